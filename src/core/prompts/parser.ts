@@ -1,0 +1,54 @@
+/**
+ * Loads tree-sitter (WASM) and its grammars once, on first need. Parsing is the only way the engine
+ * reads source code: no regular expressions over code.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
+
+export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript' | 'go' | 'java' | 'c-sharp';
+
+let runtime: Promise<void> | undefined;
+const grammars = new Map<GrammarName, Promise<Language>>();
+const parsers = new Map<GrammarName, Parser>();
+
+/** The folder holding tree-sitter.wasm: next to the bundle (dist/tree-sitter) or the npm package. */
+function wasmDir(): string {
+  const bundled = path.join(__dirname, 'tree-sitter');
+  if (fs.existsSync(path.join(bundled, 'tree-sitter.wasm'))) return bundled;
+  return path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+}
+
+function initRuntime(): Promise<void> {
+  runtime ??= Parser.init({ locateFile: (file: string) => path.join(wasmDir(), file) });
+  return runtime;
+}
+
+/** Loads (once) the grammar and returns a parser bound to it. */
+export async function loadParser(grammar: GrammarName): Promise<Parser> {
+  const existing = parsers.get(grammar);
+  if (existing) return existing;
+  await initRuntime();
+  let language = grammars.get(grammar);
+  if (!language) {
+    language = Language.load(path.join(wasmDir(), `tree-sitter-${grammar}.wasm`));
+    grammars.set(grammar, language);
+  }
+  const parser = new Parser();
+  parser.setLanguage(await language);
+  parsers.set(grammar, parser);
+  return parser;
+}
+
+/** Returns the parser if its grammar is already loaded, so callers can parse synchronously. */
+export function loadedParser(grammar: GrammarName): Parser | undefined {
+  return parsers.get(grammar);
+}
+
+/** Parses `source`; the caller must `tree.delete()` when done (WASM memory is not garbage collected). */
+export async function parseSource(grammar: GrammarName, source: string): Promise<Tree> {
+  const parser = await loadParser(grammar);
+  const tree = parser.parse(source);
+  if (!tree) throw new Error(`tree-sitter returned no tree for ${grammar}`);
+  return tree;
+}

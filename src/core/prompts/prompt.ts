@@ -1,0 +1,74 @@
+/**
+ * What the engine reports for one prompt found in a file. Everything downstream (estimates, CodeLens,
+ * CLI JSON) is built from this, so it carries source positions as well as the prompt's static text.
+ */
+
+/** `literal`: fixed text; `template`: text with placeholders; `file`: a whole prompt file (or one section of it). */
+export type PromptKind = 'literal' | 'template' | 'file';
+
+/** Languages the engine understands, as VS Code language ids where one exists. */
+export type SourceLanguage =
+  | 'python'
+  | 'typescript'
+  | 'typescriptreact'
+  | 'javascript'
+  | 'javascriptreact'
+  | 'go'
+  | 'java'
+  | 'csharp'
+  | 'prompt' // .prompt.md
+  | 'prompty'
+  | 'jinja'
+  | 'mustache'
+  | 'handlebars'
+  | 'plaintext' // .txt / .md under a `prompts` folder
+  | 'markdown';
+
+/** Which template syntax a placeholder was written in. */
+export type PlaceholderSyntax =
+  | 'fstring' // Python f"…{expr}…", C# $"…{expr}…"
+  | 'format' // str.format / LangChain / Semantic Kernel `{name}`
+  | 'percent' // %s, %d, %(name)s
+  | 'printf' // Go / Java %s %v %d, String.format
+  | 'dollar' // JS/TS template literal ${expr}
+  | 'mustache' // {{ name }}, Handlebars, Jinja expressions, Semantic Kernel {{$name}}
+  | 'jinjaBlock' // {% … %} control blocks
+  | 'promptInput'; // ${input:name} in .prompt.md
+
+export interface Placeholder {
+  /** Best name for the value: identifier, expression text, or `arg1`… for positional ones. */
+  name: string;
+  syntax: PlaceholderSyntax;
+  /** The placeholder exactly as written in `text`. */
+  raw: string;
+  /** Offset of `raw` inside the prompt's `text`. */
+  offset: number;
+}
+
+/** How sure the engine is that this string reaches a model (strongest first). */
+export type PromptEvidence = 'call' | 'flow' | 'name' | 'file';
+
+export interface FoundPrompt {
+  /** 1-based, inclusive; cover the whole string expression (all parts of a concatenation). */
+  startLine: number;
+  endLine: number;
+  /** 0-based character offsets into the source text, [start, end). */
+  startOffset: number;
+  endOffset: number;
+  language: SourceLanguage;
+  kind: PromptKind;
+  /** The static text with escapes decoded and placeholders kept verbatim (`{name}`, `${x}` …). */
+  text: string;
+  placeholders: Placeholder[];
+  /** The model the code actually calls, when it can be known from the file; else null. */
+  model: string | null;
+  /** `max_tokens` / `max_output_tokens` / `maxTokens` of the call when it is a literal number. */
+  maxOutputTokens: number | null;
+  evidence: PromptEvidence;
+  /** Chat role when known (`system`, `user`, `assistant`, `developer`). */
+  role?: string;
+  /** Variable or constant the prompt is bound to, when there is one. */
+  name?: string;
+  /** Sample values for placeholders declared next to the prompt (Prompty `sample:`). */
+  samples?: Record<string, string>;
+}
