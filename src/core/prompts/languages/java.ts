@@ -1,0 +1,471 @@
+/**
+ * Finds prompts in Java: Spring AI (ChatClient, Prompt, messages, templates), LangChain4j (AI service
+ * annotations, message factories, PromptTemplate, `model.chat`), the OpenAI and Anthropic Java SDK
+ * builders and Azure OpenAI messages; the constants that flow into them; and prompt-named strings.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isPromptName, looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES, readsAsInstructions } from '../evidence';
+import type { FinderContext, LanguageFinder } from '../languageFinder';
+import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
+import { Bindings } from './bindings';
+import { decodeEscapes } from './escapes';
+import { modelFromConstant } from './modelConstants';
+import { ModelScope, PromptCollector, rangeKey, roleFromName, type ModelSite, type ScopeRules } from './promptCollector';
+import { insertedPiece, staticValueText, textPiece, withSyntaxes, type StringValue, type TextPiece } from './stringValue';
+
+const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration', 'static_initializer']);
+const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression']);
+const MEMBER_TYPES = new Set(['local_variable_declaration', 'field_declaration', 'constant_declaration', 'method_declaration']);
+
+const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'constant_declaration', 'constructor_declaration']);
+
+const SCOPE_RULES: ScopeRules = {
+  isClientConfiguration(site) {
+    for (let n = site.parent; n; n = n.parent) if (CLIENT_CONFIGURATION_TYPES.has(n.type)) return true;
+    return false;
+  },
+  isStatement: (n) => n.type.endsWith('_statement') || MEMBER_TYPES.has(n.type),
+  isFunction: (n) => FUNCTION_TYPES.has(n.type),
+  definedName(statement) {
+    if (statement.type === 'local_variable_declaration') return statement.childForFieldName('declarator')?.childForFieldName('name')?.text ?? null;
+    const expr = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (expr?.type === 'assignment_expression') {
+      const left = expr.childForFieldName('left');
+      return left?.type === 'identifier' ? left.text : null;
+    }
+    return null;
+  },
+};
+
+/** Spring AI renders `{name}`; LangChain4j `{{name}}`. */
+const SPRING_TEMPLATE: PlaceholderSyntax[] = ['format'];
+const LC4J_TEMPLATE: PlaceholderSyntax[] = ['mustache'];
+
+interface Sink {
+  role?: string;
+  syntaxes?: PlaceholderSyntax[];
+  /** Index of the prompt argument (default 0). */
+  arg?: number;
+  /** Index of an argument naming the role (`new ChatMessage(ChatMessageRole.SYSTEM.value(), "…")`). */
+  roleArg?: number;
+}
+
+/** `new T(…)` whose argument is a prompt. */
+const CONSTRUCTOR_SINKS: Record<string, Sink> = {
+  Prompt: { role: 'user' }, // Spring AI
+  SystemMessage: { role: 'system' }, // Spring AI and LangChain4j
+  UserMessage: { role: 'user' },
+  AssistantMessage: { role: 'assistant' },
+  AiMessage: { role: 'assistant' },
+  PromptTemplate: { syntaxes: SPRING_TEMPLATE },
+  SystemPromptTemplate: { role: 'system', syntaxes: SPRING_TEMPLATE },
+  ChatRequestSystemMessage: { role: 'system' }, // Azure OpenAI
+  ChatRequestUserMessage: { role: 'user' },
+  ChatRequestAssistantMessage: { role: 'assistant' },
+  ChatRequestDeveloperMessage: { role: 'developer' },
+  ChatMessage: { arg: 1, roleArg: 0 }, // openai-java (Theo Kanning)
+};
+
+/** Static factories `Receiver.method(…)` (LangChain4j) and static imports of them. */
+const FACTORY_SINKS: Record<string, Sink> = {
+  'SystemMessage.from': { role: 'system' },
+  'SystemMessage.systemMessage': { role: 'system' },
+  'UserMessage.from': { role: 'user' },
+  'UserMessage.userMessage': { role: 'user' },
+  'AiMessage.from': { role: 'assistant' },
+  'AiMessage.aiMessage': { role: 'assistant' },
+  'PromptTemplate.from': { syntaxes: LC4J_TEMPLATE },
+  '.systemMessage': { role: 'system' },
+  '.userMessage': { role: 'user' },
+};
+
+/** Builder and client methods that take a prompt wherever they are called. */
+const METHOD_SINKS: Record<string, Sink> = {
+  addSystemMessage: { role: 'system' }, // OpenAI / Anthropic Java SDK builders
+  addUserMessage: { role: 'user' },
+  addDeveloperMessage: { role: 'developer' },
+  addAssistantMessage: { role: 'assistant' },
+  defaultSystem: { role: 'system', syntaxes: SPRING_TEMPLATE }, // Spring AI ChatClient.Builder
+  defaultUser: { role: 'user', syntaxes: SPRING_TEMPLATE },
+};
+
+/** Methods with common names that are prompts only in an LLM builder chain or on a model object. */
+const CHAIN_SINKS: Record<string, Sink> = {
+  system: { role: 'system', syntaxes: SPRING_TEMPLATE },
+  user: { role: 'user', syntaxes: SPRING_TEMPLATE },
+  prompt: { role: 'user', syntaxes: SPRING_TEMPLATE },
+  instructions: { role: 'system' },
+  input: { role: 'user' },
+};
+
+const MODEL_CALL_SINKS = new Set(['chat', 'generate', 'call', 'generateContent', 'stream']);
+const MODEL_RECEIVER = /model|llm|assistant|chat|agent|\bai\b|client/i;
+
+const MODEL_NAMES = new Set(MODEL_ARGUMENT_NAMES);
+const MAX_NAMES = new Set(MAX_OUTPUT_ARGUMENT_NAMES);
+
+function args(node: Node): Node[] {
+  return (node.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'line_comment' && n.type !== 'block_comment');
+}
+
+function typeLastName(type: Node | null): string {
+  if (!type) return '';
+  if (type.type === 'generic_type') return typeLastName(type.namedChildren[0]);
+  if (type.type === 'scoped_type_identifier') return typeLastName(type.namedChildren[type.namedChildCount - 1]);
+  return type.text;
+}
+
+/** Names along a call chain `a.b().c().d()` from the root: the root expression text, then method names. */
+function chain(call: Node): { root: string; methods: string[] } {
+  const methods: string[] = [];
+  let n: Node | null = call;
+  while (n?.type === 'method_invocation') {
+    methods.unshift(n.childForFieldName('name')?.text ?? '');
+    n = n.childForFieldName('object');
+  }
+  return { root: n?.text ?? '', methods };
+}
+
+function isLogReceiver(text: string): boolean {
+  return /(^|\.)(log|logger|LOG|LOGGER|Log|Logger|log\w*|LOG\w*)$/.test(text) || text === 'System.out' || text === 'System.err';
+}
+
+/** Java text block: drop the opening line, strip the common indentation and trailing spaces (JLS 3.10.6). */
+function textBlockContent(raw: string): string {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n').slice(1);
+  const closingOwnLine = lines.length > 0 && lines[lines.length - 1].trim() === '';
+  const significant = lines.filter((line, i) => line.trim() !== '' || (closingOwnLine && i === lines.length - 1));
+  const indent = Math.min(...significant.map((line) => line.length - line.trimStart().length));
+  const stripped = lines.map((line) => (line.trim() === '' ? '' : line.slice(Number.isFinite(indent) ? indent : 0).replace(/[ \t\f]+$/, '')));
+  return stripped.join('\n');
+}
+
+function enclosingScope(node: Node): Node | null {
+  for (let n = node.parent; n; n = n.parent) if (LOCAL_SCOPE_TYPES.has(n.type)) return n;
+  return null;
+}
+
+class JavaFile {
+  readonly bindings = new Bindings();
+  private readonly nonPromptUses = new Set<string>();
+
+  constructor(private readonly root: Node) {
+    for (const declarator of root.descendantsOfType('variable_declarator')) {
+      const name = declarator?.childForFieldName('name');
+      const value = declarator?.childForFieldName('value');
+      if (declarator && name && value) this.bindings.add({ name: name.text, value, scope: enclosingScope(declarator) });
+    }
+    for (const call of root.descendantsOfType(['method_invocation', 'object_creation_expression'])) {
+      if (!call || !this.isNonPromptCall(call)) continue;
+      for (const arg of args(call)) if (arg.type === 'identifier' || arg.type === 'field_access') this.nonPromptUses.add(lastSegment(arg));
+    }
+  }
+
+  /** Log lines, console output and exception messages. */
+  private isNonPromptCall(call: Node): boolean {
+    if (call.type === 'object_creation_expression') {
+      const type = typeLastName(call.childForFieldName('type'));
+      return /(Exception|Error)$/.test(type);
+    }
+    const receiver = call.childForFieldName('object')?.text ?? '';
+    return isLogReceiver(receiver);
+  }
+
+  isNonPromptUse(name: string): boolean {
+    return this.nonPromptUses.has(name);
+  }
+
+  private lookup(ref: Node): { name: string; value: Node } | undefined {
+    if (ref.type === 'identifier') return this.bindings.lookup(ref.text, ref);
+    if (ref.type === 'field_access') return this.bindings.lookupGlobal(ref.childForFieldName('field')?.text ?? '');
+    return undefined;
+  }
+
+  evaluate(node: Node, depth = 0): StringValue | null {
+    if (depth > 6) return null;
+    switch (node.type) {
+      case 'string_literal': {
+        const raw = node.text;
+        const text = raw.startsWith('"""') ? decodeEscapes(textBlockContent(raw.slice(3, -3)), 'java') : decodeEscapes(raw.slice(1, -1), 'java');
+        return { node, pieces: [textPiece(text)], syntaxes: [], inlined: [] };
+      }
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren[0];
+        const value = inner ? this.evaluate(inner, depth + 1) : null;
+        return value ? { ...value, node } : null;
+      }
+      case 'binary_expression': {
+        if (node.childForFieldName('operator')?.text !== '+') return null;
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (!left || !right) return null;
+        const l = this.evaluate(left, depth + 1);
+        const r = this.evaluate(right, depth + 1);
+        if (!l && !r) return null;
+        const part = (v: StringValue | null, n: Node): StringValue => v ?? { node: n, pieces: [insertedPiece(n.text)], syntaxes: [], inlined: [] };
+        const a = part(l, left);
+        const b = part(r, right);
+        return { node, pieces: [...a.pieces, ...b.pieces], syntaxes: [...new Set([...a.syntaxes, ...b.syntaxes])], inlined: [...a.inlined, ...b.inlined] };
+      }
+      case 'identifier':
+      case 'field_access': {
+        const binding = this.lookup(node);
+        if (!binding || binding.value.id === node.id) return null;
+        const value = this.evaluate(binding.value, depth + 1);
+        return value ? { node, pieces: value.pieces, syntaxes: value.syntaxes, inlined: [...value.inlined, binding.value] } : null;
+      }
+      case 'method_invocation': {
+        const format = formatCall(node);
+        if (format) {
+          const value = this.evaluate(format.template, depth + 1);
+          return value ? withSyntaxes({ ...value, node }, format.syntaxes) : null;
+        }
+        const joined = this.joinCall(node, depth);
+        return joined;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** `String.join("\n", "a", "b")` / `String.join("\n", List.of(…))` of literals. */
+  private joinCall(node: Node, depth: number): StringValue | null {
+    if (node.childForFieldName('object')?.text !== 'String' || node.childForFieldName('name')?.text !== 'join') return null;
+    const [sepNode, ...rest] = args(node);
+    const sep = sepNode ? this.evaluate(sepNode, depth + 1) : null;
+    if (!sep) return null;
+    let parts = rest;
+    if (rest.length === 1 && rest[0].type === 'method_invocation' && /^(List|Arrays|Stream)$/.test(rest[0].childForFieldName('object')?.text ?? '')) parts = args(rest[0]);
+    const pieces: TextPiece[] = [];
+    const inlined: Node[] = [];
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) pieces.push(...sep.pieces);
+      const value = this.evaluate(part, depth + 1);
+      if (value) {
+        pieces.push(...value.pieces);
+        inlined.push(...value.inlined);
+      } else pieces.push(insertedPiece(part.text));
+    }
+    return parts.length ? { node, pieces, syntaxes: [], inlined } : null;
+  }
+
+  /** Follows an argument through variables and `String.format` / `.formatted` to the prompt's string. */
+  resolvePrompt(expr: Node, depth = 0): { value: StringValue; name?: string; flow: boolean } | null {
+    if (depth > 6) return null;
+    if (expr.type === 'identifier' || expr.type === 'field_access') {
+      const binding = this.lookup(expr);
+      if (!binding) return null;
+      const inner = this.resolvePrompt(binding.value, depth + 1);
+      return inner ? { value: inner.value, name: inner.name ?? binding.name, flow: true } : null;
+    }
+    if (expr.type === 'method_invocation') {
+      const format = formatCall(expr);
+      if (format) {
+        const inner = this.resolvePrompt(format.template, depth + 1);
+        return inner ? { ...inner, value: withSyntaxes(inner.value, format.syntaxes) } : null;
+      }
+    }
+    if (expr.type === 'parenthesized_expression' && expr.namedChildren[0]) return this.resolvePrompt(expr.namedChildren[0], depth + 1);
+    const value = this.evaluate(expr, depth);
+    return value ? { value, flow: false } : null;
+  }
+
+  modelValue(node: Node | null | undefined, depth = 0): string | undefined {
+    if (!node || depth > 4) return undefined;
+    if (node.type === 'string_literal') return node.text.replace(/^"+|"+$/g, '').trim() || undefined;
+    if (node.type === 'identifier' || node.type === 'field_access') {
+      const binding = this.lookup(node);
+      if (binding) return this.modelValue(binding.value, depth + 1);
+      return node.type === 'field_access' ? modelFromConstant(lastSegment(node)) ?? undefined : undefined;
+    }
+    if (node.type === 'method_invocation') {
+      const list = args(node);
+      if (list.length === 1) return this.modelValue(list[0], depth + 1); // ChatModel.of("…")
+      if (list.length === 0) return this.modelValue(node.childForFieldName('object'), depth + 1); // GPT_4_O.getValue()
+    }
+    return undefined;
+  }
+
+  intValue(node: Node | null | undefined, depth = 0): number | undefined {
+    if (!node || depth > 4) return undefined;
+    if (node.type === 'decimal_integer_literal') {
+      const n = Number(node.text.replace(/[_lL]/g, ''));
+      return Number.isFinite(n) ? n : undefined;
+    }
+    if (node.type === 'identifier' || node.type === 'field_access') {
+      const binding = this.lookup(node);
+      return binding ? this.intValue(binding.value, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  modelSites(): ModelSite[] {
+    const sites: ModelSite[] = [];
+    for (const call of this.root.descendantsOfType(['method_invocation', 'object_creation_expression'])) {
+      if (!call) continue;
+      const list = args(call);
+      if (call.type === 'method_invocation' && list.length === 1) {
+        // setMaxTokens(…) / withModel(…) as well as model(…)
+        const name = (call.childForFieldName('name')?.text ?? '').replace(/^(set|with)(?=[A-Z])/, '').toLowerCase();
+        if (MODEL_NAMES.has(name)) {
+          const model = this.modelValue(list[0]);
+          if (model) sites.push({ node: call, model });
+        } else if (MAX_NAMES.has(name)) {
+          const max = this.intValue(list[0]);
+          if (max !== undefined) sites.push({ node: call, maxOutputTokens: max });
+        }
+      }
+      for (const arg of list) {
+        if (arg.type !== 'string_literal') continue;
+        const text = arg.text.slice(1, -1);
+        if (looksLikeModelId(text)) sites.push({ node: arg, model: text });
+      }
+    }
+    return sites;
+  }
+}
+
+function lastSegment(node: Node): string {
+  return node.type === 'field_access' ? node.childForFieldName('field')?.text ?? '' : node.text;
+}
+
+/** `String.format(template, …)`, `"…".formatted(…)`, `MessageFormat.format(template, …)`. */
+function formatCall(call: Node): { template: Node; syntaxes: PlaceholderSyntax[] } | null {
+  const name = call.childForFieldName('name')?.text;
+  const object = call.childForFieldName('object');
+  const list = args(call);
+  if (name === 'format' && object?.text === 'String' && list[0]) {
+    // String.format(Locale.ROOT, "…", …)
+    const template = list[0].type === 'field_access' && /Locale/.test(list[0].text) ? list[1] : list[0];
+    return template ? { template, syntaxes: ['printf'] } : null;
+  }
+  if (name === 'formatted' && object) return { template: object, syntaxes: ['printf'] };
+  if (name === 'format' && object?.text === 'MessageFormat' && list[0]) return { template: list[0], syntaxes: ['format'] };
+  return null;
+}
+
+/** The sink a call or constructor is, if any, with its prompt arguments. */
+function sinkOf(call: Node): { sink: Sink; targets: Node[] } | null {
+  const list = args(call);
+  if (call.type === 'object_creation_expression') {
+    const sink = CONSTRUCTOR_SINKS[typeLastName(call.childForFieldName('type'))];
+    if (!sink) return null;
+    if (sink.arg === undefined && list.length !== 1) return null; // new Prompt(messages, options) etc. hold no string
+    const target = list[sink.arg ?? 0];
+    return target ? { sink, targets: [target] } : null;
+  }
+  const name = call.childForFieldName('name')?.text ?? '';
+  const object = call.childForFieldName('object');
+  const first = list[0] ? [list[0]] : [];
+  const factory = FACTORY_SINKS[`${object ? typeLastName(object) : ''}.${name}`];
+  if (factory) return { sink: factory, targets: first };
+  if (METHOD_SINKS[name]) return { sink: METHOD_SINKS[name], targets: first };
+  if (CHAIN_SINKS[name] && object) {
+    const { root, methods } = chain(object);
+    const springChain = methods.includes('prompt') || /chatClient|ChatClient/.test(root) || methods.includes('defaultSystem');
+    const sdkBuilder = /Params$/.test(root) && methods.includes('builder');
+    const isPromptCall = name === 'prompt' && /chat|client/i.test(root) && methods.length === 0;
+    if (springChain || sdkBuilder || isPromptCall) return { sink: CHAIN_SINKS[name], targets: first };
+  }
+  // Spring AI `.user(u -> u.text("…").param(…))`: `text` on the lambda parameter of user/system.
+  if ((name === 'text' || name === 'template') && object) {
+    const lambda = call.parent?.type === 'lambda_expression' ? call.parent : ancestorOfType(call, 'lambda_expression');
+    const outer = lambda?.parent?.parent;
+    const outerName = outer?.type === 'method_invocation' ? outer.childForFieldName('name')?.text ?? '' : '';
+    if (CHAIN_SINKS[outerName] || METHOD_SINKS[outerName]) return { sink: { ...(CHAIN_SINKS[outerName] ?? METHOD_SINKS[outerName]) }, targets: first };
+    // Spring AI PromptTemplate.builder().template("…")
+    if (name === 'template' && chain(object).root === 'PromptTemplate') return { sink: { syntaxes: SPRING_TEMPLATE }, targets: first };
+  }
+  if (MODEL_CALL_SINKS.has(name) && object && MODEL_RECEIVER.test(object.text)) {
+    return { sink: { role: 'user' }, targets: list.filter((a) => !(a.type === 'string_literal' && looksLikeModelId(a.text.slice(1, -1)))) };
+  }
+  return null;
+}
+
+function ancestorOfType(node: Node, type: string): Node | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === type) return n;
+    if (SCOPE_RULES.isStatement(n)) return null;
+  }
+  return null;
+}
+
+/** The strings of a LangChain4j `@SystemMessage` / `@UserMessage` annotation (an array joins with "\n"). */
+function annotationValue(annotation: Node): Node | null {
+  const list = annotation.childForFieldName('arguments');
+  if (!list) return null;
+  for (const child of list.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'element_value_pair') {
+      if (child.childForFieldName('key')?.text === 'value') return child.childForFieldName('value');
+      continue;
+    }
+    return child;
+  }
+  return null;
+}
+
+function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
+  const file = new JavaFile(root);
+  const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
+  const prompts = new PromptCollector(ctx, scope);
+
+  const report = (expr: Node, sink: Sink, role?: string): void => {
+    const found = file.resolvePrompt(expr);
+    if (!found) return;
+    prompts.add(withSyntaxes(found.value, sink.syntaxes ?? []), {
+      evidence: found.flow ? 'flow' : 'call',
+      anchor: expr,
+      role: role ?? sink.role,
+      name: found.name,
+    });
+  };
+
+  for (const call of root.descendantsOfType(['method_invocation', 'object_creation_expression'])) {
+    const match = call ? sinkOf(call) : null;
+    if (!call || !match) continue;
+    const roleArg = match.sink.roleArg !== undefined ? args(call)[match.sink.roleArg] : undefined;
+    for (const target of match.targets) report(target, match.sink, roleArg ? roleFromName(roleArg.text.replace(/\.value\(\)$/, '')) : undefined);
+  }
+
+  for (const annotation of root.descendantsOfType('annotation')) {
+    const name = annotation?.childForFieldName('name')?.text ?? '';
+    const role = name.endsWith('SystemMessage') ? 'system' : name.endsWith('UserMessage') ? 'user' : undefined;
+    const value = annotation && role ? annotationValue(annotation) : null;
+    if (!value) continue;
+    if (value.type === 'element_value_array_initializer') {
+      const parts = value.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment');
+      const values = parts.map((p) => file.evaluate(p));
+      if (!values.length || values.some((v) => !v)) continue;
+      const pieces: TextPiece[] = [];
+      values.forEach((v, i) => {
+        if (i > 0) pieces.push(textPiece('\n'));
+        pieces.push(...v!.pieces);
+      });
+      prompts.add({ node: value, pieces, syntaxes: LC4J_TEMPLATE, inlined: values.flatMap((v) => v!.inlined) }, { evidence: 'call', anchor: value, role });
+    } else report(value, { syntaxes: LC4J_TEMPLATE }, role);
+  }
+
+  // Evidence 3: prompt-named fields and variables whose text reads as instructions.
+  for (const binding of file.bindings.all()) {
+    if (!isPromptName(binding.name) || prompts.inlined.has(rangeKey(binding.value)) || file.isNonPromptUse(binding.name)) continue;
+    const found = file.resolvePrompt(binding.value);
+    if (!found || prompts.has(found.value.node) || found.value.inlined.some((n) => prompts.has(n))) continue;
+    if (!readsAsInstructions(staticValueText(found.value))) continue;
+    const value = found.value.syntaxes.length ? found.value : withSyntaxes(found.value, LC4J_TEMPLATE);
+    prompts.add(value, { evidence: 'name', anchor: binding.value, name: found.name ?? binding.name });
+  }
+  return prompts.results().map(withoutLineSeparators);
+}
+
+/** Java's `%n` is a line separator, not a value: it stays in the text but is no placeholder. */
+function withoutLineSeparators(prompt: FoundPrompt): FoundPrompt {
+  const placeholders = prompt.placeholders.filter((p) => !(p.syntax === 'printf' && p.raw === '%n'));
+  if (placeholders.length === prompt.placeholders.length) return prompt;
+  return { ...prompt, placeholders, kind: placeholders.length ? 'template' : 'literal' };
+}
+
+export const javaFinder: LanguageFinder = {
+  grammar: 'java',
+  find: findJavaPrompts,
+};
