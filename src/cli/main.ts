@@ -1,0 +1,63 @@
+/** `prompt-cost`: the command-line face of the engine. Exit codes: 0 ok, 1 a guardrail tripped, 2 bad arguments. */
+import { isMainThread } from 'worker_threads';
+import { UsageError } from './args';
+import type { CliIo } from './cliIo';
+import { scanCommand } from './scanCommand';
+import './scanWorker'; // the bundle doubles as the scan pool's worker script
+
+const VERSION = '0.1.0';
+
+const HELP = `prompt-cost ${VERSION} — token and cost estimates for the LLM prompts in your code
+
+Usage: prompt-cost <command> [options]
+
+Commands:
+  scan [paths…]     find prompts, count tokens, price them per model (default: .)
+  help [command]    show help
+
+Run 'prompt-cost <command> --help' for a command's options.
+Prices: bundled catalogue derived from LiteLLM's model price list (MIT).
+`;
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  scan: scanCommand,
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      if (name === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help'], io);
+      io.stdout(HELP);
+      return 0;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command '${name}'`);
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`prompt-cost: ${error.message}\nRun 'prompt-cost --help' for usage.\n`);
+      return 2;
+    }
+    io.stderr(`prompt-cost: ${(error as Error).stack ?? error}\n`);
+    return 3;
+  }
+}
+
+if (require.main === module && isMainThread) {
+  const io: CliIo = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,72 @@
+/** One prompt with its estimates: the unit the CLI prints and `--json` emits. */
+import type { ModelEstimate } from '../estimate/estimatePrompt';
+import type { FoundPrompt, Placeholder, PromptKind, SourceLanguage } from '../prompts/prompt';
+
+export interface FindingEstimate {
+  model: string;
+  encoding: string | null;
+  exact: boolean;
+  inputTokens: number;
+  staticTokens: number;
+  inputCost: number | null;
+  outputTokens: number;
+  outputCost: number | null;
+  costPerCall: number | null;
+  cachedCostPerCall: number | null;
+  batchCostPerCall: number | null;
+  contextWindow: number | null;
+  priceId: string | null;
+}
+
+export interface Finding {
+  /** Relative to the current directory, forward slashes. */
+  file: string;
+  startLine: number;
+  endLine: number;
+  language: SourceLanguage;
+  kind: PromptKind;
+  text: string;
+  placeholders: string[];
+  model: string | null;
+  role?: string;
+  name?: string;
+  evidence: FoundPrompt['evidence'];
+  estimates: FindingEstimate[];
+}
+
+export function toFinding(file: string, prompt: FoundPrompt, estimates: readonly ModelEstimate[]): Finding {
+  return {
+    file,
+    startLine: prompt.startLine,
+    endLine: prompt.endLine,
+    language: prompt.language,
+    kind: prompt.kind,
+    text: prompt.text,
+    placeholders: uniqueNames(prompt.placeholders),
+    model: prompt.model,
+    ...(prompt.role ? { role: prompt.role } : {}),
+    ...(prompt.name ? { name: prompt.name } : {}),
+    evidence: prompt.evidence,
+    estimates: estimates.map((e) => ({
+      model: e.model,
+      encoding: e.encoding,
+      exact: e.exact,
+      inputTokens: e.inputTokens,
+      staticTokens: e.staticTokens,
+      inputCost: e.inputCost,
+      outputTokens: e.outputTokens,
+      outputCost: e.outputCost,
+      costPerCall: e.costPerCall,
+      cachedCostPerCall: e.cachedCostPerCall,
+      batchCostPerCall: e.batchCostPerCall,
+      contextWindow: e.contextWindow,
+      priceId: e.priceId,
+    })),
+  };
+}
+
+/** Control blocks (`{% if %}`) are not values anyone fills in, so they are not listed as placeholders. */
+function uniqueNames(placeholders: readonly Placeholder[]): string[] {
+  const names = placeholders.filter((p) => p.syntax !== 'jinjaBlock' && !/^\{\{\{?\s*[#/^!>]/.test(p.raw)).map((p) => p.name);
+  return [...new Set(names)];
+}
