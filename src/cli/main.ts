@@ -2,7 +2,9 @@
 import { isMainThread } from 'worker_threads';
 import { UsageError } from './args';
 import type { CliIo } from './cliIo';
+import { diffCommand } from './diffCommand';
 import { scanCommand } from './scanCommand';
+import { simulateCommand } from './simulateCommand';
 import './scanWorker'; // the bundle doubles as the scan pool's worker script
 
 const VERSION = '0.1.0';
@@ -13,6 +15,8 @@ Usage: prompt-cost <command> [options]
 
 Commands:
   scan [paths…]     find prompts, count tokens, price them per model (default: .)
+  simulate          monthly cost from volumes (.promptcost.yml usage) or one ad-hoc case
+  diff --base REF   change in monthly cost per prompt against a git revision (Markdown)
   help [command]    show help
 
 Run 'prompt-cost <command> --help' for a command's options.
@@ -23,6 +27,8 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
+  simulate: simulateCommand,
+  diff: diffCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,0 +1,97 @@
+/**
+ * $/month for one found prompt whose volume the usage file knows: what Estimate Workspace and the CodeLens
+ * show. Tokens come from the prompt's own estimate (per model, as each tokenizer counts them) unless the
+ * usage entry sets `inputTokens`; the model is the one the code calls unless the entry sets `model`.
+ */
+import type { PriceTable } from '../pricing/priceTable';
+import type { Finding } from '../scan/finding';
+import { modelMonthlyCost, type ModelMonthlyCost } from './modelMonthlyCost';
+import { SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from './simulationInputs';
+import { usageValue, type UsageFile, type UsagePromptEntry } from './usageFile';
+import { matchUsageEntry, type FindingLocation, type UsageMatchOptions } from './usageMatch';
+
+export type PricedFinding = FindingLocation & Pick<Finding, 'estimates' | 'model'>;
+
+export interface FindingMonthlyCost {
+  file: string;
+  startLine: number;
+  endLine: number;
+  name?: string;
+  /** The usage entry that gave the volume. */
+  entry: UsagePromptEntry;
+  profile: UsageProfileName;
+  /** The model the prompt is priced on. */
+  model: string;
+  inputs: SimulationInputs;
+  cost: ModelMonthlyCost;
+  /** The same traffic on the prompt's other estimated models and the acceptable models. */
+  compare: ModelMonthlyCost[];
+}
+
+export interface FindingCostOptions extends UsageMatchOptions {
+  /** The other prompts of the finding's file, so "nearest prompt to a line" is decided among them. */
+  fileFindings?: readonly FindingLocation[];
+  projectionMonths?: number;
+}
+
+/** Null when no usage entry describes the prompt (its volume is unknown). */
+export function monthlyCostForFinding(
+  finding: PricedFinding,
+  usage: UsageFile,
+  profile: UsageProfileName | undefined,
+  prices: PriceTable,
+  options: FindingCostOptions = {},
+): FindingMonthlyCost | null {
+  const entry = matchUsageEntry(finding, usage.prompts, options);
+  return entry ? costWithEntry(finding, entry, usage, profile ?? usage.defaultProfile, prices, options.projectionMonths) : null;
+}
+
+/** The cost of a prompt under an entry already matched to it (or carried over from another revision). */
+export function costWithEntry(
+  finding: PricedFinding,
+  entry: UsagePromptEntry,
+  usage: UsageFile,
+  profile: UsageProfileName,
+  prices: PriceTable,
+  projectionMonths: number = SIMULATION_DEFAULTS.projectionMonths,
+): FindingMonthlyCost {
+  const model = pricingModel(finding, entry, usage);
+  const inputs = inputsFor(finding, entry, usage, profile, model);
+  const others = [...finding.estimates.map((e) => e.model), ...usage.acceptableModels].filter((m, i, all) => m !== model && all.indexOf(m) === i);
+  return {
+    file: finding.file,
+    startLine: finding.startLine,
+    endLine: finding.endLine,
+    ...(finding.name ? { name: finding.name } : {}),
+    entry,
+    profile,
+    model,
+    inputs,
+    cost: modelMonthlyCost(model, prices, inputs, projectionMonths),
+    compare: others.map((m) => modelMonthlyCost(m, prices, inputsFor(finding, entry, usage, profile, m), projectionMonths)),
+  };
+}
+
+/** The entry's model, else the usage defaults', else the model the prompt was estimated for first. */
+export function pricingModel(finding: PricedFinding, entry: UsagePromptEntry | null, usage: UsageFile): string {
+  return entry?.model ?? usage.defaults.model ?? finding.estimates[0]?.model ?? finding.model ?? 'unknown';
+}
+
+/**
+ * The simulation inputs of a prompt on `model`. Token counts differ per tokenizer, so the estimate for that
+ * model is used when the scan made one; otherwise the first estimate's count stands in.
+ */
+export function inputsFor(finding: PricedFinding, entry: UsagePromptEntry | null, usage: UsageFile, profile: UsageProfileName, model: string): SimulationInputs {
+  const estimate = finding.estimates.find((e) => e.model === model) ?? finding.estimates[0];
+  const value = (key: keyof SimulationInputs, fallback: number): number => usageValue(entry, usage.defaults, key, profile) ?? fallback;
+  return {
+    requestsPerDay: value('requestsPerDay', SIMULATION_DEFAULTS.requestsPerDay),
+    inputTokens: value('inputTokens', estimate?.inputTokens ?? 0),
+    outputTokens: value('outputTokens', estimate?.outputTokens ?? 0),
+    growth: value('growth', SIMULATION_DEFAULTS.growth),
+    cacheHitRate: value('cacheHitRate', SIMULATION_DEFAULTS.cacheHitRate),
+    cachedPrefixShare: value('cachedPrefixShare', SIMULATION_DEFAULTS.cachedPrefixShare),
+    batchShare: value('batchShare', SIMULATION_DEFAULTS.batchShare),
+    daysPerMonth: value('daysPerMonth', SIMULATION_DEFAULTS.daysPerMonth),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Which usage entry describes which prompt. An entry with `file` + `line` matches the prompt of that file
+ * whose lines contain the line (the smallest one when prompts nest), else the prompt starting nearest to
+ * it within `nearLines` lines (line numbers drift as code is edited). An entry with `name` matches every
+ * prompt bound to a variable of that name, or prompt file of that name (`support.prompty` or `support`),
+ * only in `file` when it gives one. When two entries match one prompt, the first in the file wins.
+ */
+import type { Finding } from '../scan/finding';
+import { normalizeUsagePath, type UsagePromptEntry } from './usageFile';
+
+export type FindingLocation = Pick<Finding, 'file' | 'startLine' | 'endLine' | 'kind'> & { name?: string };
+
+export interface UsageMatchOptions {
+  /**
+   * The finding's path relative to the usage file's folder (usage paths are written that way). Default:
+   * `finding.file` as it is, which is right when the scan ran from that folder.
+   */
+  fileKey?: (finding: FindingLocation) => string;
+  /** How far a `line` may be from the start of a prompt it does not fall inside. Default 3. */
+  nearLines?: number;
+}
+
+export const DEFAULT_NEAR_LINES = 3;
+
+export interface UsageMatches {
+  /** Per finding (same order as the input): its entry, or null when no entry describes it. */
+  entryFor: (UsagePromptEntry | null)[];
+  /** Entries that matched no prompt (a stale line number, a renamed variable …). */
+  unmatchedEntries: UsagePromptEntry[];
+  /** Entries that lost a prompt to an earlier entry. */
+  conflicts: string[];
+}
+
+export function matchUsage(findings: readonly FindingLocation[], entries: readonly UsagePromptEntry[], options: UsageMatchOptions = {}): UsageMatches {
+  const keyOf = options.fileKey ?? ((f: FindingLocation) => f.file);
+  const keys = findings.map((f) => normalizeUsagePath(keyOf(f)));
+  const near = options.nearLines ?? DEFAULT_NEAR_LINES;
+  const entryFor: (UsagePromptEntry | null)[] = findings.map(() => null);
+  const unmatchedEntries: UsagePromptEntry[] = [];
+  const conflicts: string[] = [];
+
+  for (const entry of entries) {
+    const matched = entry.line !== undefined ? lineMatch(findings, keys, entry, near) : nameMatches(findings, keys, entry);
+    if (matched.length === 0) unmatchedEntries.push(entry);
+    for (const index of matched) {
+      const earlier = entryFor[index];
+      if (earlier) {
+        conflicts.push(`${describeEntry(entry)} matches the same prompt (${keys[index]}:${findings[index].startLine}) as ${describeEntry(earlier)}; the first one is used`);
+      } else {
+        entryFor[index] = entry;
+      }
+    }
+  }
+  return { entryFor, unmatchedEntries, conflicts };
+}
+
+/**
+ * The entry for one prompt. Pass the other prompts of its file as `fileFindings` so that "nearest prompt"
+ * is decided among them (as `matchUsage` does for a whole scan); without them the prompt is judged alone.
+ */
+export function matchUsageEntry(
+  finding: FindingLocation,
+  entries: readonly UsagePromptEntry[],
+  options: UsageMatchOptions & { fileFindings?: readonly FindingLocation[] } = {},
+): UsagePromptEntry | null {
+  const all = options.fileFindings ? [...options.fileFindings] : [];
+  let index = all.findIndex((f) => f === finding || (f.file === finding.file && f.startLine === finding.startLine && f.endLine === finding.endLine));
+  if (index < 0) {
+    all.push(finding);
+    index = all.length - 1;
+  }
+  return matchUsage(all, entries, options).entryFor[index];
+}
+
+function lineMatch(findings: readonly FindingLocation[], keys: readonly string[], entry: UsagePromptEntry, near: number): number[] {
+  const line = entry.line!;
+  let inside = -1;
+  let nearest = -1;
+  findings.forEach((f, i) => {
+    if (keys[i] !== entry.file) return;
+    if (f.startLine <= line && line <= f.endLine) {
+      if (inside < 0 || span(f) < span(findings[inside])) inside = i;
+    } else if (Math.abs(f.startLine - line) <= near) {
+      if (nearest < 0 || Math.abs(f.startLine - line) < Math.abs(findings[nearest].startLine - line)) nearest = i;
+    }
+  });
+  if (inside >= 0) return [inside];
+  return nearest >= 0 ? [nearest] : [];
+}
+
+function nameMatches(findings: readonly FindingLocation[], keys: readonly string[], entry: UsagePromptEntry): number[] {
+  const out: number[] = [];
+  findings.forEach((f, i) => {
+    if (entry.file !== undefined && keys[i] !== entry.file) return;
+    if (f.name === entry.name || (f.kind === 'file' && promptFileNames(keys[i]).includes(entry.name!))) out.push(i);
+  });
+  return out;
+}
+
+const span = (f: FindingLocation): number => f.endLine - f.startLine;
+
+/** `prompts/support.prompt.md` → [`support.prompt.md`, `support`]. */
+export function promptFileNames(file: string): string[] {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const stem = base.includes('.') ? base.slice(0, base.indexOf('.')) : base;
+  return stem && stem !== base ? [base, stem] : [base];
+}
+
+export function describeEntry(entry: UsagePromptEntry): string {
+  const what = entry.line !== undefined ? `${entry.file}:${entry.line}` : entry.file ? `${entry.name} in ${entry.file}` : entry.name;
+  return entry.at.line === null ? `usage entry ${what}` : `usage entry ${what} (line ${entry.at.line})`;
+}
