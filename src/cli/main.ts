@@ -5,6 +5,7 @@ import type { CliIo } from './cliIo';
 import { diffCommand } from './diffCommand';
 import { scanCommand } from './scanCommand';
 import { simulateCommand } from './simulateCommand';
+import { spendCommand } from './spendCommand';
 import './scanWorker'; // the bundle doubles as the scan pool's worker script
 
 const VERSION = '0.1.0';
@@ -17,6 +18,7 @@ Commands:
   scan [paths…]     find prompts, count tokens, price them per model (default: .)
   simulate          monthly cost from volumes (.promptcost.yml usage) or one ad-hoc case
   diff --base REF   change in monthly cost per prompt against a git revision (Markdown)
+  spend             today's LLM spend from your tracker / provider admin APIs, against a budget
   help [command]    show help
 
 Run 'prompt-cost <command> --help' for a command's options.
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
   simulate: simulateCommand,
   diff: diffCommand,
+  spend: spendCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
