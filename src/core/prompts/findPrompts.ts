@@ -1,0 +1,77 @@
+/**
+ * The entry point of prompt discovery: picks the language by file name, parses with tree-sitter and
+ * hands the tree to that language's finder (or reads a prompt file as text). Results are sorted by
+ * position; trees are always freed (WASM memory is not garbage collected).
+ */
+import type { LanguageFinder } from './languageFinder';
+import { LLM_SIGNALS } from './languages/llmCalls';
+import { csharpFinder } from './languages/csharp';
+import { goFinder } from './languages/go';
+import { javaFinder } from './languages/java';
+import { javascriptFinder, tsxFinder, typescriptFinder } from './languages/javascript';
+import { pythonFinder } from './languages/python';
+import { loadedParser, loadParser, type GrammarName } from './parser';
+import type { FoundPrompt, SourceLanguage } from './prompt';
+import { findPromptsInPromptFile } from './promptFiles';
+import { grammarForLanguage, languageForFile } from './sourceLanguage';
+
+const FINDERS: Partial<Record<SourceLanguage, LanguageFinder>> = {
+  python: pythonFinder,
+  typescript: typescriptFinder,
+  typescriptreact: tsxFinder,
+  javascript: javascriptFinder,
+  javascriptreact: javascriptFinder,
+  go: goFinder,
+  java: javaFinder,
+  csharp: csharpFinder,
+};
+
+/** The prompts in one file; loads the grammar on first need. Unknown file types give []. */
+export async function findPrompts(source: string, filePath: string): Promise<FoundPrompt[]> {
+  const language = languageForFile(filePath);
+  if (!language) return [];
+  const grammar = grammarForLanguage(language);
+  if (grammar) await loadParser(grammar);
+  return findPromptsSync(source, filePath) ?? [];
+}
+
+/**
+ * Same as `findPrompts` without waiting: null when the file's grammar is not loaded yet (call
+ * `findPrompts` or `warmGrammar` once first). For editors that must answer synchronously.
+ */
+export function findPromptsSync(source: string, filePath: string): FoundPrompt[] | null {
+  const language = languageForFile(filePath);
+  if (!language) return [];
+  const finder = FINDERS[language];
+  if (!finder) return sortByPosition(findPromptsInPromptFile(source, filePath, language));
+  const parser = loadedParser(finder.grammar);
+  if (!parser) return null;
+  const tree = parser.parse(source);
+  if (!tree) return [];
+  try {
+    return sortByPosition(finder.find(tree.rootNode, { source, language, filePath }));
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Loads the grammar a file needs, so `findPromptsSync` can answer for it. */
+export async function warmGrammar(filePath: string): Promise<void> {
+  const language = languageForFile(filePath);
+  const grammar: GrammarName | null = language ? grammarForLanguage(language) : null;
+  if (grammar) await loadParser(grammar);
+}
+
+/**
+ * Cheap pre-filter on the raw text (plain substring checks, no parsing): false when a source file
+ * shows no sign of talking to a model, so a scanner can skip it. Prompt files always pass.
+ */
+export function hasLlmSignal(source: string, language: SourceLanguage): boolean {
+  if (!grammarForLanguage(language)) return true;
+  const lower = source.toLowerCase();
+  return LLM_SIGNALS.some((signal) => lower.includes(signal));
+}
+
+function sortByPosition(prompts: FoundPrompt[]): FoundPrompt[] {
+  return prompts.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
+}

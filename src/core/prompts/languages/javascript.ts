@@ -1,0 +1,472 @@
+/**
+ * JavaScript and TypeScript (and their JSX variants): reads tree-sitter-javascript/typescript/tsx trees
+ * for the prompt analysis in `promptFlow.ts` — string and template literals (`${…}` kept as
+ * placeholders), `+` concatenation, `[...].join("\n")`, calls and `new` with options objects, object
+ * and array literals, `const`/`let`/class fields/`this.x =` bindings and function definitions.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { LanguageFinder } from '../languageFinder';
+import type { GrammarName } from '../parser';
+import { findPromptsWithAdapter } from '../promptFlow';
+import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
+import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
+import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
+
+const FUNCTION_TYPES = new Set([
+  'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',
+  'generator_function_declaration', 'generator_function',
+]);
+const IDENTIFIER_TYPES = new Set(['identifier', 'shorthand_property_identifier', 'property_identifier']);
+const CLASS_TYPES = new Set(['class_declaration', 'class', 'abstract_class_declaration']);
+const INDEX_TYPES = new Set([
+  ...FUNCTION_TYPES, 'call_expression', 'new_expression', 'variable_declarator', 'assignment_expression',
+  'public_field_definition', 'field_definition', 'return_statement',
+  'pair', 'object', 'import_specifier',
+]);
+const WRAPPER_TYPES = new Set([
+  'parenthesized_expression', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression',
+  'type_assertion', 'expression_statement',
+]);
+const TRIM_METHODS = new Set(['trim', 'trimstart', 'trimend', 'tostring']);
+const FORMAT_METHODS = new Set(['format', 'formatmessages', 'formatpromptvalue']);
+
+/** A quoted string literal's decoded content. */
+function quotedValue(node: Node): StringValue {
+  return new TextBuilder().appendText(decodeEscapes(nodeText(node).slice(1, -1), 'javascript')).build();
+}
+
+/** A template literal: static text decoded, `${expr}` substitutions kept verbatim as placeholders. */
+function templateValue(node: Node, raw: boolean): StringValue {
+  const builder = new TextBuilder();
+  const whole = nodeText(node);
+  const base = node.startIndex;
+  let pos = base + 1;
+  const end = node.endIndex - 1;
+  const appendRaw = (from: number, to: number) => {
+    const text = whole.slice(from - base, to - base);
+    builder.appendText(raw ? text : decodeEscapes(text, 'javascript'));
+  };
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (!child || child.type !== 'template_substitution') continue;
+    if (child.startIndex > pos) appendRaw(pos, child.startIndex);
+    const inner = child.firstNamedChild;
+    builder.appendHole(nodeText(child), inner ? nodeText(inner) : nodeText(child).slice(2, -1).trim(), 'dollar', inner && isReference(inner) ? inner : undefined);
+    pos = child.endIndex;
+  }
+  if (end > pos) appendRaw(pos, end);
+  return builder.build();
+}
+
+/** `dedent\`…\`` and `String.raw\`…\`` are text; `sql\`…\``, `html\`…\``, `gql\`…\`` are not prompts. */
+function tagOf(template: Node): Node | null {
+  const parent = template.parent;
+  if (parent?.type === 'call_expression' && parent.childForFieldName('arguments')?.id === template.id) return parent.childForFieldName('function');
+  return null;
+}
+
+function calleeName(node: Node | null): string {
+  if (!node) return '';
+  if (node.type === 'identifier') return nodeText(node);
+  if (node.type === 'member_expression') return node.childForFieldName('property')?.text ?? '';
+  return '';
+}
+
+function flattenBinary(node: Node, operators: readonly string[]): Node[] {
+  if (node.type === 'binary_expression' && operators.includes(node.childForFieldName('operator')?.type ?? '')) {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left && right) return [...flattenBinary(left, operators), ...flattenBinary(right, operators)];
+  }
+  return [node];
+}
+
+function isReference(node: Node): boolean {
+  return node.type === 'identifier' || node.type === 'member_expression' || node.type === 'subscript_expression';
+}
+
+function propertyKey(key: Node | null): string | null {
+  if (!key) return null;
+  if (key.type === 'property_identifier' || key.type === 'identifier' || key.type === 'private_property_identifier') return nodeText(key);
+  if (key.type === 'string') return quotedValue(key).text;
+  if (key.type === 'number') return nodeText(key);
+  return null;
+}
+
+/** `"{name}"` / `"{{name}}"` as the first argument of `.replace(…)`: a hand-rolled template substitution. */
+function isPlaceholderLiteral(node: Node | undefined): boolean {
+  if (!node || (node.type !== 'string' && node.type !== 'template_string')) return false;
+  const text = node.type === 'string' ? quotedValue(node).text : nodeText(node).slice(1, -1);
+  return /^\{\{?\s*[\w.$-]+\s*\}?\}$/.test(text);
+}
+
+function argumentNodes(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'arguments') return [];
+  return namedChildrenOf(args);
+}
+
+export const javascriptAdapter: SyntaxAdapter = {
+  unwrap(node: Node): Node {
+    for (let guard = 0; guard < 20; guard++) {
+      if (WRAPPER_TYPES.has(node.type)) {
+        const inner = namedChildrenOf(node)[0];
+        if (!inner) return node;
+        node = inner;
+        continue;
+      }
+      if (node.type === 'call_expression') {
+        const fn = node.childForFieldName('function');
+        const args = node.childForFieldName('arguments');
+        const name = normalizeName(calleeName(fn));
+        if (args?.type === 'template_string') return node; // tagged template: `stringValue` decides
+        const argNodes = argumentNodes(node);
+        if (fn?.type === 'identifier' && TEXT_WRAPPERS.has(name) && argNodes.length === 1) {
+          node = argNodes[0];
+          continue;
+        }
+        if (fn?.type === 'member_expression' && (TRIM_METHODS.has(name) || ((name === 'replace' || name === 'replaceall') && !isPlaceholderLiteral(argNodes[0])))) {
+          node = fn.childForFieldName('object') ?? node;
+          continue;
+        }
+      }
+      return node;
+    }
+    return node;
+  },
+
+  stringValue(node, resolve) {
+    switch (node.type) {
+      case 'string':
+        return quotedValue(node);
+      case 'template_string':
+        // Tagged templates are read at the call: `sql\`…\``, `html\`…\``, `gql\`…\`` are not prompts.
+        return tagOf(node) ? null : templateValue(node, false);
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(node);
+        return inner.length === 1 ? this.stringValue(this.unwrap(inner[0]), resolve) : null;
+      }
+      case 'binary_expression': {
+        const parts = flattenBinary(node, ['+']);
+        if (parts.length < 2) return null;
+        const builder = new TextBuilder();
+        let textual = 0;
+        for (const part of parts) {
+          const inner = this.unwrap(part);
+          const value = this.stringValue(inner, resolve) ?? (isReference(inner) ? resolve(inner) : null);
+          if (value) {
+            textual++;
+            builder.appendValue(value);
+          } else {
+            builder.appendHole(`\${${nodeText(inner)}}`, nodeText(inner), 'dollar');
+          }
+        }
+        return textual > 0 ? builder.build() : null;
+      }
+      case 'call_expression': {
+        const fn = node.childForFieldName('function');
+        const tag = normalizeName(calleeName(fn));
+        const tagged = node.childForFieldName('arguments');
+        if (tagged?.type === 'template_string') {
+          // String.raw`…` keeps backslashes; dedent`…` removes common indentation and the edge lines.
+          if (tag === 'raw') return templateValue(tagged, true);
+          return DEDENT_WRAPPERS.has(tag) ? dedentValue(templateValue(tagged, false), true) : null;
+        }
+        if (DEDENT_WRAPPERS.has(tag)) {
+          const args = argumentNodes(node);
+          const inner = args.length === 1 ? this.stringValue(this.unwrap(args[0]), resolve) : null;
+          return inner ? dedentValue(inner, true) : null;
+        }
+        // ["…", "…"].join("\n")
+        if (fn?.type !== 'member_expression' || fn.childForFieldName('property')?.text !== 'join') return null;
+        const array = fn.childForFieldName('object');
+        const args = argumentNodes(node);
+        if (array?.type !== 'array' || args.length > 1) return null;
+        const separator = args.length === 0 ? new TextBuilder().appendText(',').build() : this.stringValue(args[0], resolve);
+        const items = namedChildrenOf(array);
+        if (!separator || items.length === 0) return null;
+        const builder = new TextBuilder();
+        let textual = 0;
+        for (const [i, item] of items.entries()) {
+          const inner = this.unwrap(item);
+          const value = this.stringValue(inner, resolve) ?? (isReference(inner) ? resolve(inner) : null);
+          if (i > 0) builder.appendValue(separator);
+          if (value) {
+            textual++;
+            builder.appendValue(value);
+          } else {
+            builder.appendHole(`\${${nodeText(inner)}}`, nodeText(inner), 'dollar');
+          }
+        }
+        return textual > 0 ? builder.build() : null;
+      }
+      default:
+        return null;
+    }
+  },
+
+  call(node: Node): CallSite | null {
+    let fn: Node | null;
+    if (node.type === 'call_expression') fn = node.childForFieldName('function');
+    else if (node.type === 'new_expression') fn = node.childForFieldName('constructor');
+    else return null;
+    if (!fn) return null;
+    if (node.childForFieldName('arguments')?.type === 'template_string') return null; // tagged template
+    const path: string[] = [];
+    let receiver: Node | null = null;
+    let cursor: Node | null = fn;
+    while (cursor) {
+      if (cursor.type === 'identifier' || cursor.type === 'this') {
+        path.unshift(normalizeName(nodeText(cursor)));
+        break;
+      }
+      if (cursor.type === 'member_expression') {
+        const prop = cursor.childForFieldName('property');
+        const object = cursor.childForFieldName('object');
+        if (prop) path.unshift(normalizeName(nodeText(prop)));
+        if (cursor === fn) receiver = object;
+        cursor = object;
+        continue;
+      }
+      if (cursor.type === 'call_expression' || cursor.type === 'new_expression') {
+        const name = calleeName(cursor.childForFieldName(cursor.type === 'call_expression' ? 'function' : 'constructor'));
+        if (name) path.unshift(normalizeName(name));
+      } else if (cursor.type === 'parenthesized_expression' || cursor.type === 'await_expression' || cursor.type === 'non_null_expression') {
+        cursor = namedChildrenOf(cursor)[0] ?? null;
+        continue;
+      }
+      break;
+    }
+    const positional: Node[] = [];
+    const named = new Map<string, Node>();
+    const spreads: Node[] = [];
+    for (const arg of argumentNodes(node)) {
+      if (arg.type === 'spread_element') continue;
+      positional.push(arg);
+      const object = this.unwrap(arg);
+      if (object.type !== 'object') continue;
+      for (const prop of namedChildrenOf(object)) {
+        if (prop.type === 'pair') {
+          const key = propertyKey(prop.childForFieldName('key'));
+          const value = prop.childForFieldName('value');
+          if (key !== null && value && !named.has(normalizeName(key))) named.set(normalizeName(key), value);
+        } else if (prop.type === 'shorthand_property_identifier') {
+          if (!named.has(normalizeName(nodeText(prop)))) named.set(normalizeName(nodeText(prop)), prop);
+        } else if (prop.type === 'spread_element') {
+          const inner = prop.firstNamedChild;
+          if (inner) spreads.push(inner);
+        }
+      }
+    }
+    return { node, path, receiver, positional, named, spreads };
+  },
+
+  entries(node: Node): Entry[] | null {
+    if (node.type !== 'object') return null;
+    const out: Entry[] = [];
+    for (const prop of namedChildrenOf(node)) {
+      if (prop.type === 'pair') {
+        const keyNode = prop.childForFieldName('key');
+        const value = prop.childForFieldName('value');
+        if (value) out.push({ key: propertyKey(keyNode), keyNode, value });
+      } else if (prop.type === 'shorthand_property_identifier') {
+        out.push({ key: nodeText(prop), keyNode: prop, value: prop });
+      }
+    }
+    return out;
+  },
+
+  elements(node: Node): Node[] | null {
+    return node.type === 'array' ? namedChildrenOf(node) : null;
+  },
+
+  spread(node: Node): Node | null {
+    return node.type === 'spread_element' ? node.firstNamedChild : null;
+  },
+
+  concatParts(node: Node): Node[] | null {
+    const parts = flattenBinary(node, ['+']);
+    return parts.length > 1 ? parts : null;
+  },
+
+  identifier(node: Node): string | null {
+    return node.type === 'identifier' || node.type === 'shorthand_property_identifier' ? nodeText(node) : null;
+  },
+
+  member(node: Node) {
+    if (node.type === 'member_expression') {
+      const object = node.childForFieldName('object');
+      const prop = node.childForFieldName('property');
+      return object && prop ? { object, name: nodeText(prop) } : null;
+    }
+    if (node.type === 'subscript_expression') {
+      const object = node.childForFieldName('object');
+      const index = node.childForFieldName('index');
+      return object && index?.type === 'string' ? { object, name: quotedValue(index).text } : null;
+    }
+    return null;
+  },
+
+  isSelf(node: Node): boolean {
+    return node.type === 'this';
+  },
+
+  alternatives(node: Node): Node[] | null {
+    if (node.type === 'ternary_expression') {
+      const a = node.childForFieldName('consequence');
+      const b = node.childForFieldName('alternative');
+      return a && b ? [a, b] : null;
+    }
+    if (node.type === 'binary_expression') {
+      const parts = flattenBinary(node, ['||', '??']);
+      return parts.length > 1 ? parts : null;
+    }
+    return null;
+  },
+
+  templateUse(node: Node) {
+    if (node.type !== 'call_expression') return null;
+    const fn = node.childForFieldName('function');
+    if (fn?.type !== 'member_expression') return null;
+    const method = normalizeName(fn.childForFieldName('property')?.text ?? '');
+    const object = fn.childForFieldName('object');
+    if (!object) return null;
+    if (FORMAT_METHODS.has(method)) return { template: object, syntax: 'format' };
+    if (method === 'replace' || method === 'replaceall') {
+      const first = argumentNodes(node)[0];
+      if (isPlaceholderLiteral(first)) return { template: object, syntax: nodeText(first).includes('{{') ? 'mustache' : 'format' };
+    }
+    return null;
+  },
+
+  pipeOperands(): Node[] | null {
+    return null; // LangChain.js pipes with `.pipe(…)` calls, handled as calls
+  },
+
+  numberValue(node: Node): number | null {
+    if (node.type !== 'number') return null;
+    const n = Number(nodeText(node).replace(/_/g, ''));
+    return Number.isFinite(n) ? n : null;
+  },
+
+  index(root: Node): FileIndex {
+    const nodes = nodesOfTypes(root, INDEX_TYPES);
+    const index: FileIndex = { calls: [], bindings: [], functions: [], usagesOf: usageIndex(root, IDENTIFIER_TYPES, (n) => n.type !== 'property_identifier' || n.parent?.type === 'member_expression'), keyed: [], objects: [], aliases: new Map() };
+    const functions = new Map<number, FunctionDef>();
+    const returns: Node[] = [];
+    const scopeOf = (node: Node) => enclosingOfTypes(node, FUNCTION_TYPES) ?? root;
+    const addFunction = (declared: string | undefined, fn: Node) => {
+      // `new Bot(…)` calls the constructor: index it under the class name.
+      const name = declared === 'constructor' ? enclosingOfTypes(fn, CLASS_TYPES)?.childForFieldName('name')?.text : declared;
+      if (!name || functions.has(fn.id)) return;
+      const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+      const def: FunctionDef = { name, node: fn, params: parameterNames(params), returns: [] };
+      if (fn.type === 'method_definition' && declared !== 'constructor') {
+        const className = enclosingOfTypes(fn, CLASS_TYPES)?.childForFieldName('name')?.text;
+        if (className) def.className = className;
+      }
+      for (const p of params ? namedChildrenOf(params) : []) {
+        const id = p.childForFieldName('pattern') ?? p.childForFieldName('left');
+        const value = p.childForFieldName('value') ?? p.childForFieldName('right');
+        if (id?.type === 'identifier' && value) index.bindings.push({ name: nodeText(id), member: false, value, at: p.startIndex, scope: fn, parameter: true });
+      }
+      if (fn.type === 'arrow_function') {
+        const body = fn.childForFieldName('body');
+        if (body && body.type !== 'statement_block') def.returns.push(body);
+      }
+      functions.set(fn.id, def);
+      index.functions.push(def);
+    };
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'call_expression':
+        case 'new_expression':
+          index.calls.push(node);
+          break;
+        case 'variable_declarator': {
+          const name = node.childForFieldName('name');
+          const value = node.childForFieldName('value');
+          if (name?.type !== 'identifier' || !value) break;
+          index.bindings.push({ name: nodeText(name), member: false, value, at: node.startIndex, scope: scopeOf(node) });
+          const fn = javascriptAdapter.unwrap(value);
+          if (fn.type === 'arrow_function' || fn.type === 'function_expression' || fn.type === 'function') addFunction(nodeText(name), fn);
+          break;
+        }
+        case 'assignment_expression':
+          addAssignment(node, scopeOf(node), root, index.bindings);
+          break;
+        case 'public_field_definition':
+        case 'field_definition': {
+          const name = node.childForFieldName('name') ?? node.childForFieldName('property');
+          const value = node.childForFieldName('value');
+          if (name && value) index.bindings.push({ name: nodeText(name), member: true, value, at: node.startIndex, scope: root });
+          break;
+        }
+        case 'return_statement':
+          returns.push(node);
+          break;
+        case 'pair': {
+          const key = propertyKey(node.childForFieldName('key'));
+          const value = node.childForFieldName('value');
+          if (key !== null && value) index.keyed.push({ key, keyNode: node.childForFieldName('key'), value });
+          break;
+        }
+        case 'object':
+          index.objects.push(node);
+          break;
+        case 'import_specifier': {
+          const name = node.childForFieldName('name')?.text;
+          const alias = node.childForFieldName('alias')?.text;
+          if (name && alias) index.aliases.set(normalizeName(alias), normalizeName(name));
+          break;
+        }
+        default:
+          if (FUNCTION_TYPES.has(node.type)) addFunction(node.childForFieldName('name')?.text, node);
+      }
+    }
+    for (const ret of returns) {
+      const fn = enclosingOfTypes(ret, FUNCTION_TYPES);
+      const def = fn ? functions.get(fn.id) : undefined;
+      const value = ret.firstNamedChild;
+      if (def && value) def.returns.push(value);
+    }
+    return index;
+  },
+};
+
+function parameterNames(params: Node | null): string[] {
+  if (!params) return [];
+  if (params.type === 'identifier') return [nodeText(params)]; // x => …
+  const names: string[] = [];
+  for (const p of namedChildrenOf(params)) {
+    if (p.type === 'identifier') names.push(nodeText(p));
+    else if (p.type === 'required_parameter' || p.type === 'optional_parameter') {
+      const pattern = p.childForFieldName('pattern');
+      names.push(pattern?.type === 'identifier' ? nodeText(pattern) : '');
+    } else if (p.type === 'assignment_pattern') {
+      const left = p.childForFieldName('left');
+      names.push(left?.type === 'identifier' ? nodeText(left) : '');
+    } else names.push('');
+  }
+  return names;
+}
+
+function addAssignment(node: Node, scope: Node, root: Node, bindings: Binding[]): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left || !right) return;
+  if (left.type === 'identifier') {
+    bindings.push({ name: nodeText(left), member: false, value: right, at: node.startIndex, scope });
+  } else if (left.type === 'member_expression' && left.childForFieldName('object')?.type === 'this') {
+    const prop = left.childForFieldName('property');
+    if (prop) bindings.push({ name: nodeText(prop), member: true, value: right, at: node.startIndex, scope: root });
+  }
+}
+
+function finder(grammar: GrammarName): LanguageFinder {
+  return { grammar, find: (root, ctx) => findPromptsWithAdapter(root, ctx, javascriptAdapter) };
+}
+
+export const typescriptFinder = finder('typescript');
+export const tsxFinder = finder('tsx');
+export const javascriptFinder = finder('javascript');
