@@ -67,7 +67,7 @@ suite('spend fault injection', function () {
         const inner = createSpendSource(makeSourceConfig(kind, server.url, undefined), {
           fetch: countingFetch(kind),
           getKey: () => ({ secret: SECRETS[kind], origin }),
-          timeoutMs: 80,
+          timeoutMs: 250, // short enough for ~50 'slow' faults, long enough that a busy CI machine causes no spurious timeouts
           maxBytes: 64 * 1024,
           now: clock.now,
         });
