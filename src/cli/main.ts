@@ -2,6 +2,7 @@
 import { isMainThread } from 'worker_threads';
 import { UsageError } from './args';
 import type { CliIo } from './cliIo';
+import { compressCommand } from './compressCommand';
 import { diffCommand } from './diffCommand';
 import { scanCommand } from './scanCommand';
 import { simulateCommand } from './simulateCommand';
@@ -16,6 +17,7 @@ Usage: prompt-cost <command> [options]
 
 Commands:
   scan [paths…]     find prompts, count tokens, price them per model (default: .)
+  compress [file]   make a prompt cheaper; placeholders and protected spans always survive
   simulate          monthly cost from volumes (.promptcost.yml usage) or one ad-hoc case
   diff --base REF   change in monthly cost per prompt against a git revision (Markdown)
   spend             today's LLM spend from your tracker / provider admin APIs, against a budget
@@ -29,6 +31,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
+  compress: compressCommand,
   simulate: simulateCommand,
   diff: diffCommand,
   spend: spendCommand,
