@@ -7,6 +7,7 @@ import { budgetStatus, type BudgetStatus } from '../core/spend/budget';
 import { roundUsd } from '../core/spend/money';
 import { DEFAULT_BASE_URLS, makeSourceConfig, parseSpendConfig, SpendConfigError, type SpendConfig, type SpendSourceConfig } from '../core/spend/spendConfig';
 import { createSpendSource, effectiveBaseUrl } from '../core/spend/spendSources';
+import { nodeFetch } from '../core/spend/nodeFetch';
 import { SOURCE_KINDS, SpendError, type FetchLike, type GetKey, type SourceKind, type SpendResult } from '../core/spend/spendTypes';
 import { parseBaseUrl } from '../core/spend/urlPolicy';
 import { numberFlag, parseArgs, UsageError } from './args';
@@ -89,7 +90,7 @@ export async function spendCommand(argv: readonly string[], io: CliIo, deps: Spe
     if (!secret) return undefined;
     return { secret, origin: keyOrigin(source, plan.trustedUrl.has(source.id), io.env) };
   };
-  const fetchLike: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init) as unknown as ReturnType<FetchLike>);
+  const fetchLike: FetchLike = deps.fetch ?? nodeFetch;
   const sourceDeps = { fetch: fetchLike, getKey, timeoutMs: deps.timeoutMs, now: deps.now, timeZone: plan.config.timeZone };
 
   const settled = await Promise.allSettled(plan.sources.map((s) => createSpendSource(s, sourceDeps).fetch()));
