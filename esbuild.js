@@ -48,6 +48,8 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
     esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+    // The editor's prompt finder runs in a worker thread (src/vscode/engine/incrementalPromptFinder.ts).
+    esbuild.context({ ...common, entryPoints: ['src/vscode/engine/promptWorker.ts'], outfile: 'dist/promptWorker.js' }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

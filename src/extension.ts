@@ -1,16 +1,27 @@
-// Placeholder entry point so the integration harness has something real to load; the real extension
-// (CodeLens, status bar, commands) replaces this file.
-import * as vscode from 'vscode';
+// Entry point: build the container and hand it to VS Code for disposal. Everything else lives in src/vscode/.
+import type * as vscode from 'vscode';
+import { Container } from './vscode/container';
+import { PerfStats, type PerfSnapshot } from './vscode/perfStats';
+import type { SpendApi } from './vscode/spend/spendController';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Prompt Cost Lens', { log: true });
-  context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('promptCost.showLog', () => log.show(true)),
-  );
-  log.info('Prompt Cost Lens activated');
+/** What `extension.exports` offers (the integration suite reads the timings). */
+export interface PromptCostLensApi {
+  perf(): PerfSnapshot;
+  /** Forgets the longest slice seen so far, to measure one scenario. */
+  resetLongestSlice(): void;
+  /** Spend tracking: status bar text/state, notifications shown, dashboard (the integration suite reads them). */
+  spend: SpendApi;
+}
+
+export function activate(context: vscode.ExtensionContext): PromptCostLensApi {
+  const started = performance.now();
+  const stats = new PerfStats();
+  const container = Container.create(context, stats);
+  stats.activationMs = performance.now() - started;
+  container.log.info(`activated in ${stats.activationMs.toFixed(1)} ms`);
+  return { perf: () => stats.snapshot(), resetLongestSlice: () => stats.resetLongest(), spend: container.spend.api };
 }
 
 export function deactivate(): void {
-  // Nothing to release: everything is in context.subscriptions.
+  // Everything is in context.subscriptions (the container), which VS Code disposes.
 }

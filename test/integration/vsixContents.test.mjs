@@ -21,9 +21,12 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE\.txt$/,
   /^extension\/THIRD_PARTY_NOTICES\.md$/,
-  /^extension\/dist\/(extension|cli|scanWorker)\.js$/,
+  /^extension\/dist\/(extension|cli|scanWorker|promptWorker)\.js$/,
   /^extension\/dist\/tree-sitter\/[\w-]+\.wasm$/,
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,
+  /^extension\/media\/dashboard\/[\w-]+\.(js|css)$/,
+  // Walkthrough pages (contributes.walkthroughs[].steps[].media.markdown).
+  /^extension\/media\/walkthrough\/[\w-]+\.md$/,
 ];
 
 /**

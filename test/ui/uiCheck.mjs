@@ -3,10 +3,13 @@
 // with the packaged extension installed. Add CodeLens / status-bar checks as more `check(...)` steps.
 import fs from 'node:fs';
 import path from 'node:path';
+import { runSpendUiCheck } from './spendUiCheck.mjs';
+import { runCompressUiCheck } from './compressUiCheck.mjs';
 
 /** The command-palette entry of promptCost.showLog (category + title in package.json). */
 const SHOW_LOG_TITLE = 'Prompt Cost: Show Log';
 const OUTPUT_CHANNEL = 'Prompt Cost Lens';
+const ESTIMATE_SELECTION_TITLE = 'Prompt Cost: Estimate Selection';
 
 /**
  * @typedef {{ name: string, ok: boolean, detail?: string }} UiCheckResult
@@ -22,8 +25,9 @@ const OUTPUT_CHANNEL = 'Prompt Cost Lens';
  */
 
 /**
- * Opens the workbench on `filePath`, runs "Prompt Cost: Show Log" from the F1 palette and checks that the
- * Output panel shows the extension's channel. Never throws for a failed check: returns one result per check
+ * Opens the workbench on `filePath`, reads the CodeLens above its prompt, hovers over the prompt, runs
+ * "Prompt Cost: Estimate Selection" on a selection, then runs "Prompt Cost: Show Log" from the F1 palette
+ * and checks that the Output panel shows the extension's channel. Never throws for a failed check: returns one result per check
  * (a step that throws becomes a failed result, with a screenshot).
  * @param {UiCheckOptions} options
  * @returns {Promise<UiCheckResult[]>}
@@ -71,7 +75,41 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     // The editor's text is rendered once the file is open; waiting for it keeps the screenshot meaningful.
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
     check('workbench shows the opened file', true, fileName);
+
+    step = 'wait for the CodeLens above the prompt';
+    // prompt_sample.py calls gpt-4o-mini with one literal system prompt (and one message that is a variable).
+    const lens = page.locator('.codelens-decoration', { hasText: '/call' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    const lensText = (await lens.innerText()).trim();
+    check('CodeLens shows tokens, $/call and the model', /^\d[\d,]* tokens · \$[\d.]+\/call · gpt-4o-mini/.test(lensText), lensText);
     await screenshot('ui-workbench.png');
+
+    step = 'hover over the prompt';
+    await page.locator('.view-lines .view-line', { hasText: 'You are a concise' }).first().locator('span', { hasText: 'concise' }).last().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Prompt Cost Lens' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const hoverText = await hover.innerText();
+    check('hover shows the model table', /Model[\s\S]*Tokens[\s\S]*\$\/call[\s\S]*gpt-4o-mini/.test(hoverText), hoverText.split('\n').slice(0, 3).join(' | ').slice(0, 160));
+    await screenshot('ui-hover.png');
+    await page.keyboard.press('Escape');
+
+    step = `select the prompt text and run "${ESTIMATE_SELECTION_TITLE}"`;
+    await page.locator('.view-lines .view-line', { hasText: 'You are a concise' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('F1');
+    const palette = page.locator('.quick-input-widget input');
+    await palette.waitFor({ timeout: 10_000 });
+    await palette.fill(`>${ESTIMATE_SELECTION_TITLE}`);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: ESTIMATE_SELECTION_TITLE }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const modelRow = page.locator('.quick-input-list .monaco-list-row', { hasText: '/call' }).first();
+    await modelRow.waitFor({ timeout: 15_000 });
+    const rowText = (await modelRow.innerText()).replace(/\s+/g, ' ').trim();
+    check('Estimate Selection lists models with tokens and cost', /tokens/.test(rowText) && /\/1k calls/.test(rowText), rowText.slice(0, 160));
+    await screenshot('ui-estimate-selection.png');
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 
     step = `run "${SHOW_LOG_TITLE}" from the command palette`;
     await page.keyboard.press('F1');
@@ -98,6 +136,8 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     closing = true;
     await context.close();
   }
+  results.push(...await runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
+  results.push(...await runCompressUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
   return results;
 }
 

@@ -1,0 +1,40 @@
+/** Estimate Workspace's report: every prompt found, most expensive per call first. */
+import type { PromptAnalysis } from './promptAnalysis';
+
+export interface ReportEntry {
+  /** Workspace-relative path, `/` separators. */
+  file: string;
+  analysis: PromptAnalysis;
+}
+
+export interface WorkspaceReportSummary {
+  files: number;
+  prompts: number;
+  /** Sum of the priced prompts' cost per call on their primary model (one call of each). */
+  totalPerCall: number;
+  unpriced: number;
+}
+
+/** Most expensive first; prompts without a price last; then by file and line, so the order is stable. */
+export function rankByCost(entries: readonly ReportEntry[]): ReportEntry[] {
+  return [...entries].sort((a, b) => {
+    const ca = a.analysis.primary.costPerCall;
+    const cb = b.analysis.primary.costPerCall;
+    if (ca !== cb) {
+      if (ca === null) return 1;
+      if (cb === null) return -1;
+      return cb - ca;
+    }
+    return a.file.localeCompare(b.file) || a.analysis.prompt.startLine - b.analysis.prompt.startLine;
+  });
+}
+
+export function summarize(entries: readonly ReportEntry[]): WorkspaceReportSummary {
+  let totalPerCall = 0;
+  let unpriced = 0;
+  for (const { analysis } of entries) {
+    if (analysis.primary.costPerCall === null) unpriced++;
+    else totalPerCall += analysis.primary.costPerCall;
+  }
+  return { files: new Set(entries.map((e) => e.file)).size, prompts: entries.length, totalPerCall, unpriced };
+}

@@ -1,0 +1,49 @@
+/**
+ * One lens above every prompt: `≈ 312 tokens · $0.0021/call · gpt-4o · gpt-4o-mini $0.0002 (−93 %)`.
+ * Reads the analyzer's per-version cache (or awaits the computation already under way); clicking a lens
+ * opens the compare quick pick for that prompt.
+ */
+import * as vscode from 'vscode';
+import { lensTitle } from '../../core/editor/lensTitle';
+import { CommandId } from '../constants';
+import type { Container } from '../container';
+import type { DocumentAnalysis } from '../engine/documentAnalyzer';
+
+export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChangeCodeLenses = this.emitter.event;
+
+  constructor(private readonly container: Container) {
+    // A fresh analysis (after an edit, a settings change…) makes VS Code ask again; the answer is cached.
+    this.subscription = container.analyzer.onDidAnalyze(() => this.emitter.fire());
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const { analyzer } = this.container;
+    const analysis = analyzer.cached(document) ?? (await analyzer.analyze(document, token));
+    if (!analysis || token.isCancellationRequested) return [];
+    return lensesFor(document, analysis, token);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+export function lensesFor(document: vscode.TextDocument, analysis: DocumentAnalysis, token?: vscode.CancellationToken): vscode.CodeLens[] {
+  const lenses: vscode.CodeLens[] = [];
+  for (const item of analysis.prompts) {
+    if (token?.isCancellationRequested) return [];
+    const line = Math.min(item.prompt.startLine - 1, document.lineCount - 1);
+    const range = new vscode.Range(line, 0, line, 0);
+    lenses.push(new vscode.CodeLens(range, {
+      title: lensTitle(item),
+      tooltip: 'Prompt Cost Lens: compare models for this prompt',
+      command: CommandId.ComparePrompt,
+      arguments: [document.uri, item.prompt.startOffset],
+    }));
+  }
+  return lenses;
+}

@@ -1,0 +1,95 @@
+/**
+ * Estimate Workspace: every prompt in the workspace's files, behind a cancellable progress notification,
+ * then the "Prompt Costs" report in the Explorer (most expensive first, each row opens its line).
+ * Unsaved editors count with their current text.
+ */
+import * as vscode from 'vscode';
+import { analyzePrompt } from '../../core/editor/promptAnalysis';
+import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } from '../../core/editor/workspaceReport';
+import { hasLlmSignal } from '../../core/prompts/findPrompts';
+import { languageForFile } from '../../core/prompts/sourceLanguage';
+import { formatUsd } from '../../core/pricing/formatUsd';
+import { CommandId } from '../constants';
+import type { Container } from '../container';
+import type { CommandDefinition } from './command';
+
+export interface EstimateWorkspaceResult extends WorkspaceReportSummary {
+  cancelled: boolean;
+  /** `file:line  lens title`, most expensive first (the report's rows). */
+  rows: string[];
+}
+
+/** Every file name the engine may read (languageForFile decides per file: .txt/.md only under prompts/). */
+const INCLUDE = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java,cs,prompty,j2,jinja,jinja2,mustache,hbs,handlebars,txt,md}';
+/** Folders no one wants prompts from. */
+const EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,.vscode-test,target,bin,obj}/**';
+const MAX_FILES = 20_000;
+/** Yield to the host when a slice has run this long. */
+const SLICE_MS = 12;
+
+export const estimateWorkspaceCommand: CommandDefinition = {
+  id: CommandId.EstimateWorkspace,
+  run(container): Thenable<EstimateWorkspaceResult> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Prompt Cost: estimating the workspace', cancellable: true },
+      (progress, token) => estimateWorkspace(container, progress, token),
+    );
+  },
+};
+
+async function estimateWorkspace(
+  container: Container,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<EstimateWorkspaceResult> {
+  const started = performance.now();
+  const enabled = container.config.get('enabledLanguages');
+  const uris = await vscode.workspace.findFiles(INCLUDE, EXCLUDE, MAX_FILES, token);
+  const candidates = uris.filter((uri) => {
+    const language = languageForFile(uri.fsPath);
+    return language !== null && enabled.includes(language);
+  });
+  const openText = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  const entries: ReportEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let done = 0;
+  let sliceStart = performance.now();
+  for (const uri of candidates) {
+    if (token.isCancellationRequested) break;
+    done++;
+    progress.report({ message: `${done}/${candidates.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / Math.max(1, candidates.length) });
+    try {
+      const engine = container.engine.forSubject({ uri, enginePath: uri.fsPath });
+      const open = openText.get(uri.toString());
+      let text: string;
+      if (open) {
+        text = open.getText();
+      } else {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > engine.settings.maxFileBytes) continue;
+        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      }
+      const language = languageForFile(uri.fsPath);
+      if (!language || !hasLlmSignal(text, language)) continue;
+      const prompts = await container.analyzer.findPromptsOnce(text, uri.fsPath);
+      const file = vscode.workspace.asRelativePath(uri, false);
+      for (const prompt of prompts) {
+        entries.push({ file, analysis: analyzePrompt(prompt, engine.ctx, container.analyzer.estimates) });
+      }
+    } catch (error) {
+      container.log.error(`Estimate Workspace: skipped ${uri.fsPath}`, error);
+    }
+    if (performance.now() - sliceStart > SLICE_MS) {
+      container.stats.record('estimate workspace', performance.now() - sliceStart);
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  const cancelled = token.isCancellationRequested;
+  const ranked = rankByCost(entries);
+  const summary = summarize(ranked);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  container.log.info(`Estimate Workspace${cancelled ? ' (cancelled)' : ''}: ${summary.prompts} prompts in ${summary.files} files, ${formatUsd(summary.totalPerCall)} for one call of each, ${seconds} s`);
+  await container.report.show(ranked, summary, cancelled);
+  return { ...summary, cancelled, rows: container.report.rowLabels() };
+}

@@ -1,0 +1,71 @@
+/**
+ * The compare quick pick: one row per model with tokens, $/call, $/1k calls and the context share.
+ * Choosing a row changes nothing; each row's buttons do, when asked: "Set as compare model" (adds it to
+ * `promptCost.compareModels`) and "Copy estimate".
+ */
+import * as vscode from 'vscode';
+import type { ModelEstimate } from '../../core/estimate/estimatePrompt';
+import { modelRow, type ModelRow } from '../../core/editor/modelRows';
+import type { Container } from '../container';
+
+export type ModelPickAction = { kind: 'setCompareModel' | 'copy'; model: string };
+
+export interface ModelPickResult {
+  /** What the quick pick showed, in order (returned so callers and tests can read it). */
+  rows: ModelRow[];
+  /** The row the user accepted, if any (accepting changes nothing). */
+  chosen?: string;
+  actions: ModelPickAction[];
+}
+
+interface ModelItem extends vscode.QuickPickItem {
+  row: ModelRow;
+}
+
+const SET_COMPARE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Set as compare model' };
+const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy estimate' };
+
+export function showModelQuickPick(container: Container, title: string, estimates: readonly ModelEstimate[], variables: number): Promise<ModelPickResult> {
+  const rows = estimates.map((e) => modelRow(e, variables));
+  const compared = new Set(container.config.get('compareModels'));
+  const quickPick = vscode.window.createQuickPick<ModelItem>();
+  quickPick.title = title;
+  quickPick.placeholder = 'Models compared for this prompt (choosing one changes nothing; use the row buttons to act)';
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.items = rows.map((row) => ({
+    label: row.label,
+    description: row.description,
+    detail: row.detail,
+    row,
+    buttons: compared.has(row.model) ? [COPY] : [SET_COMPARE, COPY],
+  }));
+  const result: ModelPickResult = { rows, actions: [] };
+  return new Promise<ModelPickResult>((resolve) => {
+    const disposables: vscode.Disposable[] = [quickPick];
+    disposables.push(
+      quickPick.onDidTriggerItemButton(async ({ item, button }) => {
+        const model = item.row.model;
+        if (button === SET_COMPARE) {
+          const current = container.config.get('compareModels');
+          if (!current.includes(model)) await container.config.update('compareModels', [...current, model]);
+          result.actions.push({ kind: 'setCompareModel', model });
+          container.log.info(`compare models: added ${model}`);
+          quickPick.items = quickPick.items.map((i) => (i === item ? { ...i, buttons: [COPY] } : i));
+        } else if (button === COPY) {
+          await vscode.env.clipboard.writeText(`${model}: ${item.row.description} · ${item.row.detail}`);
+          result.actions.push({ kind: 'copy', model });
+        }
+      }),
+      quickPick.onDidAccept(() => {
+        result.chosen = quickPick.selectedItems[0]?.row.model;
+        quickPick.hide();
+      }),
+      quickPick.onDidHide(() => {
+        vscode.Disposable.from(...disposables).dispose();
+        resolve(result);
+      }),
+    );
+    quickPick.show();
+  });
+}

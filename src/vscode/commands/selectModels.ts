@@ -1,0 +1,36 @@
+/**
+ * Select Models: which models every prompt is compared with (`promptCost.compareModels`). A multi-select
+ * quick pick of the price list's models; with a list as argument (tests, keybindings) it sets that list.
+ */
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import type { CommandDefinition } from './command';
+
+export const selectModelsCommand: CommandDefinition = {
+  id: CommandId.SelectModels,
+  async run(container, models): Promise<string[] | undefined> {
+    if (Array.isArray(models) && models.every((m) => typeof m === 'string')) {
+      await container.config.update('compareModels', models);
+      return models;
+    }
+    const current = container.config.get('compareModels');
+    const prices = container.engine.forWorkspace().ctx.prices;
+    // Bare ids (`gpt-4o`, `claude-sonnet-4-5`): the provider-prefixed duplicates would only add noise.
+    const known = prices.knownModels().filter((id) => !id.includes('/'));
+    const ids = [...current, ...known.filter((id) => !current.includes(id))];
+    const picked = await vscode.window.showQuickPick(
+      ids.map((id) => ({ label: id, picked: current.includes(id), description: priceHint(prices.resolve(id)) })),
+      { canPickMany: true, title: 'Prompt Cost: models to compare with', placeHolder: 'Type to filter; prices are USD per 1M input / output tokens', matchOnDescription: true },
+    );
+    if (!picked) return undefined;
+    const chosen = picked.map((p) => p.label);
+    await container.config.update('compareModels', chosen);
+    container.log.info(`compare models: ${chosen.join(', ') || '(none)'}`);
+    return chosen;
+  },
+};
+
+function priceHint(price: { input?: number; output?: number } | undefined): string {
+  if (!price || price.input === undefined || price.output === undefined) return 'no price';
+  return `$${+price.input.toFixed(4)} / $${+price.output.toFixed(4)} per 1M`;
+}

@@ -1,0 +1,10 @@
+import { CommandId } from '../constants';
+import type { CommandDefinition } from './command';
+
+/** Opens the "Prompt Cost Lens" log channel. */
+export const showLogCommand: CommandDefinition = {
+  id: CommandId.ShowLog,
+  run(container) {
+    container.log.show(true);
+  },
+};

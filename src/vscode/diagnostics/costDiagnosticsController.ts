@@ -1,0 +1,90 @@
+/**
+ * Problems-panel entries for prompts that cost more per call than `promptCost.perRequestLimit` or do not
+ * fit the model's context window, with a quick fix that opens the compare quick pick. Recomputed with
+ * every fresh analysis (so they clear once fixed), removed when the document closes.
+ */
+import * as vscode from 'vscode';
+import { costProblems } from '../../core/editor/costProblems';
+import { CommandId, DIAGNOSTIC_SOURCE, DiagnosticCode } from '../constants';
+import type { DiagnosticSeverityName } from '../configuration';
+import type { Container } from '../container';
+import type { DocumentAnalysis } from '../engine/documentAnalyzer';
+import { promptDocumentSelector } from '../engine/documentPaths';
+
+const SEVERITY: Record<Exclude<DiagnosticSeverityName, 'off'>, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export class CostDiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('promptCost');
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly container: Container) {
+    this.disposables.push(
+      this.collection,
+      container.analyzer.onDidAnalyze((analysis) => this.render(analysis)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.collection.delete(doc.uri)),
+      container.config.onDidChange((e) => {
+        if (container.config.changed(e, 'diagnostics.severity')) for (const analysis of container.analyzer.all()) this.render(analysis);
+      }),
+      vscode.languages.registerCodeActionsProvider(
+        promptDocumentSelector(container.config.get('enabledLanguages')),
+        new CompareModelsQuickFix(),
+        { providedCodeActionKinds: CompareModelsQuickFix.kinds },
+      ),
+    );
+  }
+
+  private render(analysis: DocumentAnalysis): void {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === analysis.uri.toString());
+    const severityName = this.container.config.get('diagnostics.severity', analysis.uri);
+    if (!document || severityName === 'off') {
+      this.collection.delete(analysis.uri);
+      return;
+    }
+    const severity = SEVERITY[severityName] ?? vscode.DiagnosticSeverity.Warning;
+    const limit = analysis.engine.settings.perRequestLimit;
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const item of analysis.prompts) {
+      for (const problem of costProblems(item, limit)) {
+        // The prompt's first line: a whole multi-line prompt underlined would drown the code.
+        const start = document.positionAt(item.prompt.startOffset);
+        const end = document.positionAt(item.prompt.endOffset);
+        const range = new vscode.Range(start, end.line === start.line ? end : document.lineAt(start.line).range.end);
+        const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = problem.kind === 'perRequestLimit' ? DiagnosticCode.PerRequestLimit : DiagnosticCode.ContextWindow;
+        diagnostics.push(diagnostic);
+      }
+    }
+    this.collection.set(analysis.uri, diagnostics);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/** "Compare models for this prompt" on our cost diagnostics. */
+export class CompareModelsQuickFix implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return context.diagnostics
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE && (d.code === DiagnosticCode.PerRequestLimit || d.code === DiagnosticCode.ContextWindow))
+      .map((diagnostic) => {
+        const action = new vscode.CodeAction('Compare models for this prompt', vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        action.command = {
+          title: 'Compare models for this prompt',
+          command: CommandId.ComparePrompt,
+          arguments: [document.uri, document.offsetAt(diagnostic.range.start)],
+        };
+        return action;
+      });
+  }
+}

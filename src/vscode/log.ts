@@ -1,0 +1,49 @@
+/**
+ * The extension's log: one LogOutputChannel ("Prompt Cost Lens"). Errors are logged here and never shown
+ * as modals; the user opens the channel with "Prompt Cost: Show Log".
+ */
+import * as vscode from 'vscode';
+import { OUTPUT_CHANNEL_NAME } from './constants';
+
+export class Log implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+
+  constructor(name = OUTPUT_CHANNEL_NAME) {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  trace(message: string): void {
+    this.channel.trace(message);
+  }
+
+  debug(message: string): void {
+    this.channel.debug(message);
+  }
+
+  info(message: string): void {
+    this.channel.info(message);
+  }
+
+  warn(message: string): void {
+    this.channel.warn(message);
+  }
+
+  /** Logs `error` with its stack (when it has one) under `message`. */
+  error(message: string, error?: unknown): void {
+    if (error === undefined) this.channel.error(message);
+    else this.channel.error(`${message}: ${describeError(error)}`);
+  }
+
+  show(preserveFocus = true): void {
+    this.channel.show(preserveFocus);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}

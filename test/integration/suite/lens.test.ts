@@ -1,0 +1,322 @@
+// The editor face in a real extension host: CodeLens, hover, diagnostics, commands, settings and the
+// toggle, checked against what the core computes independently (imported from the repo's out/ tree) and
+// against hard facts read off the CLI by hand. Also prints timings measured inside the host.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { monitorEventLoopDelay } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings } from '../../../src/core/config/engineSettings';
+import { findProjectConfigFile, loadProjectConfig, projectConfigToSettings } from '../../../src/core/config/projectConfig';
+import { EstimateCache } from '../../../src/core/editor/estimateCache';
+import { lensTitle } from '../../../src/core/editor/lensTitle';
+import { analyzePrompt } from '../../../src/core/editor/promptAnalysis';
+import { createEstimateContext } from '../../../src/core/estimate/estimateContext';
+import { findPrompts } from '../../../src/core/prompts/findPrompts';
+import { languageForFile } from '../../../src/core/prompts/sourceLanguage';
+import { countTokens, preloadEncoding } from '../../../src/core/tokens/tokenCounter';
+import { generatePythonFile } from '../../../bench/editor';
+
+const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
+const COMPARE = 'promptCost.comparePrompt';
+
+interface Api {
+  resetLongestSlice(): void;
+  perf(): {
+    activationMs: number;
+    longestSlice: { label: string; ms: number } | null;
+    lastAnalysis: { uri: string; wallMs: number; busyMs: number; prompts: number; reusedEstimates: number; countedEstimates: number } | null;
+    lastFind: { where: string; parse: string; ms: number } | null;
+    estimateCache: { hits: number; misses: number };
+  };
+}
+
+const root = (): string => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the examples workspace is not open');
+  return folder.uri.fsPath;
+};
+
+async function api(): Promise<Api> {
+  const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  assert.ok(extension);
+  return extension.activate();
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last !== undefined) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Opens a workspace file in a visible editor. */
+async function open(relative: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(path.join(root(), relative));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Our lenses (other providers, e.g. TypeScript's references, are ignored), sorted by line. */
+async function promptLenses(uri: vscode.Uri): Promise<{ line: number; title: string }[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses
+    .filter((l) => l.command?.command === COMPARE)
+    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '' }))
+    .sort((a, b) => a.line - b.line);
+}
+
+/** The lens titles the core computes for a file, with the same settings layering as the extension. */
+async function expectedLenses(relative: string, userLayer: Partial<EngineSettings> = {}): Promise<{ line: number; title: string }[]> {
+  const file = path.join(root(), relative);
+  const layers: Partial<EngineSettings>[] = [DEFAULT_ENGINE_SETTINGS];
+  const configFile = findProjectConfigFile(path.dirname(file));
+  if (configFile) {
+    const config = loadProjectConfig(fs.readFileSync(configFile, 'utf8'), configFile);
+    layers.push(projectConfigToSettings(config, path.relative(path.dirname(configFile), file).split(path.sep).join('/')));
+  }
+  layers.push(userLayer);
+  const ctx = createEstimateContext(mergeEngineSettings(...layers).settings);
+  const cache = new EstimateCache();
+  const prompts = await findPrompts(fs.readFileSync(file, 'utf8'), file);
+  return prompts.map((p) => ({ line: p.startLine - 1, title: lensTitle(analyzePrompt(p, ctx, cache)) }));
+}
+
+const EXAMPLE_FILES = [
+  'python/support_bot.py', 'python/rag_pipeline.py', 'python/claude_summarizer.py', 'python/contract_review.py', 'python/acme_client.py',
+  'typescript/chat.ts', 'typescript/extract.ts', 'javascript/classify.js', 'go/main.go', 'java/SupportAgent.java', 'csharp/Assistant.cs',
+  'prompts/answer.prompty', 'prompts/email.j2', 'prompts/triage.txt',
+];
+
+suite('Editor: CodeLens, hover, diagnostics, commands', function () {
+  this.timeout(60_000);
+
+  suiteSetup(async () => {
+    await api();
+    // The core counts exactly for 35 ms, then extrapolates: warm this copy's tokenizer so the expected
+    // values are not cut short by a cold JIT on a busy machine.
+    preloadEncoding('o200k_base');
+    for (let i = 0; i < 20; i++) countTokens(`warm-up ${i} `.repeat(2000), 'o200k_base');
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  });
+
+  suiteTeardown(async () => {
+    const config = vscode.workspace.getConfiguration('promptCost');
+    await config.update('compareModels', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  for (const relative of EXAMPLE_FILES) {
+    test(`lenses of ${relative} match the core`, async () => {
+      const editor = await open(relative);
+      const expected = await expectedLenses(relative);
+      assert.ok(expected.length > 0, `the core finds no prompt in ${relative}`);
+      const actual = await promptLenses(editor.document.uri);
+      const doc = editor.document;
+      assert.deepStrictEqual(actual, expected, `${relative}: languageId ${doc.languageId}, scheme ${doc.uri.scheme}, selector match ${vscode.languages.match({ pattern: '**/*.prompt.md' }, doc)}`);
+    });
+  }
+
+  test('prompts/review.prompt.md (VS Code language "prompt") is analysed', async () => {
+    // Known gap: in VS Code 1.139 `vscode.executeCodeLensProvider` returns undefined for documents whose
+    // language is the built-in "prompt", so the lens is checked through Estimate File instead.
+    await open('prompts/review.prompt.md');
+    const running = vscode.commands.executeCommand<{ line: number; description: string }[]>('promptCost.estimateFile');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const rows = await running;
+    const expected = await expectedLenses('prompts/review.prompt.md');
+    assert.deepStrictEqual(rows.map((r) => ({ line: r.line - 1, title: r.description })), expected);
+  });
+
+  test('hard facts, read off `prompt-cost scan examples` by hand', async () => {
+    const support = await promptLenses((await open('python/support_bot.py')).document.uri);
+    // SYSTEM_PROMPT on line 16: exact count (no ≈), gpt-4o-mini is the cheapest model compared, so no alternative.
+    assert.deepStrictEqual(support[0], { line: 15, title: '105 tokens · $0.00023/call · gpt-4o-mini' });
+    const contract = await promptLenses((await open('python/contract_review.py')).document.uri);
+    // claude-opus-4-1: no local tokenizer (≈); gemini-2.5-flash at $0.0054 is 97 % cheaper than $0.17.
+    assert.strictEqual(contract[0].line, 9);
+    assert.match(contract[0].title, /^≈ 1,292 tokens · \$0\.17\/call · claude-opus-4-1 · gemini-2\.5-flash \$0\.0054 \(−97 %\)$/);
+    const acme = await promptLenses((await open('python/acme_client.py')).document.uri);
+    // No price for acme-llm-1, so no percentage: the cheapest priced model (gemini-2.5-flash $0.001, CLI table) instead.
+    assert.match(acme[0].title, /^≈ 57 tokens · no price · acme-llm-1 · gemini-2\.5-flash \$0\.001$/);
+    const chat = await promptLenses((await open('typescript/chat.ts')).document.uri);
+    assert.strictEqual(chat[1].title.startsWith('30 tokens + 4 vars (~270) · $0.00052/call · gpt-4o-mini'), true, chat[1].title);
+  });
+
+  test('hover: a table of the compared models, untrusted, with the price list date', async () => {
+    const editor = await open('python/contract_review.py');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(12, 10));
+    const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof Object && 'value' in c && c.value.includes('Prompt Cost Lens'));
+    assert.strictEqual(ours.length, 1, `hover contents: ${JSON.stringify(hovers.map((h) => h.contents))}`);
+    const md = ours[0];
+    assert.notStrictEqual(md.isTrusted, true);
+    assert.notStrictEqual(md.supportHtml, true);
+    assert.match(md.value, /\| Model \| Tokens \| Input \$ \| Output \$ \| \$\/call \| Cached prefix \$ \| Batch \$ \| Context \|/);
+    assert.match(md.value, /\*\*claude\\-opus\\-4\\-1\*\* \| ≈ 1,292 \|/);
+    assert.match(md.value, /gemini\\-2\\\.5\\-flash/);
+    assert.match(md.value, /2,000 output tokens \(the call's max tokens\)/);
+    assert.match(md.value, /price list of 2026\\-04/);
+    assert.doesNotMatch(md.value, /command:/);
+  });
+
+  test('diagnostics: over the limit, quick fix, raised by an edit and cleared by undo', async () => {
+    const contract = await open('python/contract_review.py');
+    const over = await waitFor('contract_review diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(contract.document.uri).filter((d) => d.source === 'Prompt Cost Lens');
+      return found.length > 0 ? found : undefined;
+    });
+    assert.strictEqual(over[0].range.start.line, 9);
+    assert.match(over[0].message, /\$0\.17 per call with claude-opus-4-1, above the per-request limit of \$0\.05/);
+    assert.strictEqual(over[0].severity, vscode.DiagnosticSeverity.Warning);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', contract.document.uri, over[0].range);
+    const fix = actions.find((a) => a.title === 'Compare models for this prompt');
+    assert.ok(fix?.command, 'quick fix missing');
+    assert.strictEqual(fix.command.command, COMPARE);
+
+    const editor = await open('python/support_bot.py');
+    const uri = editor.document.uri;
+    const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Prompt Cost Lens');
+    await promptLenses(uri);
+    assert.deepStrictEqual(ours(), []);
+    // Switch MODEL from gpt-4o-mini to o1-pro ($150 / $600 per 1M): SYSTEM_PROMPT then costs
+    // 105 × 150/1M + 350 × 600/1M ≈ $0.23 per call, over the $0.05 limit.
+    const from = editor.document.getText().indexOf('"gpt-4o-mini"') + 1;
+    const range = new vscode.Range(editor.document.positionAt(from), editor.document.positionAt(from + 'gpt-4o-mini'.length));
+    await editor.edit((b) => b.replace(range, 'o1-pro'));
+    const raised = await waitFor('a diagnostic after the edit', () => (ours().length > 0 ? ours() : undefined));
+    assert.ok(raised.some((d) => d.code === 'perRequestLimit' && d.range.start.line === 15 && /\$0\.23 per call with o1-pro/.test(d.message)), JSON.stringify(raised));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('diagnostics to clear after undo', () => (ours().length === 0 ? true : undefined));
+    assert.strictEqual(editor.document.isDirty, false);
+  });
+
+  test('settings: promptCost.compareModels changes the lens titles at once', async () => {
+    const editor = await open('python/rag_pipeline.py');
+    const before = await promptLenses(editor.document.uri);
+    await vscode.workspace.getConfiguration('promptCost').update('compareModels', ['gpt-4o-mini'], vscode.ConfigurationTarget.Workspace);
+    const expected = await expectedLenses('python/rag_pipeline.py', { compareModels: ['gpt-4o-mini'] });
+    const after = await waitFor('new lens titles', async () => {
+      const now = await promptLenses(editor.document.uri);
+      return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+    });
+    assert.notDeepStrictEqual(after, before);
+    assert.match(after[0].title, / · gpt-4o-mini \$[\d.]+ \(−\d+ %\)$/);
+    await vscode.workspace.getConfiguration('promptCost').update('compareModels', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the original titles', async () => (JSON.stringify(await promptLenses(editor.document.uri)) === JSON.stringify(before) ? true : undefined));
+  });
+
+  test('Toggle CodeLens unregisters the provider and registers it again', async () => {
+    const editor = await open('go/main.go');
+    const on = await promptLenses(editor.document.uri);
+    assert.ok(on.length > 0);
+    assert.strictEqual(await vscode.commands.executeCommand('promptCost.toggleCodeLens'), false);
+    await waitFor('no lenses', async () => ((await promptLenses(editor.document.uri)).length === 0 ? true : undefined));
+    assert.strictEqual(await vscode.commands.executeCommand('promptCost.toggleCodeLens'), true);
+    const back = await waitFor('lenses back', async () => {
+      const now = await promptLenses(editor.document.uri);
+      return now.length > 0 ? now : undefined;
+    });
+    assert.deepStrictEqual(back, on);
+  });
+
+  /** Runs a command that shows a quick pick, closes the pick, returns the command's result. */
+  async function runPicking<T>(command: string, ...args: unknown[]): Promise<T> {
+    const running = vscode.commands.executeCommand<T>(command, ...args);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    return running;
+  }
+
+  test('Estimate Selection prices the selected text for every model', async () => {
+    const editor = await open('python/support_bot.py');
+    const start = editor.document.getText().indexOf('You are Ava');
+    const end = editor.document.getText().indexOf('"""', start);
+    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
+    const result = await runPicking<{ source: string; rows: { model: string; description: string; detail: string }[] }>('promptCost.estimateSelection');
+    assert.strictEqual(result.source, 'selection');
+    // models (from .promptcost.yml) then compareModels.
+    assert.deepStrictEqual(result.rows.map((r) => r.model), ['gpt-4o-mini', 'claude-haiku-4-5', 'gemini-2.5-flash']);
+    // The selection is SYSTEM_PROMPT's text exactly, whose lens says 105 tokens. Its cost differs from the
+    // lens: no call, so 300 expected output tokens (.promptcost.yml), not max_tokens=350:
+    // 105 × $0.15/1M + 300 × $0.60/1M = $0.000196; 105 / 128,000 = 0.08 % of the window.
+    assert.strictEqual(result.rows[0].description, '105 tokens');
+    assert.strictEqual(result.rows[0].detail, '$0.0002/call · $0.20/1k calls · < 0.1 % of 128K context');
+  });
+
+  test('the lens command opens the compare pick for its prompt, and changes nothing', async () => {
+    const editor = await open('python/contract_review.py');
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).filter((l) => l.command?.command === COMPARE);
+    const before = vscode.workspace.getConfiguration('promptCost').inspect('compareModels');
+    const result = await runPicking<{ rows: { model: string }[]; actions: unknown[] }>(COMPARE, ...(lenses[0].command?.arguments ?? []));
+    assert.deepStrictEqual(result.rows.map((r) => r.model), ['claude-opus-4-1', 'claude-haiku-4-5', 'gemini-2.5-flash']);
+    assert.deepStrictEqual(result.actions, []);
+    assert.deepStrictEqual(vscode.workspace.getConfiguration('promptCost').inspect('compareModels'), before);
+  });
+
+  test('Estimate File lists the prompts of the active file, most expensive first', async () => {
+    await open('python/contract_review.py');
+    const rows = await runPicking<{ line: number; description: string }[]>('promptCost.estimateFile');
+    const expected = await expectedLenses('python/contract_review.py');
+    assert.strictEqual(rows.length, expected.length);
+    assert.deepStrictEqual(rows.map((r) => r.line), [79, 10]);
+  });
+
+  test('Estimate Workspace finds every prompt the core finds, most expensive first', async () => {
+    const files = fs.readdirSync(root(), { recursive: true, encoding: 'utf8' }).filter((f) => languageForFile(path.join(root(), f)) !== null);
+    let total = 0;
+    for (const f of files) total += (await findPrompts(fs.readFileSync(path.join(root(), f), 'utf8'), path.join(root(), f))).length;
+    const result = await vscode.commands.executeCommand<{ prompts: number; files: number; cancelled: boolean; rows: string[] }>('promptCost.estimateWorkspace');
+    assert.strictEqual(result.cancelled, false);
+    assert.strictEqual(result.prompts, total);
+    assert.match(result.rows[0], /^python\/contract_review\.py:79 /);
+  });
+
+  test('Select Models sets promptCost.compareModels', async () => {
+    const set = await vscode.commands.executeCommand<string[]>('promptCost.selectModels', ['gpt-4.1-mini']);
+    assert.deepStrictEqual(set, ['gpt-4.1-mini']);
+    assert.deepStrictEqual(vscode.workspace.getConfiguration('promptCost').get('compareModels'), ['gpt-4.1-mini']);
+    await vscode.workspace.getConfiguration('promptCost').update('compareModels', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  test('timings inside the extension host (printed, not asserted)', async () => {
+    const extension = await api();
+    const longestBefore = extension.perf().longestSlice;
+    extension.resetLongestSlice();
+    const file = path.join(root(), 'generated', 'generated_agent.py');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, generatePythonFile());
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    const rssBefore = process.memoryUsage().rss;
+    loop.enable();
+    let started = performance.now();
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const lenses = await promptLenses(doc.uri);
+    const openMs = performance.now() - started;
+    const afterOpen = extension.perf();
+    const editAt = doc.getText().indexOf('r.amount > ', Math.floor(doc.getText().length / 2)) + 'r.amount > '.length;
+    await editor.edit((b) => b.insert(doc.positionAt(editAt), '9'));
+    started = performance.now();
+    await promptLenses(doc.uri);
+    const editMs = performance.now() - started;
+    loop.disable();
+    const afterEdit = extension.perf();
+    const rssAfter = process.memoryUsage().rss;
+    await vscode.commands.executeCommand('undo');
+    console.log(`      [perf] activate(): ${afterOpen.activationMs.toFixed(1)} ms`);
+    console.log(`      [perf] 3,000-line file, ${lenses.length} lenses: open → lenses ${openMs.toFixed(0)} ms wall (host busy ${afterOpen.lastAnalysis?.busyMs.toFixed(1)} ms; find ${afterOpen.lastFind?.ms.toFixed(1)} ms ${afterOpen.lastFind?.where}, ${afterOpen.lastFind?.parse} parse)`);
+    console.log(`      [perf] one-line edit → lenses ${editMs.toFixed(0)} ms wall (host busy ${afterEdit.lastAnalysis?.busyMs.toFixed(2)} ms; find ${afterEdit.lastFind?.ms.toFixed(1)} ms ${afterEdit.lastFind?.where}, ${afterEdit.lastFind?.parse} parse; estimates reused ${afterEdit.lastAnalysis?.reusedEstimates}, counted ${afterEdit.lastAnalysis?.countedEstimates})`);
+    console.log(`      [perf] longest synchronous slice of this extension: ${longestBefore?.ms.toFixed(1)} ms (${longestBefore?.label}) over the suite before; ${afterEdit.longestSlice?.ms.toFixed(1)} ms (${afterEdit.longestSlice?.label}) during open + edit`);
+    console.log(`      [perf] event-loop delay in the host during open + edit: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms (whole host, not only this extension)`);
+    console.log(`      [perf] host RSS ${(rssBefore / 1048576).toFixed(0)} → ${(rssAfter / 1048576).toFixed(0)} MB; estimate cache ${JSON.stringify(afterEdit.estimateCache)}`);
+    assert.strictEqual(lenses.length, 60);
+  });
+});
