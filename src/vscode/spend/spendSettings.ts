@@ -1,0 +1,131 @@
+/**
+ * Reads the `promptCost.spend.*` and `promptCost.budget.*` settings into the core's `SpendConfig`.
+ *
+ * Base URLs decide where a key is sent, so in an untrusted workspace only the user's own (global) value
+ * counts: a cloned repository's `.vscode/settings.json` cannot point a source at another host. (package.json
+ * also lists these keys under `restrictedConfigurations`; reading with `inspect()` makes it hold here too.)
+ */
+import * as vscode from 'vscode';
+import { isValidTimeZone } from '../../core/spend/periods';
+import { DEFAULT_INTERVAL_MINUTES, DEFAULT_THRESHOLDS, parseSourceOptions, parseThresholds, SpendConfigError, type SpendConfig, type SpendSourceConfig } from '../../core/spend/spendConfig';
+import { SOURCE_KINDS, type SourceKind } from '../../core/spend/spendTypes';
+import type { ConfigKey, Configuration } from '../configuration';
+import { SETTINGS_PREFIX } from '../constants';
+
+/** Every spend/budget key: a change to any of them rebuilds the poller. */
+export const SPEND_KEYS = [
+  'spend.sources',
+  'spend.tracker.url',
+  'spend.tracker.tokenIn',
+  'spend.tracker.todayField',
+  'spend.openai.url',
+  'spend.anthropic.url',
+  'spend.litellm.url',
+  'spend.openrouter.url',
+  'spend.intervalMinutes',
+  'spend.useTrackerPricing',
+  'budget.daily',
+  'budget.monthly',
+  'budget.thresholds',
+  'budget.timeZone',
+] as const satisfies readonly ConfigKey[];
+
+/** Settings a workspace may not change while it is untrusted (they choose where keys go, or how). */
+export const RESTRICTED_SPEND_KEYS = ['spend.tracker.url', 'spend.tracker.tokenIn', 'spend.openai.url', 'spend.anthropic.url', 'spend.litellm.url', 'spend.openrouter.url'] as const;
+
+export const URL_KEY: Record<SourceKind, ConfigKey> = {
+  tracker: 'spend.tracker.url',
+  openai: 'spend.openai.url',
+  anthropic: 'spend.anthropic.url',
+  litellm: 'spend.litellm.url',
+  openrouter: 'spend.openrouter.url',
+};
+
+export interface SpendSettings {
+  config: SpendConfig;
+  useTrackerPricing: boolean;
+  /** Problems found (bad values are skipped, not fatal); shown once in the log and a warning. */
+  problems: string[];
+}
+
+export function readSpendSettings(config: Configuration): SpendSettings {
+  const problems: string[] = [];
+  const trusted = vscode.workspace.isTrusted;
+  const enabled = uniqueKinds(config.get('spend.sources'), problems);
+
+  const sources: SpendSourceConfig[] = [];
+  for (const kind of enabled) {
+    const url = readUrl(URL_KEY[kind], trusted);
+    const rawOptions = kind === 'tracker' ? trackerOptions(config, trusted) : undefined;
+    try {
+      sources.push({ id: kind, kind, url, options: parseSourceOptions(kind, rawOptions, `${SETTINGS_PREFIX}.spend.${kind}`) } as SpendSourceConfig);
+    } catch (error) {
+      problems.push(error instanceof SpendConfigError ? error.message : String(error));
+      sources.push({ id: kind, kind, url, options: parseSourceOptions(kind, undefined, kind) } as SpendSourceConfig);
+    }
+  }
+
+  const spendConfig: SpendConfig = {
+    sources,
+    budget: {
+      daily: positiveOrNull(config.get('budget.daily'), 'budget.daily', problems),
+      monthly: positiveOrNull(config.get('budget.monthly'), 'budget.monthly', problems),
+      thresholds: [...DEFAULT_THRESHOLDS],
+    },
+    intervalMinutes: DEFAULT_INTERVAL_MINUTES,
+  };
+  try {
+    spendConfig.budget.thresholds = parseThresholds(config.get('budget.thresholds') ?? DEFAULT_THRESHOLDS, `${SETTINGS_PREFIX}.budget.thresholds`);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const zone = (config.get('budget.timeZone') ?? '').trim();
+  if (zone && isValidTimeZone(zone)) spendConfig.timeZone = zone;
+  else if (zone) problems.push(`${SETTINGS_PREFIX}.budget.timeZone '${zone}' is not an IANA time zone (e.g. Europe/Berlin); using UTC`);
+  const interval = config.get('spend.intervalMinutes');
+  if (typeof interval === 'number' && Number.isFinite(interval) && interval >= 1 && interval <= 1440) spendConfig.intervalMinutes = interval;
+  else if (interval !== undefined) problems.push(`${SETTINGS_PREFIX}.spend.intervalMinutes must be 1 to 1440 minutes; using ${DEFAULT_INTERVAL_MINUTES}`);
+
+  return { config: spendConfig, useTrackerPricing: config.get('spend.useTrackerPricing') === true, problems };
+}
+
+function uniqueKinds(raw: unknown, problems: string[]): SourceKind[] {
+  if (!Array.isArray(raw)) return [];
+  const out: SourceKind[] = [];
+  for (const value of raw) {
+    if (typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value)) {
+      if (!out.includes(value as SourceKind)) out.push(value as SourceKind);
+    } else {
+      problems.push(`${SETTINGS_PREFIX}.spend.sources: '${String(value)}' is not one of ${SOURCE_KINDS.join(', ')}`);
+    }
+  }
+  return out;
+}
+
+function trackerOptions(config: Configuration, trusted: boolean): Record<string, unknown> {
+  const tokenIn = trusted ? config.get('spend.tracker.tokenIn') : userValue<string>('spend.tracker.tokenIn');
+  const todayField = (config.get('spend.tracker.todayField') ?? '').trim();
+  return { tokenIn: tokenIn ?? 'query', ...(todayField ? { todayField } : {}) };
+}
+
+/** The effective URL; untrusted: the user's own value or the default, never a workspace value. */
+function readUrl(key: ConfigKey, trusted: boolean): string | undefined {
+  const section = vscode.workspace.getConfiguration(SETTINGS_PREFIX);
+  const seen = section.inspect<string>(key);
+  const value = trusted ? section.get<string>(key) : (seen?.globalValue ?? seen?.defaultValue);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function userValue<T>(key: ConfigKey): T | undefined {
+  const seen = vscode.workspace.getConfiguration(SETTINGS_PREFIX).inspect<T>(key);
+  return seen?.globalValue ?? seen?.defaultValue;
+}
+
+function positiveOrNull(value: unknown, key: string, problems: string[]): number | null {
+  if (value === undefined || value === null || value === 0) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    problems.push(`${SETTINGS_PREFIX}.${key} must be an amount in USD (0 = no budget)`);
+    return null;
+  }
+  return value;
+}

@@ -1,0 +1,221 @@
+// Spend tracking in a real extension host, against a loopback tracker started here (127.0.0.1, ephemeral
+// port; nothing else is contacted): settings → poller → status bar text, budget notifications once per
+// threshold, the key in SecretStorage (never in settings), a changed URL asking for the key again, a 500
+// keeping the last good figure as stale, and the dashboard webview rendering.
+import * as assert from 'assert';
+import { createHash } from 'crypto';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
+const TOKEN = 'trk-INTEGRATION-secret-7f3a9c';
+const EVIL_MODEL = '[pwn](command:workbench.action.terminal.new)';
+
+interface SpendApi {
+  status(): { state: string; text: string; budgetLevel: string; background?: string; tooltip: string; incomplete: boolean };
+  notifications(): readonly string[];
+  dashboard(): { open: boolean; renders: number; model: { state: string; today: { valueText: string } | null; topModels: { name: string }[] } };
+  refresh(): Promise<void>;
+  trackerPricedModels(): readonly string[];
+  storedKey(sourceId: string): Promise<{ origin: string; sha256: string } | undefined>;
+}
+
+/** The tracker's `/admin/openai-costs/*`, with the figure, a 500 switch and a log of what it received. */
+class LoopbackTracker {
+  today = 1;
+  monthToDate = 20;
+  failWith500 = false;
+  readonly requests: { host: string; path: string; token: string | null }[] = [];
+  private server = http.createServer((req, res) => this.handle(req, res));
+  url = '';
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const token = url.searchParams.get('token');
+    this.requests.push({ host: req.headers.host ?? '', path: url.pathname, token });
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (token !== TOKEN) return send(401, { error: 'bad token' });
+    if (this.failWith500) return send(500, { error: 'boom' });
+    switch (url.pathname) {
+      case '/admin/openai-costs/today':
+        return send(200, { date: new Date().toISOString().slice(0, 10), total_cost: this.today });
+      case '/admin/openai-costs/month':
+        return send(200, { month: new Date().toISOString().slice(0, 7), total_cost: this.monthToDate, projected_monthly_cost: this.monthToDate * 2 });
+      case '/admin/openai-costs/pricing':
+        return send(200, { 'gpt-4o': { input_per_1k: 0.002, output_per_1k: 0.008 }, 'team-model': { input: 0.001, output: 0.002 } });
+      case '/admin/openai-costs/summary':
+        if (url.searchParams.get('group_by') === 'endpoint') return send(200, { summary: [{ endpoint: '/chat', total_cost: this.today }] });
+        return send(200, { summary: [{ model: 'gpt-4o', total_cost: this.today - 0.25 }, { model: EVIL_MODEL, total_cost: 0.25 }] });
+      default:
+        return send(404, { error: 'not found' });
+    }
+  }
+}
+
+async function spendApi(): Promise<SpendApi> {
+  const extension = vscode.extensions.getExtension<{ spend: SpendApi }>(EXTENSION_ID);
+  assert.ok(extension);
+  const exports = await extension.activate();
+  assert.ok(exports.spend, 'the extension API has no spend section');
+  return exports.spend;
+}
+
+/** Polls `read` until `ok` holds (settings and polls are asynchronous); fails with the last value seen. */
+async function waitFor<T>(what: string, read: () => T, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = read();
+  }
+  return value;
+}
+
+const settings = () => vscode.workspace.getConfiguration('promptCost');
+const SPEND_SETTINGS = ['spend.sources', 'spend.tracker.url', 'spend.useTrackerPricing', 'budget.daily', 'budget.monthly'];
+
+suite('Spend tracking: status bar, budgets, keys, dashboard', () => {
+  const tracker = new LoopbackTracker();
+  let api: SpendApi;
+
+  suiteSetup(async function () {
+    this.timeout(30_000);
+    await tracker.start();
+    api = await spendApi();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('promptCost.clearApiKey', { source: 'tracker' });
+    for (const key of SPEND_SETTINGS) await settings().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await tracker.close();
+  });
+
+  test('no source configured: the status bar item stays hidden', () => {
+    assert.strictEqual(api.status().state, 'hidden');
+  });
+
+  test('a configured tracker without a key says so (and sends nothing)', async () => {
+    await settings().update('budget.daily', 2, vscode.ConfigurationTarget.Global);
+    await settings().update('spend.tracker.url', tracker.url, vscode.ConfigurationTarget.Global);
+    await settings().update('spend.sources', ['tracker'], vscode.ConfigurationTarget.Global);
+    const status = await waitFor('status', () => api.status(), (s) => s.state === 'unavailable');
+    assert.strictEqual(status.text, '$(circle-slash) Spend: no key');
+    assert.ok(status.tooltip.includes('command:promptCost.setApiKey?'), 'the tooltip offers Set API Key');
+    assert.strictEqual(tracker.requests.length, 0, 'no request without a key');
+  });
+
+  test('Set API Key stores the key in SecretStorage, bound to the origin; the status follows the tracker', async () => {
+    const before = api.notifications().length;
+    await vscode.commands.executeCommand('promptCost.setApiKey', { source: 'tracker', key: TOKEN });
+    const stored = await api.storedKey('tracker');
+    assert.deepStrictEqual(stored, { origin: tracker.url, sha256: createHash('sha256').update(TOKEN).digest('hex').slice(0, 12) });
+
+    const status = await waitFor('status', () => api.status(), (s) => s.state === 'ok');
+    assert.strictEqual(status.text, '$1.00 / $2.00 today');
+    assert.strictEqual(status.budgetLevel, 'ok');
+    assert.ok(tracker.requests.some((r) => r.path === '/admin/openai-costs/today' && r.token === TOKEN), 'the tracker got the token');
+
+    // 50 % of the daily budget: one notification.
+    const shown = await waitFor('notifications', () => api.notifications().length, (n) => n === before + 1);
+    assert.match(api.notifications()[shown - 1], /50 % of your daily LLM budget of \$2\.00/);
+  });
+
+  test('the key is in no setting (user, workspace, folder or default)', () => {
+    const section = settings();
+    const keys = Object.keys(vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.configuration.properties as object).map((k) => k.replace(/^promptCost\./, ''));
+    assert.ok(keys.length > 10);
+    for (const key of keys) {
+      const seen = JSON.stringify(section.inspect(key) ?? {});
+      assert.ok(!seen.includes(TOKEN), `${key} contains the key`);
+    }
+  });
+
+  test('the figure follows the tracker; a threshold notifies once, not on every poll', async () => {
+    const before = api.notifications().length;
+    await api.refresh();
+    await api.refresh();
+    assert.strictEqual(api.notifications().length, before, 'no repeat of the 50 % alert');
+
+    tracker.today = 1.7;
+    await vscode.commands.executeCommand('promptCost.refreshSpend');
+    const status = await waitFor('status', () => api.status(), (s) => s.text === '$1.70 / $2.00 today');
+    assert.strictEqual(status.budgetLevel, 'warning');
+    assert.strictEqual(status.background, 'statusBarItem.warningBackground');
+    assert.strictEqual(api.notifications().length, before + 1, 'the 80 % alert, once');
+    assert.match(api.notifications()[before], /85 % of your daily LLM budget/);
+    await vscode.commands.executeCommand('promptCost.refreshSpend');
+    await vscode.commands.executeCommand('promptCost.refreshSpend');
+    assert.strictEqual(api.notifications().length, before + 1, 'still once after more polls');
+  });
+
+  test('the tooltip lists the source, models (escaped), month and commands', () => {
+    const { tooltip } = api.status();
+    assert.match(tooltip, /\| tracker \| \$1\.70 \| \$20\.00 \| ok \|/);
+    assert.match(tooltip, /gpt\\-4o \$1\.45/);
+    assert.ok(!tooltip.includes('](command:workbench'), 'a model name from the server must not become a command link');
+    assert.match(tooltip, /projected month \$40\.00/);
+    for (const id of ['promptCost.refreshSpend', 'promptCost.openDashboard', 'promptCost.configureSpend']) assert.ok(tooltip.includes(`](command:${id})`), id);
+    assert.ok(!tooltip.includes(TOKEN));
+  });
+
+  test('the dashboard opens and renders the live figures', async () => {
+    await vscode.commands.executeCommand('promptCost.openDashboard');
+    const dash = await waitFor('dashboard', () => api.dashboard(), (d) => d.open && d.renders > 0, 20_000);
+    assert.strictEqual(dash.model.today?.valueText, '$1.70');
+    assert.deepStrictEqual(dash.model.topModels.map((m) => m.name), ['gpt-4o', EVIL_MODEL]);
+    const renders = dash.renders;
+    tracker.today = 1.8;
+    await api.refresh();
+    await waitFor('dashboard re-render', () => api.dashboard(), (d) => d.renders > renders && d.model.today?.valueText === '$1.80');
+  });
+
+  test('a 500 keeps the last good figure, marked stale', async () => {
+    tracker.failWith500 = true;
+    await api.refresh();
+    const status = await waitFor('status', () => api.status(), (s) => s.state === 'stale');
+    assert.match(status.text, /^\$\(history\) \$1\.80 \/ \$2\.00 today \(.+ ago\)$/);
+    assert.match(status.tooltip, /stale/);
+    tracker.failWith500 = false;
+    await api.refresh();
+    await waitFor('status', () => api.status(), (s) => s.state === 'ok');
+  });
+
+  test("the tracker's /pricing feeds the engine when promptCost.spend.useTrackerPricing is on", async () => {
+    assert.deepStrictEqual(api.trackerPricedModels(), [], 'off by default');
+    assert.ok(!tracker.requests.some((r) => r.path.endsWith('/pricing')), 'not fetched while off');
+    await settings().update('spend.useTrackerPricing', true, vscode.ConfigurationTarget.Global);
+    await waitFor('priced models', () => api.trackerPricedModels(), (m) => m.length === 2);
+    assert.deepStrictEqual(api.trackerPricedModels(), ['gpt-4o', 'team-model']);
+    assert.ok(tracker.requests.some((r) => r.path === '/admin/openai-costs/pricing' && r.token === TOKEN));
+    await settings().update('spend.useTrackerPricing', false, vscode.ConfigurationTarget.Global);
+    await waitFor('priced models', () => api.trackerPricedModels(), (m) => m.length === 0);
+  });
+
+  test('a changed base URL asks for the key again instead of sending it to the new host', async () => {
+    const port = new URL(tracker.url).port;
+    // Same server, another origin: the Host header tells which URL a request was sent to.
+    await settings().update('spend.tracker.url', `http://localhost:${port}`, vscode.ConfigurationTarget.Global);
+    const status = await waitFor('status', () => api.status(), (s) => s.state === 'unavailable');
+    assert.strictEqual(status.text, '$(circle-slash) Spend: no key');
+    assert.match(status.tooltip, /entered for http\\:\/\/127\\\.0\\\.0\\\.1/);
+    await api.refresh();
+    assert.ok(tracker.requests.some((r) => r.host === `127.0.0.1:${port}`), 'the old origin was used before');
+    assert.deepStrictEqual(tracker.requests.filter((r) => r.host !== `127.0.0.1:${port}`), [], 'nothing was sent to the new origin');
+    assert.strictEqual((await api.storedKey('tracker'))?.origin, tracker.url, 'the stored key keeps its origin');
+  });
+});
