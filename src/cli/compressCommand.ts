@@ -1,7 +1,7 @@
 /** `prompt-cost compress [<file> [--line N]] [--mode safe|aggressive] [--model M] [--json]` */
 import * as fs from 'fs';
 import * as path from 'path';
-import { compressPrompt } from '../core/compress/compressPrompt';
+import { PASSES, compressPrompt } from '../core/compress/compressPrompt';
 import { DEFAULT_COMPRESS_MODEL, DEFAULT_PLACEHOLDER_SYNTAXES, type CompressMode, type CompressionResult } from '../core/compress/types';
 import { findPrompts } from '../core/prompts/findPrompts';
 import type { FoundPrompt, PlaceholderSyntax } from '../core/prompts/prompt';
@@ -64,6 +64,7 @@ export async function compressCommand(argv: readonly string[], io: CompressIo): 
   else {
     io.stdout(result.compressed.endsWith('\n') ? result.compressed : `${result.compressed}\n`);
     io.stderr(`${summary(result)}\n`);
+    for (const line of droppedLines(result)) io.stderr(`${line}\n`);
   }
   return result.refused ? 1 : 0;
 }
@@ -126,6 +127,15 @@ function summary(result: CompressionResult): string {
   const percent = result.tokensBefore ? ((100 * saved) / result.tokensBefore).toFixed(1) : '0.0';
   const passes = result.passes.map((p) => `${p.name} −${p.tokensSaved}`).join(', ') || 'none paid off';
   return `${result.model}: ${result.tokensBefore} → ${result.tokensAfter} tokens (−${percent} %); passes: ${passes}; ${result.placeholders.length} placeholder(s) kept`;
+}
+
+const AGGRESSIVE_ONLY = new Set(PASSES.filter((p) => p.aggressiveOnly).map((p) => p.name));
+
+/** Aggressive mode removes content (hedges, later examples): say what, one line per pass, so nothing goes silently. */
+function droppedLines(result: CompressionResult): string[] {
+  return result.passes
+    .filter((p) => AGGRESSIVE_ONLY.has(p.name) && p.dropped?.length)
+    .map((p) => `dropped by ${p.name}: ${(p.dropped ?? []).map((d) => JSON.stringify(d)).join(', ')}`);
 }
 
 async function readProcessStdin(): Promise<string> {

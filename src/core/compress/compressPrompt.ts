@@ -14,16 +14,34 @@ import type { CompressionPass, PassContext } from './pass';
 import { duplicatesPass } from './passes/duplicates';
 import { examplesPass } from './passes/examples';
 import { fillerPass } from './passes/filler';
+import { forwardReferencesPass } from './passes/forwardReferences';
 import { hedgesPass } from './passes/hedges';
 import { listsHeadingsPass } from './passes/listsHeadings';
+import { openersPass } from './passes/openers';
 import { phrasesPass } from './passes/phrases';
+import { redundantWordsPass } from './passes/redundantWords';
 import { whitespacePass } from './passes/whitespace';
 import { findProtectedSpans } from './protectedSpans';
 import { SENTINEL_CAPACITY, mask, sentinelsIn, unmask } from './sentinels';
 import { DEFAULT_COMPRESS_MODEL, DEFAULT_PLACEHOLDER_SYNTAXES, type CompressOptions, type CompressionResult, type PassReport } from './types';
 
-/** In the order they run: whitespace first so the tables see normalised text, examples last. */
-export const PASSES: readonly CompressionPass[] = [whitespacePass, fillerPass, phrasesPass, hedgesPass, duplicatesPass, listsHeadingsPass, examplesPass];
+/**
+ * In the order they run: whitespace first so the tables see normalised text; filler before openers so
+ * "Please remember that…" is a bare opener by then; duplicates after every rewording so repeats that were
+ * worded differently match; examples last.
+ */
+export const PASSES: readonly CompressionPass[] = [
+  whitespacePass,
+  fillerPass,
+  openersPass,
+  phrasesPass,
+  forwardReferencesPass,
+  redundantWordsPass,
+  hedgesPass,
+  duplicatesPass,
+  listsHeadingsPass,
+  examplesPass,
+];
 
 export function compressPrompt(text: string, options: CompressOptions = {}): CompressionResult {
   const mode = options.mode ?? 'safe';

@@ -72,6 +72,14 @@ suite('prompt-cost compress', () => {
     assert.strictEqual(c.err().split('\n').length, 2);
   });
 
+  test('aggressive mode lists what it dropped on stderr', async () => {
+    const text = 'Classify the intent.\n\nExample 1:\nQuery: "Where is my parcel?"\nIntent: track\n\nExample 2:\nQuery: "Refund me"\nIntent: refund\n\nNow classify the query {query}.';
+    const c = capture(dir, text);
+    assert.strictEqual(await compressCommand(['--mode', 'aggressive'], c.io), 0);
+    assert.ok(!c.out().includes('Refund me'));
+    assert.match(c.err(), /\ndropped by examples: "Example 2:\\nQuery: \\"Refund me\\"\\nIntent: refund"\n$/);
+  });
+
   test('--json prints exactly the documented shape', async () => {
     const c = capture(dir, VERBOSE);
     assert.strictEqual(await compressCommand(['--json', '--model', 'claude-sonnet-4'], c.io), 0);

@@ -39,6 +39,12 @@ const SENTENCES = [
   '* Keep each bullet short.',
   '- Mention the price.',
   'Kindly avoid jargon, perhaps by using simple words.',
+  'You should say that you do not know.',
+  'Here is the context:',
+  'Summarize the following text in the following format:',
+  'Do not add any comments, without any explanation.',
+  'It is very important to answer with one of the following: yes, no.',
+  'If you are not sure, you should ask.',
 ];
 
 const SYNTAX_SAMPLES: Record<PlaceholderSyntax, readonly string[]> = {
