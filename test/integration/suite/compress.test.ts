@@ -1,0 +1,101 @@
+// Compress Prompt end to end in the extension host: diff preview, Apply as one edit, engine re-finds the
+// prompt, one undo restores the file byte for byte.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { findPrompts } from '../../../src/core/prompts/findPrompts';
+
+const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
+const COMPRESS = 'promptCost.compressPrompt';
+const PREVIEW_SCHEME = 'prompt-cost-compress';
+
+interface CompressOutcome {
+  status: string;
+  reason?: string;
+  tokensBefore?: number;
+  tokensAfter?: number;
+  savedPerMonth?: number | null;
+  preview?: { left: string; right: string };
+}
+
+function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with the examples workspace open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+suite('Compress Prompt', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('diff preview, Apply rewrites the string, undo restores it', async () => {
+    const uri = workspaceFile('python/support_bot.py');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const original = document.getText();
+    const marker = original.indexOf('You are Ava');
+    assert.ok(marker > 0, 'support_bot.py has its system prompt');
+    const before = (await findPrompts(original, uri.fsPath)).find((p) => p.startOffset <= marker && marker < p.endOffset);
+    assert.ok(before, 'the engine finds the system prompt');
+    editor.selection = new vscode.Selection(document.positionAt(marker), document.positionAt(marker));
+
+    const outcome = await vscode.commands.executeCommand<CompressOutcome>(COMPRESS, { apply: true });
+    assert.ok(outcome, 'the command returns its outcome');
+    assert.strictEqual(outcome.status, 'applied', `outcome: ${JSON.stringify(outcome)}`);
+    assert.ok(outcome.tokensAfter! < outcome.tokensBefore!, `fewer tokens: ${outcome.tokensBefore} → ${outcome.tokensAfter}`);
+    assert.ok(typeof outcome.savedPerMonth === 'number' && outcome.savedPerMonth > 0, `saved per month: ${outcome.savedPerMonth}`);
+
+    // The diff editor is open on the two virtual documents.
+    const diffTab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === PREVIEW_SCHEME);
+    assert.ok(diffTab, `a diff tab on ${PREVIEW_SCHEME}: is open (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')})`);
+    const input = diffTab.input as vscode.TabInputTextDiff;
+    const left = await vscode.workspace.openTextDocument(input.original);
+    const right = await vscode.workspace.openTextDocument(input.modified);
+    assert.strictEqual(left.getText(), before.text, 'the left side is the prompt before');
+    assert.notStrictEqual(right.getText(), before.text);
+
+    // The file changed, and the engine reads the same prompt back with the compressed text.
+    const edited = document.getText();
+    assert.notStrictEqual(edited, original);
+    const after = (await findPrompts(edited, uri.fsPath)).find((p) => p.startOffset === before.startOffset);
+    assert.ok(after, 'the engine finds the prompt at the same place after Apply');
+    assert.strictEqual(after.text, right.getText());
+    assert.strictEqual(after.kind, before.kind);
+    assert.deepStrictEqual(after.placeholders.map((p) => p.raw), before.placeholders.map((p) => p.raw));
+
+    // One undo step restores the file byte for byte.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.getText(), original, 'one undo restores the original');
+    assert.strictEqual(document.isDirty, false);
+    console.log(`compress: ${path.basename(uri.fsPath)} ${outcome.tokensBefore} → ${outcome.tokensAfter} tokens, $${outcome.savedPerMonth?.toFixed(4)}/month`);
+  });
+
+  test('Discard leaves the file alone', async () => {
+    const uri = workspaceFile('python/support_bot.py');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const original = document.getText();
+    const marker = original.indexOf('You are Ava');
+    editor.selection = new vscode.Selection(document.positionAt(marker), document.positionAt(marker));
+    const outcome = await vscode.commands.executeCommand<CompressOutcome>(COMPRESS, { apply: false });
+    assert.strictEqual(outcome?.status, 'discarded', JSON.stringify(outcome));
+    assert.strictEqual(document.getText(), original);
+  });
+
+  test('with the cursor outside any prompt it says so and changes nothing', async () => {
+    const uri = workspaceFile('python/support_bot.py');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const at = document.getText().indexOf('import logging');
+    editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at));
+    const outcome = await vscode.commands.executeCommand<CompressOutcome>(COMPRESS, { apply: true });
+    assert.strictEqual(outcome?.status, 'noTarget', JSON.stringify(outcome));
+    assert.strictEqual(document.isDirty, false);
+  });
+});

@@ -1,0 +1,93 @@
+// UI check of Compress Prompt in the real workbench (called from uiCheck.mjs): open python/support_bot.py
+// from the examples workspace, put the cursor in SYSTEM_PROMPT, run "Prompt Cost: Compress Prompt" from the
+// F1 palette, check the diff editor and the Apply / Discard notification, screenshot them into outDir, then
+// Discard (the file stays as it was).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const COMPRESS_TITLE = 'Prompt Cost: Compress Prompt';
+const FILE = path.join('python', 'support_bot.py');
+
+/**
+ * @param {{ browser: import('playwright-core').Browser, baseUrl: string, workspaceDir: string, outDir: string, log?: (m: string) => void }} options
+ * @returns {Promise<{ name: string, ok: boolean, detail?: string }[]>}
+ */
+export async function runCompressUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const results = [];
+  const check = (name, ok, detail) => {
+    results.push({ name, ok, detail });
+    log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
+  };
+  const filePath = path.join(workspaceDir, FILE);
+  const before = fs.readFileSync(filePath, 'utf8');
+  const authority = new URL(baseUrl).host;
+  const payload = [['openFile', `vscode-remote://${authority}${filePath}`]];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const screenshot = async (name) => {
+    const file = path.join(outDir, name);
+    await page.screenshot({ path: file });
+    log(`screenshot ${path.relative(process.cwd(), file)}`);
+  };
+  let step = 'open the workbench on support_bot.py';
+  try {
+    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
+    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await page.locator('.tabs-container .tab', { hasText: 'support_bot.py' }).first().waitFor({ timeout: 30_000 });
+
+    step = 'put the cursor in SYSTEM_PROMPT';
+    const line = page.locator('.view-lines .view-line', { hasText: 'You are Ava' }).first();
+    await line.waitFor({ timeout: 30_000 });
+    await line.locator('span', { hasText: 'Ava' }).last().click();
+
+    step = `run "${COMPRESS_TITLE}" from the command palette`;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${COMPRESS_TITLE}`);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: COMPRESS_TITLE }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+
+    step = 'wait for the diff editor and the Apply / Discard notification';
+    await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // A toast normally; when toasts are held back (do-not-disturb, or another toast in the way) the same
+    // notification is in the notification center, with the same buttons.
+    let toast = page.locator('.notification-toast', { hasText: 'tokens' }).first();
+    try {
+      await toast.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      log('compress: no toast visible, opening the notification center');
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('>Notifications: Show Notifications');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Show Notifications' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      toast = page.locator('.notifications-center .notification-list-item', { hasText: 'tokens' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 20_000 });
+    }
+    const toastText = (await toast.innerText()).replace(/\s+/g, ' ').trim();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Compress Prompt' }).first();
+    await tab.waitFor({ timeout: 10_000 });
+    check('Compress Prompt opens a diff of the prompt', true, (await tab.innerText()).trim());
+    check('the notification shows tokens before → after, percent and $ saved per month', /\d+ → \d+ tokens \(−[\d.]+ %\).*\$[\d.,]+\/month saved/.test(toastText), toastText.slice(0, 200));
+    const apply = toast.locator('.monaco-button', { hasText: 'Apply' });
+    const discard = toast.locator('.monaco-button', { hasText: 'Discard' });
+    check('the notification offers Apply and Discard', (await apply.count()) === 1 && (await discard.count()) === 1);
+    await page.waitForTimeout(300); // let the diff paint its decorations
+    await screenshot('ui-compress-diff.png');
+
+    step = 'Discard';
+    await discard.click();
+    await page.locator('.monaco-diff-editor').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    check('Discard closes the diff and leaves the file unchanged', fs.readFileSync(filePath, 'utf8') === before);
+  } catch (error) {
+    check(step, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    await screenshot('ui-compress-failure.png').catch(() => {});
+  } finally {
+    await context.close();
+  }
+  return results;
+}
