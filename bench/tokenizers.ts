@@ -6,6 +6,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { clearTokenCountCache, countTokens } from '../src/core/tokens/tokenCounter';
+import { seededRandom } from '../test/support/seededRandom';
 
 const REPO = path.join(__dirname, '..', '..');
 const OUR_COUNTER = path.join(__dirname, '..', 'src', 'core', 'tokens', 'tokenCounter.js');
@@ -67,17 +68,6 @@ function resetCaches(): void {
 }
 
 // ──── Inputs (deterministic) ────
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENTENCES = [
   'You are a helpful assistant that answers questions about the user’s documents.',

@@ -5,28 +5,10 @@
  * cheaper. Prompt files (no grammar) are read by `findPromptsSync`.
  */
 import type { Parser, Tree } from '@vscode/tree-sitter-wasm';
-import { findPromptsSync } from '../prompts/findPrompts';
-import type { LanguageFinder } from '../prompts/languageFinder';
-import { csharpFinder } from '../prompts/languages/csharp';
-import { goFinder } from '../prompts/languages/go';
-import { javaFinder } from '../prompts/languages/java';
-import { javascriptFinder, tsxFinder, typescriptFinder } from '../prompts/languages/javascript';
-import { pythonFinder } from '../prompts/languages/python';
+import { finderForLanguage, findPromptsSync } from '../prompts/findPrompts';
 import { loadedParser } from '../prompts/parser';
-import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
+import type { FoundPrompt } from '../prompts/prompt';
 import { languageForFile } from '../prompts/sourceLanguage';
-
-// Same table as findPrompts.ts (not exported there).
-const FINDERS: Partial<Record<SourceLanguage, LanguageFinder>> = {
-  python: pythonFinder,
-  typescript: typescriptFinder,
-  typescriptreact: tsxFinder,
-  javascript: javascriptFinder,
-  javascriptreact: javascriptFinder,
-  go: goFinder,
-  java: javaFinder,
-  csharp: csharpFinder,
-};
 
 /** One text change in document offsets (UTF-16), as VS Code reports them: replace [rangeOffset, +rangeLength) by `text`. */
 export interface TextEdit {
@@ -59,7 +41,7 @@ export class IncrementalPromptParser {
    */
   find(key: string, source: string, filePath: string): FoundPrompt[] | null {
     const language = languageForFile(filePath);
-    const finder = language ? FINDERS[language] : undefined;
+    const finder = language ? finderForLanguage(language) : undefined;
     if (!language || !finder) {
       this.forget(key);
       return findPromptsSync(source, filePath);

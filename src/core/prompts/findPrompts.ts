@@ -33,6 +33,11 @@ const FINDERS: Partial<Record<SourceLanguage, LanguageFinder>> = {
   csharp: csharpFinder,
 };
 
+/** The finder that reads `language`'s tree; undefined for prompt files and unknown languages (read as text). */
+export function finderForLanguage(language: SourceLanguage): LanguageFinder | undefined {
+  return FINDERS[language];
+}
+
 /** The prompts in one file; loads the grammar on first need. Unknown file types give []. */
 export async function findPrompts(source: string, filePath: string): Promise<FoundPrompt[]> {
   const language = languageForFile(filePath);

@@ -8,17 +8,7 @@ import { compressPrompt } from '../../../src/core/compress/compressPrompt';
 import { findPlaceholders } from '../../../src/core/prompts/placeholders';
 import type { PlaceholderSyntax } from '../../../src/core/prompts/prompt';
 import { estimateTokens } from '../../../src/core/tokens/estimateTokens';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seededRandom';
 
 const SENTENCES = [
   'Please answer the question in a clear and concise manner.',
@@ -63,7 +53,7 @@ const PROTECTED = ['`npm run build`', '"in order to"', "'due to the fact that'",
 suite('compress property test', () => {
   test('2,400 generated prompts: placeholders kept exactly, protected items kept in order, never longer', function () {
     this.timeout(120_000);
-    const random = mulberry32(20_240_601);
+    const random = seededRandom(20_240_601);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     const syntaxNames = Object.keys(SYNTAX_SAMPLES) as PlaceholderSyntax[];
     let compressedCount = 0;

@@ -273,14 +273,5 @@ export class FakeSpendServer {
   }
 }
 
-/** Mulberry32: a small seeded PRNG so fault runs are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Re-exported so fault runs keep importing their PRNG from the fake server. */
+export { seededRandom } from '../../support/seededRandom';

@@ -3,17 +3,7 @@
  * fragments of the kinds of text prompts contain, recombined by a seeded PRNG.
  */
 
-/** mulberry32: a tiny seeded PRNG, so the corpus is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seededRandom';
 
 const PROSE = [
   'The quick brown fox jumps over the lazy dog.',

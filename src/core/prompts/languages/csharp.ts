@@ -4,18 +4,21 @@
  * variables that flow into them; and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isPromptName, looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES, readsAsInstructions } from '../evidence';
+import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
-import { ModelScope, PromptCollector, rangeKey, roleFromName, type ModelSite, type ScopeRules } from './promptCollector';
-import { insertedPiece, staticValueText, stripLineIndent, textPiece, withSyntaxes, type StringValue, type TextPiece } from './stringValue';
+import { ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { StringEvaluator, type FormatCall } from './stringEvaluator';
+import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from './stringValue';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'operator_declaration']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression', 'anonymous_method_expression']);
 const MEMBER_TYPES = new Set(['field_declaration', 'property_declaration', 'global_statement', 'method_declaration']);
+/** Names that refer to a binding: `prompt`, `Prompts.System`. */
+const REFERENCE_TYPES = new Set(['identifier', 'member_access_expression']);
 
 const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'property_declaration', 'constructor_declaration']);
 
@@ -42,6 +45,7 @@ const SCOPE_RULES: ScopeRules = {
 
 /** Semantic Kernel templates: `{{$input}}`, Handlebars `{{name}}`. */
 const SK_TEMPLATE: PlaceholderSyntax[] = ['mustache'];
+const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: SK_TEMPLATE, preferResolvedName: true };
 
 interface Sink {
   role?: string;
@@ -106,8 +110,10 @@ const MEMBER_SINKS: Record<string, Sink> = {
   Template: { syntaxes: SK_TEMPLATE }, // PromptTemplateConfig
 };
 
-const MODEL_NAMES = new Set(MODEL_ARGUMENT_NAMES);
-const MAX_NAMES = new Set([...MAX_OUTPUT_ARGUMENT_NAMES, 'maxoutputtokencount']);
+const SETTING_NAMES: SettingNames = {
+  model: new Set(MODEL_ARGUMENT_NAMES),
+  maxOutput: new Set([...MAX_OUTPUT_ARGUMENT_NAMES, 'maxoutputtokencount']),
+};
 
 function argumentExpressions(node: Node): { name: string | null; value: Node }[] {
   const list = node.childForFieldName('arguments') ?? node.namedChildren.find((c) => c?.type === 'argument_list') ?? null;
@@ -181,6 +187,12 @@ function rawContent(pieces: TextPiece[]): TextPiece[] {
 class CSharpFile {
   readonly bindings = new Bindings();
   private readonly nonPromptUses = new Set<string>();
+  readonly strings = new StringEvaluator({
+    referenceTypes: REFERENCE_TYPES,
+    lookup: (ref) => this.lookup(ref),
+    formatCall,
+    evaluateOther: literalValue,
+  });
 
   constructor(private readonly root: Node) {
     for (const declarator of root.descendantsOfType('variable_declarator')) {
@@ -211,76 +223,9 @@ class CSharpFile {
     return undefined;
   }
 
-  evaluate(node: Node, depth = 0): StringValue | null {
-    if (depth > 6) return null;
-    const simple = (text: string): StringValue => ({ node, pieces: [textPiece(text)], syntaxes: [], inlined: [] });
-    switch (node.type) {
-      case 'string_literal':
-        return simple(decodeEscapes(node.text.replace(/u8$/, '').slice(1, -1), 'csharp'));
-      case 'verbatim_string_literal':
-        return simple(node.text.slice(2, -1).replace(/""/g, '"'));
-      case 'raw_string_literal': {
-        const content = node.namedChildren.find((c) => c?.type === 'raw_string_content')?.text ?? '';
-        return { node, pieces: rawContent([textPiece(content)]), syntaxes: [], inlined: [] };
-      }
-      case 'interpolated_string_expression':
-        return { node, pieces: interpolatedPieces(node), syntaxes: [], inlined: [] };
-      case 'parenthesized_expression': {
-        const inner = node.namedChildren[0];
-        const value = inner ? this.evaluate(inner, depth + 1) : null;
-        return value ? { ...value, node } : null;
-      }
-      case 'binary_expression': {
-        if (node.childForFieldName('operator')?.text !== '+') return null;
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        if (!left || !right) return null;
-        const l = this.evaluate(left, depth + 1);
-        const r = this.evaluate(right, depth + 1);
-        if (!l && !r) return null;
-        const part = (v: StringValue | null, n: Node): StringValue => v ?? { node: n, pieces: [insertedPiece(n.text)], syntaxes: [], inlined: [] };
-        const a = part(l, left);
-        const b = part(r, right);
-        return { node, pieces: [...a.pieces, ...b.pieces], syntaxes: [...new Set([...a.syntaxes, ...b.syntaxes])], inlined: [...a.inlined, ...b.inlined] };
-      }
-      case 'identifier':
-      case 'member_access_expression': {
-        const binding = this.lookup(node);
-        if (!binding || binding.value.id === node.id) return null;
-        const value = this.evaluate(binding.value, depth + 1);
-        return value ? { node, pieces: value.pieces, syntaxes: value.syntaxes, inlined: [...value.inlined, binding.value] } : null;
-      }
-      case 'invocation_expression': {
-        const template = formatTemplate(node);
-        const value = template ? this.evaluate(template, depth + 1) : null;
-        return value ? withSyntaxes({ ...value, node }, ['format']) : null;
-      }
-      default:
-        return null;
-    }
-  }
-
-  resolvePrompt(expr: Node, depth = 0): { value: StringValue; name?: string; flow: boolean } | null {
-    if (depth > 6) return null;
-    if (expr.type === 'identifier' || expr.type === 'member_access_expression') {
-      const binding = this.lookup(expr);
-      if (!binding) return null;
-      const inner = this.resolvePrompt(binding.value, depth + 1);
-      return inner ? { value: inner.value, name: inner.name ?? binding.name, flow: true } : null;
-    }
-    if (expr.type === 'invocation_expression') {
-      const template = formatTemplate(expr);
-      const inner = template ? this.resolvePrompt(template, depth + 1) : null;
-      return inner ? { ...inner, value: withSyntaxes(inner.value, ['format']) } : null;
-    }
-    if (expr.type === 'parenthesized_expression' && expr.namedChildren[0]) return this.resolvePrompt(expr.namedChildren[0], depth + 1);
-    const value = this.evaluate(expr, depth);
-    return value ? { value, flow: false } : null;
-  }
-
   modelValue(node: Node | null | undefined, depth = 0): string | undefined {
     if (!node || depth > 4) return undefined;
-    if (node.type === 'string_literal' || node.type === 'verbatim_string_literal') return this.evaluate(node)?.pieces[0]?.text.trim() || undefined;
+    if (node.type === 'string_literal' || node.type === 'verbatim_string_literal') return this.strings.evaluate(node)?.pieces[0]?.text.trim() || undefined;
     if (node.type === 'identifier' || node.type === 'member_access_expression') {
       const binding = this.lookup(node);
       if (binding) return this.modelValue(binding.value, depth + 1);
@@ -305,14 +250,8 @@ class CSharpFile {
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null | undefined): void => {
-      const lower = name.toLowerCase();
-      if (MODEL_NAMES.has(lower)) {
-        const model = this.modelValue(value);
-        if (model) sites.push({ node: site, model });
-      } else if (MAX_NAMES.has(lower)) {
-        const max = this.intValue(value);
-        if (max !== undefined) sites.push({ node: site, maxOutputTokens: max });
-      }
+      const found = settingSite(SETTING_NAMES, name, site, value, this);
+      if (found) sites.push(found);
     };
     for (const assign of this.root.descendantsOfType('assignment_expression')) {
       const left = assign?.childForFieldName('left');
@@ -332,12 +271,33 @@ class CSharpFile {
 }
 
 /** `string.Format("…{0}…", x)` → its template argument. */
-function formatTemplate(call: Node): Node | null {
+function formatCall(call: Node): FormatCall | null {
+  if (call.type !== 'invocation_expression') return null;
   const { name, receiver } = invokedName(call);
   if (name !== 'Format' || (receiver !== 'string' && receiver !== 'String')) return null;
   const list = args(call);
   // string.Format(CultureInfo.InvariantCulture, "…", …)
-  return (list[0] && /Culture|Provider/.test(list[0].text) ? list[1] : list[0]) ?? null;
+  const template = (list[0] && /Culture|Provider/.test(list[0].text) ? list[1] : list[0]) ?? null;
+  return template ? { template, syntaxes: ['format'] } : null;
+}
+
+/** The value of a C# string literal (regular, verbatim, raw or interpolated), or null when `node` is none. */
+function literalValue(node: Node): StringValue | null {
+  const simple = (text: string): StringValue => ({ node, pieces: [textPiece(text)], syntaxes: [], inlined: [] });
+  switch (node.type) {
+    case 'string_literal':
+      return simple(decodeEscapes(node.text.replace(/u8$/, '').slice(1, -1), 'csharp'));
+    case 'verbatim_string_literal':
+      return simple(node.text.slice(2, -1).replace(/""/g, '"'));
+    case 'raw_string_literal': {
+      const content = node.namedChildren.find((c) => c?.type === 'raw_string_content')?.text ?? '';
+      return { node, pieces: rawContent([textPiece(content)]), syntaxes: [], inlined: [] };
+    }
+    case 'interpolated_string_expression':
+      return { node, pieces: interpolatedPieces(node), syntaxes: [], inlined: [] };
+    default:
+      return null;
+  }
 }
 
 /** Pieces of `$"…{x}…"`, `$@"…"`, `$"""…"""`: each interpolation becomes a `{expr}` placeholder. */
@@ -384,14 +344,8 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const prompts = new PromptCollector(ctx, scope);
 
   const report = (expr: Node, sink: Sink, role?: string): void => {
-    const found = file.resolvePrompt(expr);
-    if (!found) return;
-    prompts.add(withSyntaxes(found.value, sink.syntaxes ?? []), {
-      evidence: found.flow ? 'flow' : 'call',
-      anchor: expr,
-      role: role ?? sink.role,
-      name: found.name,
-    });
+    const found = file.strings.resolvePrompt(expr);
+    if (found) prompts.addArgument(found, expr, sink.syntaxes ?? [], role ?? sink.role);
   };
 
   for (const call of root.descendantsOfType(['invocation_expression', 'object_creation_expression'])) {
@@ -425,14 +379,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   }
 
   // Evidence 3: prompt-named constants, fields, properties, members and named arguments.
-  const byName = (name: string, valueNode: Node): void => {
-    if (!isPromptName(name) || prompts.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
-    const found = file.resolvePrompt(valueNode);
-    if (!found || prompts.has(found.value.node) || found.value.inlined.some((n) => prompts.has(n))) return;
-    if (!readsAsInstructions(staticValueText(found.value))) return;
-    const value = found.value.syntaxes.length ? found.value : withSyntaxes(found.value, SK_TEMPLATE);
-    prompts.add(value, { evidence: 'name', anchor: valueNode, name: found.name ?? name });
-  };
+  const byName = (name: string, valueNode: Node): void => prompts.addByName(name, valueNode, file, NAMED_PROMPTS);
   for (const binding of file.bindings.all()) byName(binding.name, binding.value);
   for (const assign of root.descendantsOfType('assignment_expression')) {
     const left = assign?.childForFieldName('left');

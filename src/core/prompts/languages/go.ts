@@ -3,16 +3,19 @@
  * Google genai calls, the constants and variables that flow into them, and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isPromptName, looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES, readsAsInstructions } from '../evidence';
+import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
-import { ModelScope, PromptCollector, rangeKey, roleFromName, type ModelSite, type ScopeRules } from './promptCollector';
-import { insertedPiece, staticValueText, textPiece, withSyntaxes, type StringValue, type TextPiece } from './stringValue';
+import { ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { StringEvaluator, type FormatCall } from './stringEvaluator';
+import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+/** Names that refer to a binding (package-qualified names are SDK constants, read by `modelValue`). */
+const REFERENCE_TYPES = new Set(['identifier']);
 
 const SCOPE_RULES: ScopeRules = {
   isStatement: (n) => n.type.endsWith('_statement') || n.type === 'short_var_declaration' || n.type === 'const_declaration' || n.type === 'var_declaration',
@@ -79,8 +82,13 @@ const FIELD_SINKS: Record<string, { role?: string; types: string[] }> = {
   SystemInstruction: { role: 'system', types: ['GenerateContentConfig', 'GenerativeModel'] },
 };
 
-const MODEL_NAMES = new Set(MODEL_ARGUMENT_NAMES);
-const MAX_NAMES = new Set(MAX_OUTPUT_ARGUMENT_NAMES);
+/** langchaingo templates are Go templates (`{{.name}}`); a prompt keeps the name it was found under. */
+const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: ['mustache'], preferResolvedName: false };
+
+const SETTING_NAMES: SettingNames = {
+  model: new Set(MODEL_ARGUMENT_NAMES),
+  maxOutput: new Set(MAX_OUTPUT_ARGUMENT_NAMES),
+};
 
 /** Calls whose string arguments are log lines, errors or terminal output, never prompts. */
 function isNonPromptCall(fn: Node): boolean {
@@ -149,6 +157,14 @@ class GoFile {
   readonly bindings = new Bindings();
   /** Bindings used as arguments of log/error calls: never reported by name alone. */
   private readonly nonPromptUses = new Set<string>();
+  /** String values, and prompt arguments followed through variables and `fmt.Sprintf(format, …)` to the format. */
+  readonly strings = new StringEvaluator({
+    referenceTypes: REFERENCE_TYPES,
+    lookup: (ref) => this.bindings.lookup(ref.text, ref),
+    formatCall: (node) => formatCall(node, ['fmt.Sprintf', 'fmt.Sprint']),
+    promptFormatCall: (node) => formatCall(node, ['fmt.Sprintf']),
+    evaluateOther: (node, depth) => this.evaluateOther(node, depth),
+  });
 
   constructor(private readonly root: Node) {
     this.collectBindings();
@@ -186,98 +202,42 @@ class GoFile {
     return this.nonPromptUses.has(name);
   }
 
-  /** The static value of a string expression, or null when `node` is not one. */
-  evaluate(node: Node, depth = 0): StringValue | null {
-    if (depth > 6) return null;
+  /** Go string literals and `strings.Join` of them; null for anything else. */
+  private evaluateOther(node: Node, depth: number): StringValue | null {
     switch (node.type) {
       case 'interpreted_string_literal':
         return single(node, decodeEscapes(node.text.slice(1, -1), 'go'));
       case 'raw_string_literal':
         return single(node, node.text.slice(1, -1).replace(/\r/g, ''));
-      case 'parenthesized_expression': {
-        const inner = node.namedChildren[0];
-        const value = inner ? this.evaluate(inner, depth + 1) : null;
-        return value ? { ...value, node } : null;
-      }
-      case 'binary_expression': {
-        if (node.childForFieldName('operator')?.text !== '+') return null;
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        if (!left || !right) return null;
-        const l = this.evaluate(left, depth + 1);
-        const r = this.evaluate(right, depth + 1);
-        if (!l && !r) return null;
-        const part = (v: StringValue | null, n: Node): StringValue => v ?? { node: n, pieces: [insertedPiece(n.text)], syntaxes: [], inlined: [] };
-        const a = part(l, left);
-        const b = part(r, right);
-        return { node, pieces: [...a.pieces, ...b.pieces], syntaxes: merge(a.syntaxes, b.syntaxes), inlined: [...a.inlined, ...b.inlined] };
-      }
       case 'call_expression':
-        return this.evaluateCall(node, depth);
-      case 'identifier': {
-        const binding = this.bindings.lookup(node.text, node);
-        if (!binding || binding.value.id === node.id) return null;
-        const value = this.evaluate(binding.value, depth + 1);
-        return value ? { node, pieces: value.pieces, syntaxes: value.syntaxes, inlined: [...value.inlined, binding.value] } : null;
-      }
+        return this.joinCall(node, depth);
       default:
         return null;
     }
   }
 
-  /** `fmt.Sprintf("…%s…", x)` and `strings.Join([]string{…}, "\n")` inside a larger string expression. */
-  private evaluateCall(node: Node, depth: number): StringValue | null {
-    const fn = node.childForFieldName('function');
-    if (!fn) return null;
-    const name = fn.text;
+  /** `strings.Join([]string{…}, "\n")` inside a larger string expression. */
+  private joinCall(node: Node, depth: number): StringValue | null {
     const list = args(node);
-    if ((name === 'fmt.Sprintf' || name === 'fmt.Sprint') && list[0]) {
-      const format = this.evaluate(list[0], depth + 1);
-      return format ? withSyntaxes({ ...format, node }, name === 'fmt.Sprintf' ? ['printf'] : []) : null;
+    if (node.childForFieldName('function')?.text !== 'strings.Join' || list[0]?.type !== 'composite_literal' || !list[1]) return null;
+    const sep = this.strings.evaluate(list[1], depth + 1);
+    const body = list[0].childForFieldName('body');
+    if (!sep || !body) return null;
+    const pieces: TextPiece[] = [];
+    const inlined: Node[] = [];
+    let syntaxes: PlaceholderSyntax[] = [];
+    const elements = body.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    for (const [i, element] of elements.entries()) {
+      const inner = unwrapElement(element);
+      const value = inner ? this.strings.evaluate(inner, depth + 1) : null;
+      if (i > 0) pieces.push(...sep.pieces);
+      if (value) {
+        pieces.push(...value.pieces);
+        inlined.push(...value.inlined);
+        syntaxes = merge(syntaxes, value.syntaxes);
+      } else pieces.push(insertedPiece(element.text));
     }
-    if (name === 'strings.Join' && list[0]?.type === 'composite_literal' && list[1]) {
-      const sep = this.evaluate(list[1], depth + 1);
-      const body = list[0].childForFieldName('body');
-      if (!sep || !body) return null;
-      const pieces: TextPiece[] = [];
-      const inlined: Node[] = [];
-      let syntaxes: PlaceholderSyntax[] = [];
-      const elements = body.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-      for (const [i, element] of elements.entries()) {
-        const inner = unwrapElement(element);
-        const value = inner ? this.evaluate(inner, depth + 1) : null;
-        if (i > 0) pieces.push(...sep.pieces);
-        if (value) {
-          pieces.push(...value.pieces);
-          inlined.push(...value.inlined);
-          syntaxes = merge(syntaxes, value.syntaxes);
-        } else pieces.push(insertedPiece(element.text));
-      }
-      return { node, pieces, syntaxes, inlined };
-    }
-    return null;
-  }
-
-  /**
-   * Follows a call argument to the string expression that is the prompt: through variables
-   * (evidence 'flow', named after the binding) and through `fmt.Sprintf(format, …)` to its format.
-   */
-  resolvePrompt(expr: Node, depth = 0): { value: StringValue; name?: string; flow: boolean } | null {
-    if (depth > 6) return null;
-    if (expr.type === 'identifier') {
-      const binding = this.bindings.lookup(expr.text, expr);
-      if (!binding) return null;
-      const inner = this.resolvePrompt(binding.value, depth + 1);
-      return inner ? { value: inner.value, name: inner.name ?? binding.name, flow: true } : null;
-    }
-    if (expr.type === 'call_expression' && expr.childForFieldName('function')?.text === 'fmt.Sprintf') {
-      const format = args(expr)[0];
-      const inner = format ? this.resolvePrompt(format, depth + 1) : null;
-      return inner ? { ...inner, value: withSyntaxes(inner.value, ['printf']) } : null;
-    }
-    if (expr.type === 'parenthesized_expression' && expr.namedChildren[0]) return this.resolvePrompt(expr.namedChildren[0], depth + 1);
-    const value = this.evaluate(expr, depth);
-    return value ? { value, flow: false } : null;
+    return { node, pieces, syntaxes, inlined };
   }
 
   /** A model id from a model-field value: literal, constant in the file, SDK constant, or `openai.F(x)`. */
@@ -319,14 +279,8 @@ class GoFile {
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null): void => {
-      const lower = name.toLowerCase();
-      if (MODEL_NAMES.has(lower)) {
-        const model = this.modelValue(value);
-        if (model) sites.push({ node: site, model });
-      } else if (MAX_NAMES.has(lower)) {
-        const max = this.intValue(value);
-        if (max !== undefined) sites.push({ node: site, maxOutputTokens: max });
-      }
+      const found = settingSite(SETTING_NAMES, name, site, value, this);
+      if (found) sites.push(found);
     };
     for (const keyed of this.root.descendantsOfType('keyed_element')) if (keyed) addNamed(keyOf(keyed), keyed, valueOf(keyed));
     for (const assign of this.root.descendantsOfType('assignment_statement')) {
@@ -350,6 +304,15 @@ class GoFile {
     }
     return sites;
   }
+}
+
+/** `fmt.Sprintf(format, …)` (printf placeholders) or `fmt.Sprint(format, …)` among `names`: the format argument. */
+function formatCall(call: Node, names: readonly string[]): FormatCall | null {
+  if (call.type !== 'call_expression') return null;
+  const name = call.childForFieldName('function')?.text ?? '';
+  const format = args(call)[0];
+  if (!names.includes(name) || !format) return null;
+  return { template: format, syntaxes: name === 'fmt.Sprintf' ? ['printf'] : [] };
 }
 
 function single(node: Node, text: string): StringValue {
@@ -393,16 +356,11 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const prompts = new PromptCollector(ctx, scope);
 
   const report = (expr: Node, role: string | undefined, syntaxes: PlaceholderSyntax[] = []): void => {
-    const found = file.resolvePrompt(expr);
+    const found = file.strings.resolvePrompt(expr);
     if (!found) return;
     const contextRole = roleFromContext(expr);
-    prompts.add(withSyntaxes(found.value, syntaxes), {
-      evidence: found.flow ? 'flow' : 'call',
-      anchor: expr,
-      // A `SystemInstruction:` / `System:` field wins over the role the content itself carries.
-      role: contextRole === 'system' ? contextRole : role ?? contextRole,
-      name: found.name,
-    });
+    // A `SystemInstruction:` / `System:` field wins over the role the content itself carries.
+    prompts.addArgument(found, expr, syntaxes, contextRole === 'system' ? contextRole : role ?? contextRole);
   };
 
   for (const call of root.descendantsOfType('call_expression')) {
@@ -435,14 +393,7 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   }
 
   // Evidence 3: prompt-named constants, variables and struct fields whose text reads as instructions.
-  const byName = (name: string, valueNode: Node): void => {
-    if (!isPromptName(name) || prompts.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
-    const found = file.resolvePrompt(valueNode);
-    if (!found || prompts.has(found.value.node) || found.value.inlined.some((n) => prompts.has(n))) return;
-    const value = found.value;
-    if (!readsAsInstructions(staticValueText(value))) return;
-    prompts.add(withSyntaxes(value, value.syntaxes.length ? [] : ['mustache']), { evidence: 'name', anchor: valueNode, name });
-  };
+  const byName = (name: string, valueNode: Node): void => prompts.addByName(name, valueNode, file, NAMED_PROMPTS);
   for (const binding of file.bindings.all()) byName(binding.name, binding.value);
   for (const keyed of root.descendantsOfType('keyed_element')) {
     const value = keyed ? valueOf(keyed) : null;

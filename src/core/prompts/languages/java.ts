@@ -4,18 +4,21 @@
  * builders and Azure OpenAI messages; the constants that flow into them; and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isPromptName, looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES, readsAsInstructions } from '../evidence';
+import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
-import { ModelScope, PromptCollector, rangeKey, roleFromName, type ModelSite, type ScopeRules } from './promptCollector';
-import { insertedPiece, staticValueText, textPiece, withSyntaxes, type StringValue, type TextPiece } from './stringValue';
+import { ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { StringEvaluator, type FormatCall } from './stringEvaluator';
+import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration', 'static_initializer']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression']);
 const MEMBER_TYPES = new Set(['local_variable_declaration', 'field_declaration', 'constant_declaration', 'method_declaration']);
+/** Names that refer to a binding: `prompt`, `Prompts.SYSTEM`. */
+const REFERENCE_TYPES = new Set(['identifier', 'field_access']);
 
 const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'constant_declaration', 'constructor_declaration']);
 
@@ -40,6 +43,7 @@ const SCOPE_RULES: ScopeRules = {
 /** Spring AI renders `{name}`; LangChain4j `{{name}}`. */
 const SPRING_TEMPLATE: PlaceholderSyntax[] = ['format'];
 const LC4J_TEMPLATE: PlaceholderSyntax[] = ['mustache'];
+const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: LC4J_TEMPLATE, preferResolvedName: true };
 
 interface Sink {
   role?: string;
@@ -101,8 +105,10 @@ const CHAIN_SINKS: Record<string, Sink> = {
 const MODEL_CALL_SINKS = new Set(['chat', 'generate', 'call', 'generateContent', 'stream']);
 const MODEL_RECEIVER = /model|llm|assistant|chat|agent|\bai\b|client/i;
 
-const MODEL_NAMES = new Set(MODEL_ARGUMENT_NAMES);
-const MAX_NAMES = new Set(MAX_OUTPUT_ARGUMENT_NAMES);
+const SETTING_NAMES: SettingNames = {
+  model: new Set(MODEL_ARGUMENT_NAMES),
+  maxOutput: new Set(MAX_OUTPUT_ARGUMENT_NAMES),
+};
 
 function args(node: Node): Node[] {
   return (node.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'line_comment' && n.type !== 'block_comment');
@@ -148,6 +154,13 @@ function enclosingScope(node: Node): Node | null {
 class JavaFile {
   readonly bindings = new Bindings();
   private readonly nonPromptUses = new Set<string>();
+  /** String values, and prompt arguments followed through variables and `String.format` / `.formatted`. */
+  readonly strings = new StringEvaluator({
+    referenceTypes: REFERENCE_TYPES,
+    lookup: (ref) => this.lookup(ref),
+    formatCall,
+    evaluateOther: (node, depth) => this.evaluateOther(node, depth),
+  });
 
   constructor(private readonly root: Node) {
     for (const declarator of root.descendantsOfType('variable_declarator')) {
@@ -181,58 +194,20 @@ class JavaFile {
     return undefined;
   }
 
-  evaluate(node: Node, depth = 0): StringValue | null {
-    if (depth > 6) return null;
-    switch (node.type) {
-      case 'string_literal': {
-        const raw = node.text;
-        const text = raw.startsWith('"""') ? decodeEscapes(textBlockContent(raw.slice(3, -3)), 'java') : decodeEscapes(raw.slice(1, -1), 'java');
-        return { node, pieces: [textPiece(text)], syntaxes: [], inlined: [] };
-      }
-      case 'parenthesized_expression': {
-        const inner = node.namedChildren[0];
-        const value = inner ? this.evaluate(inner, depth + 1) : null;
-        return value ? { ...value, node } : null;
-      }
-      case 'binary_expression': {
-        if (node.childForFieldName('operator')?.text !== '+') return null;
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        if (!left || !right) return null;
-        const l = this.evaluate(left, depth + 1);
-        const r = this.evaluate(right, depth + 1);
-        if (!l && !r) return null;
-        const part = (v: StringValue | null, n: Node): StringValue => v ?? { node: n, pieces: [insertedPiece(n.text)], syntaxes: [], inlined: [] };
-        const a = part(l, left);
-        const b = part(r, right);
-        return { node, pieces: [...a.pieces, ...b.pieces], syntaxes: [...new Set([...a.syntaxes, ...b.syntaxes])], inlined: [...a.inlined, ...b.inlined] };
-      }
-      case 'identifier':
-      case 'field_access': {
-        const binding = this.lookup(node);
-        if (!binding || binding.value.id === node.id) return null;
-        const value = this.evaluate(binding.value, depth + 1);
-        return value ? { node, pieces: value.pieces, syntaxes: value.syntaxes, inlined: [...value.inlined, binding.value] } : null;
-      }
-      case 'method_invocation': {
-        const format = formatCall(node);
-        if (format) {
-          const value = this.evaluate(format.template, depth + 1);
-          return value ? withSyntaxes({ ...value, node }, format.syntaxes) : null;
-        }
-        const joined = this.joinCall(node, depth);
-        return joined;
-      }
-      default:
-        return null;
-    }
+  /** Java string literals and text blocks, and `String.join` of them; null for anything else. */
+  private evaluateOther(node: Node, depth: number): StringValue | null {
+    if (node.type === 'method_invocation') return this.joinCall(node, depth);
+    if (node.type !== 'string_literal') return null;
+    const raw = node.text;
+    const text = raw.startsWith('"""') ? decodeEscapes(textBlockContent(raw.slice(3, -3)), 'java') : decodeEscapes(raw.slice(1, -1), 'java');
+    return { node, pieces: [textPiece(text)], syntaxes: [], inlined: [] };
   }
 
   /** `String.join("\n", "a", "b")` / `String.join("\n", List.of(…))` of literals. */
   private joinCall(node: Node, depth: number): StringValue | null {
     if (node.childForFieldName('object')?.text !== 'String' || node.childForFieldName('name')?.text !== 'join') return null;
     const [sepNode, ...rest] = args(node);
-    const sep = sepNode ? this.evaluate(sepNode, depth + 1) : null;
+    const sep = sepNode ? this.strings.evaluate(sepNode, depth + 1) : null;
     if (!sep) return null;
     let parts = rest;
     if (rest.length === 1 && rest[0].type === 'method_invocation' && /^(List|Arrays|Stream)$/.test(rest[0].childForFieldName('object')?.text ?? '')) parts = args(rest[0]);
@@ -240,34 +215,13 @@ class JavaFile {
     const inlined: Node[] = [];
     for (const [i, part] of parts.entries()) {
       if (i > 0) pieces.push(...sep.pieces);
-      const value = this.evaluate(part, depth + 1);
+      const value = this.strings.evaluate(part, depth + 1);
       if (value) {
         pieces.push(...value.pieces);
         inlined.push(...value.inlined);
       } else pieces.push(insertedPiece(part.text));
     }
     return parts.length ? { node, pieces, syntaxes: [], inlined } : null;
-  }
-
-  /** Follows an argument through variables and `String.format` / `.formatted` to the prompt's string. */
-  resolvePrompt(expr: Node, depth = 0): { value: StringValue; name?: string; flow: boolean } | null {
-    if (depth > 6) return null;
-    if (expr.type === 'identifier' || expr.type === 'field_access') {
-      const binding = this.lookup(expr);
-      if (!binding) return null;
-      const inner = this.resolvePrompt(binding.value, depth + 1);
-      return inner ? { value: inner.value, name: inner.name ?? binding.name, flow: true } : null;
-    }
-    if (expr.type === 'method_invocation') {
-      const format = formatCall(expr);
-      if (format) {
-        const inner = this.resolvePrompt(format.template, depth + 1);
-        return inner ? { ...inner, value: withSyntaxes(inner.value, format.syntaxes) } : null;
-      }
-    }
-    if (expr.type === 'parenthesized_expression' && expr.namedChildren[0]) return this.resolvePrompt(expr.namedChildren[0], depth + 1);
-    const value = this.evaluate(expr, depth);
-    return value ? { value, flow: false } : null;
   }
 
   modelValue(node: Node | null | undefined, depth = 0): string | undefined {
@@ -307,13 +261,8 @@ class JavaFile {
       if (call.type === 'method_invocation' && list.length === 1) {
         // setMaxTokens(…) / withModel(…) as well as model(…)
         const name = (call.childForFieldName('name')?.text ?? '').replace(/^(set|with)(?=[A-Z])/, '').toLowerCase();
-        if (MODEL_NAMES.has(name)) {
-          const model = this.modelValue(list[0]);
-          if (model) sites.push({ node: call, model });
-        } else if (MAX_NAMES.has(name)) {
-          const max = this.intValue(list[0]);
-          if (max !== undefined) sites.push({ node: call, maxOutputTokens: max });
-        }
+        const found = settingSite(SETTING_NAMES, name, call, list[0], this);
+        if (found) sites.push(found);
       }
       for (const arg of list) {
         if (arg.type !== 'string_literal') continue;
@@ -330,7 +279,8 @@ function lastSegment(node: Node): string {
 }
 
 /** `String.format(template, …)`, `"…".formatted(…)`, `MessageFormat.format(template, …)`. */
-function formatCall(call: Node): { template: Node; syntaxes: PlaceholderSyntax[] } | null {
+function formatCall(call: Node): FormatCall | null {
+  if (call.type !== 'method_invocation') return null;
   const name = call.childForFieldName('name')?.text;
   const object = call.childForFieldName('object');
   const list = args(call);
@@ -411,14 +361,8 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const prompts = new PromptCollector(ctx, scope);
 
   const report = (expr: Node, sink: Sink, role?: string): void => {
-    const found = file.resolvePrompt(expr);
-    if (!found) return;
-    prompts.add(withSyntaxes(found.value, sink.syntaxes ?? []), {
-      evidence: found.flow ? 'flow' : 'call',
-      anchor: expr,
-      role: role ?? sink.role,
-      name: found.name,
-    });
+    const found = file.strings.resolvePrompt(expr);
+    if (found) prompts.addArgument(found, expr, sink.syntaxes ?? [], role ?? sink.role);
   };
 
   for (const call of root.descendantsOfType(['method_invocation', 'object_creation_expression'])) {
@@ -435,7 +379,7 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     if (!value) continue;
     if (value.type === 'element_value_array_initializer') {
       const parts = value.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment');
-      const values = parts.map((p) => file.evaluate(p));
+      const values = parts.map((p) => file.strings.evaluate(p));
       if (!values.length || values.some((v) => !v)) continue;
       const pieces: TextPiece[] = [];
       values.forEach((v, i) => {
@@ -447,14 +391,7 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   }
 
   // Evidence 3: prompt-named fields and variables whose text reads as instructions.
-  for (const binding of file.bindings.all()) {
-    if (!isPromptName(binding.name) || prompts.inlined.has(rangeKey(binding.value)) || file.isNonPromptUse(binding.name)) continue;
-    const found = file.resolvePrompt(binding.value);
-    if (!found || prompts.has(found.value.node) || found.value.inlined.some((n) => prompts.has(n))) continue;
-    if (!readsAsInstructions(staticValueText(found.value))) continue;
-    const value = found.value.syntaxes.length ? found.value : withSyntaxes(found.value, LC4J_TEMPLATE);
-    prompts.add(value, { evidence: 'name', anchor: binding.value, name: found.name ?? binding.name });
-  }
+  for (const binding of file.bindings.all()) prompts.addByName(binding.name, binding.value, file, NAMED_PROMPTS);
   return prompts.results().map(withoutLineSeparators);
 }
 

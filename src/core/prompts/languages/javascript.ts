@@ -11,6 +11,7 @@ import { findPromptsWithAdapter } from '../promptFlow';
 import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
+import { foldStringParts, type StringPartsStyle } from './stringParts';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',
@@ -85,6 +86,9 @@ function isReference(node: Node): boolean {
   return node.type === 'identifier' || node.type === 'member_expression' || node.type === 'subscript_expression';
 }
 
+/** A part of `a + b` that is no string becomes `${expr}`, as in a template literal. */
+const STRING_PARTS: StringPartsStyle = { isReference, holeSyntax: 'dollar', writeHole: (expression) => `\${${expression}}` };
+
 function propertyKey(key: Node | null): string | null {
   if (!key) return null;
   if (key.type === 'property_identifier' || key.type === 'identifier' || key.type === 'private_property_identifier') return nodeText(key);
@@ -148,20 +152,7 @@ export const javascriptAdapter: SyntaxAdapter = {
       }
       case 'binary_expression': {
         const parts = flattenBinary(node, ['+']);
-        if (parts.length < 2) return null;
-        const builder = new TextBuilder();
-        let textual = 0;
-        for (const part of parts) {
-          const inner = this.unwrap(part);
-          const value = this.stringValue(inner, resolve) ?? (isReference(inner) ? resolve(inner) : null);
-          if (value) {
-            textual++;
-            builder.appendValue(value);
-          } else {
-            builder.appendHole(`\${${nodeText(inner)}}`, nodeText(inner), 'dollar');
-          }
-        }
-        return textual > 0 ? builder.build() : null;
+        return parts.length < 2 ? null : foldStringParts(this, parts, resolve, STRING_PARTS);
       }
       case 'call_expression': {
         const fn = node.childForFieldName('function');
@@ -185,20 +176,7 @@ export const javascriptAdapter: SyntaxAdapter = {
         const separator = args.length === 0 ? new TextBuilder().appendText(',').build() : this.stringValue(args[0], resolve);
         const items = namedChildrenOf(array);
         if (!separator || items.length === 0) return null;
-        const builder = new TextBuilder();
-        let textual = 0;
-        for (const [i, item] of items.entries()) {
-          const inner = this.unwrap(item);
-          const value = this.stringValue(inner, resolve) ?? (isReference(inner) ? resolve(inner) : null);
-          if (i > 0) builder.appendValue(separator);
-          if (value) {
-            textual++;
-            builder.appendValue(value);
-          } else {
-            builder.appendHole(`\${${nodeText(inner)}}`, nodeText(inner), 'dollar');
-          }
-        }
-        return textual > 0 ? builder.build() : null;
+        return foldStringParts(this, items, resolve, STRING_PARTS, separator);
       }
       default:
         return null;

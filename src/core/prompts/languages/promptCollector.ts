@@ -13,14 +13,45 @@
  * client (a field initializer or constructor) and the file names at most one model.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { isPromptName, readsAsInstructions } from '../evidence';
 import type { FinderContext } from '../languageFinder';
-import type { FoundPrompt, PromptEvidence } from '../prompt';
-import { renderValue, type StringValue } from './stringValue';
+import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
+import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
+import { renderValue, staticValueText, withSyntaxes, type StringValue } from './stringValue';
 
 export interface ModelSite {
   node: Node;
   model?: string;
   maxOutputTokens?: number;
+}
+
+/** The names, lower case, that a model setting and an output-budget setting go by. */
+export interface SettingNames {
+  model: ReadonlySet<string>;
+  maxOutput: ReadonlySet<string>;
+}
+
+/**
+ * The site a setting called `name` (`Model:`, `MaxTokens =`, `withModel(…)`) makes at `site`: `value`
+ * is read only when `name` is one of `names`; null for other names and for values that cannot be read.
+ */
+export function settingSite(
+  names: SettingNames,
+  name: string,
+  site: Node,
+  value: Node | null | undefined,
+  read: { modelValue(value: Node | null | undefined): string | undefined; intValue(value: Node | null | undefined): number | undefined },
+): ModelSite | null {
+  const lower = name.toLowerCase();
+  if (names.model.has(lower)) {
+    const model = read.modelValue(value);
+    return model ? { node: site, model } : null;
+  }
+  if (names.maxOutput.has(lower)) {
+    const max = read.intValue(value);
+    return max !== undefined ? { node: site, maxOutputTokens: max } : null;
+  }
+  return null;
 }
 
 export interface ScopeRules {
@@ -127,6 +158,21 @@ export interface PromptInfo {
   name?: string;
 }
 
+/** How a finder reports prompts by name alone (evidence 3). */
+export interface NamedPromptRules {
+  /** Template syntaxes for a value that implies none: the usual template style of the language's frameworks. */
+  defaultSyntaxes: readonly PlaceholderSyntax[];
+  /** Name the prompt after the binding its value was followed to, rather than the name it was found under. */
+  preferResolvedName: boolean;
+}
+
+/** What reporting by name needs of a finder's file. */
+export interface NamedPromptSource {
+  readonly strings: StringEvaluator;
+  /** Names used as log, error or console arguments: never prompts by name alone. */
+  isNonPromptUse(name: string): boolean;
+}
+
 /** One prompt per string expression; a later report with stronger evidence replaces an earlier one. */
 export class PromptCollector {
   private readonly byRange = new Map<string, FoundPrompt>();
@@ -169,6 +215,24 @@ export class PromptCollector {
     if (role) prompt.role = role;
     if (name) prompt.name = name;
     this.byRange.set(key, prompt);
+  }
+
+  /** A call argument followed to its string: evidence 'flow' when that went through a binding, else 'call'. */
+  addArgument(found: ResolvedPrompt, anchor: Node, syntaxes: readonly PlaceholderSyntax[], role: string | undefined): void {
+    this.add(withSyntaxes(found.value, syntaxes), { evidence: found.flow ? 'flow' : 'call', anchor, role, name: found.name });
+  }
+
+  /**
+   * Evidence 3: `valueNode`, bound to or keyed by the prompt-like `name`, when its text reads as
+   * instructions and it is not part of a prompt already reported.
+   */
+  addByName(name: string, valueNode: Node, file: NamedPromptSource, rules: NamedPromptRules): void {
+    if (!isPromptName(name) || this.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
+    const found = file.strings.resolvePrompt(valueNode);
+    if (!found || this.has(found.value.node) || found.value.inlined.some((n) => this.has(n))) return;
+    if (!readsAsInstructions(staticValueText(found.value))) return;
+    const value = found.value.syntaxes.length ? found.value : withSyntaxes(found.value, rules.defaultSyntaxes);
+    this.add(value, { evidence: 'name', anchor: valueNode, name: rules.preferResolvedName ? found.name ?? name : name });
   }
 
   has(node: Node): boolean {

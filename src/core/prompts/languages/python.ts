@@ -9,6 +9,7 @@ import { findPromptsWithAdapter } from '../promptFlow';
 import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
+import { foldStringParts, type StringPartsStyle } from './stringParts';
 
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
 const IDENTIFIER_TYPES = new Set(['identifier']);
@@ -122,20 +123,7 @@ export const pythonAdapter: SyntaxAdapter = {
       }
       case 'binary_operator': {
         const parts = flattenBinary(node, '+');
-        if (parts.length < 2) return null;
-        const builder = new TextBuilder();
-        let textual = 0;
-        for (const part of parts) {
-          const inner = this.unwrap(part);
-          const value = this.stringValue(inner, resolve) ?? (isReference(inner) ? resolve(inner) : null);
-          if (value) {
-            textual++;
-            builder.appendValue(value);
-          } else {
-            builder.appendHole(`{${nodeText(inner)}}`, nodeText(inner), 'fstring');
-          }
-        }
-        return textual > 0 ? builder.build() : null;
+        return parts.length < 2 ? null : foldStringParts(this, parts, resolve, STRING_PARTS);
       }
       case 'call': {
         const fn = node.childForFieldName('function');
@@ -154,20 +142,7 @@ export const pythonAdapter: SyntaxAdapter = {
         const list = args ? namedChildrenOf(args) : [];
         const items = list.length === 1 && (list[0].type === 'list' || list[0].type === 'tuple') ? namedChildrenOf(list[0]) : null;
         if (!separator || !items || items.length === 0) return null;
-        const builder = new TextBuilder();
-        let textual = 0;
-        for (const [i, item] of items.entries()) {
-          const inner = this.unwrap(item);
-          const value = this.stringValue(inner, resolve) ?? (isReference(inner) ? resolve(inner) : null);
-          if (i > 0) builder.appendValue(separator);
-          if (value) {
-            textual++;
-            builder.appendValue(value);
-          } else {
-            builder.appendHole(`{${nodeText(inner)}}`, nodeText(inner), 'fstring');
-          }
-        }
-        return textual > 0 ? builder.build() : null;
+        return foldStringParts(this, items, resolve, STRING_PARTS, separator);
       }
       default:
         return null;
@@ -404,6 +379,9 @@ export const pythonAdapter: SyntaxAdapter = {
 function isReference(node: Node): boolean {
   return node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript';
 }
+
+/** A part of `a + b` that is no string becomes `{expr}`, as in an f-string. */
+const STRING_PARTS: StringPartsStyle = { isReference, holeSyntax: 'fstring', writeHole: (expression) => `{${expression}}` };
 
 /** `"{name}"` / `"{{name}}"` as the first argument of `.replace(…)`: a hand-rolled template substitution. */
 function isPlaceholderLiteral(node: Node | undefined): boolean {
