@@ -31,6 +31,22 @@ function copyWasm() {
   for (const file of wanted) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
+/**
+ * gpt-tokenizer's encodings (≈4 MB of tables) go to dist/encodings/*.js, required only when a tokenizer
+ * loads: inside dist/extension.js they made merely loading the extension block the host ≈0.2 s. The
+ * prompt worker loads them; the extension host only if the worker cannot start (or a feature counts there).
+ */
+const ENCODINGS = ['o200k_base', 'cl100k_base'];
+const separateEncodings = {
+  name: 'separate-encodings',
+  setup(build) {
+    build.onResolve({ filter: /^gpt-tokenizer\/encoding\/(o200k_base|cl100k_base)$/ }, (args) => ({
+      path: `./encodings/${args.path.split('/').pop()}.js`,
+      external: true,
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -46,10 +62,11 @@ const common = {
 async function main() {
   copyWasm();
   const contexts = await Promise.all([
-    esbuild.context({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+    esbuild.context({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, separateEncodings] }),
     esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-    // The editor's prompt finder runs in a worker thread (src/vscode/engine/incrementalPromptFinder.ts).
-    esbuild.context({ ...common, entryPoints: ['src/vscode/engine/promptWorker.ts'], outfile: 'dist/promptWorker.js' }),
+    // The editor's prompt finder and token counter run in a worker thread (src/vscode/engine/promptWorkerClient.ts).
+    esbuild.context({ ...common, entryPoints: ['src/vscode/engine/promptWorker.ts'], outfile: 'dist/promptWorker.js', plugins: [...common.plugins, separateEncodings] }),
+    esbuild.context({ ...common, entryPoints: Object.fromEntries(ENCODINGS.map((e) => [`encodings/${e}`, `gpt-tokenizer/encoding/${e}`])), outdir: 'dist' }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

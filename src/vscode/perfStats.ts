@@ -16,8 +16,9 @@ export interface PerfSnapshot {
   /** Last full computation per document: wall time from start to lenses ready, and the CPU part of it. */
   lastAnalysis: { uri: string; wallMs: number; busyMs: number; prompts: number; reusedEstimates: number; countedEstimates: number } | null;
   slices: number;
-  /** The last prompt search: in the worker or in-process, full or incremental parse, and its time. */
-  lastFind: { where: string; parse: string; ms: number } | null;
+  /** The last prompt search: in the worker or in-process, full or incremental parse, its time and the estimating time. */
+  lastFind: { where: string; parse: string; ms: number; estimateMs: number } | null;
+  /** The prompt worker's estimate cache (a miss is one prompt counted for one model). */
   estimateCache: { hits: number; misses: number };
 }
 

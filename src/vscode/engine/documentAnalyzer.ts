@@ -1,21 +1,20 @@
 /**
- * Finds and estimates the prompts of open documents, off the providers' path: results are cached per
- * document version, recomputation after edits is debounced and limited to visible editors, and work runs
- * in short synchronous slices (yielding to the host between them) so typing never waits on us.
- * Providers (CodeLens, hover, diagnostics, commands) only read `cached()` or await `analyze()`.
+ * Finds and estimates the prompts of open documents, off the host's thread: the prompt worker parses,
+ * finds, loads tokenizers and counts tokens (its estimate cache keeps unchanged prompts from being
+ * re-counted), this thread only sends text and settings and stores the answer. Results are cached per
+ * document version, recomputation after edits is debounced and limited to visible editors, and a
+ * superseded computation's result is dropped. Providers (CodeLens, hover, diagnostics, commands) only read
+ * `cached()` or await `analyze()`.
  */
 import * as vscode from 'vscode';
-import { EstimateCache } from '../../core/editor/estimateCache';
-import { analyzePrompt, type PromptAnalysis } from '../../core/editor/promptAnalysis';
-import type { FoundPrompt } from '../../core/prompts/prompt';
-import { encodingForModel } from '../../core/tokens/encodings';
-import { isEncodingLoaded, preloadEncoding } from '../../core/tokens/tokenCounter';
+import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
+import { selectionPrompt } from '../../core/editor/selectionPrompt';
 import type { Configuration } from '../configuration';
 import type { Log } from '../log';
 import type { PerfStats } from '../perfStats';
 import { enabledLanguageOf, enginePathFor } from './documentPaths';
 import type { DocumentEngine, EngineSettingsService } from './engineSettingsService';
-import { IncrementalPromptFinder } from './incrementalPromptFinder';
+import { PromptWorkerClient } from './promptWorkerClient';
 
 export interface DocumentAnalysis {
   uri: vscode.Uri;
@@ -28,8 +27,6 @@ export interface DocumentAnalysis {
 
 /** Debounce after an edit before recomputing a visible document (the CodeLens itself is debounced by VS Code too). */
 const EDIT_DEBOUNCE_MS = 250;
-/** Yield to the host when a slice has run this long. */
-const SLICE_MS = 12;
 
 interface Pending {
   version: number;
@@ -43,8 +40,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly disposables: vscode.Disposable[] = [];
-  readonly estimates = new EstimateCache();
-  private readonly finder: IncrementalPromptFinder;
+  private readonly worker: PromptWorkerClient;
 
   /** Fires whenever a fresh analysis is stored (for lenses, diagnostics, status bar…). */
   readonly onDidAnalyze = this.emitter.event;
@@ -55,14 +51,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly log: Log,
     private readonly stats: PerfStats,
   ) {
-    this.finder = new IncrementalPromptFinder(log);
-    stats.estimateCacheStats = () => this.estimates.stats;
+    this.worker = new PromptWorkerClient(log, (label, ms) => stats.record(label, ms));
+    stats.estimateCacheStats = () => this.worker.cacheStats;
     this.disposables.push(
       this.emitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.analyzeVisible()),
-      engine.onDidChange(() => this.refreshAll()),
+      engine.onDidChange(() => {
+        this.worker.invalidate();
+        this.refreshAll();
+      }),
       config.onDidChange((e) => {
         if (config.changed(e, 'enabledLanguages')) this.refreshAll();
       }),
@@ -116,78 +115,66 @@ export class DocumentAnalyzer implements vscode.Disposable {
     });
   }
 
-  /** The prompts of a file that is not open (Estimate Workspace), found in the worker; nothing is kept. */
-  async findPromptsOnce(text: string, enginePath: string): Promise<FoundPrompt[]> {
+  /**
+   * The prompts of a file that is not open (Estimate Workspace) with their estimates, from the worker;
+   * nothing is kept but the worker's estimate cache.
+   */
+  async analyzeOnce(text: string, enginePath: string, engine: DocumentEngine): Promise<PromptAnalysis[]> {
     const key = `once:${enginePath}`;
     try {
-      return (await this.finder.find(key, text, enginePath)).prompts;
+      const started = performance.now();
+      const pending = this.worker.analyzeDocument(key, text, enginePath, engine.settings);
+      this.stats.record('send text to the prompt worker', performance.now() - started);
+      return (await pending)?.analyses ?? [];
     } finally {
-      this.finder.forget(key);
+      this.worker.forget(key);
     }
+  }
+
+  /** Estimates of arbitrary text (Estimate Selection, the clipboard), counted in the worker. */
+  async analyzeText(text: string, engine: DocumentEngine): Promise<PromptAnalysis> {
+    const result = await this.worker.estimate([selectionPrompt(text)], engine.settings);
+    return result.analyses[0];
   }
 
   private async compute(doc: vscode.TextDocument, version: number, generation: number): Promise<DocumentAnalysis | undefined> {
     const key = doc.uri.toString();
     const started = performance.now();
     let busyMs = 0;
-    const hitsBefore = this.estimates.stats;
-    try {
-      const enginePath = enginePathFor(doc);
-      const stale = () => doc.isClosed || doc.version !== version || this.engine.currentGeneration !== generation;
-      let sliceStart = performance.now();
-      const endSlice = (label: string) => {
+    const timed = <T>(label: string, work: () => T): T => {
+      const sliceStart = performance.now();
+      try {
+        return work();
+      } finally {
         const ms = performance.now() - sliceStart;
         busyMs += ms;
         this.stats.record(label, ms);
-      };
-      // Parsing and the finders' tree walks run in the worker; this thread only hands over the text.
-      const text = doc.getText();
-      const pending = this.finder.find(key, text, enginePath);
-      endSlice('send text to the prompt worker');
-      const found = await pending;
-      this.stats.lastFind = { where: found.where, parse: found.parse, ms: found.ms };
-      if (found.where === 'in-process') this.stats.record('find prompts (in-process)', found.ms);
+      }
+    };
+    try {
+      const enginePath = enginePathFor(doc);
+      const stale = () => doc.isClosed || doc.version !== version || this.engine.currentGeneration !== generation;
+      const engine = timed('engine settings', () => this.engine.forSubject({ uri: doc.uri, enginePath }));
+      // Parsing, finding and counting run in the worker; this thread only hands over the text and settings.
+      const pending = timed('send text to the prompt worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings));
+      const result = await pending;
+      if (!result) return undefined; // overtaken by a newer version of the document
+      this.stats.lastFind = { where: result.where, parse: result.parse, ms: result.findMs, estimateMs: result.estimateMs };
       if (stale()) return undefined;
-      sliceStart = performance.now();
-      const engine = this.engine.forSubject({ uri: doc.uri, enginePath });
-      endSlice('engine settings');
-
-      // A tokenizer loads synchronously on first use (≈0.1–0.2 s): do it in a slice of its own.
-      for (const encoding of neededEncodings(engine)) {
-        if (isEncodingLoaded(encoding)) continue;
-        await yieldToHost();
-        sliceStart = performance.now();
-        preloadEncoding(encoding);
-        endSlice(`load tokenizer ${encoding}`);
-      }
-
-      const prompts: PromptAnalysis[] = [];
-      sliceStart = performance.now();
-      for (const prompt of found.prompts) {
-        if (performance.now() - sliceStart > SLICE_MS) {
-          endSlice('estimate prompts');
-          await yieldToHost();
-          if (stale()) return undefined;
-          sliceStart = performance.now();
-        }
-        prompts.push(analyzePrompt(prompt, engine.ctx, this.estimates));
-      }
-      endSlice('estimate prompts');
-
-      const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, engine, prompts };
-      if (stale() && this.cache.get(key)?.version === version) return undefined;
-      this.cache.set(key, analysis);
-      const hitsAfter = this.estimates.stats;
-      this.stats.lastAnalysis = {
-        uri: key,
-        wallMs: performance.now() - started,
-        busyMs,
-        prompts: prompts.length,
-        reusedEstimates: hitsAfter.hits - hitsBefore.hits,
-        countedEstimates: hitsAfter.misses - hitsBefore.misses,
-      };
-      this.emitter.fire(analysis);
-      return analysis;
+      return timed('store analysis and notify', () => {
+        const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, engine, prompts: result.analyses };
+        this.cache.set(key, analysis);
+        this.stats.lastAnalysis = {
+          uri: key,
+          wallMs: performance.now() - started,
+          busyMs,
+          prompts: analysis.prompts.length,
+          reusedEstimates: result.reused,
+          countedEstimates: result.counted,
+        };
+        this.emitter.fire(analysis);
+        return analysis;
+      });
     } catch (error) {
       this.log.error(`could not analyse ${doc.uri.fsPath || doc.uri.toString()}`, error);
       return undefined;
@@ -196,7 +183,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   private onDocumentChanged(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0 || !this.isSupported(e.document)) return;
-    this.finder.applyEdits(e.document.uri.toString(), e.contentChanges);
+    this.worker.applyEdits(e.document.uri.toString(), e.contentChanges);
     if (!vscode.window.visibleTextEditors.some((editor) => editor.document === e.document)) return;
     this.schedule(e.document);
   }
@@ -229,24 +216,13 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.pending.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.finder.forget(key);
+    this.worker.forget(key);
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.finder.dispose();
+    this.worker.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-/** Encodings the document's models count with. */
-function neededEncodings(engine: DocumentEngine) {
-  // Models without a local tokenizer are estimated from o200k counts, so o200k is always needed.
-  const models = [...engine.settings.models, ...engine.settings.compareModels];
-  return [...new Set(['o200k_base' as const, ...models.map(encodingForModel).filter((e) => e !== null)])];
-}
-
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

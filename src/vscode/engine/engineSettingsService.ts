@@ -1,7 +1,7 @@
 /**
  * The engine settings and estimate context for a document: built-in defaults < the nearest
- * `.promptcost.yml` (with its per-file samples) < user < workspace < folder settings. Contexts are shared by
- * every document with equal settings (building one loads the price table). A bad `.promptcost.yml` is
+ * `.promptcost.yml` (with its per-file samples) < user < workspace < folder settings. Contexts (price
+ * tables) are built only when read, and shared by every document with equal settings. A bad `.promptcost.yml` is
  * reported on the file itself (Problems panel) and ignored until fixed.
  */
 import * as fs from 'fs';
@@ -17,8 +17,13 @@ import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../constants';
 import type { Log } from '../log';
 
 export interface DocumentEngine {
+  /** Plain JSON: what the prompt worker estimates with. */
   settings: EngineSettings;
-  ctx: EstimateContext;
+  /**
+   * The estimate context (price table) on this thread, built on first read (≈10 ms) for what needs prices
+   * here (hover date, model list); estimates themselves are made in the prompt worker.
+   */
+  readonly ctx: EstimateContext;
   /** The `.promptcost.yml` that applied, if any. */
   configFile: string | null;
 }
@@ -91,7 +96,16 @@ export class EngineSettingsService implements vscode.Disposable {
     layers.push(...this.config.engineLayers(subject.uri));
     const { settings, problems } = mergeEngineSettings(...layers);
     for (const problem of problems) this.log.warn(`settings: ${problem} (skipped)`);
-    return { settings, ctx: this.contextFor(settings), configFile };
+    const contextFor = (s: EngineSettings) => this.contextFor(s);
+    let ctx: EstimateContext | undefined;
+    return {
+      settings,
+      configFile,
+      get ctx() {
+        ctx ??= contextFor(settings);
+        return ctx;
+      },
+    };
   }
 
   /** Settings for commands that have no document (Estimate Selection on the clipboard). */

@@ -1,39 +1,21 @@
 /**
- * Worker thread that parses documents and finds their prompts, so tree-sitter parsing and the finders'
- * tree walks never run on the extension host's thread. Keeps one tree per document and re-parses
- * incrementally after edits. Bundled as dist/promptWorker.js; imports nothing from `vscode`.
+ * Worker thread that finds the prompts of documents and estimates them, so tree-sitter parsing, the
+ * finders' tree walks, tokenizer loading and token counting never run on the extension host's thread.
+ * Bundled as dist/promptWorker.js; imports nothing from `vscode`.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { IncrementalPromptParser } from '../../core/editor/incrementalPromptParser';
-import { warmGrammar } from '../../core/prompts/findPrompts';
-import { PROMPT_WORKER_KIND, type WorkerReply, type WorkerRequest } from './promptWorkerProtocol';
+import { PromptWorkerEngine } from './promptWorkerEngine';
+import { PROMPT_WORKER_KIND, type WorkerRequest } from './promptWorkerProtocol';
+
+/** Short enough that a newer request for the same document is noticed quickly. */
+const WORKER_SLICE_MS = 8;
 
 if (parentPort && workerData?.kind === PROMPT_WORKER_KIND) {
   const port = parentPort;
-  const parser = new IncrementalPromptParser();
-  // Requests are handled one at a time, in order, so edits and finds of one document never interleave.
-  let queue = Promise.resolve();
+  const engine = new PromptWorkerEngine({ sliceMs: WORKER_SLICE_MS });
   port.on('message', (request: WorkerRequest) => {
-    queue = queue.then(() => handle(request)).catch(() => undefined);
+    void engine.submit(request).then((reply) => {
+      if (reply) port.postMessage(reply);
+    });
   });
-
-  async function handle(request: WorkerRequest): Promise<void> {
-    if (request.type === 'forget') {
-      parser.forget(request.key);
-      return;
-    }
-    const started = performance.now();
-    try {
-      await warmGrammar(request.filePath);
-      const before = { ...parser.counts };
-      parser.edit(request.key, request.edits);
-      const prompts = parser.find(request.key, request.text, request.filePath) ?? [];
-      const parse = parser.counts.incremental > before.incremental ? 'incremental' : parser.counts.full > before.full ? 'full' : 'none';
-      const reply: WorkerReply = { id: request.id, prompts, parse, ms: performance.now() - started };
-      port.postMessage(reply);
-    } catch (error) {
-      const reply: WorkerReply = { id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
-      port.postMessage(reply);
-    }
-  }
 }

@@ -1,0 +1,52 @@
+/**
+ * Estimates found prompts under plain-JSON engine settings, for a thread that receives settings as data
+ * (the editor's prompt worker, or the in-process fallback). One estimate context per distinct settings
+ * (the price table is rebuilt from them), and one estimate cache across them: an unchanged prompt is
+ * never counted twice under the same settings.
+ */
+import type { EngineSettings } from '../config/engineSettings';
+import { createEstimateContext } from '../estimate/estimateContext';
+import type { EstimateContext } from '../estimate/estimatePrompt';
+import { encodingForModel, type EncodingName } from '../tokens/encodings';
+import type { FoundPrompt } from '../prompts/prompt';
+import { EstimateCache, type EstimateCacheStats } from './estimateCache';
+import { analyzePrompt, type PromptAnalysis } from './promptAnalysis';
+
+/** Distinct settings kept at once (documents under different `.promptcost.yml` files differ). */
+const MAX_CONTEXTS = 16;
+
+export class PromptEstimator {
+  private readonly contexts = new Map<string, EstimateContext>();
+  private readonly cache = new EstimateCache();
+
+  /** Cumulative hits and misses (a miss is real counting). */
+  get stats(): EstimateCacheStats {
+    return this.cache.stats;
+  }
+
+  analyze(prompt: FoundPrompt, settings: EngineSettings): PromptAnalysis {
+    return analyzePrompt(prompt, this.contextFor(settings), this.cache);
+  }
+
+  /** Drops every context, and with them their cached estimates (settings or `.promptcost.yml` changed). */
+  invalidate(): void {
+    this.contexts.clear();
+  }
+
+  private contextFor(settings: EngineSettings): EstimateContext {
+    const key = JSON.stringify(settings);
+    let ctx = this.contexts.get(key);
+    if (!ctx) {
+      ctx = createEstimateContext(settings);
+      if (this.contexts.size >= MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value as string);
+      this.contexts.set(key, ctx);
+    }
+    return ctx;
+  }
+}
+
+/** The encodings estimates under `settings` count with (o200k always: models without a tokenizer are estimated from it). */
+export function encodingsFor(settings: EngineSettings, prompts: readonly FoundPrompt[] = []): EncodingName[] {
+  const models = [...settings.models, ...settings.compareModels, ...prompts.map((p) => p.model ?? '')];
+  return [...new Set<EncodingName>(['o200k_base', ...models.map(encodingForModel).filter((e): e is EncodingName => e !== null)])];
+}

@@ -1,0 +1,171 @@
+/**
+ * The extension host's side of the prompt worker (dist/promptWorker.js): sends a document's text, its
+ * edits since last time and its engine settings, and receives its prompts with their estimates. The
+ * worker keeps each document's tree (incremental re-parse after edits) and the estimate cache, so this
+ * thread never parses, loads a tokenizer or counts tokens. The worker starts on first need, not at
+ * activation. When it cannot start (or dies), the same engine runs in-process, in short slices, and the
+ * log says so.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+import type { EngineSettings } from '../../core/config/engineSettings';
+import type { TextEdit } from '../../core/editor/incrementalPromptParser';
+import type { FoundPrompt } from '../../core/prompts/prompt';
+import type { Log } from '../log';
+import { PromptWorkerEngine } from './promptWorkerEngine';
+import { PROMPT_WORKER_KIND, type AnalyzedReply, type EstimateCounts, type WorkerReply, type WorkerRequest } from './promptWorkerProtocol';
+
+export interface AnalyzeResult extends Omit<AnalyzedReply, 'id'> {
+  /** Where the work ran. */
+  where: 'worker' | 'in-process';
+}
+
+/** Slices of the in-process fallback (it runs on the host's thread, so they stay short). */
+const IN_PROCESS_SLICE_MS = 12;
+
+type Request = Extract<WorkerRequest, { id: number }>;
+type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+export class PromptWorkerClient {
+  private worker: Worker | undefined;
+  private workerFailed = false;
+  private nextId = 1;
+  private readonly waiters = new Map<number, (reply: WorkerReply) => void>();
+  /** Edits since the worker last saw each document. */
+  private readonly pendingEdits = new Map<string, TextEdit[]>();
+  private local: PromptWorkerEngine | undefined;
+  private workerCache: EstimateCounts = { hits: 0, misses: 0 };
+  private localCache: EstimateCounts = { hits: 0, misses: 0 };
+
+  constructor(
+    private readonly log: Log,
+    /** Told about synchronous work the in-process fallback does on this thread. */
+    private readonly onSlice: (label: string, ms: number) => void,
+    /** Folder of the bundled worker script (the extension's dist/). */
+    private readonly bundleDir: string = __dirname,
+  ) {}
+
+  /** Estimate-cache counters of the worker (and of the fallback, if it ran). */
+  get cacheStats(): EstimateCounts {
+    return { hits: this.workerCache.hits + this.localCache.hits, misses: this.workerCache.misses + this.localCache.misses };
+  }
+
+  /**
+   * The prompts of document `key` (whose current text is `text`) with their estimates under `settings`.
+   * Undefined when a newer request for the same document overtook this one (its result would be stale).
+   */
+  analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings): Promise<AnalyzeResult | undefined> {
+    const edits = this.pendingEdits.get(key) ?? [];
+    this.pendingEdits.delete(key);
+    return this.request({ type: 'find', key, text, filePath, edits, settings });
+  }
+
+  /** Estimates of prompts that need no finding (a selection, the clipboard). */
+  async estimate(prompts: FoundPrompt[], settings: EngineSettings): Promise<AnalyzeResult> {
+    const result = await this.request({ type: 'estimate', prompts, settings });
+    if (!result) throw new Error('estimate request was superseded');
+    return result;
+  }
+
+  /** Records a document's edits, for the next incremental parse. */
+  applyEdits(key: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    const list = this.pendingEdits.get(key) ?? [];
+    for (const c of changes) list.push({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text });
+    // A huge backlog is cheaper to replace by a full parse than to replay.
+    if (list.length > 500) list.length = 0;
+    this.pendingEdits.set(key, list);
+  }
+
+  forget(key: string): void {
+    this.pendingEdits.delete(key);
+    this.post({ type: 'forget', key });
+  }
+
+  /** Engine settings or a `.promptcost.yml` changed: the worker drops its estimate contexts and cached estimates. */
+  invalidate(): void {
+    this.post({ type: 'invalidate' });
+  }
+
+  private post(request: Extract<WorkerRequest, { type: 'forget' | 'invalidate' }>): void {
+    // Only to whichever engine exists: neither is started just to forget something.
+    this.worker?.postMessage(request);
+    void this.local?.submit(request);
+  }
+
+  private async request(body: RequestBody): Promise<AnalyzeResult | undefined> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    const request = { ...body, id } as Request;
+    if (worker) {
+      const reply = await new Promise<WorkerReply>((resolve) => {
+        this.waiters.set(id, resolve);
+        worker.postMessage(request);
+      });
+      if ('analyses' in reply) {
+        this.workerCache = reply.cache;
+        return { ...reply, where: 'worker' };
+      }
+      if ('superseded' in reply) return undefined;
+      if (reply.error !== 'worker exited') throw new Error(reply.error);
+      // The worker died under this request: answer it in-process below.
+    }
+    const reply = await this.localEngine().submit(request);
+    if (!reply || 'superseded' in reply) return undefined;
+    if ('error' in reply) throw new Error(reply.error);
+    this.localCache = reply.cache;
+    return { ...reply, where: 'in-process' };
+  }
+
+  private localEngine(): PromptWorkerEngine {
+    this.local ??= new PromptWorkerEngine({ sliceMs: IN_PROCESS_SLICE_MS, onSlice: (label, ms) => this.onSlice(`${label} (in-process)`, ms) });
+    return this.local;
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.workerFailed) return this.worker;
+    const script = path.join(this.bundleDir, 'promptWorker.js');
+    if (!fs.existsSync(script)) {
+      this.workerFailed = true;
+      this.log.warn(`prompt finding and token counting run in-process, on the extension host's thread (${script} not found)`);
+      return undefined;
+    }
+    try {
+      const worker = new Worker(script, { workerData: { kind: PROMPT_WORKER_KIND } });
+      worker.unref();
+      worker.on('message', (reply: WorkerReply) => {
+        const waiter = this.waiters.get(reply.id);
+        this.waiters.delete(reply.id);
+        waiter?.(reply);
+      });
+      worker.on('error', (error) => this.log.error('prompt worker failed', error));
+      worker.on('exit', (code) => {
+        if (this.worker !== worker) return;
+        this.worker = undefined;
+        this.workerFailed = true;
+        this.log.warn(`prompt worker exited with code ${code}; finding prompts and counting tokens in-process, on the extension host's thread, from now on`);
+        this.rejectWaiters();
+      });
+      this.worker = worker;
+      this.log.debug('prompt worker started');
+    } catch (error) {
+      this.workerFailed = true;
+      this.log.error('could not start the prompt worker; finding prompts and counting tokens in-process, on the extension host\'s thread', error);
+    }
+    return this.worker;
+  }
+
+  private rejectWaiters(): void {
+    for (const [id, resolve] of this.waiters) resolve({ id, error: 'worker exited' });
+    this.waiters.clear();
+  }
+
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.rejectWaiters();
+    this.local?.dispose();
+  }
+}
