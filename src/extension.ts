@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { Container } from './vscode/container';
 import { PerfStats, type PerfSnapshot } from './vscode/perfStats';
+import type { SimulateApi } from './vscode/simulate/simulateFeature';
 import type { SpendApi } from './vscode/spend/spendController';
 
 /** What `extension.exports` offers (the integration suite reads the timings). */
@@ -11,6 +12,8 @@ export interface PromptCostLensApi {
   resetLongestSlice(): void;
   /** Spend tracking: status bar text/state, notifications shown, dashboard (the integration suite reads them). */
   spend: SpendApi;
+  /** Simulate Monthly Cost: the last result and its panel (the integration suite reads them). */
+  simulate: SimulateApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PromptCostLensApi {
@@ -19,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): PromptCostLensApi {
   const container = Container.create(context, stats);
   stats.activationMs = performance.now() - started;
   container.log.info(`activated in ${stats.activationMs.toFixed(1)} ms`);
-  return { perf: () => stats.snapshot(), resetLongestSlice: () => stats.resetLongest(), spend: container.spend.api };
+  return { perf: () => stats.snapshot(), resetLongestSlice: () => stats.resetLongest(), spend: container.spend.api, simulate: container.simulate.api };
 }
 
 export function deactivate(): void {

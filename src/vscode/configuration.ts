@@ -43,6 +43,15 @@ export interface ExtensionConfig {
   'budget.monthly': number;
   'budget.thresholds': number[];
   'budget.timeZone': string;
+  // ──── Monthly cost simulation (src/vscode/simulate/) ────
+  'simulation.requestsPerDay': number;
+  'simulation.growth': number;
+  'simulation.cacheHitRate': number;
+  'simulation.cachedPrefixShare': number;
+  'simulation.batchShare': number;
+  'simulation.monthlyBudget': number;
+  'simulation.acceptableModels': string[];
+  'simulation.profile': 'low' | 'expected' | 'high';
 }
 
 export type ConfigKey = keyof ExtensionConfig;

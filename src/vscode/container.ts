@@ -17,6 +17,7 @@ import { EngineSettingsService } from './engine/engineSettingsService';
 import { HoverController } from './hover/hoverController';
 import { Log } from './log';
 import { PerfStats } from './perfStats';
+import { SimulateFeature } from './simulate/simulateFeature';
 import { SpendController } from './spend/spendController';
 import { WorkspaceReportView } from './report/workspaceReportView';
 
@@ -30,6 +31,8 @@ export class Container implements vscode.Disposable {
   readonly codeLens: CodeLensController;
   readonly report: WorkspaceReportView;
   readonly spend: SpendController;
+  /** Simulate Monthly Cost, and the $/month of prompts with a usage entry (read by the CodeLens and the report). */
+  readonly simulate: SimulateFeature;
 
   private constructor(
     readonly context: vscode.ExtensionContext,
@@ -39,6 +42,7 @@ export class Container implements vscode.Disposable {
     this.config = this.register(new Configuration());
     this.engine = this.register(new EngineSettingsService(this.config, this.log));
     this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats));
+    this.simulate = this.register(new SimulateFeature(this));
     this.codeLens = this.register(new CodeLensController(this));
     this.register(new HoverController(this));
     this.register(new CostDiagnosticsController(this));

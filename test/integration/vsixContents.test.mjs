@@ -22,9 +22,12 @@ const ALLOWED = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/THIRD_PARTY_NOTICES\.md$/,
   /^extension\/dist\/(extension|cli|scanWorker|promptWorker)\.js$/,
+  // gpt-tokenizer's tables, loaded by the prompt worker (esbuild.js keeps them out of extension.js).
+  /^extension\/dist\/encodings\/(o200k_base|cl100k_base)\.js$/,
   /^extension\/dist\/tree-sitter\/[\w-]+\.wasm$/,
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,
   /^extension\/media\/dashboard\/[\w-]+\.(js|css)$/,
+  /^extension\/media\/simulate\/[\w-]+\.(js|css)$/,
   // Walkthrough pages (contributes.walkthroughs[].steps[].media.markdown).
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
 ];

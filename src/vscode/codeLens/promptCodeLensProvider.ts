@@ -8,6 +8,7 @@ import { lensTitle } from '../../core/editor/lensTitle';
 import { CommandId } from '../constants';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
+import { monthlyCostLenses } from '../simulate/monthlyCostLenses';
 
 export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -16,14 +17,19 @@ export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.D
 
   constructor(private readonly container: Container) {
     // A fresh analysis (after an edit, a settings change…) makes VS Code ask again; the answer is cached.
-    this.subscription = container.analyzer.onDidAnalyze(() => this.emitter.fire());
+    // The usage file's $/month (a second lens) also changes with `.promptcost.yml` and the simulation settings.
+    this.subscription = vscode.Disposable.from(
+      container.analyzer.onDidAnalyze(() => this.emitter.fire()),
+      container.simulate.usage.onDidChange(() => this.emitter.fire()),
+    );
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const { analyzer } = this.container;
     const analysis = analyzer.cached(document) ?? (await analyzer.analyze(document, token));
     if (!analysis || token.isCancellationRequested) return [];
-    return lensesFor(document, analysis, token);
+    const lenses = lensesFor(document, analysis, token);
+    return token.isCancellationRequested ? [] : [...lenses, ...monthlyCostLenses(document, analysis, this.container.simulate.usage.monthlyCosts(analysis))];
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { promptForLens } from '../engine/promptLookup';
+import { SimulateCommandId } from '../simulate/simulateCommandIds';
 import type { CommandDefinition } from './command';
 import { showModelQuickPick, type ModelPickResult } from './modelQuickPick';
 
@@ -20,6 +21,7 @@ export const comparePromptCommand: CommandDefinition = {
       return undefined;
     }
     const name = item.prompt.name ? `${item.prompt.name} ` : '';
-    return showModelQuickPick(container, `Prompt Cost: ${name}(line ${item.prompt.startLine})`, item.estimates, item.variables);
+    const simulate = () => vscode.commands.executeCommand(SimulateCommandId.SimulateMonthlyCost, target, item.prompt.startOffset);
+    return showModelQuickPick(container, `Prompt Cost: ${name}(line ${item.prompt.startLine})`, item.estimates, item.variables, simulate);
   },
 };

@@ -1,12 +1,11 @@
 /**
  * Estimate Selection: the selected text (or the clipboard when nothing is selected) priced for every
- * default and compared model, in the compare quick pick.
+ * default and compared model, in the compare quick pick. Counted in the prompt worker.
  */
 import * as vscode from 'vscode';
-import { analyzePrompt } from '../../core/editor/promptAnalysis';
-import { selectionPrompt } from '../../core/editor/selectionPrompt';
 import { CommandId } from '../constants';
 import { enginePathFor } from '../engine/documentPaths';
+import { SimulateCommandId } from '../simulate/simulateCommandIds';
 import type { CommandDefinition } from './command';
 import { showModelQuickPick, type ModelPickResult } from './modelQuickPick';
 
@@ -29,9 +28,11 @@ export const estimateSelectionCommand: CommandDefinition = {
     const engine = editor
       ? container.engine.forSubject({ uri: editor.document.uri, enginePath: enginePathFor(editor.document) })
       : container.engine.forWorkspace();
-    const analysis = container.stats.time('estimate selection', () => analyzePrompt(selectionPrompt(text), engine.ctx, container.analyzer.estimates));
+    // Counted in the prompt worker: the tokenizer never loads on the host's thread.
+    const analysis = await container.analyzer.analyzeText(text, engine);
     const title = `Prompt Cost: ${source === 'selection' ? 'selection' : 'clipboard'} (${text.length.toLocaleString('en-US')} characters)`;
-    const picked = await showModelQuickPick(container, title, analysis.estimates, 0);
+    const simulate = () => vscode.commands.executeCommand(SimulateCommandId.SimulateMonthlyCost, { text });
+    const picked = await showModelQuickPick(container, title, analysis.estimates, 0, simulate);
     return { source, characters: text.length, ...picked };
   },
 };

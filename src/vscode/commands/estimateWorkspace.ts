@@ -4,7 +4,6 @@
  * Unsaved editors count with their current text.
  */
 import * as vscode from 'vscode';
-import { analyzePrompt } from '../../core/editor/promptAnalysis';
 import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } from '../../core/editor/workspaceReport';
 import { hasLlmSignal } from '../../core/prompts/findPrompts';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
@@ -53,7 +52,17 @@ async function estimateWorkspace(
   const entries: ReportEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   let done = 0;
+  // The synchronous stretch under way; every await ends one (so it is recorded as a block of the host).
   let sliceStart = performance.now();
+  const endSlice = () => container.stats.record('estimate workspace', performance.now() - sliceStart);
+  const awaited = async <T>(work: Thenable<T>): Promise<T> => {
+    endSlice();
+    try {
+      return await work;
+    } finally {
+      sliceStart = performance.now();
+    }
+  };
   for (const uri of candidates) {
     if (token.isCancellationRequested) break;
     done++;
@@ -65,26 +74,22 @@ async function estimateWorkspace(
       if (open) {
         text = open.getText();
       } else {
-        const stat = await vscode.workspace.fs.stat(uri);
+        const stat = await awaited(vscode.workspace.fs.stat(uri));
         if (stat.size > engine.settings.maxFileBytes) continue;
-        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+        text = decoder.decode(await awaited(vscode.workspace.fs.readFile(uri)));
       }
       const language = languageForFile(uri.fsPath);
       if (!language || !hasLlmSignal(text, language)) continue;
-      const prompts = await container.analyzer.findPromptsOnce(text, uri.fsPath);
+      // Found and estimated in the prompt worker.
+      const analyses = await awaited(container.analyzer.analyzeOnce(text, uri.fsPath, engine));
       const file = vscode.workspace.asRelativePath(uri, false);
-      for (const prompt of prompts) {
-        entries.push({ file, analysis: analyzePrompt(prompt, engine.ctx, container.analyzer.estimates) });
-      }
+      for (const analysis of analyses) entries.push({ file, analysis });
     } catch (error) {
       container.log.error(`Estimate Workspace: skipped ${uri.fsPath}`, error);
     }
-    if (performance.now() - sliceStart > SLICE_MS) {
-      container.stats.record('estimate workspace', performance.now() - sliceStart);
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (performance.now() - sliceStart > SLICE_MS) await awaited(new Promise((resolve) => setImmediate(resolve)));
   }
+  endSlice();
   const cancelled = token.isCancellationRequested;
   const ranked = rankByCost(entries);
   const summary = summarize(ranked);

@@ -24,8 +24,10 @@ interface ModelItem extends vscode.QuickPickItem {
 
 const SET_COMPARE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Set as compare model' };
 const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy estimate' };
+const SIMULATE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('graph-line'), tooltip: 'Simulate monthly cost' };
 
-export function showModelQuickPick(container: Container, title: string, estimates: readonly ModelEstimate[], variables: number): Promise<ModelPickResult> {
+/** `onSimulate`: adds a title button that closes the pick and opens Simulate Monthly Cost for the same prompt. */
+export function showModelQuickPick(container: Container, title: string, estimates: readonly ModelEstimate[], variables: number, onSimulate?: () => unknown): Promise<ModelPickResult> {
   const rows = estimates.map((e) => modelRow(e, variables));
   const compared = new Set(container.config.get('compareModels'));
   const quickPick = vscode.window.createQuickPick<ModelItem>();
@@ -41,9 +43,15 @@ export function showModelQuickPick(container: Container, title: string, estimate
     buttons: compared.has(row.model) ? [COPY] : [SET_COMPARE, COPY],
   }));
   const result: ModelPickResult = { rows, actions: [] };
+  if (onSimulate) quickPick.buttons = [SIMULATE];
   return new Promise<ModelPickResult>((resolve) => {
     const disposables: vscode.Disposable[] = [quickPick];
     disposables.push(
+      quickPick.onDidTriggerButton((button) => {
+        if (button !== SIMULATE || !onSimulate) return;
+        quickPick.hide();
+        onSimulate();
+      }),
       quickPick.onDidTriggerItemButton(async ({ item, button }) => {
         const model = item.row.model;
         if (button === SET_COMPARE) {

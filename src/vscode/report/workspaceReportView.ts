@@ -6,16 +6,23 @@ import * as vscode from 'vscode';
 import { lensTitle } from '../../core/editor/lensTitle';
 import type { ReportEntry, WorkspaceReportSummary } from '../../core/editor/workspaceReport';
 import { formatUsd } from '../../core/pricing/formatUsd';
+import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
+import { formatMonthly, monthlySuffix } from '../../core/simulateView/monthlyLensTitle';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { Container } from '../container';
+import { reportMonthlyCosts } from '../simulate/reportMonthlyCosts';
 
 class ReportItem extends vscode.TreeItem {
-  constructor(readonly entry: ReportEntry) {
+  constructor(
+    readonly entry: ReportEntry,
+    /** $/month from the usage file, when it gives this prompt a volume. */
+    readonly monthly: FindingMonthlyCost | null = null,
+  ) {
     const { analysis, file } = entry;
-    super(`${formatUsd(analysis.primary.costPerCall)}${analysis.primary.costPerCall === null ? '' : '/call'} · ${analysis.primary.model}`, vscode.TreeItemCollapsibleState.None);
+    super(`${formatUsd(analysis.primary.costPerCall)}${analysis.primary.costPerCall === null ? '' : '/call'} · ${analysis.primary.model}${monthlySuffix(monthly)}`, vscode.TreeItemCollapsibleState.None);
     const line = analysis.prompt.startLine;
     this.description = `${file}:${line}${analysis.prompt.name ? ` ${analysis.prompt.name}` : ''}`;
-    this.tooltip = `${file}:${line}\n${lensTitle(analysis)}`;
+    this.tooltip = `${file}:${line}\n${lensTitle(analysis)}${monthlySuffix(monthly)}`;
     this.iconPath = new vscode.ThemeIcon(analysis.prompt.kind === 'file' ? 'file' : 'symbol-string');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
@@ -34,9 +41,11 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
   }
 
   async show(entries: readonly ReportEntry[], summary: WorkspaceReportSummary, cancelled: boolean): Promise<void> {
-    this.items = entries.map((e) => new ReportItem(e));
+    const monthly = reportMonthlyCosts(this.container, entries);
+    this.items = entries.map((e) => new ReportItem(e, monthly.byEntry.get(e) ?? null));
     const unpriced = summary.unpriced > 0 ? `, ${summary.unpriced} without price` : '';
-    this.view.message = `${summary.prompts} prompts in ${summary.files} files · ${formatUsd(summary.totalPerCall)} for one call of each${unpriced}${cancelled ? ' (cancelled: partial)' : ''}`;
+    const perMonth = monthly.byEntry.size > 0 ? ` · ${formatMonthly(monthly.total)} for the ${monthly.byEntry.size} with usage` : '';
+    this.view.message = `${summary.prompts} prompts in ${summary.files} files · ${formatUsd(summary.totalPerCall)} for one call of each${unpriced}${perMonth}${cancelled ? ' (cancelled: partial)' : ''}`;
     this.emitter.fire();
     await vscode.commands.executeCommand('setContext', ContextKey.HasWorkspaceReport, true);
     try {
@@ -48,7 +57,7 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
 
   /** `file:line  title` per row, in order (for the command's result). */
   rowLabels(): string[] {
-    return this.items.map((item) => `${item.description}  ${lensTitle(item.entry.analysis)}`);
+    return this.items.map((item) => `${item.description}  ${lensTitle(item.entry.analysis)}${monthlySuffix(item.monthly)}`);
   }
 
   getTreeItem(element: ReportItem): vscode.TreeItem {

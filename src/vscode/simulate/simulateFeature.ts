@@ -1,0 +1,130 @@
+/**
+ * Simulate Monthly Cost: the command, its panel, and the $/month the CodeLens and Estimate Workspace show
+ * for prompts the usage file gives a volume. One panel at a time; each edit from the webview is applied
+ * to the state (core), simulated (core) and drawn again. Registered with one line in container.ts.
+ */
+import * as vscode from 'vscode';
+import type { PriceTable } from '../../core/pricing/priceTable';
+import { simulateModels, SimulationInputError, type SimulationResult } from '../../core/simulate/modelComparison';
+import { toMarkdown } from '../../core/simulate/simulationMarkdown';
+import { applySimulationEdit, initialSimulationState, setModelAcceptable, simulationRequest, type SimulationState } from '../../core/simulateView/simulationState';
+import { buildSimulationViewModel, type SimulationViewModel } from '../../core/simulateView/simulationViewModel';
+import type { Container } from '../container';
+import { describeError } from '../log';
+import { SimulateCommandId } from './simulateCommandIds';
+import { SimulationPanel, type SimulationMessage } from './simulationPanel';
+import { readSimulationSettings } from './simulationSettingsReader';
+import { resolveSimulationTarget, simulateArgs, type SimulateArgs } from './simulationTarget';
+import { UsageService } from './usageService';
+
+/** What the extension API offers about the simulation (the integration suite reads it). */
+export interface SimulateApi {
+  /** The last simulation shown: its result, the Markdown "Copy Markdown" writes, the panel's model. */
+  last(): { result: SimulationResult | null; markdown: string | null; view: SimulationViewModel | null; state: SimulationState | null } | null;
+  panel(): { open: boolean; renders: number };
+  /** Applies an edit as the webview would post it; resolves to the new view model. */
+  edit(message: SimulationMessage): Promise<SimulationViewModel | null>;
+}
+
+interface Session {
+  state: SimulationState;
+  prices: PriceTable;
+  result: SimulationResult | null;
+  view: SimulationViewModel;
+  suggestions: string[];
+}
+
+export class SimulateFeature implements vscode.Disposable {
+  readonly usage: UsageService;
+  private readonly panel: SimulationPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private session: Session | undefined;
+
+  readonly api: SimulateApi = {
+    last: () => (this.session ? { result: this.session.result, markdown: this.session.result ? toMarkdown(this.session.result) : null, view: this.session.view, state: this.session.state } : null),
+    panel: () => ({ open: this.panel.isOpen, renders: this.panel.renderCount }),
+    edit: async (message) => {
+      await this.onMessage(message);
+      return this.session?.view ?? null;
+    },
+  };
+
+  constructor(private readonly container: Container) {
+    this.usage = new UsageService(container);
+    this.panel = new SimulationPanel(container.context.extensionUri, (message) => this.onMessage(message));
+    this.disposables.push(
+      this.usage,
+      this.panel,
+      vscode.commands.registerCommand(SimulateCommandId.SimulateMonthlyCost, async (first?: unknown, second?: unknown) => {
+        try {
+          return await this.simulate(simulateArgs(first, second));
+        } catch (error) {
+          container.log.error(`command ${SimulateCommandId.SimulateMonthlyCost} failed: ${describeError(error)}`);
+          void vscode.window.showErrorMessage(`Prompt Cost Lens: ${SimulateCommandId.SimulateMonthlyCost} failed. See the log for details.`, 'Show Log').then((choice) => {
+            if (choice) container.log.show();
+          });
+          return undefined;
+        }
+      }),
+    );
+  }
+
+  /** Opens the panel for the prompt the args point at; resolves to its first result (undefined when none). */
+  private async simulate(args: SimulateArgs): Promise<SimulationResult | null | undefined> {
+    const target = await resolveSimulationTarget(this.container, this.usage, args);
+    if (!target) return undefined;
+    const { engine, analysis, usageCost } = target;
+    const loaded = this.usage.usageOf(target.configFile);
+    const state = initialSimulationState({
+      subject: { label: target.label, file: target.file, line: target.line },
+      tokens: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens })),
+      compareModels: engine.settings.compareModels,
+      expectedOutputTokens: engine.settings.expectedOutputTokens,
+      settings: readSimulationSettings(target.scope, this.container.log),
+      usage: loaded?.usage ?? null,
+      entry: usageCost?.entry ?? null,
+      overrides: args,
+    });
+    const prices = engine.ctx.prices;
+    const suggestions = prices.knownModels();
+    this.session = { state, prices, suggestions, ...this.compute(state, prices, suggestions, null) };
+    this.panel.show(this.session.view);
+    this.container.log.info(`simulated ${target.label} on ${state.model}: ${this.session.result?.models[0].monthlyCost ?? 'no price'} USD/month`);
+    return this.session.result;
+  }
+
+  private compute(state: SimulationState, prices: PriceTable, suggestions: string[], editError: string | null): { result: SimulationResult | null; view: SimulationViewModel } {
+    try {
+      const result = simulateModels(simulationRequest(state), prices);
+      return { result, view: buildSimulationViewModel(state, result, { error: editError, modelSuggestions: suggestions }) };
+    } catch (error) {
+      if (!(error instanceof SimulationInputError)) throw error;
+      return { result: null, view: buildSimulationViewModel(state, null, { error: error.message, modelSuggestions: suggestions }) };
+    }
+  }
+
+  private async onMessage(message: SimulationMessage): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    if (message.type === 'copyMarkdown') {
+      if (!session.result) return;
+      await vscode.env.clipboard.writeText(toMarkdown(session.result));
+      void vscode.window.setStatusBarMessage('Prompt Cost: simulation copied as Markdown', 3000);
+      return;
+    }
+    let next = session.state;
+    let error: string | null = null;
+    if (message.type === 'edit') ({ state: next, error } = applySimulationEdit(session.state, message.field, message.value));
+    else if (message.type === 'accept') next = setModelAcceptable(session.state, message.model, message.accepted);
+    // A refused edit keeps the last good figures and only shows why.
+    const computed = error && session.result
+      ? { result: session.result, view: { ...session.view, error, fields: buildSimulationViewModel(next, session.result, { modelSuggestions: session.suggestions }).fields } }
+      : this.compute(next, session.prices, session.suggestions, error);
+    this.session = { ...session, state: next, ...computed };
+    this.panel.update(this.session.view);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables.splice(0).reverse()).dispose();
+  }
+}

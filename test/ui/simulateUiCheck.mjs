@@ -1,0 +1,132 @@
+// UI check of Simulate Monthly Cost in the real workbench (called from uiCheck.mjs): open typescript/chat.ts
+// from the examples workspace (its TRAVEL_SYSTEM_PROMPT has a `usage:` entry in .promptcost.yml), read the
+// `~$…/month` CodeLens, run "Prompt Cost: Simulate Monthly Cost" from the F1 palette, pick the prompt, read the
+// panel's text inside its webview (inputs, chart, table, budget), change "Requests per day" in the panel
+// like a user and check the figures are redrawn, then screenshot it into outDir/ui-simulate.png.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SIMULATE_TITLE = 'Prompt Cost: Simulate Monthly Cost';
+const PANEL_TITLE = 'Monthly Cost Simulation';
+const FILE = path.join('typescript', 'chat.ts');
+
+/** Runs `probe` in every frame until one returns a value (webviews nest two iframes). */
+async function inWebview(page, probe, arg, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const value = await frame.evaluate(probe, arg).catch(() => null);
+      if (value) return { frame, value };
+    }
+    await page.waitForTimeout(200);
+  }
+  return { frame: null, value: null };
+}
+
+/** The panel's text once drawn, with a count of what it drew. */
+function readPanel(waitFor) {
+  const app = document.getElementById('app');
+  if (!app || app.getAttribute('aria-busy') !== 'false') return null;
+  const text = app.innerText;
+  if (waitFor && !text.includes(waitFor)) return null;
+  return {
+    text,
+    lines: document.querySelectorAll('svg.chart polyline').length,
+    budgetLine: document.querySelectorAll('svg.chart line.budget').length,
+    rows: document.querySelectorAll('#models-table tbody tr').length,
+    labelled: [...document.querySelectorAll('.fields input')].every((input) => document.querySelector(`label[for="${input.id}"]`) !== null),
+    chartLabel: document.querySelector('svg.chart')?.getAttribute('aria-label') ?? '',
+  };
+}
+
+/**
+ * @param {{ browser: import('playwright-core').Browser, baseUrl: string, workspaceDir: string, outDir: string, log?: (m: string) => void }} options
+ * @returns {Promise<{ name: string, ok: boolean, detail?: string }[]>}
+ */
+export async function runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const results = [];
+  const check = (name, ok, detail) => {
+    results.push({ name: `simulate: ${name}`, ok, detail });
+    log(`${ok ? 'PASS' : 'FAIL'} simulate: ${name}${detail ? ` (${detail})` : ''}`);
+  };
+  const filePath = path.join(workspaceDir, FILE);
+  const authority = new URL(baseUrl).host;
+  const payload = [['openFile', `vscode-remote://${authority}${filePath}`]];
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const screenshot = async (name) => {
+    const file = path.join(outDir, name);
+    await page.screenshot({ path: file });
+    log(`screenshot ${path.relative(process.cwd(), file)}`);
+  };
+  let step = 'open the workbench on chat.ts';
+  try {
+    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
+    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await page.locator('.tabs-container .tab', { hasText: 'chat.ts' }).first().waitFor({ timeout: 30_000 });
+
+    step = 'wait for the $/month CodeLens';
+    const lens = page.locator('.codelens-decoration', { hasText: '/month' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    const lensText = (await lens.innerText()).replace(/\s+/g, ' ').trim();
+    check('CodeLens shows ~$…/month next to the prompt’s own lens', /\/call · gpt-4o-mini.*~\$\d[\d,]*\/month/.test(lensText), lensText);
+
+    step = `run "${SIMULATE_TITLE}" from the command palette`;
+    await page.locator('.view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${SIMULATE_TITLE}`);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Simulate Monthly Cost' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+
+    step = 'pick TRAVEL_SYSTEM_PROMPT (the cursor is in no prompt)';
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRAVEL_SYSTEM_PROMPT' }).first().click({ timeout: 15_000 });
+
+    step = 'wait for the simulation panel';
+    await page.locator('.tabs-container .tab', { hasText: PANEL_TITLE }).first().waitFor({ timeout: 20_000 });
+    const { frame, value: panel } = await inWebview(page, readPanel, 'Models side by side', 20_000);
+    if (!panel || !frame) throw new Error('the panel never drew its figures');
+    const wanted = ['Monthly cost simulation', 'TRAVEL_SYSTEM_PROMPT', 'Requests per day', 'Response-cache hit rate (%)', 'Cached prefix (%)', 'Batch share (%)',
+      'Models side by side', 'gpt-4o-mini', 'claude-haiku-4-5', 'Monthly cost over 12 months', 'Budget $300.00/month', 'Copy Markdown', 'usage entry'];
+    const missing = wanted.filter((w) => !panel.text.includes(w));
+    check('panel shows inputs, models, chart and budget', missing.length === 0, missing.length ? `missing: ${missing.join(', ')}; text: ${panel.text.slice(0, 300)}` : `${panel.text.length} chars`);
+    check('chart draws one line per priced model plus the budget line', panel.lines >= 3 && panel.budgetLine === 1 && /Projected monthly cost/.test(panel.chartLabel), `${panel.lines} lines, ${panel.budgetLine} budget line; ${panel.chartLabel.slice(0, 120)}`);
+    check('the numbers are also a table; every input has a label', panel.rows >= 3 && panel.labelled, `${panel.rows} rows, labelled: ${panel.labelled}`);
+    const monthlyCell = () => document.querySelector('#models-table tbody tr td.strong')?.textContent ?? null;
+    const before = (await frame.evaluate(monthlyCell)) ?? '';
+
+    step = 'change "Requests per day" in the panel';
+    const requests = frame.locator('#field-requestsPerDay');
+    await requests.fill('10000');
+    await requests.press('Tab');
+    const { value: after } = await inWebview(page, (old) => {
+      const text = document.querySelector('#models-table tbody tr td.strong')?.textContent ?? null;
+      return text && text !== old ? text : null;
+    }, before, 10_000);
+    // The usage entry says 5,000 requests/day: twice as many requests cost twice as much.
+    const usd = (text) => Number(String(text).replace(/[^\d.]/g, ''));
+    check('an edit in the panel is recomputed by the extension and redrawn (2× requests → 2× $/month)', after !== null && Math.abs(usd(after) - 2 * usd(before)) <= 0.02, `${before} → ${after}`);
+
+    step = 'maximize the panel for the screenshot';
+    // The restored layout may hold other editor groups; give the panel the whole editor area.
+    await page.locator('.tabs-container .tab', { hasText: PANEL_TITLE }).first().click();
+    await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('>View: Toggle Maximize Editor Group');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Maximize Editor Group' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800); // let the webview relayout and paint before the screenshot
+    await screenshot('ui-simulate.png');
+  } catch (error) {
+    check(step, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    await screenshot('ui-simulate-failure.png').catch(() => {});
+  } finally {
+    await context.close();
+  }
+  return results;
+}
