@@ -31,6 +31,8 @@ interface CompiledRule {
 }
 
 const COMPILED_RULES: CompiledRule[] = CALL_RULES.map((rule) => ({ rule, segments: rule.callee.split('.').map((s) => s.split('|')) }));
+/** Every name a rule's callee can end with: a call ending otherwise matches no rule (checked before its arguments are read). */
+const RULE_LAST_SEGMENTS = new Set(COMPILED_RULES.flatMap(({ segments }) => segments[segments.length - 1]));
 
 /** Where found text goes and what it inherits from the call that uses it. */
 interface Sink {
@@ -105,6 +107,7 @@ class PromptFlow {
   }
 
   private analyzeCall(node: Node, inherited?: Sink): void {
+    if (!this.mayBeAnalyzed(node)) return;
     const site = this.siteOf(node);
     if (!site) return;
     const last = site.path[site.path.length - 1] ?? '';
@@ -127,6 +130,20 @@ class PromptFlow {
       return;
     }
     this.applyRule(site, rule, sink);
+  }
+
+  /**
+   * False when `analyzeCall` would return without effect for `node` as its callee alone shows: no call,
+   * or a callee that ends with no rule's name and no message class. Most calls of a file are such, and
+   * this skips reading their arguments.
+   */
+  private mayBeAnalyzed(node: Node): boolean {
+    const callee = this.adapter.callee(node);
+    if (!callee) return false;
+    const path = callee.path;
+    const original = path.length > 0 ? this.index.aliases.get(path[0]) : undefined;
+    const last = (path.length === 1 && original ? original : path[path.length - 1]) ?? '';
+    return RULE_LAST_SEGMENTS.has(last) || (last in MESSAGE_CLASS_ROLES && last !== 'content');
   }
 
   private applyRule(site: CallSite, rule: CallRule, sink: Sink): void {

@@ -75,6 +75,8 @@ export interface SyntaxAdapter {
    */
   stringValue(node: Node, resolve: (identifier: Node) => StringValue | null): StringValue | null;
   call(node: Node): CallSite | null;
+  /** The callee part of `call(node)` alone (cheaper: arguments are not read); null exactly when `call` is. */
+  callee(node: Node): { path: string[]; receiver: Node | null } | null;
   /** Entries of a dict/object literal, else null. */
   entries(node: Node): Entry[] | null;
   /** Elements of a list/tuple/array literal (spreads included, see `spread`), else null. */

@@ -4,6 +4,7 @@
  * a string expression into a `FoundPrompt`. Stable API: helper modules for other languages use it.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { endOf, namedChildrenShared, parentOf, typeOf } from './nodeFacts';
 import { findPlaceholders } from './placeholders';
 import type { FoundPrompt, Placeholder, PlaceholderSyntax, PromptEvidence, SourceLanguage } from './prompt';
 
@@ -28,75 +29,98 @@ export function visitNodes(root: Node, visit: (node: Node) => boolean | void): v
   }
 }
 
-/** Every node under `root` whose type is in `types`, in source order (only those nodes are materialised). */
+/**
+ * Every node under `root` (itself included) whose type is in `types`, in source order. One call into
+ * WASM: the walk happens inside tree-sitter and only the matching nodes are materialised, instead of a
+ * JS cursor walk that crosses into WASM several times per node.
+ */
 export function nodesOfTypes(root: Node, types: ReadonlySet<string>): Node[] {
-  const found: Node[] = [];
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      if (types.has(cursor.nodeType)) found.push(cursor.currentNode);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent() || cursor.currentDepth === 0) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+  const found = root.descendantsOfType([...types]);
+  return found.every((n) => n !== null) ? (found as Node[]) : found.filter((n): n is Node => n !== null);
 }
 
-/** `usagesOf(name)`: the identifier nodes spelled `name`; the index is built on the first question. */
+/**
+ * `usagesOf(name)`: the identifier nodes spelled `name`, in source order. Each name is answered on its
+ * own: every occurrence of `name` in the text is looked up in the tree (one call into WASM each) and
+ * kept when an identifier spans exactly that occurrence, instead of materialising every identifier of
+ * the file. When the tree's text does not start at offset 0 (leading whitespace), `nodeText` slices are
+ * offset, so the answer falls back to indexing all identifiers by their `nodeText`, as before.
+ */
 export function usageIndex(root: Node, identifierTypes: ReadonlySet<string>, keep?: (node: Node) => boolean): (name: string) => Node[] {
   let byName: Map<string, Node[]> | undefined;
-  return (name) => {
-    if (!byName) {
-      byName = new Map();
-      for (const node of nodesOfTypes(root, identifierTypes)) {
-        if (keep && !keep(node)) continue;
-        const text = nodeText(node);
-        const list = byName.get(text);
-        if (list) list.push(node);
-        else byName.set(text, [node]);
-      }
+  const answered = new Map<string, Node[]>();
+  let searchable: boolean | undefined;
+  const indexAll = (): Map<string, Node[]> => {
+    const map = new Map<string, Node[]>();
+    for (const node of nodesOfTypes(root, identifierTypes)) {
+      if (keep && !keep(node)) continue;
+      const text = nodeText(node);
+      const list = map.get(text);
+      if (list) list.push(node);
+      else map.set(text, [node]);
     }
-    return byName.get(name) ?? [];
+    return map;
+  };
+  return (name) => {
+    if (byName) return byName.get(name) ?? [];
+    const known = answered.get(name);
+    if (known) return known;
+    searchable ??= root.id === root.tree.rootNode.id;
+    if (!searchable || name === '') {
+      byName = indexAll();
+      return byName.get(name) ?? [];
+    }
+    const { text, offset } = treeText(root);
+    const found: Node[] = [];
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+      const at = i + offset;
+      const node = root.descendantForIndex(at, at + name.length);
+      if (node && node.startIndex === at && endOf(node) === at + name.length && identifierTypes.has(typeOf(node)) && (!keep || keep(node))) found.push(node);
+    }
+    answered.set(name, found);
+    return found;
   };
 }
 
 /** The nearest ancestor (not `node` itself) whose type is in `types`, or null. */
 export function enclosingOfTypes(node: Node, types: ReadonlySet<string>): Node | null {
-  for (let p = node.parent; p; p = p.parent) if (types.has(p.type)) return p;
+  for (let p = parentOf(node); p; p = parentOf(p)) if (types.has(typeOf(p))) return p;
   return null;
 }
 
-const sources = new WeakMap<object, string>();
+const sources = new WeakMap<object, { text: string; offset: number }>();
 
 /**
  * The source text of a node. Faster than `node.text` (which re-reads the input on every call): the
  * whole text is read once per tree and sliced.
  */
 export function nodeText(node: Node): string {
+  const { text, offset } = treeText(node);
+  return text.slice(node.startIndex - offset, endOf(node) - offset);
+}
+
+/**
+ * The text `nodeText` slices: the root node's text, read once per tree. The root node starts at the
+ * first token, not at offset 0, so a file that begins with blank lines needs the root's start as offset.
+ */
+function treeText(node: Node): { text: string; offset: number } {
   let source = sources.get(node.tree);
   if (source === undefined) {
-    source = node.tree.rootNode.text;
+    const root = node.tree.rootNode;
+    source = { text: root.text, offset: root.startIndex };
     sources.set(node.tree, source);
   }
-  return source.slice(node.startIndex, node.endIndex);
+  return source;
 }
 
 /** True when `inner` lies within `outer` (same node included). */
 export function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+  return outer.startIndex <= inner.startIndex && endOf(inner) <= endOf(outer);
 }
 
-/** Named children that are not comments. */
+/** Named children that are not comments (a new array: callers may change it). */
 export function namedChildrenOf(node: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i);
-    if (c && c.type !== 'comment') out.push(c);
-  }
-  return out;
+  return namedChildrenShared(node).filter((c) => typeOf(c) !== 'comment');
 }
 
 /** 1-based inclusive line range of a node. */

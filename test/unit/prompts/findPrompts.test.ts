@@ -291,3 +291,23 @@ suite('prompt discovery: files, pre-filter, sync API', () => {
     assert.strictEqual(found.filter((p) => p.role === 'system' && p.model === 'gpt-4o-mini').length, n);
   });
 });
+
+suite('findPrompts: files that start with blank lines', () => {
+  // The tree's root node starts at the first token; text read through it must still line up with the file.
+  for (const [file, body] of [
+    ['lead.py', 'from openai import OpenAI\nclient = OpenAI()\nSYSTEM = "You are a helpful assistant. Answer briefly."\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": SYSTEM}])\n'],
+    ['lead.ts', 'import OpenAI from "openai";\nconst client = new OpenAI();\nconst SYSTEM = "You are a helpful assistant. Answer briefly.";\nawait client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "system", content: SYSTEM }] });\n'],
+  ] as const) {
+    test(`${file}: leading blank lines shift nothing`, async () => {
+      const plain = await findPrompts(body, `/tmp/${file}`);
+      const padded = await findPrompts(`\n\n  \n${body}`, `/tmp/${file}`);
+      assert.strictEqual(plain.length, 1);
+      assert.strictEqual(padded.length, 1);
+      assert.strictEqual(padded[0].text, 'You are a helpful assistant. Answer briefly.');
+      assert.strictEqual(padded[0].text, plain[0].text);
+      assert.strictEqual(padded[0].model, 'gpt-4o');
+      assert.strictEqual(padded[0].evidence, plain[0].evidence);
+      assert.strictEqual(padded[0].startLine, plain[0].startLine + 3);
+    });
+  }
+});

@@ -184,37 +184,8 @@ export const javascriptAdapter: SyntaxAdapter = {
   },
 
   call(node: Node): CallSite | null {
-    let fn: Node | null;
-    if (node.type === 'call_expression') fn = node.childForFieldName('function');
-    else if (node.type === 'new_expression') fn = node.childForFieldName('constructor');
-    else return null;
-    if (!fn) return null;
-    if (node.childForFieldName('arguments')?.type === 'template_string') return null; // tagged template
-    const path: string[] = [];
-    let receiver: Node | null = null;
-    let cursor: Node | null = fn;
-    while (cursor) {
-      if (cursor.type === 'identifier' || cursor.type === 'this') {
-        path.unshift(normalizeName(nodeText(cursor)));
-        break;
-      }
-      if (cursor.type === 'member_expression') {
-        const prop = cursor.childForFieldName('property');
-        const object = cursor.childForFieldName('object');
-        if (prop) path.unshift(normalizeName(nodeText(prop)));
-        if (cursor === fn) receiver = object;
-        cursor = object;
-        continue;
-      }
-      if (cursor.type === 'call_expression' || cursor.type === 'new_expression') {
-        const name = calleeName(cursor.childForFieldName(cursor.type === 'call_expression' ? 'function' : 'constructor'));
-        if (name) path.unshift(normalizeName(name));
-      } else if (cursor.type === 'parenthesized_expression' || cursor.type === 'await_expression' || cursor.type === 'non_null_expression') {
-        cursor = namedChildrenOf(cursor)[0] ?? null;
-        continue;
-      }
-      break;
-    }
+    const callee = this.callee(node);
+    if (!callee) return null;
     const positional: Node[] = [];
     const named = new Map<string, Node>();
     const spreads: Node[] = [];
@@ -236,7 +207,42 @@ export const javascriptAdapter: SyntaxAdapter = {
         }
       }
     }
-    return { node, path, receiver, positional, named, spreads };
+    return { node, path: callee.path, receiver: callee.receiver, positional, named, spreads };
+  },
+
+  callee(node: Node) {
+    let fn: Node | null;
+    if (node.type === 'call_expression') fn = node.childForFieldName('function');
+    else if (node.type === 'new_expression') fn = node.childForFieldName('constructor');
+    else return null;
+    if (!fn) return null;
+    if (node.childForFieldName('arguments')?.type === 'template_string') return null; // tagged template
+    const path: string[] = [];
+    let receiver: Node | null = null;
+    let cursor: Node | null = fn;
+    while (cursor) {
+      if (cursor.type === 'identifier' || cursor.type === 'this') {
+        path.unshift(normalizeName(nodeText(cursor)));
+        break;
+      }
+      if (cursor.type === 'member_expression') {
+        const prop = cursor.childForFieldName('property');
+        const object: Node | null = cursor.childForFieldName('object');
+        if (prop) path.unshift(normalizeName(nodeText(prop)));
+        if (cursor === fn) receiver = object;
+        cursor = object;
+        continue;
+      }
+      if (cursor.type === 'call_expression' || cursor.type === 'new_expression') {
+        const name = calleeName(cursor.childForFieldName(cursor.type === 'call_expression' ? 'function' : 'constructor'));
+        if (name) path.unshift(normalizeName(name));
+      } else if (cursor.type === 'parenthesized_expression' || cursor.type === 'await_expression' || cursor.type === 'non_null_expression') {
+        cursor = namedChildrenOf(cursor)[0] ?? null;
+        continue;
+      }
+      break;
+    }
+    return { path, receiver };
   },
 
   entries(node: Node): Entry[] | null {
