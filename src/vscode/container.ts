@@ -14,6 +14,7 @@ import { Configuration } from './configuration';
 import { CostDiagnosticsController } from './diagnostics/costDiagnosticsController';
 import { DocumentAnalyzer } from './engine/documentAnalyzer';
 import { EngineSettingsService } from './engine/engineSettingsService';
+import { PromptWorkerClient } from './engine/promptWorkerClient';
 import { HoverController } from './hover/hoverController';
 import { Log } from './log';
 import { PerfStats } from './perfStats';
@@ -27,6 +28,8 @@ export class Container implements vscode.Disposable {
   readonly log: Log;
   readonly config: Configuration;
   readonly engine: EngineSettingsService;
+  /** The prompt worker: finding, estimating and compressing (everything that counts tokens) runs there. */
+  readonly worker: PromptWorkerClient;
   readonly analyzer: DocumentAnalyzer;
   readonly codeLens: CodeLensController;
   readonly report: WorkspaceReportView;
@@ -41,7 +44,9 @@ export class Container implements vscode.Disposable {
     this.log = this.register(new Log());
     this.config = this.register(new Configuration());
     this.engine = this.register(new EngineSettingsService(this.config, this.log));
-    this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats));
+    // In-process fallback slices run on this thread: they count as host blocks.
+    this.worker = this.register(new PromptWorkerClient(this.log, (label, ms) => stats.record(label, ms)));
+    this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats, this.worker));
     this.simulate = this.register(new SimulateFeature(this));
     this.codeLens = this.register(new CodeLensController(this));
     this.register(new HoverController(this));

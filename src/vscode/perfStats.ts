@@ -20,6 +20,8 @@ export interface PerfSnapshot {
   lastFind: { where: string; parse: string; ms: number; estimateMs: number } | null;
   /** The prompt worker's estimate cache (a miss is one prompt counted for one model). */
   estimateCache: { hits: number; misses: number };
+  /** The last Compress Prompt's compression: where it ran and how long it took there (tokenizer load included). */
+  lastCompress: { where: string; ms: number } | null;
 }
 
 export class PerfStats {
@@ -28,6 +30,7 @@ export class PerfStats {
   private sliceCount = 0;
   lastAnalysis: PerfSnapshot['lastAnalysis'] = null;
   lastFind: PerfSnapshot['lastFind'] = null;
+  lastCompress: PerfSnapshot['lastCompress'] = null;
   estimateCacheStats: () => { hits: number; misses: number } = () => ({ hits: 0, misses: 0 });
 
   /** Runs `work` synchronously and records how long it held the thread. */
@@ -53,6 +56,7 @@ export class PerfStats {
       slices: this.sliceCount,
       lastFind: this.lastFind ? { ...this.lastFind } : null,
       estimateCache: this.estimateCacheStats(),
+      lastCompress: this.lastCompress ? { ...this.lastCompress } : null,
     };
   }
 

@@ -348,7 +348,7 @@ async function main() {
 
   fs.rmSync(VSIX, { force: true });
   await runOrExit('vsce package', path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--out', VSIX]);
+    ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', VSIX]);
   phaseDone('package .vsix');
 
   const vsixCheck = await run(path.join(REPO_ROOT, 'node_modules', '.bin', 'mocha'),

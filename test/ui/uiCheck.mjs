@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runSpendUiCheck } from './spendUiCheck.mjs';
 import { runCompressUiCheck } from './compressUiCheck.mjs';
+import { runPromptMdUiCheck } from './promptMdUiCheck.mjs';
 import { runSimulateUiCheck } from './simulateUiCheck.mjs';
 
 /** The command-palette entry of promptCost.showLog (category + title in package.json). */
@@ -137,6 +138,7 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     closing = true;
     await context.close();
   }
+  results.push(...await runPromptMdUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
   results.push(...await runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
   results.push(...await runCompressUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
   results.push(...await runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));

@@ -38,10 +38,53 @@ Reply with the compressed prompt only, no commentary and no code fence around it
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 export async function modelAssistedCompress(text: string, options: ModelAssistedOptions): Promise<CompressionResult> {
-  const targetModel = options.targetModel ?? DEFAULT_COMPRESS_MODEL;
-  const syntaxes = options.placeholderSyntaxes ?? DEFAULT_PLACEHOLDER_SYNTAXES;
+  let answer: string;
+  try {
+    answer = await requestModelCompression(text, options);
+  } catch (error) {
+    return { ...unchanged(text, options.targetModel, options.placeholderSyntaxes), refused: modelFailure(error) };
+  }
+  return acceptModelAnswer(text, answer, options.targetModel, options.placeholderSyntaxes);
+}
+
+/**
+ * Only the network part: the model's raw answer for `text` (throws on a failed request). Counts no tokens,
+ * so an editor can run it on its UI thread and hand the answer to `acceptModelAnswer` elsewhere.
+ */
+export function requestModelCompression(text: string, options: ModelAssistedOptions): Promise<string> {
+  return requestCompression(text, options);
+}
+
+/** What `modelAssistedCompress` reports when the request fails. */
+export function modelFailure(error: unknown): string {
+  return `model-assisted compression failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * The model's `answer` as a compression of `text`: unfenced, with the original's edge whitespace, counted for
+ * `targetModel`, and refused unless it passes the same invariants as deterministic compression.
+ */
+export function acceptModelAnswer(
+  text: string,
+  answer: string,
+  targetModel: string = DEFAULT_COMPRESS_MODEL,
+  syntaxes: readonly PlaceholderSyntax[] = DEFAULT_PLACEHOLDER_SYNTAXES,
+): CompressionResult {
+  const base = unchanged(text, targetModel, syntaxes);
+  const compressed = restoreEdges(text, unfence(text, answer));
+  const report = checkInvariants(text, compressed, syntaxes, { model: targetModel });
+  if (!report.ok) return { ...base, refused: report.violations.join('; ') };
+  const tokensAfter = estimateTokens(compressed, targetModel).tokens;
+  return { ...base, compressed, tokensAfter, passes: [{ name: 'model', tokensSaved: base.tokensBefore - tokensAfter }] };
+}
+
+function unchanged(
+  text: string,
+  targetModel: string = DEFAULT_COMPRESS_MODEL,
+  syntaxes: readonly PlaceholderSyntax[] = DEFAULT_PLACEHOLDER_SYNTAXES,
+): CompressionResult {
   const tokensBefore = estimateTokens(text, targetModel).tokens;
-  const base: CompressionResult = {
+  return {
     original: text,
     compressed: text,
     tokensBefore,
@@ -51,18 +94,6 @@ export async function modelAssistedCompress(text: string, options: ModelAssisted
     passes: [],
     refused: null,
   };
-
-  let answer: string;
-  try {
-    answer = await requestCompression(text, options);
-  } catch (error) {
-    return { ...base, refused: `model-assisted compression failed: ${(error as Error).message}` };
-  }
-  const compressed = restoreEdges(text, unfence(text, answer));
-  const report = checkInvariants(text, compressed, syntaxes, { model: targetModel });
-  if (!report.ok) return { ...base, refused: report.violations.join('; ') };
-  const tokensAfter = estimateTokens(compressed, targetModel).tokens;
-  return { ...base, compressed, tokensAfter, passes: [{ name: 'model', tokensSaved: tokensBefore - tokensAfter }] };
 }
 
 async function requestCompression(text: string, options: ModelAssistedOptions): Promise<string> {

@@ -6,13 +6,14 @@
  *
  * Argument (tests, keybindings): `{ apply?: boolean; mode?: 'safe' | 'aggressive' }`; `apply` answers the
  * Apply / Discard question without asking.
+ *
+ * Compression counts tokens for every candidate, so it runs in the prompt worker (as does the check of a
+ * model's answer); only the request to the model's endpoint is sent from here.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { compressPrompt } from '../../core/compress/compressPrompt';
-import { checkInvariants } from '../../core/compress/invariants';
-import { modelAssistedCompress, type FetchLike } from '../../core/compress/modelAssisted';
+import { modelFailure, requestModelCompression, type FetchLike } from '../../core/compress/modelAssisted';
 import { DEFAULT_PLACEHOLDER_SYNTAXES, type CompressMode, type CompressionResult } from '../../core/compress/types';
 import { endpointProblem } from '../../core/compressEditor/endpointPolicy';
 import { monthlySavings, trafficForPrompt, type MonthlySavings, type SavingsTraffic } from '../../core/compressEditor/monthlySavings';
@@ -71,21 +72,22 @@ export async function runCompressPrompt(container: Container, preview: CompressP
 
   const model = target.item?.primary.model ?? target.analysis?.engine.settings.models[0] ?? 'gpt-4o';
   const syntaxes = target.prompt ? [...new Set(target.prompt.placeholders.map((p) => p.syntax))] : DEFAULT_PLACEHOLDER_SYNTAXES;
-  let result = compressPrompt(target.text, { mode, model, placeholderSyntaxes: syntaxes });
+  const compressed = await container.worker.compress(target.text, mode, model, syntaxes);
+  container.stats.lastCompress = { where: compressed.where, ms: compressed.ms };
+  let result = compressed.compression;
   let usedModel = false;
   if (settings.modelAssisted.enabled) {
+    // The worker checks the model's answer against the same invariants as deterministic compression.
     const assisted = await compressWithModel(container, settings, target.text, model, syntaxes);
-    if (assisted && !assisted.refused && assisted.tokensAfter < result.tokensAfter) {
+    if (assisted && 'compressed' in assisted && !assisted.refused && assisted.tokensAfter < result.tokensAfter) {
       result = assisted;
       usedModel = true;
     } else if (assisted?.refused) {
       container.log.warn(`model-assisted compression not used: ${assisted.refused}`);
     }
   }
-  // The deterministic compressor checks its own result; a model's answer is checked again here before it is offered.
-  const violations = usedModel ? checkInvariants(target.text, result.compressed, syntaxes, { model }).violations : [];
-  if (result.refused || violations.length > 0) {
-    const reason = result.refused ?? violations.join('; ');
+  if (result.refused) {
+    const reason = result.refused;
     void vscode.window.showWarningMessage(`Compress Prompt: refused (${reason}).`);
     return { status: 'refused', reason, tokensBefore: result.tokensBefore, tokensAfter: result.tokensBefore };
   }
@@ -107,7 +109,7 @@ export async function runCompressPrompt(container: Container, preview: CompressP
     edit = { start: document.offsetAt(target.range.start), end: document.offsetAt(target.range.end), replacement: result.compressed };
   }
 
-  const savings = savingsFor(container, document, target, model, result, settings);
+  const savings = container.stats.time('compress: $ saved per month', () => savingsFor(container, document, target, model, result, settings));
   const summary = summaryLine(result, savings, usedModel, mode);
   const shown = await preview.show(target.label, target.text, result.compressed, `Compress Prompt: ${target.label} (${result.tokensBefore} → ${result.tokensAfter} tokens)`);
   const base: CompressOutcome = {
@@ -160,7 +162,7 @@ async function findTarget(container: Container, editor: vscode.TextEditor): Prom
   return { text: document.getText(selection), label: `${path.basename(document.uri.path)}:${selection.start.line + 1}`, prompt: null, item: null, range: selection, analysis };
 }
 
-async function compressWithModel(container: Container, settings: CompressSettings, text: string, model: string, syntaxes: readonly PlaceholderSyntax[]): Promise<CompressionResult | null> {
+async function compressWithModel(container: Container, settings: CompressSettings, text: string, model: string, syntaxes: readonly PlaceholderSyntax[]): Promise<CompressionResult | { refused: string } | null> {
   const endpoint = settings.modelAssisted.endpoint;
   const problem = endpoint ? endpointProblem(endpoint) : 'set promptCost.compress.modelAssisted.endpoint';
   if (problem) {
@@ -168,16 +170,22 @@ async function compressWithModel(container: Container, settings: CompressSetting
     return null;
   }
   const apiKey = await container.context.secrets.get(COMPRESS_API_KEY_SECRET);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Compressing with the model…' }, () =>
-    modelAssistedCompress(text, {
-      endpoint,
-      ...(apiKey ? { apiKey } : {}),
-      model: settings.modelAssisted.model,
-      fetch: globalThis.fetch as unknown as FetchLike,
-      targetModel: model,
-      placeholderSyntaxes: syntaxes,
-    }),
-  );
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Compressing with the model…' }, async () => {
+    let answer: string;
+    try {
+      answer = await requestModelCompression(text, {
+        endpoint,
+        ...(apiKey ? { apiKey } : {}),
+        model: settings.modelAssisted.model,
+        fetch: globalThis.fetch as unknown as FetchLike,
+        targetModel: model,
+        placeholderSyntaxes: syntaxes,
+      });
+    } catch (error) {
+      return { refused: modelFailure(error) };
+    }
+    return (await container.worker.acceptModelAnswer(text, answer, model, syntaxes)).compression;
+  });
 }
 
 function savingsFor(container: Container, document: vscode.TextDocument, target: Target, model: string, result: CompressionResult, settings: CompressSettings): (MonthlySavings & { traffic: SavingsTraffic }) | null {

@@ -14,7 +14,7 @@ import type { Log } from '../log';
 import type { PerfStats } from '../perfStats';
 import { enabledLanguageOf, enginePathFor } from './documentPaths';
 import type { DocumentEngine, EngineSettingsService } from './engineSettingsService';
-import { PromptWorkerClient } from './promptWorkerClient';
+import type { PromptWorkerClient } from './promptWorkerClient';
 
 export interface DocumentAnalysis {
   uri: vscode.Uri;
@@ -40,7 +40,6 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly worker: PromptWorkerClient;
 
   /** Fires whenever a fresh analysis is stored (for lenses, diagnostics, status bar…). */
   readonly onDidAnalyze = this.emitter.event;
@@ -50,8 +49,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly config: Configuration,
     private readonly log: Log,
     private readonly stats: PerfStats,
+    /** Owned by the container (the compress command uses it too). */
+    private readonly worker: PromptWorkerClient,
   ) {
-    this.worker = new PromptWorkerClient(log, (label, ms) => stats.record(label, ms));
     stats.estimateCacheStats = () => this.worker.cacheStats;
     this.disposables.push(
       this.emitter,
@@ -222,7 +222,6 @@ export class DocumentAnalyzer implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.worker.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

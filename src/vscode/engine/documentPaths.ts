@@ -43,14 +43,16 @@ export function enabledLanguageOf(doc: vscode.TextDocument, enabled: readonly st
 }
 
 /**
- * The selector the providers register with: the VS Code languages of source files, plus prompt files by
- * name (VS Code has no language id for most of them). The provider still checks each document.
+ * The selector the providers register with: the VS Code languages of source files and of prompt files that
+ * have one (`prompt` is VS Code's own id for `*.prompt.md`; with it an untitled prompt buffer matches too),
+ * plus prompt files by name (VS Code has no language id for most of them). The provider still checks each
+ * document.
  */
 export function promptDocumentSelector(enabled: readonly string[]): vscode.DocumentFilter[] {
   const schemes = ['file', 'untitled', 'vscode-remote'];
   const filters: vscode.DocumentFilter[] = [];
-  const sourceLanguages = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp'];
-  for (const language of sourceLanguages.filter((l) => enabled.includes(l))) {
+  const languages = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp', 'prompt', 'jinja', 'handlebars'];
+  for (const language of languages.filter((l) => enabled.includes(l))) {
     for (const scheme of schemes) filters.push({ language, scheme });
   }
   const patterns: string[] = [];

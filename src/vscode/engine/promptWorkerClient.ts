@@ -1,6 +1,7 @@
 /**
  * The extension host's side of the prompt worker (dist/promptWorker.js): sends a document's text, its
- * edits since last time and its engine settings, and receives its prompts with their estimates. The
+ * edits since last time and its engine settings, and receives its prompts with their estimates; sends a
+ * prompt to compress (or a model's compression to check) and receives the counted result. The
  * worker keeps each document's tree (incremental re-parse after edits) and the estimate cache, so this
  * thread never parses, loads a tokenizer or counts tokens. The worker starts on first need, not at
  * activation. When it cannot start (or dies), the same engine runs in-process, in short slices, and the
@@ -10,17 +11,27 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
+import type { CompressMode } from '../../core/compress/types';
 import type { EngineSettings } from '../../core/config/engineSettings';
 import type { TextEdit } from '../../core/editor/incrementalPromptParser';
-import type { FoundPrompt } from '../../core/prompts/prompt';
+import type { FoundPrompt, PlaceholderSyntax } from '../../core/prompts/prompt';
 import type { Log } from '../log';
 import { PromptWorkerEngine } from './promptWorkerEngine';
-import { PROMPT_WORKER_KIND, type AnalyzedReply, type EstimateCounts, type WorkerReply, type WorkerRequest } from './promptWorkerProtocol';
+import { PROMPT_WORKER_KIND, type AnalyzedReply, type CompressedReply, type EstimateCounts, type WorkerReply, type WorkerRequest } from './promptWorkerProtocol';
+
+/** Where the work ran. */
+export type WorkPlace = 'worker' | 'in-process';
 
 export interface AnalyzeResult extends Omit<AnalyzedReply, 'id'> {
-  /** Where the work ran. */
-  where: 'worker' | 'in-process';
+  where: WorkPlace;
 }
+
+export interface CompressResult extends Omit<CompressedReply, 'id'> {
+  where: WorkPlace;
+}
+
+/** A reply that carries a result (not `superseded`, not an error). */
+type ResultReply = AnalyzedReply | CompressedReply;
 
 /** Slices of the in-process fallback (it runs on the host's thread, so they stay short). */
 const IN_PROCESS_SLICE_MS = 12;
@@ -59,14 +70,24 @@ export class PromptWorkerClient {
   analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings): Promise<AnalyzeResult | undefined> {
     const edits = this.pendingEdits.get(key) ?? [];
     this.pendingEdits.delete(key);
-    return this.request({ type: 'find', key, text, filePath, edits, settings });
+    return this.analyzed(this.request({ type: 'find', key, text, filePath, edits, settings }));
   }
 
   /** Estimates of prompts that need no finding (a selection, the clipboard). */
   async estimate(prompts: FoundPrompt[], settings: EngineSettings): Promise<AnalyzeResult> {
-    const result = await this.request({ type: 'estimate', prompts, settings });
+    const result = await this.analyzed(this.request({ type: 'estimate', prompts, settings }));
     if (!result) throw new Error('estimate request was superseded');
     return result;
+  }
+
+  /** Deterministic compression of `text`, counted for `model`. */
+  compress(text: string, mode: CompressMode, model: string, placeholderSyntaxes: readonly PlaceholderSyntax[]): Promise<CompressResult> {
+    return this.compressed(this.request({ type: 'compress', text, mode, model, placeholderSyntaxes: [...placeholderSyntaxes] }));
+  }
+
+  /** A model's `answer` for `text` as a compression: counted for `model`, refused unless it keeps the invariants. */
+  acceptModelAnswer(text: string, answer: string, model: string, placeholderSyntaxes: readonly PlaceholderSyntax[]): Promise<CompressResult> {
+    return this.compressed(this.request({ type: 'acceptModelAnswer', text, answer, model, placeholderSyntaxes: [...placeholderSyntaxes] }));
   }
 
   /** Records a document's edits, for the next incremental parse. */
@@ -94,7 +115,24 @@ export class PromptWorkerClient {
     void this.local?.submit(request);
   }
 
-  private async request(body: RequestBody): Promise<AnalyzeResult | undefined> {
+  private async analyzed(pending: Promise<{ reply: ResultReply; where: WorkPlace } | undefined>): Promise<AnalyzeResult | undefined> {
+    const answer = await pending;
+    if (!answer) return undefined;
+    const { reply, where } = answer;
+    if (!('analyses' in reply)) throw new Error('the prompt worker answered an analysis with something else');
+    if (where === 'worker') this.workerCache = reply.cache;
+    else this.localCache = reply.cache;
+    return { ...reply, where };
+  }
+
+  private async compressed(pending: Promise<{ reply: ResultReply; where: WorkPlace } | undefined>): Promise<CompressResult> {
+    const answer = await pending;
+    if (!answer || !('compression' in answer.reply)) throw new Error('the prompt worker did not answer a compression');
+    return { compression: answer.reply.compression, ms: answer.reply.ms, where: answer.where };
+  }
+
+  /** Sends `body` to the worker (or, when it cannot run, to the in-process engine); undefined when superseded. */
+  private async request(body: RequestBody): Promise<{ reply: ResultReply; where: WorkPlace } | undefined> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const request = { ...body, id } as Request;
@@ -103,19 +141,15 @@ export class PromptWorkerClient {
         this.waiters.set(id, resolve);
         worker.postMessage(request);
       });
-      if ('analyses' in reply) {
-        this.workerCache = reply.cache;
-        return { ...reply, where: 'worker' };
-      }
       if ('superseded' in reply) return undefined;
+      if (!('error' in reply)) return { reply, where: 'worker' };
       if (reply.error !== 'worker exited') throw new Error(reply.error);
       // The worker died under this request: answer it in-process below.
     }
     const reply = await this.localEngine().submit(request);
     if (!reply || 'superseded' in reply) return undefined;
     if ('error' in reply) throw new Error(reply.error);
-    this.localCache = reply.cache;
-    return { ...reply, where: 'in-process' };
+    return { reply, where: 'in-process' };
   }
 
   private localEngine(): PromptWorkerEngine {

@@ -1,21 +1,25 @@
 /**
  * What the prompt worker does with each request: find a document's prompts (one tree per document,
  * re-parsed incrementally after edits) and estimate them under the settings sent along (token counting,
- * tokenizer loading, price table). Runs in the worker thread (promptWorker.ts) and, only when the worker
+ * tokenizer loading, price table); compress a prompt, or check a model's compression of it (both count
+ * tokens for every candidate). Runs in the worker thread (promptWorker.ts) and, only when the worker
  * cannot start, on the host's thread as the in-process fallback. Imports nothing from `vscode`.
  *
  * Requests run one at a time, in arrival order, so the edits and finds of one document never interleave.
  * A `find` overtaken by a newer `find` of the same document is answered `superseded` (its edits still
  * apply); a long estimate yields every `sliceMs` so that a newer request can be noticed.
  */
+import { compressPrompt } from '../../core/compress/compressPrompt';
+import { acceptModelAnswer } from '../../core/compress/modelAssisted';
 import { IncrementalPromptParser } from '../../core/editor/incrementalPromptParser';
 import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
 import { encodingsFor, PromptEstimator } from '../../core/editor/promptEstimator';
 import type { EngineSettings } from '../../core/config/engineSettings';
 import { warmGrammar } from '../../core/prompts/findPrompts';
 import type { FoundPrompt } from '../../core/prompts/prompt';
+import { encodingForModel, type EncodingName } from '../../core/tokens/encodings';
 import { isEncodingLoaded, preloadEncoding } from '../../core/tokens/tokenCounter';
-import type { AnalyzedReply, ParseKind, WorkerReply, WorkerRequest } from './promptWorkerProtocol';
+import type { AnalyzedReply, CompressedReply, ParseKind, WorkerReply, WorkerRequest } from './promptWorkerProtocol';
 
 export interface PromptWorkerEngineOptions {
   /** Yield to the event loop when a synchronous stretch has run this long. */
@@ -63,7 +67,23 @@ export class PromptWorkerEngine {
       }
       case 'find':
         return this.find(request);
+      case 'compress':
+      case 'acceptModelAnswer':
+        return this.compress(request);
     }
+  }
+
+  /** Compression counts every pass's result: the tokenizer is loaded first, in a slice of its own. */
+  private async compress(request: Extract<WorkerRequest, { type: 'compress' | 'acceptModelAnswer' }>): Promise<CompressedReply> {
+    // Non-OpenAI models are counted with o200k_base (see estimateTokens.ts).
+    const loadMs = await this.loadEncoding(encodingForModel(request.model) ?? 'o200k_base');
+    const started = performance.now();
+    const compression = request.type === 'compress'
+      ? compressPrompt(request.text, { mode: request.mode, model: request.model, placeholderSyntaxes: request.placeholderSyntaxes })
+      : acceptModelAnswer(request.text, request.answer, request.model, request.placeholderSyntaxes);
+    const ms = performance.now() - started;
+    this.options.onSlice?.(request.type === 'compress' ? 'compress prompt' : 'check model compression', ms);
+    return { id: request.id, compression, ms: ms + loadMs };
   }
 
   private async find(request: Extract<WorkerRequest, { type: 'find' }>): Promise<WorkerReply> {
@@ -90,16 +110,19 @@ export class PromptWorkerEngine {
   /** Loads the tokenizers `settings` need, each in a slice of its own; returns the time it took. */
   private async loadEncodings(settings: EngineSettings, prompts: readonly FoundPrompt[] = []): Promise<number> {
     let total = 0;
-    for (const encoding of encodingsFor(settings, prompts)) {
-      if (isEncodingLoaded(encoding)) continue;
-      await yieldToEventLoop();
-      const started = performance.now();
-      preloadEncoding(encoding);
-      const ms = performance.now() - started;
-      this.options.onSlice?.(`load tokenizer ${encoding}`, ms);
-      total += ms;
-    }
+    for (const encoding of encodingsFor(settings, prompts)) total += await this.loadEncoding(encoding);
     return total;
+  }
+
+  /** Loads one tokenizer (if needed) after a yield, in a slice of its own; returns the time it took. */
+  private async loadEncoding(encoding: EncodingName): Promise<number> {
+    if (isEncodingLoaded(encoding)) return 0;
+    await yieldToEventLoop();
+    const started = performance.now();
+    preloadEncoding(encoding);
+    const ms = performance.now() - started;
+    this.options.onSlice?.(`load tokenizer ${encoding}`, ms);
+    return ms;
   }
 
   /** Estimates every prompt, yielding between slices; null when a newer request made this one useless. */

@@ -69,8 +69,11 @@ async function promptLenses(uri: vscode.Uri): Promise<{ line: number; title: str
     .sort((a, b) => a.line - b.line);
 }
 
-/** The lens titles the core computes for a file, with the same settings layering as the extension. */
-async function expectedLenses(relative: string, userLayer: Partial<EngineSettings> = {}): Promise<{ line: number; title: string }[]> {
+/**
+ * The lens titles the core computes for a file (or for `text` read under that name), with the same
+ * settings layering as the extension.
+ */
+async function expectedLenses(relative: string, userLayer: Partial<EngineSettings> = {}, text?: string): Promise<{ line: number; title: string }[]> {
   const file = path.join(root(), relative);
   const layers: Partial<EngineSettings>[] = [DEFAULT_ENGINE_SETTINGS];
   const configFile = findProjectConfigFile(path.dirname(file));
@@ -81,7 +84,7 @@ async function expectedLenses(relative: string, userLayer: Partial<EngineSetting
   layers.push(userLayer);
   const ctx = createEstimateContext(mergeEngineSettings(...layers).settings);
   const cache = new EstimateCache();
-  const prompts = await findPrompts(fs.readFileSync(file, 'utf8'), file);
+  const prompts = await findPrompts(text ?? fs.readFileSync(file, 'utf8'), file);
   return prompts.map((p) => ({ line: p.startLine - 1, title: lensTitle(analyzePrompt(p, ctx, cache)) }));
 }
 
@@ -125,15 +128,41 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
   }
 
   test('prompts/review.prompt.md (VS Code language "prompt") is analysed', async () => {
-    // Known gap: in VS Code 1.139 `vscode.executeCodeLensProvider` returns undefined for documents whose
-    // language is the built-in "prompt", so the lens is checked through Estimate File instead.
-    await open('prompts/review.prompt.md');
+    // `vscode.executeCodeLensProvider` answers undefined for this file although our provider is called: its
+    // `tools:` header gets VS Code's own "Configure Tools…" lens, whose command arguments include the text
+    // model, which does not survive the trip to the extension host (see the next test, and the UI check,
+    // which reads this file's lens in the workbench). Estimate File reads the same analysis.
+    const editor = await open('prompts/review.prompt.md');
+    assert.strictEqual(editor.document.languageId, 'prompt');
     const running = vscode.commands.executeCommand<{ line: number; description: string }[]>('promptCost.estimateFile');
     await new Promise((resolve) => setTimeout(resolve, 400));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     const rows = await running;
     const expected = await expectedLenses('prompts/review.prompt.md');
     assert.deepStrictEqual(rows.map((r) => ({ line: r.line - 1, title: r.description })), expected);
+  });
+
+  test('.prompt.md lenses (VS Code language "prompt"), on disk and untitled, match the core', async () => {
+    // review.prompt.md without its `tools:` line: VS Code adds no lens of its own, so the API command answers.
+    const review = fs.readFileSync(path.join(root(), 'prompts', 'review.prompt.md'), 'utf8');
+    const withoutTools = review.replace(/^tools:.*\n/m, '');
+    assert.notStrictEqual(withoutTools, review, 'review.prompt.md has a tools: line');
+    const relative = path.join('generated', 'review-no-tools.prompt.md');
+    fs.mkdirSync(path.join(root(), 'generated'), { recursive: true });
+    fs.writeFileSync(path.join(root(), relative), withoutTools);
+    const editor = await open(relative);
+    assert.strictEqual(editor.document.languageId, 'prompt');
+    const expected = await expectedLenses(relative);
+    assert.strictEqual(expected.length, 1, 'the core reads the file as one prompt');
+    assert.match(expected[0].title, / · gpt-4\.1 · /);
+    assert.deepStrictEqual(await promptLenses(editor.document.uri), expected);
+
+    // An untitled prompt buffer matches through the language filter (a file-name pattern cannot match it).
+    const untitled = await vscode.workspace.openTextDocument({ language: 'prompt', content: withoutTools });
+    await vscode.window.showTextDocument(untitled, { preview: false });
+    const expectedUntitled = await expectedLenses(`${path.basename(untitled.uri.path)}.prompt.md`, {}, withoutTools);
+    assert.deepStrictEqual(await promptLenses(untitled.uri), expectedUntitled);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('hard facts, read off `prompt-cost scan examples` by hand', async () => {

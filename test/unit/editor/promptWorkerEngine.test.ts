@@ -2,6 +2,7 @@
 // not re-counted after an edit elsewhere, settings changes give new estimates, and an overtaken find is
 // answered `superseded` without losing its edits.
 import * as assert from 'assert';
+import { compressPrompt } from '../../../src/core/compress/compressPrompt';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings } from '../../../src/core/config/engineSettings';
 import { estimatePrompt } from '../../../src/core/estimate/estimatePrompt';
 import { createEstimateContext } from '../../../src/core/estimate/estimateContext';
@@ -83,5 +84,26 @@ suite('editor: prompt worker engine', () => {
     const prompt = (await findPrompts(SOURCE, FILE))[0];
     const reply = analyzed(await engine.submit({ type: 'estimate', id: 7, prompts: [prompt], settings }));
     assert.deepStrictEqual(reply.analyses[0].estimates, estimatePrompt(prompt, createEstimateContext(settings)));
+  });
+  test('compress answers what compressPrompt computes', async () => {
+    const text = 'Please note that you should basically always answer in English. Please note that you should basically always answer in English. Summarize {document}.';
+    const reply = await engine.submit({ type: 'compress', id: 7, text, mode: 'safe', model: 'gpt-4o-mini', placeholderSyntaxes: ['format'] });
+    assert.ok(reply && 'compression' in reply, JSON.stringify(reply));
+    assert.strictEqual(reply.id, 7);
+    assert.deepStrictEqual(reply.compression, compressPrompt(text, { mode: 'safe', model: 'gpt-4o-mini', placeholderSyntaxes: ['format'] }));
+    assert.ok(reply.compression.tokensAfter < reply.compression.tokensBefore);
+  });
+
+  test('acceptModelAnswer counts a good answer and refuses one that loses a placeholder', async () => {
+    const text = 'I would like you to please write a short summary of the following article about {topic}.';
+    const good = await engine.submit({ type: 'acceptModelAnswer', id: 8, text, answer: 'Summarize this article about {topic}.', model: 'gpt-4o', placeholderSyntaxes: ['format'] });
+    assert.ok(good && 'compression' in good, JSON.stringify(good));
+    assert.strictEqual(good.compression.refused, null);
+    assert.strictEqual(good.compression.compressed, 'Summarize this article about {topic}.');
+    assert.ok(good.compression.tokensAfter < good.compression.tokensBefore);
+    const bad = await engine.submit({ type: 'acceptModelAnswer', id: 9, text, answer: 'Summarize this article.', model: 'gpt-4o', placeholderSyntaxes: ['format'] });
+    assert.ok(bad && 'compression' in bad, JSON.stringify(bad));
+    assert.match(bad.compression.refused ?? '', /placeholder \{topic\} lost/);
+    assert.strictEqual(bad.compression.compressed, text);
   });
 });

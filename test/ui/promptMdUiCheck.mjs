@@ -1,0 +1,58 @@
+// UI check of a `.prompt.md` file (VS Code language "prompt", Copilot prompt files) in the real workbench
+// (called from uiCheck.mjs): open prompts/review.prompt.md from the examples workspace and read our CodeLens
+// above its prompt. `vscode.executeCodeLensProvider` cannot show it (VS Code's own "Configure Tools…" lens on
+// the `tools:` header breaks that command's answer), so the rendered lens is the check.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const FILE = path.join('prompts', 'review.prompt.md');
+/** What `prompt-cost scan examples/prompts/review.prompt.md` prints for it: 133 tokens + 3 vars, $0.003 on gpt-4.1. */
+const EXPECTED = /^133 tokens \+ 3 vars \(~313\) · \$0\.003\/call · gpt-4\.1 · gemini-2\.5-flash \$0\.00085 \(−\d+ %\)$/;
+
+/**
+ * @param {{ browser: import('playwright-core').Browser, baseUrl: string, workspaceDir: string, outDir: string, log?: (m: string) => void }} options
+ * @returns {Promise<{ name: string, ok: boolean, detail?: string }[]>}
+ */
+export async function runPromptMdUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const results = [];
+  const check = (name, ok, detail) => {
+    results.push({ name, ok, detail });
+    log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
+  };
+  const filePath = path.join(workspaceDir, FILE);
+  const authority = new URL(baseUrl).host;
+  const payload = [['openFile', `vscode-remote://${authority}${filePath}`]];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const screenshot = async (name) => {
+    const file = path.join(outDir, name);
+    await page.screenshot({ path: file });
+    log(`screenshot ${path.relative(process.cwd(), file)}`);
+  };
+  let step = 'open the workbench on review.prompt.md';
+  try {
+    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
+    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await page.locator('.tabs-container .tab', { hasText: 'review.prompt.md' }).first().waitFor({ timeout: 30_000 });
+    const editor = page.locator('.editor-instance .monaco-editor', { has: page.locator('.view-line', { hasText: 'Code review' }) }).first();
+    await editor.waitFor({ timeout: 30_000 });
+
+    step = 'wait for our CodeLens in the review.prompt.md editor';
+    const lens = editor.locator('.codelens-decoration', { hasText: '/call' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    const lensText = (await lens.innerText()).trim();
+    // Every lens of the editor, ours and VS Code's ("Configure Tools…" on the tools: line), for the report.
+    const all = (await editor.locator('.codelens-decoration').allInnerTexts()).map((t) => t.trim()).join(' | ');
+    check('.prompt.md: CodeLens shows tokens, $/call and the header\'s model', EXPECTED.test(lensText), `${lensText}; all lenses: ${all}`);
+    await screenshot('ui-prompt-md.png');
+  } catch (error) {
+    check(step, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    await screenshot('ui-prompt-md-failure.png').catch(() => {});
+  } finally {
+    await context.close();
+  }
+  return results;
+}
