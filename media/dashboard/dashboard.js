@@ -4,24 +4,10 @@
 // @ts-check
 (function () {
   const vscode = acquireVsCodeApi();
-  const SVG = 'http://www.w3.org/2000/svg';
+  // el, svg and runModelLoop come from media/shared/webview.js, loaded first.
+  const { el, svg, runModelLoop } = /** @type {any} */ (window).promptCostWebview;
   const SERIES_CLASSES = 6;
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
-
-  /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node|string)[]} [children] */
-  function el(tag, attrs = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-    for (const child of children) node.append(child);
-    return node;
-  }
-
-  /** @param {string} tag @param {Record<string, string|number>} [attrs] */
-  function svg(tag, attrs = {}) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-    return node;
-  }
 
   function percent(fraction) {
     return `${(fraction * 100).toFixed(fraction >= 10 ? 0 : 1)} %`;
@@ -170,15 +156,5 @@
     app.setAttribute('aria-busy', 'false');
   }
 
-  window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (message && message.type === 'model') {
-      render(message.model);
-      vscode.setState(message.model);
-      vscode.postMessage({ type: 'rendered' });
-    }
-  });
-  const saved = vscode.getState();
-  if (saved) render(saved);
-  vscode.postMessage({ type: 'ready' });
+  runModelLoop(vscode, render);
 })();

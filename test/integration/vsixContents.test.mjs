@@ -28,6 +28,8 @@ const ALLOWED = [
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,
   /^extension\/media\/dashboard\/[\w-]+\.(js|css)$/,
   /^extension\/media\/simulate\/[\w-]+\.(js|css)$/,
+  // Script and stylesheet both webviews load before their own.
+  /^extension\/media\/shared\/[\w-]+\.(js|css)$/,
   // Walkthrough pages (contributes.walkthroughs[].steps[].media.markdown).
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
 ];

@@ -4,6 +4,7 @@
 // Discard (the file stays as it was).
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkRecorder, newWorkbenchPage, openWorkbench, runPaletteCommand } from './uiSteps.mjs';
 
 const COMPRESS_TITLE = 'Prompt Cost: Compress Prompt';
 const FILE = path.join('python', 'support_bot.py');
@@ -15,27 +16,13 @@ const FILE = path.join('python', 'support_bot.py');
 export async function runCompressUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
   fs.mkdirSync(outDir, { recursive: true });
   const results = [];
-  const check = (name, ok, detail) => {
-    results.push({ name, ok, detail });
-    log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
-  };
+  const check = checkRecorder(results, log);
   const filePath = path.join(workspaceDir, FILE);
   const before = fs.readFileSync(filePath, 'utf8');
-  const authority = new URL(baseUrl).host;
-  const payload = [['openFile', `vscode-remote://${authority}${filePath}`]];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const screenshot = async (name) => {
-    const file = path.join(outDir, name);
-    await page.screenshot({ path: file });
-    log(`screenshot ${path.relative(process.cwd(), file)}`);
-  };
+  const { context, page, screenshot } = await newWorkbenchPage(browser, { outDir, log });
   let step = 'open the workbench on support_bot.py';
   try {
-    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
-    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await openWorkbench(page, { baseUrl, workspaceDir, filePath });
     await page.locator('.tabs-container .tab', { hasText: 'support_bot.py' }).first().waitFor({ timeout: 30_000 });
 
     step = 'put the cursor in SYSTEM_PROMPT';
@@ -44,12 +31,7 @@ export async function runCompressUiCheck({ browser, baseUrl, workspaceDir, outDi
     await line.locator('span', { hasText: 'Ava' }).last().click();
 
     step = `run "${COMPRESS_TITLE}" from the command palette`;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${COMPRESS_TITLE}`);
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: COMPRESS_TITLE }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await runPaletteCommand(page, COMPRESS_TITLE);
 
     step = 'wait for the diff editor and the Apply / Discard notification';
     await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -60,11 +42,7 @@ export async function runCompressUiCheck({ browser, baseUrl, workspaceDir, outDi
       await toast.waitFor({ state: 'visible', timeout: 10_000 });
     } catch {
       log('compress: no toast visible, opening the notification center');
-      await page.keyboard.press('F1');
-      await input.waitFor({ timeout: 10_000 });
-      await input.fill('>Notifications: Show Notifications');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Show Notifications' }).waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      await runPaletteCommand(page, 'Notifications: Show Notifications', 'Show Notifications');
       toast = page.locator('.notifications-center .notification-list-item', { hasText: 'tokens' }).first();
       await toast.waitFor({ state: 'visible', timeout: 20_000 });
     }

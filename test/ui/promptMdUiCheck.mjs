@@ -4,6 +4,7 @@
 // the `tools:` header breaks that command's answer), so the rendered lens is the check.
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkRecorder, newWorkbenchPage, openWorkbench } from './uiSteps.mjs';
 
 const FILE = path.join('prompts', 'review.prompt.md');
 /** What `prompt-cost scan examples/prompts/review.prompt.md` prints for it: 133 tokens + 3 vars, $0.003 on gpt-4.1. */
@@ -16,26 +17,12 @@ const EXPECTED = /^133 tokens \+ 3 vars \(~313\) · \$0\.003\/call · gpt-4\.1 �
 export async function runPromptMdUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
   fs.mkdirSync(outDir, { recursive: true });
   const results = [];
-  const check = (name, ok, detail) => {
-    results.push({ name, ok, detail });
-    log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
-  };
+  const check = checkRecorder(results, log);
   const filePath = path.join(workspaceDir, FILE);
-  const authority = new URL(baseUrl).host;
-  const payload = [['openFile', `vscode-remote://${authority}${filePath}`]];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const screenshot = async (name) => {
-    const file = path.join(outDir, name);
-    await page.screenshot({ path: file });
-    log(`screenshot ${path.relative(process.cwd(), file)}`);
-  };
+  const { context, page, screenshot } = await newWorkbenchPage(browser, { outDir, log });
   let step = 'open the workbench on review.prompt.md';
   try {
-    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
-    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await openWorkbench(page, { baseUrl, workspaceDir, filePath });
     await page.locator('.tabs-container .tab', { hasText: 'review.prompt.md' }).first().waitFor({ timeout: 30_000 });
     const editor = page.locator('.editor-instance .monaco-editor', { has: page.locator('.view-line', { hasText: 'Code review' }) }).first();
     await editor.waitFor({ timeout: 30_000 });

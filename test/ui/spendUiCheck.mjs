@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { checkRecorder, newWorkbenchPage, openWorkbench, runPaletteCommand } from './uiSteps.mjs';
 
 const TOKEN = 'trk-UI-check-secret-51e0';
 const SET_KEY_TITLE = 'Prompt Cost: Set Spend API Key';
@@ -61,26 +62,14 @@ async function dashboardText(page, timeoutMs) {
  */
 export async function runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
   const results = [];
-  const check = (name, ok, detail) => {
-    results.push({ name: `spend: ${name}`, ok, detail });
-    log(`${ok ? 'PASS' : 'FAIL'} spend: ${name}${detail ? ` (${detail})` : ''}`);
-  };
+  const check = checkRecorder(results, log, 'spend: ');
   const server = await startTracker();
   const trackerUrl = `http://127.0.0.1:${server.address().port}`;
   const restoreSettings = configureWorkspace(workspaceDir, SETTINGS(trackerUrl));
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const screenshot = async (name) => {
-    const file = path.join(outDir, name);
-    await page.screenshot({ path: file });
-    log(`screenshot ${path.relative(process.cwd(), file)}`);
-  };
+  const { context, page, screenshot } = await newWorkbenchPage(browser, { outDir, log });
   let step = 'open the workbench';
   try {
-    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
-    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await openWorkbench(page, { baseUrl, workspaceDir });
 
     step = 'status bar says the key is missing';
     const statusBar = page.locator('[id="workbench.parts.statusbar"]');
@@ -89,12 +78,7 @@ export async function runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, 
     check('status bar asks for a key before one is set', /Spend: no key/.test(await item.innerText()), (await item.innerText()).trim());
 
     step = `run "${SET_KEY_TITLE}…" and type the key`;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${SET_KEY_TITLE}`);
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Set Spend API Key' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await runPaletteCommand(page, SET_KEY_TITLE, 'Set Spend API Key');
     const password = page.locator('.quick-input-widget input[type="password"]');
     await password.waitFor({ timeout: 10_000 });
     await password.fill(TOKEN);

@@ -5,28 +5,22 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { decodeEscapes } from '../prompts/languages/escapes';
+import { escapeQuoted, isBinaryPlus, readParenthesized } from './cStyleLiterals';
 import type { LiteralStyle, Part, Segment, Shape } from './literalShape';
 import { flattenPlus, insertedDisplay, isControl, longestRun, mergeText, plainText, shapeFromParts } from './shapeParts';
 
 export function readCsharpShape(node: Node, source: string): Shape | string {
+  const parenthesized = readParenthesized(node, source, readCsharpShape);
+  if (parenthesized !== null) return parenthesized;
   const start = node.startIndex;
   const end = node.endIndex;
-  if (node.type === 'parenthesized_expression' && node.namedChildren.length === 1 && node.namedChildren[0]) {
-    const inner = node.namedChildren[0];
-    const shape = readCsharpShape(inner, source);
-    return typeof shape === 'string' ? shape : { ...shape, prefix: source.slice(start, inner.startIndex) + shape.prefix, suffix: shape.suffix + source.slice(inner.endIndex, end) };
-  }
   if (LITERAL_TYPES.has(node.type)) return shapeFromParts(source, start, end, [node], readPart);
-  if (isPlus(node)) return shapeFromParts(source, start, end, flattenPlus(node, isPlus), readPart);
+  if (isBinaryPlus(node)) return shapeFromParts(source, start, end, flattenPlus(node, isBinaryPlus), readPart);
   if (node.type === 'invocation_expression') return 'a prompt built by a call (string.Format) is not rewritten; compress its string literal';
   return `a ${node.type.replace(/_/g, ' ')} is not a string shape the rewriter knows`;
 }
 
 const LITERAL_TYPES = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
-
-function isPlus(node: Node): boolean {
-  return node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+';
-}
 
 interface RawLayout {
   quotes: number;
@@ -108,18 +102,7 @@ function rawContent(pieces: Segment[]): { segments: Segment[]; indent: string | 
 }
 
 function escapeRegular(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\0') out += '\\0';
-    else if (isControl(ch)) out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out;
+  return escapeQuoted(text, '"', (ch) => (ch === '\0' ? '\\0' : isControl(ch) ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : null));
 }
 
 const regularStyle: LiteralStyle = {

@@ -6,6 +6,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { DEDENT_WRAPPERS } from '../prompts/languages/llmCalls';
 import { javascriptAdapter } from '../prompts/languages/javascript';
 import { decodeEscapes, namedChildrenOf, nodeText, normalizeName } from '../prompts/treeUtils';
+import { escapeQuoted } from './cStyleLiterals';
 import { dedentTransform, rawDisplay, type LiteralStyle, type Part, type Segment, type Shape } from './literalShape';
 import { flattenPlus, hexEscape, isControl, oddTrailingBackslashes, plainText, segmentsFrom, shapeFromParts } from './shapeParts';
 
@@ -84,17 +85,7 @@ function quotedStyle(q: string): LiteralStyle {
     encode(segments) {
       const text = plainText(segments);
       if (text === null) return null;
-      let out = '';
-      for (const ch of text) {
-        if (ch === '\\') out += '\\\\';
-        else if (ch === q) out += `\\${q}`;
-        else if (ch === '\n') out += '\\n';
-        else if (ch === '\r') out += '\\r';
-        else if (ch === '\t') out += '\\t';
-        else if (ch === '\u2028' || ch === '\u2029') out += `\\u${ch.charCodeAt(0).toString(16)}`;
-        else if (isControl(ch)) out += hexEscape(ch);
-        else out += ch;
-      }
+      const out = escapeQuoted(text, q, (ch) => (ch === '\u2028' || ch === '\u2029' ? `\\u${ch.charCodeAt(0).toString(16)}` : isControl(ch) ? hexEscape(ch) : null));
       return q + out + q;
     },
   };
@@ -105,23 +96,19 @@ const templateStyle: LiteralStyle = {
   name: 'a template literal',
   interpolates: true,
   encode(segments) {
-    let out = '';
-    for (const s of segments) {
-      if (!('text' in s)) {
-        out += s.source;
-        continue;
-      }
-      for (let i = 0; i < s.text.length; i++) {
-        const ch = s.text[i];
+    return templateLiteral(segments, (text) => {
+      let out = '';
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
         if (ch === '\\') out += '\\\\';
         else if (ch === '`') out += '\\`';
-        else if (ch === '$' && s.text[i + 1] === '{') out += '\\$';
+        else if (ch === '$' && text[i + 1] === '{') out += '\\$';
         else if (ch === '\r') out += '\\r';
         else if (isControl(ch) && ch !== '\n' && ch !== '\t') out += hexEscape(ch);
         else out += ch;
       }
-    }
-    return `\`${out}\``;
+      return out;
+    });
   },
 };
 
@@ -130,16 +117,22 @@ const rawTemplateStyle: LiteralStyle = {
   name: 'a String.raw template',
   interpolates: true,
   encode(segments) {
-    let out = '';
-    for (const s of segments) {
-      if (!('text' in s)) {
-        out += s.source;
-        continue;
-      }
-      if (s.text.includes('`') || s.text.includes('${') || s.text.includes('\r') || oddTrailingBackslashes(s.text)) return null;
-      out += s.text;
-    }
-    return `\`${out}\``;
+    return templateLiteral(segments, (text) => (text.includes('`') || text.includes('${') || text.includes('\r') || oddTrailingBackslashes(text) ? null : text));
   },
 };
+
+/** Backticks around the segments: placeholders written back as their source, text through `encodeText` (null refuses the whole). */
+function templateLiteral(segments: readonly Segment[], encodeText: (text: string) => string | null): string | null {
+  let out = '';
+  for (const s of segments) {
+    if (!('text' in s)) {
+      out += s.source;
+      continue;
+    }
+    const encoded = encodeText(s.text);
+    if (encoded === null) return null;
+    out += encoded;
+  }
+  return `\`${out}\``;
+}
 

@@ -4,9 +4,9 @@
  * no remote content. The panel posts `ready` when its script runs, then edits (`edit`, `accept`) and
  * `copyMarkdown`; the owner recomputes with the core and calls `update` with the new model.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { SimulationViewModel } from '../../core/simulateView/simulationViewModel';
+import { mediaWebviewOptions, webviewShell } from '../webview/webviewHtml';
 
 export const SIMULATION_VIEW_TYPE = 'promptCost.simulation';
 export const SIMULATION_PANEL_TITLE = 'Monthly Cost Simulation';
@@ -41,10 +41,8 @@ export class SimulationPanel implements vscode.Disposable {
       this.post();
       return;
     }
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(SIMULATION_VIEW_TYPE, SIMULATION_PANEL_TITLE, vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      localResourceRoots: [media],
+      ...mediaWebviewOptions(this.extensionUri),
       retainContextWhenHidden: false,
     });
     this.panel = panel;
@@ -84,31 +82,17 @@ export class SimulationPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'simulate', file)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-      `img-src ${webview.cspSource} data:`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('simulate.css')}">
-<title>${SIMULATION_PANEL_TITLE}</title>
-</head>
-<body>
-<main id="app" aria-busy="true">
+    return webviewShell({
+      webview,
+      extensionUri: this.extensionUri,
+      title: SIMULATION_PANEL_TITLE,
+      styles: ['shared/webview.css', 'simulate/simulate.css'],
+      scripts: ['shared/webview.js', 'simulate/simulate.js'],
+      body: `<main id="app" aria-busy="true">
   <h1>Monthly cost simulation</h1>
   <p id="status">Loading…</p>
-</main>
-<script nonce="${nonce}" src="${asset('simulate.js')}"></script>
-</body>
-</html>`;
+</main>`,
+    });
   }
 
   dispose(): void {

@@ -3,9 +3,9 @@
  * (built and formatted in core). Strict CSP with a nonce, resources only from media/, no remote content.
  * The panel posts `ready` when its script runs; the model is sent then and on every poller update.
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { DashboardModel } from '../../core/spend/spendDashboardModel';
+import { mediaWebviewOptions, webviewShell } from '../webview/webviewHtml';
 
 export const DASHBOARD_VIEW_TYPE = 'promptCost.spendDashboard';
 
@@ -34,11 +34,7 @@ export class DashboardPanel implements vscode.Disposable {
       this.post();
       return;
     }
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'LLM Spend', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [media],
-    });
+    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'LLM Spend', vscode.ViewColumn.Active, mediaWebviewOptions(this.extensionUri));
     this.panel = panel;
     this.ready = false;
     panel.webview.html = this.html(panel.webview);
@@ -74,31 +70,17 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'dashboard', file)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-      `img-src ${webview.cspSource} data:`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dashboard.css')}">
-<title>LLM Spend</title>
-</head>
-<body>
-<main id="app" aria-live="polite" aria-busy="true">
+    return webviewShell({
+      webview,
+      extensionUri: this.extensionUri,
+      title: 'LLM Spend',
+      styles: ['shared/webview.css', 'dashboard/dashboard.css'],
+      scripts: ['shared/webview.js', 'dashboard/dashboard.js'],
+      body: `<main id="app" aria-live="polite" aria-busy="true">
   <h1>LLM spend</h1>
   <p id="status">Loading…</p>
-</main>
-<script nonce="${nonce}" src="${asset('dashboard.js')}"></script>
-</body>
-</html>`;
+</main>`,
+    });
   }
 
   dispose(): void {
