@@ -14,6 +14,8 @@ class TreeFacts {
   readonly fields = new Map<string, Map<number, Node | null>>();
   readonly namedChildren = new Map<number, Node[]>();
   readonly children = new Map<number, Node[]>();
+  /** Per set of types: the nearest strict ancestor of a node whose type is in the set, by node id. */
+  readonly ancestors = new Map<ReadonlySet<string>, Map<number, Node | null>>();
   /** The root node's text and where it starts (after any leading whitespace). */
   rootText: string | undefined;
   rootStart = 0;
@@ -128,4 +130,68 @@ export function maybeType(node: Node | null | undefined): string | undefined {
 /** `node?.text`. */
 export function maybeText(node: Node | null | undefined): string | undefined {
   return node ? textOf(node) : undefined;
+}
+
+/**
+ * The nodes under `root` (itself included) of a fixed set of types, from a single `descendantsOfType`
+ * walk: a finder that needs several type lists asks for all of them up front and `of` picks each list
+ * out in source order, instead of walking the whole tree inside WASM once per list. `of(types)` is
+ * exactly `root.descendantsOfType(types)` (nulls dropped) for any `types` within the indexed set, since
+ * a node's match depends on its own type only.
+ */
+export class TypeIndex {
+  private readonly all: Node[];
+  private readonly lists = new Map<string, Node[]>();
+  private readonly indexed: ReadonlySet<string>;
+
+  constructor(root: Node, types: readonly string[]) {
+    this.indexed = new Set(types);
+    this.all = root.descendantsOfType([...types]).filter((n): n is Node => n !== null);
+  }
+
+  /** The indexed nodes whose type is `types` (or one of them), in source order; shared: do not change. */
+  of(types: string | readonly string[]): readonly Node[] {
+    const wanted = typeof types === 'string' ? [types] : types;
+    const key = wanted.join(',');
+    let list = this.lists.get(key);
+    if (list === undefined) {
+      for (const type of wanted) if (!this.indexed.has(type)) throw new Error(`TypeIndex: ${type} is not indexed`);
+      const set = new Set(wanted);
+      list = this.all.filter((n) => set.has(typeOf(n)));
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+}
+
+/**
+ * The nearest ancestor (not `node` itself) whose type is in `types`, or null; memoised per node and per
+ * `types` set (pass the same set object each time), so nodes that share ancestors (the declarations of
+ * one block) walk the shared part of the chain once.
+ */
+export function nearestAncestorOfTypes(node: Node, types: ReadonlySet<string>): Node | null {
+  const all = factsOf(node).ancestors;
+  let memo = all.get(types);
+  if (!memo) {
+    memo = new Map();
+    all.set(types, memo);
+  }
+  const path: number[] = [];
+  let result: Node | null = null;
+  for (let n = node; ; ) {
+    const known = memo.get(n.id);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(n.id);
+    const parent = parentOf(n);
+    if (!parent || types.has(typeOf(parent))) {
+      result = parent;
+      break;
+    }
+    n = parent;
+  }
+  for (const id of path) memo.set(id, result);
+  return result;
 }

@@ -3,6 +3,7 @@
  * `Content: systemPrompt` back to `const systemPrompt = "…"`.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { endOf } from '../nodeFacts';
 
 export interface Binding {
   name: string;
@@ -28,7 +29,7 @@ export class Bindings {
   lookup(name: string, at: Node): Binding | undefined {
     const list = this.byName.get(name);
     if (!list) return undefined;
-    const local = list.filter((b) => b.scope && b.scope.startIndex <= at.startIndex && at.endIndex <= b.scope.endIndex && b.value.startIndex < at.startIndex);
+    const local = list.filter((b) => b.scope && b.scope.startIndex <= at.startIndex && endOf(at) <= endOf(b.scope) && b.value.startIndex < at.startIndex);
     if (local.length) return local[local.length - 1];
     const global = list.filter((b) => !b.scope);
     return global[global.length - 1];

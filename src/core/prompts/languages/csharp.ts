@@ -7,6 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
+import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
@@ -20,24 +21,44 @@ const MEMBER_TYPES = new Set(['field_declaration', 'property_declaration', 'glob
 /** Names that refer to a binding: `prompt`, `Prompts.System`. */
 const REFERENCE_TYPES = new Set(['identifier', 'member_access_expression']);
 
+/** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
+const INDEXED_TYPES = ['variable_declarator', 'property_declaration', 'invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression', 'assignment_expression'];
+
+/** The name `definedName` reads from a local declaration, per statement id (asked once per prompt). */
+const declaredNames = new WeakMap<object, Map<number, string | null>>();
+
+function declaredName(statement: Node): string | null {
+  let byId = declaredNames.get(statement.tree);
+  if (!byId) {
+    byId = new Map();
+    declaredNames.set(statement.tree, byId);
+  }
+  let name = byId.get(statement.id);
+  if (name === undefined) {
+    const declarator = statement.descendantsOfType('variable_declarator')[0];
+    name = maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
+    byId.set(statement.id, name);
+  }
+  return name;
+}
+
 const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'property_declaration', 'constructor_declaration']);
 
 const SCOPE_RULES: ScopeRules = {
   isClientConfiguration(site) {
-    for (let n = site.parent; n; n = n.parent) if (CLIENT_CONFIGURATION_TYPES.has(n.type)) return true;
+    for (let n = parentOf(site); n; n = parentOf(n)) if (CLIENT_CONFIGURATION_TYPES.has(typeOf(n))) return true;
     return false;
   },
-  isStatement: (n) => n.type.endsWith('_statement') || MEMBER_TYPES.has(n.type),
-  isFunction: (n) => FUNCTION_TYPES.has(n.type),
+  isStatement: (n) => typeOf(n).endsWith('_statement') || MEMBER_TYPES.has(typeOf(n)),
+  isFunction: (n) => FUNCTION_TYPES.has(typeOf(n)),
   definedName(statement) {
-    if (statement.type === 'local_declaration_statement') {
-      const declarator = statement.descendantsOfType('variable_declarator')[0];
-      return declarator?.childForFieldName('name')?.text ?? null;
+    if (typeOf(statement) === 'local_declaration_statement') {
+      return declaredName(statement);
     }
-    const expr = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
-    if (expr?.type === 'assignment_expression') {
-      const left = expr.childForFieldName('left');
-      return left?.type === 'identifier' ? left.text : null;
+    const expr = typeOf(statement) === 'expression_statement' ? namedChildrenShared(statement)[0] ?? null : null;
+    if (expr && typeOf(expr) === 'assignment_expression') {
+      const left = fieldOf(expr, 'left');
+      return left && typeOf(left) === 'identifier' ? textOf(left) : null;
     }
     return null;
   },
@@ -115,44 +136,89 @@ const SETTING_NAMES: SettingNames = {
   maxOutput: new Set([...MAX_OUTPUT_ARGUMENT_NAMES, 'maxoutputtokencount']),
 };
 
-function argumentExpressions(node: Node): { name: string | null; value: Node }[] {
-  const list = node.childForFieldName('arguments') ?? node.namedChildren.find((c) => c?.type === 'argument_list') ?? null;
-  const out: { name: string | null; value: Node }[] = [];
-  for (const arg of list?.namedChildren ?? []) {
-    if (arg?.type !== 'argument') continue;
-    const name = arg.childForFieldName('name')?.text ?? null;
-    const value = arg.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').pop();
-    if (value && !(name && value.text === name)) out.push({ name, value });
-  }
-  return out;
+interface ArgumentExpression {
+  name: string | null;
+  value: Node;
 }
 
-function args(node: Node): Node[] {
-  return argumentExpressions(node).map((a) => a.value);
+/** `argumentExpressions` and `args` of a node, per node id (each call is read by several passes). */
+const argumentsByNode = new WeakMap<object, Map<number, { named: ArgumentExpression[]; values: Node[] }>>();
+
+function argumentsOf(node: Node): { named: ArgumentExpression[]; values: Node[] } {
+  let byId = argumentsByNode.get(node.tree);
+  if (!byId) {
+    byId = new Map();
+    argumentsByNode.set(node.tree, byId);
+  }
+  let found = byId.get(node.id);
+  if (found === undefined) {
+    const list = fieldOf(node, 'arguments') ?? namedChildrenShared(node).find((c) => typeOf(c) === 'argument_list') ?? null;
+    const named: ArgumentExpression[] = [];
+    for (const arg of list ? namedChildrenShared(list) : []) {
+      if (typeOf(arg) !== 'argument') continue;
+      const name = maybeText(fieldOf(arg, 'name')) ?? null;
+      const value = namedChildrenShared(arg).filter((c) => typeOf(c) !== 'comment').pop();
+      if (value && !(name && textOf(value) === name)) named.push({ name, value });
+    }
+    found = { named, values: named.map((a) => a.value) };
+    byId.set(node.id, found);
+  }
+  return found;
+}
+
+/** The arguments of a call or creation, with their names (`name: value`); shared: do not change. */
+function argumentExpressions(node: Node): readonly ArgumentExpression[] {
+  return argumentsOf(node).named;
+}
+
+/** The argument values of a call or creation; shared: do not change. */
+function args(node: Node): readonly Node[] {
+  return argumentsOf(node).values;
 }
 
 function typeLastName(type: Node | null | undefined): string {
   if (!type) return '';
-  if (type.type === 'generic_name') return type.namedChildren[0]?.text ?? '';
-  if (type.type === 'qualified_name') return typeLastName(type.childForFieldName('name') ?? type.namedChildren[type.namedChildCount - 1]);
-  return type.text;
+  const kind = typeOf(type);
+  if (kind === 'generic_name') return maybeText(namedChildrenShared(type)[0]) ?? '';
+  if (kind === 'qualified_name') {
+    const named = namedChildrenShared(type);
+    return typeLastName(fieldOf(type, 'name') ?? named[named.length - 1]);
+  }
+  return textOf(type);
 }
+
+/** `invokedName` per call id: every pass over the calls asks it. */
+const invokedNames = new WeakMap<object, Map<number, { name: string; receiver: string }>>();
 
 /** `Foo`, `x.Foo`, `x.Foo<T>` → `Foo`. */
 function invokedName(call: Node): { name: string; receiver: string } {
-  const fn = call.childForFieldName('function');
+  let byId = invokedNames.get(call.tree);
+  if (!byId) {
+    byId = new Map();
+    invokedNames.set(call.tree, byId);
+  }
+  let found = byId.get(call.id);
+  if (found === undefined) {
+    found = readInvokedName(call);
+    byId.set(call.id, found);
+  }
+  return found;
+}
+
+function readInvokedName(call: Node): { name: string; receiver: string } {
+  const fn = fieldOf(call, 'function');
   if (!fn) return { name: '', receiver: '' };
-  if (fn.type === 'member_access_expression') return { name: typeLastName(fn.childForFieldName('name')), receiver: fn.childForFieldName('expression')?.text ?? '' };
+  if (typeOf(fn) === 'member_access_expression') return { name: typeLastName(fieldOf(fn, 'name')), receiver: maybeText(fieldOf(fn, 'expression')) ?? '' };
   return { name: typeLastName(fn), receiver: '' };
 }
 
 function memberName(node: Node): string {
-  if (node.type === 'member_access_expression') return node.childForFieldName('name')?.text ?? '';
-  return node.text;
+  if (typeOf(node) === 'member_access_expression') return maybeText(fieldOf(node, 'name')) ?? '';
+  return textOf(node);
 }
 
 function isNonPromptCall(call: Node): boolean {
-  if (call.type === 'object_creation_expression') return /(Exception|Error)$/.test(typeLastName(call.childForFieldName('type')));
+  if (typeOf(call) === 'object_creation_expression') return /(Exception|Error)$/.test(typeLastName(fieldOf(call, 'type')));
   const { name, receiver } = invokedName(call);
   if (['Console', 'Debug', 'Trace'].includes(receiver)) return true;
   if (/log/i.test(receiver) && /^Log|^(Information|Debug|Warning|Error|Critical|Trace|Verbose|Fatal)$/.test(name)) return true;
@@ -160,8 +226,7 @@ function isNonPromptCall(call: Node): boolean {
 }
 
 function enclosingScope(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (LOCAL_SCOPE_TYPES.has(n.type)) return n;
-  return null;
+  return nearestAncestorOfTypes(node, LOCAL_SCOPE_TYPES);
 }
 
 /** The text of a C# raw string (`"""…"""`): multi-line ones lose their first and last line and the closing line's indentation. */
@@ -194,22 +259,21 @@ class CSharpFile {
     evaluateOther: literalValue,
   });
 
-  constructor(private readonly root: Node) {
-    for (const declarator of root.descendantsOfType('variable_declarator')) {
-      if (!declarator) continue;
-      const name = declarator.childForFieldName('name');
-      const value = declarator.namedChildren.filter((c): c is Node => !!c && c.id !== name?.id && c.type !== 'bracketed_argument_list').pop();
-      if (name && value) this.bindings.add({ name: name.text, value, scope: enclosingScope(declarator) });
+  constructor(readonly nodes: TypeIndex) {
+    for (const declarator of nodes.of('variable_declarator')) {
+      const name = fieldOf(declarator, 'name');
+      const value = namedChildrenShared(declarator).filter((c) => c.id !== name?.id && typeOf(c) !== 'bracketed_argument_list').pop();
+      if (name && value) this.bindings.add({ name: textOf(name), value, scope: enclosingScope(declarator) });
     }
-    for (const property of root.descendantsOfType('property_declaration')) {
-      const name = property?.childForFieldName('name');
-      let value = property?.childForFieldName('value') ?? null;
-      if (value?.type === 'arrow_expression_clause') value = value.namedChildren[0] ?? null;
-      if (property && name && value) this.bindings.add({ name: name.text, value, scope: null });
+    for (const property of nodes.of('property_declaration')) {
+      const name = fieldOf(property, 'name');
+      let value = fieldOf(property, 'value');
+      if (value && typeOf(value) === 'arrow_expression_clause') value = namedChildrenShared(value)[0] ?? null;
+      if (name && value) this.bindings.add({ name: textOf(name), value, scope: null });
     }
-    for (const call of root.descendantsOfType(['invocation_expression', 'object_creation_expression'])) {
-      if (!call || !isNonPromptCall(call)) continue;
-      for (const arg of args(call)) if (arg.type === 'identifier' || arg.type === 'member_access_expression') this.nonPromptUses.add(memberName(arg));
+    for (const call of nodes.of(['invocation_expression', 'object_creation_expression'])) {
+      if (!isNonPromptCall(call)) continue;
+      for (const arg of args(call)) if (typeOf(arg) === 'identifier' || typeOf(arg) === 'member_access_expression') this.nonPromptUses.add(memberName(arg));
     }
   }
 
@@ -218,29 +282,29 @@ class CSharpFile {
   }
 
   private lookup(ref: Node): { name: string; value: Node } | undefined {
-    if (ref.type === 'identifier') return this.bindings.lookup(ref.text, ref);
-    if (ref.type === 'member_access_expression') return this.bindings.lookupGlobal(memberName(ref));
+    if (typeOf(ref) === 'identifier') return this.bindings.lookup(textOf(ref), ref);
+    if (typeOf(ref) === 'member_access_expression') return this.bindings.lookupGlobal(memberName(ref));
     return undefined;
   }
 
   modelValue(node: Node | null | undefined, depth = 0): string | undefined {
     if (!node || depth > 4) return undefined;
-    if (node.type === 'string_literal' || node.type === 'verbatim_string_literal') return this.strings.evaluate(node)?.pieces[0]?.text.trim() || undefined;
-    if (node.type === 'identifier' || node.type === 'member_access_expression') {
+    if (typeOf(node) === 'string_literal' || typeOf(node) === 'verbatim_string_literal') return this.strings.evaluate(node)?.pieces[0]?.text.trim() || undefined;
+    if (typeOf(node) === 'identifier' || typeOf(node) === 'member_access_expression') {
       const binding = this.lookup(node);
       if (binding) return this.modelValue(binding.value, depth + 1);
-      return node.type === 'member_access_expression' ? modelFromConstant(memberName(node)) ?? undefined : undefined;
+      return typeOf(node) === 'member_access_expression' ? modelFromConstant(memberName(node)) ?? undefined : undefined;
     }
     return undefined;
   }
 
   intValue(node: Node | null | undefined, depth = 0): number | undefined {
     if (!node || depth > 4) return undefined;
-    if (node.type === 'integer_literal') {
-      const n = Number(node.text.replace(/[_uUlL]/g, ''));
+    if (typeOf(node) === 'integer_literal') {
+      const n = Number(textOf(node).replace(/[_uUlL]/g, ''));
       return Number.isFinite(n) ? n : undefined;
     }
-    if (node.type === 'identifier' || node.type === 'member_access_expression') {
+    if (typeOf(node) === 'identifier' || typeOf(node) === 'member_access_expression') {
       const binding = this.lookup(node);
       return binding ? this.intValue(binding.value, depth + 1) : undefined;
     }
@@ -253,15 +317,14 @@ class CSharpFile {
       const found = settingSite(SETTING_NAMES, name, site, value, this);
       if (found) sites.push(found);
     };
-    for (const assign of this.root.descendantsOfType('assignment_expression')) {
-      const left = assign?.childForFieldName('left');
-      if (assign && left) addNamed(memberName(left), assign, assign.childForFieldName('right'));
+    for (const assign of this.nodes.of('assignment_expression')) {
+      const left = fieldOf(assign, 'left');
+      if (left) addNamed(memberName(left), assign, fieldOf(assign, 'right'));
     }
-    for (const call of this.root.descendantsOfType(['invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression'])) {
-      if (!call) continue;
+    for (const call of this.nodes.of(['invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression'])) {
       for (const { name, value } of argumentExpressions(call)) {
         if (name) addNamed(name, value, value);
-        else if ((value.type === 'string_literal' || value.type === 'verbatim_string_literal') && looksLikeModelId(this.modelValue(value) ?? '')) {
+        else if ((typeOf(value) === 'string_literal' || typeOf(value) === 'verbatim_string_literal') && looksLikeModelId(this.modelValue(value) ?? '')) {
           sites.push({ node: value, model: this.modelValue(value) });
         }
       }
@@ -272,25 +335,25 @@ class CSharpFile {
 
 /** `string.Format("…{0}…", x)` → its template argument. */
 function formatCall(call: Node): FormatCall | null {
-  if (call.type !== 'invocation_expression') return null;
+  if (typeOf(call) !== 'invocation_expression') return null;
   const { name, receiver } = invokedName(call);
   if (name !== 'Format' || (receiver !== 'string' && receiver !== 'String')) return null;
   const list = args(call);
   // string.Format(CultureInfo.InvariantCulture, "…", …)
-  const template = (list[0] && /Culture|Provider/.test(list[0].text) ? list[1] : list[0]) ?? null;
+  const template = (list[0] && /Culture|Provider/.test(textOf(list[0])) ? list[1] : list[0]) ?? null;
   return template ? { template, syntaxes: ['format'] } : null;
 }
 
 /** The value of a C# string literal (regular, verbatim, raw or interpolated), or null when `node` is none. */
 function literalValue(node: Node): StringValue | null {
   const simple = (text: string): StringValue => ({ node, pieces: [textPiece(text)], syntaxes: [], inlined: [] });
-  switch (node.type) {
+  switch (typeOf(node)) {
     case 'string_literal':
-      return simple(decodeEscapes(node.text.replace(/u8$/, '').slice(1, -1), 'csharp'));
+      return simple(decodeEscapes(textOf(node).replace(/u8$/, '').slice(1, -1), 'csharp'));
     case 'verbatim_string_literal':
-      return simple(node.text.slice(2, -1).replace(/""/g, '"'));
+      return simple(textOf(node).slice(2, -1).replace(/""/g, '"'));
     case 'raw_string_literal': {
-      const content = node.namedChildren.find((c) => c?.type === 'raw_string_content')?.text ?? '';
+      const content = maybeText(namedChildrenShared(node).find((c) => typeOf(c) === 'raw_string_content')) ?? '';
       return { node, pieces: rawContent([textPiece(content)]), syntaxes: [], inlined: [] };
     }
     case 'interpolated_string_expression':
@@ -302,27 +365,27 @@ function literalValue(node: Node): StringValue | null {
 
 /** Pieces of `$"…{x}…"`, `$@"…"`, `$"""…"""`: each interpolation becomes a `{expr}` placeholder. */
 function interpolatedPieces(node: Node): TextPiece[] {
-  const start = node.children.find((c) => c?.type === 'interpolation_start')?.text ?? '$';
-  const raw = node.children.some((c) => c?.type === 'interpolation_quote' && c.text.startsWith('"""'));
+  const children = childrenShared(node);
+  const start = maybeText(children.find((c) => typeOf(c) === 'interpolation_start')) ?? '$';
+  const raw = children.some((c) => typeOf(c) === 'interpolation_quote' && textOf(c).startsWith('"""'));
   const verbatim = start.includes('@');
   const pieces: TextPiece[] = [];
-  for (const child of node.children) {
-    if (!child) continue;
-    if (child.type === 'string_content') {
-      let text = child.text;
+  for (const child of children) {
+    if (typeOf(child) === 'string_content') {
+      let text = textOf(child);
       if (verbatim) text = text.replace(/""/g, '"');
       if (!raw) text = text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       pieces.push(textPiece(text));
-    } else if (child.type === 'escape_sequence') {
-      pieces.push(textPiece(decodeEscapes(child.text, 'csharp')));
-    } else if (child.type === 'interpolation') {
-      const braces = child.children.filter((c): c is Node => !!c && c.type === 'interpolation_brace');
+    } else if (typeOf(child) === 'escape_sequence') {
+      pieces.push(textPiece(decodeEscapes(textOf(child), 'csharp')));
+    } else if (typeOf(child) === 'interpolation') {
+      const braces = childrenShared(child).filter((c) => typeOf(c) === 'interpolation_brace');
       const open = braces[0];
       const close = braces[braces.length - 1];
-      const inner = open && close && open.id !== close.id ? child.text.slice(open.endIndex - child.startIndex, close.startIndex - child.startIndex) : child.text;
-      const expression = child.namedChildren.find((c) => c && c.type !== 'interpolation_brace' && !c.type.startsWith('interpolation_'));
+      const inner = open && close && open.id !== close.id ? textOf(child).slice(endOf(open) - child.startIndex, close.startIndex - child.startIndex) : textOf(child);
+      const expression = namedChildrenShared(child).find((c) => typeOf(c) !== 'interpolation_brace' && !typeOf(c).startsWith('interpolation_'));
       const piece = insertedPiece(inner, 'fstring');
-      if (expression) piece.inserted!.name = expression.text.replace(/\s+/g, ' ');
+      if (expression) piece.inserted!.name = textOf(expression).replace(/\s+/g, ' ');
       pieces.push(piece);
     }
   }
@@ -331,15 +394,17 @@ function interpolatedPieces(node: Node): TextPiece[] {
 
 /** Role from a sibling `Role = ChatRole.User` in the same initializer. */
 function siblingRole(assignment: Node): string | undefined {
-  for (const sibling of assignment.parent?.namedChildren ?? []) {
-    if (sibling?.type !== 'assignment_expression') continue;
-    if (memberName(sibling.childForFieldName('left')!) === 'Role') return roleFromName(sibling.childForFieldName('right')?.text ?? '');
+  const parent = parentOf(assignment);
+  for (const sibling of parent ? namedChildrenShared(parent) : []) {
+    if (typeOf(sibling) !== 'assignment_expression') continue;
+    if (memberName(fieldOf(sibling, 'left')!) === 'Role') return roleFromName(maybeText(fieldOf(sibling, 'right')) ?? '');
   }
   return undefined;
 }
 
 function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
-  const file = new CSharpFile(root);
+  const nodes = new TypeIndex(root, INDEXED_TYPES);
+  const file = new CSharpFile(nodes);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -348,46 +413,46 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     if (found) prompts.addArgument(found, expr, sink.syntaxes ?? [], role ?? sink.role);
   };
 
-  for (const call of root.descendantsOfType(['invocation_expression', 'object_creation_expression'])) {
-    if (!call) continue;
-    const sink = call.type === 'object_creation_expression'
-      ? CONSTRUCTOR_SINKS[typeLastName(call.childForFieldName('type'))]
+  for (const call of nodes.of(['invocation_expression', 'object_creation_expression'])) {
+    const sink = typeOf(call) === 'object_creation_expression'
+      ? CONSTRUCTOR_SINKS[typeLastName(fieldOf(call, 'type'))]
       : METHOD_SINKS[invokedName(call).name];
     if (!sink) continue;
     const list = args(call);
     const roleArg = sink.roleArg !== undefined ? list[sink.roleArg] : undefined;
-    const role = roleArg ? roleFromName(roleArg.text) : sink.role;
+    const role = roleArg ? roleFromName(textOf(roleArg)) : sink.role;
     const targets = sink.arg === 'all' ? list : list[sink.arg ?? 0] ? [list[sink.arg ?? 0]] : [];
     for (const target of targets) report(target, sink, role);
   }
 
-  for (const assign of root.descendantsOfType('assignment_expression')) {
-    const left = assign?.childForFieldName('left');
-    const right = assign?.childForFieldName('right');
-    if (!assign || !left || !right) continue;
+  for (const assign of nodes.of('assignment_expression')) {
+    const left = fieldOf(assign, 'left');
+    const right = fieldOf(assign, 'right');
+    if (!left || !right) continue;
     const name = memberName(left);
     const sink = MEMBER_SINKS[name];
     if (!sink) continue;
-    const inInitializer = assign.parent?.type === 'initializer_expression';
+    const inInitializer = maybeType(parentOf(assign)) === 'initializer_expression';
     if ((name === 'Content' || name === 'Text')) {
       const role = inInitializer ? siblingRole(assign) : undefined;
       if (role) report(right, sink, role);
     } else if (name === 'Template') {
-      const creation = assign.parent?.parent;
-      if (creation && typeLastName(creation.childForFieldName('type')) === 'PromptTemplateConfig') report(right, sink);
-    } else if (inInitializer || left.type === 'member_access_expression') report(right, sink);
+      const parent = parentOf(assign);
+      const creation = parent ? parentOf(parent) : null;
+      if (creation && typeLastName(fieldOf(creation, 'type')) === 'PromptTemplateConfig') report(right, sink);
+    } else if (inInitializer || typeOf(left) === 'member_access_expression') report(right, sink);
   }
 
   // Evidence 3: prompt-named constants, fields, properties, members and named arguments.
   const byName = (name: string, valueNode: Node): void => prompts.addByName(name, valueNode, file, NAMED_PROMPTS);
   for (const binding of file.bindings.all()) byName(binding.name, binding.value);
-  for (const assign of root.descendantsOfType('assignment_expression')) {
-    const left = assign?.childForFieldName('left');
-    const right = assign?.childForFieldName('right');
+  for (const assign of nodes.of('assignment_expression')) {
+    const left = fieldOf(assign, 'left');
+    const right = fieldOf(assign, 'right');
     if (left && right) byName(memberName(left), right);
   }
-  for (const call of root.descendantsOfType(['invocation_expression', 'object_creation_expression'])) {
-    for (const { name, value } of call ? argumentExpressions(call) : []) if (name) byName(name, value);
+  for (const call of nodes.of(['invocation_expression', 'object_creation_expression'])) {
+    for (const { name, value } of argumentExpressions(call)) if (name) byName(name, value);
   }
   return prompts.results();
 }

@@ -6,6 +6,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
+import { endOf, fieldOf, maybeText, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
@@ -14,20 +15,27 @@ import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+/** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
+const INDEXED_TYPES = ['const_spec', 'var_spec', 'short_var_declaration', 'assignment_statement', 'call_expression', 'keyed_element', ...FUNCTION_TYPES];
 /** Names that refer to a binding (package-qualified names are SDK constants, read by `modelValue`). */
 const REFERENCE_TYPES = new Set(['identifier']);
 
 const SCOPE_RULES: ScopeRules = {
-  isStatement: (n) => n.type.endsWith('_statement') || n.type === 'short_var_declaration' || n.type === 'const_declaration' || n.type === 'var_declaration',
-  isFunction: (n) => FUNCTION_TYPES.has(n.type),
+  isStatement: (n) => {
+    const type = typeOf(n);
+    return type.endsWith('_statement') || type === 'short_var_declaration' || type === 'const_declaration' || type === 'var_declaration';
+  },
+  isFunction: (n) => FUNCTION_TYPES.has(typeOf(n)),
   definedName(statement) {
-    if (statement.type === 'short_var_declaration' || statement.type === 'assignment_statement') {
-      const first = statement.childForFieldName('left')?.namedChildren[0];
-      return first?.type === 'identifier' ? first.text : null;
+    const type = typeOf(statement);
+    if (type === 'short_var_declaration' || type === 'assignment_statement') {
+      const left = fieldOf(statement, 'left');
+      const first = left ? namedChildrenShared(left)[0] : undefined;
+      return first && typeOf(first) === 'identifier' ? textOf(first) : null;
     }
-    if (statement.type === 'var_declaration') {
-      const spec = statement.namedChildren.find((c) => c?.type === 'var_spec');
-      return spec?.childForFieldName('name')?.text ?? null;
+    if (type === 'var_declaration') {
+      const spec = namedChildrenShared(statement).find((c) => typeOf(c) === 'var_spec');
+      return maybeText(spec ? fieldOf(spec, 'name') : null) ?? null;
     }
     return null;
   },
@@ -93,7 +101,7 @@ const SETTING_NAMES: SettingNames = {
 /** Calls whose string arguments are log lines, errors or terminal output, never prompts. */
 function isNonPromptCall(fn: Node): boolean {
   const name = lastName(fn);
-  const receiver = fn.type === 'selector_expression' ? fn.childForFieldName('operand')?.text ?? '' : '';
+  const receiver = receiverOf(fn);
   if (['errors', 'log', 'slog', 'zap', 'logrus'].includes(receiver)) return true;
   if (/log/i.test(receiver)) return true;
   if (receiver === 'fmt' && name !== 'Sprintf' && name !== 'Sprint' && name !== 'Sprintln') return true;
@@ -102,55 +110,81 @@ function isNonPromptCall(fn: Node): boolean {
 }
 
 function lastName(fn: Node): string {
-  if (fn.type === 'selector_expression') return fn.childForFieldName('field')?.text ?? '';
-  return fn.text;
+  if (typeOf(fn) === 'selector_expression') return maybeText(fieldOf(fn, 'field')) ?? '';
+  return textOf(fn);
 }
 
+/** The operand text of `pkg.Name` / `x.Method`; '' for a bare name. */
+function receiverOf(fn: Node): string {
+  return typeOf(fn) === 'selector_expression' ? maybeText(fieldOf(fn, 'operand')) ?? '' : '';
+}
+
+/** The arguments of a call, comments left out; memoised per node id (shared: do not change). */
+const argsByCall = new WeakMap<object, Map<number, Node[]>>();
 function args(call: Node): Node[] {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'comment');
+  let byId = argsByCall.get(call.tree);
+  if (!byId) {
+    byId = new Map();
+    argsByCall.set(call.tree, byId);
+  }
+  let list = byId.get(call.id);
+  if (list === undefined) {
+    const argList = fieldOf(call, 'arguments');
+    list = argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'comment') : [];
+    byId.set(call.id, list);
+  }
+  return list;
 }
 
 /** `x` of `literal_element` wrappers around keyed values. */
 function unwrapElement(node: Node | null | undefined): Node | null {
   if (!node) return null;
-  if (node.type === 'literal_element') return node.namedChildren.find((c) => c?.type !== 'comment') ?? null;
+  if (typeOf(node) === 'literal_element') return namedChildrenShared(node).find((c) => typeOf(c) !== 'comment') ?? null;
   return node;
 }
 
 function keyOf(keyed: Node): string {
-  const key = unwrapElement(keyed.childForFieldName('key') ?? keyed.namedChildren[0]);
-  return key?.text ?? '';
+  const key = unwrapElement(fieldOf(keyed, 'key') ?? namedChildrenShared(keyed)[0]);
+  return key ? textOf(key) : '';
 }
 
 function valueOf(keyed: Node): Node | null {
-  return unwrapElement(keyed.childForFieldName('value') ?? keyed.namedChildren[1]);
+  return unwrapElement(fieldOf(keyed, 'value') ?? namedChildrenShared(keyed)[1]);
 }
 
 /** The element type name of a composite literal (`openai.ChatCompletionMessage`, elided `{…}` in a slice). */
 function compositeTypeName(literalValue: Node): string {
-  const composite = literalValue.parent;
-  if (composite?.type === 'composite_literal') {
-    const type = composite.childForFieldName('type');
+  const composite = parentOf(literalValue);
+  if (composite && typeOf(composite) === 'composite_literal') {
+    const type = fieldOf(composite, 'type');
     return type ? typeLastName(type) : '';
   }
   // An elided element `{Role: …}` inside `[]T{…}`: literal_value → literal_element → literal_value → composite_literal
-  if (composite?.type === 'literal_element') {
-    const outer = composite.parent?.parent;
-    const type = outer?.type === 'composite_literal' ? outer.childForFieldName('type') : null;
+  if (composite && typeOf(composite) === 'literal_element') {
+    const middle = parentOf(composite);
+    const outer = middle ? parentOf(middle) : null;
+    const type = outer && typeOf(outer) === 'composite_literal' ? fieldOf(outer, 'type') : null;
     if (type) return typeLastName(type);
   }
   return '';
 }
 
 function typeLastName(type: Node): string {
-  if (type.type === 'slice_type' || type.type === 'array_type' || type.type === 'implicit_length_array_type') {
-    const element = type.childForFieldName('element');
+  const kind = typeOf(type);
+  if (kind === 'slice_type' || kind === 'array_type' || kind === 'implicit_length_array_type') {
+    const element = fieldOf(type, 'element');
     return element ? typeLastName(element) : '';
   }
-  if (type.type === 'pointer_type') return type.namedChildren[0] ? typeLastName(type.namedChildren[0]) : '';
-  if (type.type === 'qualified_type') return type.childForFieldName('name')?.text ?? '';
-  if (type.type === 'generic_type') return type.childForFieldName('type') ? typeLastName(type.childForFieldName('type')!) : '';
-  return type.text;
+  if (kind === 'pointer_type') {
+    const inner = namedChildrenShared(type)[0];
+    return inner ? typeLastName(inner) : '';
+  }
+  if (kind === 'qualified_type') return maybeText(fieldOf(type, 'name')) ?? '';
+  if (kind === 'generic_type') {
+    const inner = fieldOf(type, 'type');
+    return inner ? typeLastName(inner) : '';
+  }
+  return textOf(type);
 }
 
 class GoFile {
@@ -160,41 +194,45 @@ class GoFile {
   /** String values, and prompt arguments followed through variables and `fmt.Sprintf(format, …)` to the format. */
   readonly strings = new StringEvaluator({
     referenceTypes: REFERENCE_TYPES,
-    lookup: (ref) => this.bindings.lookup(ref.text, ref),
+    lookup: (ref) => this.bindings.lookup(textOf(ref), ref),
     formatCall: (node) => formatCall(node, ['fmt.Sprintf', 'fmt.Sprint']),
     promptFormatCall: (node) => formatCall(node, ['fmt.Sprintf']),
     evaluateOther: (node, depth) => this.evaluateOther(node, depth),
   });
 
-  constructor(private readonly root: Node) {
+  private readonly functions: FunctionRanges;
+
+  constructor(readonly nodes: TypeIndex) {
+    this.functions = new FunctionRanges(nodes.of([...FUNCTION_TYPES]));
     this.collectBindings();
   }
 
   private collectBindings(): void {
-    for (const spec of this.root.descendantsOfType(['const_spec', 'var_spec'])) {
-      if (!spec) continue;
+    for (const spec of this.nodes.of(['const_spec', 'var_spec'])) {
       const names = spec.childrenForFieldName('name').filter((n): n is Node => !!n);
-      const values = spec.childForFieldName('value')?.namedChildren ?? [];
+      const valueList = fieldOf(spec, 'value');
+      const values = valueList ? namedChildrenShared(valueList) : [];
       names.forEach((name, i) => {
         const value = values[i];
-        if (value) this.bindings.add({ name: name.text, value, scope: enclosingFunction(spec) });
+        if (value) this.bindings.add({ name: textOf(name), value, scope: this.functions.enclosing(spec) });
       });
     }
-    for (const decl of this.root.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
-      if (!decl) continue;
-      if (decl.type === 'assignment_statement' && decl.childForFieldName('operator')?.text !== '=') continue;
-      const left = decl.childForFieldName('left')?.namedChildren ?? [];
-      const right = decl.childForFieldName('right')?.namedChildren ?? [];
+    for (const decl of this.nodes.of(['short_var_declaration', 'assignment_statement'])) {
+      if (typeOf(decl) === 'assignment_statement' && maybeText(fieldOf(decl, 'operator')) !== '=') continue;
+      const leftList = fieldOf(decl, 'left');
+      const rightList = fieldOf(decl, 'right');
+      const left = leftList ? namedChildrenShared(leftList) : [];
+      const right = rightList ? namedChildrenShared(rightList) : [];
       if (left.length !== right.length) continue;
       left.forEach((name, i) => {
         const value = right[i];
-        if (name?.type === 'identifier' && value) this.bindings.add({ name: name.text, value, scope: enclosingFunction(decl) });
+        if (typeOf(name) === 'identifier' && value) this.bindings.add({ name: textOf(name), value, scope: this.functions.enclosing(decl) });
       });
     }
-    for (const call of this.root.descendantsOfType('call_expression')) {
-      const fn = call?.childForFieldName('function');
-      if (!call || !fn || !isNonPromptCall(fn)) continue;
-      for (const arg of args(call)) if (arg.type === 'identifier') this.nonPromptUses.add(arg.text);
+    for (const call of this.nodes.of('call_expression')) {
+      const fn = fieldOf(call, 'function');
+      if (!fn || !isNonPromptCall(fn)) continue;
+      for (const arg of args(call)) if (typeOf(arg) === 'identifier') this.nonPromptUses.add(textOf(arg));
     }
   }
 
@@ -204,11 +242,11 @@ class GoFile {
 
   /** Go string literals and `strings.Join` of them; null for anything else. */
   private evaluateOther(node: Node, depth: number): StringValue | null {
-    switch (node.type) {
+    switch (typeOf(node)) {
       case 'interpreted_string_literal':
-        return single(node, decodeEscapes(node.text.slice(1, -1), 'go'));
+        return single(node, decodeEscapes(textOf(node).slice(1, -1), 'go'));
       case 'raw_string_literal':
-        return single(node, node.text.slice(1, -1).replace(/\r/g, ''));
+        return single(node, textOf(node).slice(1, -1).replace(/\r/g, ''));
       case 'call_expression':
         return this.joinCall(node, depth);
       default:
@@ -219,14 +257,14 @@ class GoFile {
   /** `strings.Join([]string{…}, "\n")` inside a larger string expression. */
   private joinCall(node: Node, depth: number): StringValue | null {
     const list = args(node);
-    if (node.childForFieldName('function')?.text !== 'strings.Join' || list[0]?.type !== 'composite_literal' || !list[1]) return null;
+    if (maybeText(fieldOf(node, 'function')) !== 'strings.Join' || !list[0] || typeOf(list[0]) !== 'composite_literal' || !list[1]) return null;
     const sep = this.strings.evaluate(list[1], depth + 1);
-    const body = list[0].childForFieldName('body');
+    const body = fieldOf(list[0], 'body');
     if (!sep || !body) return null;
     const pieces: TextPiece[] = [];
     const inlined: Node[] = [];
     let syntaxes: PlaceholderSyntax[] = [];
-    const elements = body.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    const elements = namedChildrenShared(body).filter((c) => typeOf(c) !== 'comment');
     for (const [i, element] of elements.entries()) {
       const inner = unwrapElement(element);
       const value = inner ? this.strings.evaluate(inner, depth + 1) : null;
@@ -235,7 +273,7 @@ class GoFile {
         pieces.push(...value.pieces);
         inlined.push(...value.inlined);
         syntaxes = merge(syntaxes, value.syntaxes);
-      } else pieces.push(insertedPiece(element.text));
+      } else pieces.push(insertedPiece(textOf(element)));
     }
     return { node, pieces, syntaxes, inlined };
   }
@@ -243,17 +281,18 @@ class GoFile {
   /** A model id from a model-field value: literal, constant in the file, SDK constant, or `openai.F(x)`. */
   modelValue(node: Node | null, depth = 0): string | undefined {
     if (!node || depth > 4) return undefined;
-    if (node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') {
-      const text = node.text.slice(1, -1).trim();
+    const type = typeOf(node);
+    if (type === 'interpreted_string_literal' || type === 'raw_string_literal') {
+      const text = textOf(node).slice(1, -1).trim();
       return text || undefined;
     }
-    if (node.type === 'identifier') {
-      const binding = this.bindings.lookup(node.text, node);
+    if (type === 'identifier') {
+      const binding = this.bindings.lookup(textOf(node), node);
       return binding ? this.modelValue(binding.value, depth + 1) : undefined;
     }
-    if (node.type === 'selector_expression') return modelFromConstant(node.childForFieldName('field')?.text ?? '') ?? undefined;
-    if (node.type === 'call_expression' || node.type === 'type_conversion_expression') {
-      const list = node.type === 'call_expression' ? args(node) : [node.childForFieldName('operand')];
+    if (type === 'selector_expression') return modelFromConstant(maybeText(fieldOf(node, 'field')) ?? '') ?? undefined;
+    if (type === 'call_expression' || type === 'type_conversion_expression') {
+      const list = type === 'call_expression' ? args(node) : [fieldOf(node, 'operand')];
       return list.length === 1 ? this.modelValue(list[0], depth + 1) : undefined;
     }
     return undefined;
@@ -261,15 +300,16 @@ class GoFile {
 
   intValue(node: Node | null, depth = 0): number | undefined {
     if (!node || depth > 4) return undefined;
-    if (node.type === 'int_literal') {
-      const n = Number(node.text.replace(/_/g, ''));
+    const type = typeOf(node);
+    if (type === 'int_literal') {
+      const n = Number(textOf(node).replace(/_/g, ''));
       return Number.isFinite(n) ? n : undefined;
     }
-    if (node.type === 'identifier') {
-      const binding = this.bindings.lookup(node.text, node);
+    if (type === 'identifier') {
+      const binding = this.bindings.lookup(textOf(node), node);
       return binding ? this.intValue(binding.value, depth + 1) : undefined;
     }
-    if (node.type === 'call_expression') {
+    if (type === 'call_expression') {
       const list = args(node);
       return list.length === 1 ? this.intValue(list[0], depth + 1) : undefined;
     }
@@ -282,23 +322,26 @@ class GoFile {
       const found = settingSite(SETTING_NAMES, name, site, value, this);
       if (found) sites.push(found);
     };
-    for (const keyed of this.root.descendantsOfType('keyed_element')) if (keyed) addNamed(keyOf(keyed), keyed, valueOf(keyed));
-    for (const assign of this.root.descendantsOfType('assignment_statement')) {
-      const left = assign?.childForFieldName('left')?.namedChildren[0];
-      const right = assign?.childForFieldName('right')?.namedChildren[0] ?? null;
-      if (assign && left?.type === 'selector_expression') addNamed(left.childForFieldName('field')?.text ?? '', assign, right);
+    for (const keyed of this.nodes.of('keyed_element')) addNamed(keyOf(keyed), keyed, valueOf(keyed));
+    for (const assign of this.nodes.of('assignment_statement')) {
+      const leftList = fieldOf(assign, 'left');
+      const rightList = fieldOf(assign, 'right');
+      const left = leftList ? namedChildrenShared(leftList)[0] : undefined;
+      const right = (rightList ? namedChildrenShared(rightList)[0] : undefined) ?? null;
+      if (left && typeOf(left) === 'selector_expression') addNamed(maybeText(fieldOf(left, 'field')) ?? '', assign, right);
     }
-    for (const call of this.root.descendantsOfType('call_expression')) {
-      const fn = call?.childForFieldName('function');
-      if (!call || !fn) continue;
+    for (const call of this.nodes.of('call_expression')) {
+      const fn = fieldOf(call, 'function');
+      if (!fn) continue;
       const name = lastName(fn);
       const list = args(call);
       // langchaingo / options pattern: openai.WithModel("…"), llms.WithMaxTokens(512)
       if (name.startsWith('With') && list.length === 1) addNamed(name.slice(4), call, list[0]);
       // A literal model id passed positionally: genai GenerateContent(ctx, "gemini-2.5-flash", …)
       for (const arg of list) {
-        if (arg.type !== 'interpreted_string_literal' && arg.type !== 'raw_string_literal') continue;
-        const text = arg.text.slice(1, -1);
+        const type = typeOf(arg);
+        if (type !== 'interpreted_string_literal' && type !== 'raw_string_literal') continue;
+        const text = textOf(arg).slice(1, -1);
         if (looksLikeModelId(text)) sites.push({ node: arg, model: text });
       }
     }
@@ -308,8 +351,8 @@ class GoFile {
 
 /** `fmt.Sprintf(format, …)` (printf placeholders) or `fmt.Sprint(format, …)` among `names`: the format argument. */
 function formatCall(call: Node, names: readonly string[]): FormatCall | null {
-  if (call.type !== 'call_expression') return null;
-  const name = call.childForFieldName('function')?.text ?? '';
+  if (typeOf(call) !== 'call_expression') return null;
+  const name = maybeText(fieldOf(call, 'function')) ?? '';
   const format = args(call)[0];
   if (!names.includes(name) || !format) return null;
   return { template: format, syntaxes: name === 'fmt.Sprintf' ? ['printf'] : [] };
@@ -324,26 +367,69 @@ function merge(a: PlaceholderSyntax[], b: PlaceholderSyntax[]): PlaceholderSynta
 }
 
 function enclosingFunction(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
-  return null;
+  return nearestAncestorOfTypes(node, FUNCTION_TYPES);
+}
+
+/**
+ * `enclosingFunction` of many nodes without walking each one's parents: the functions of the file in
+ * source order with their ranges. A node that is not empty lies within a function's range exactly when
+ * that function is its ancestor (tree-sitter ranges nest), so the innermost such function is found by
+ * a binary search on start offsets and then the chain of functions enclosing the candidate.
+ */
+class FunctionRanges {
+  private readonly starts: number[];
+  private readonly ends: number[];
+  /** Index of the function enclosing function i, or -1. */
+  private readonly outer: number[];
+
+  constructor(private readonly functions: readonly Node[]) {
+    this.starts = functions.map((f) => f.startIndex);
+    this.ends = functions.map((f) => endOf(f));
+    const indexById = new Map(functions.map((f, i) => [f.id, i]));
+    this.outer = functions.map((f) => {
+      const outer = enclosingFunction(f);
+      return outer ? indexById.get(outer.id) ?? -1 : -1;
+    });
+  }
+
+  enclosing(node: Node): Node | null {
+    const start = node.startIndex;
+    const end = endOf(node);
+    if (end <= start) return enclosingFunction(node); // an empty node may sit on a boundary: ask the tree
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let candidate = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= start) {
+        candidate = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = candidate; i >= 0; i = this.outer[i]) {
+      if (this.starts[i] <= start && end <= this.ends[i] && this.functions[i].id !== node.id) return this.functions[i];
+    }
+    return null;
+  }
 }
 
 /** The role a prompt gets from where it sits: `System:` field, `NewUserMessage(…)`, a sibling `Role:`. */
 function roleFromContext(node: Node): string | undefined {
-  for (let n = node.parent; n && !SCOPE_RULES.isStatement(n); n = n.parent) {
-    if (n.type === 'keyed_element') {
+  for (let n = parentOf(node); n && !SCOPE_RULES.isStatement(n); n = parentOf(n)) {
+    const type = typeOf(n);
+    if (type === 'keyed_element') {
       const key = keyOf(n);
       if (key === 'System' || key === 'SystemInstruction' || key === 'Instructions') return 'system';
     }
-    if (n.type === 'call_expression') {
-      const fn = n.childForFieldName('function');
+    if (type === 'call_expression') {
+      const fn = fieldOf(n, 'function');
       const name = fn ? lastName(fn) : '';
       if (name === 'NewUserMessage') return 'user';
       if (name === 'NewAssistantMessage') return 'assistant';
     }
-    if (n.type === 'literal_value') {
-      for (const sibling of n.namedChildren) {
-        if (sibling?.type === 'keyed_element' && keyOf(sibling) === 'Role') return roleFromName(valueOf(sibling)?.text ?? '');
+    if (type === 'literal_value') {
+      for (const sibling of namedChildrenShared(n)) {
+        if (typeOf(sibling) === 'keyed_element' && keyOf(sibling) === 'Role') return roleFromName(maybeText(valueOf(sibling)) ?? '');
       }
     }
   }
@@ -351,7 +437,8 @@ function roleFromContext(node: Node): string | undefined {
 }
 
 function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
-  const file = new GoFile(root);
+  const nodes = new TypeIndex(root, INDEXED_TYPES);
+  const file = new GoFile(nodes);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -363,15 +450,15 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     prompts.addArgument(found, expr, syntaxes, contextRole === 'system' ? contextRole : role ?? contextRole);
   };
 
-  for (const call of root.descendantsOfType('call_expression')) {
-    const fn = call?.childForFieldName('function');
-    if (!call || !fn) continue;
+  for (const call of nodes.of('call_expression')) {
+    const fn = fieldOf(call, 'function');
+    if (!fn) continue;
     const name = lastName(fn);
     const sink = CALL_SINKS[name];
-    const receiver = fn.type === 'selector_expression' ? fn.childForFieldName('operand')?.text ?? '' : '';
+    const receiver = receiverOf(fn);
     const list = args(call);
     if (sink && (!sink.pkg || sink.pkg.includes(receiver))) {
-      const role = sink.role ?? (sink.roleArg !== undefined && list[sink.roleArg] ? roleFromName(list[sink.roleArg].text) : undefined);
+      const role = sink.role ?? (sink.roleArg !== undefined && list[sink.roleArg] ? roleFromName(textOf(list[sink.roleArg])) : undefined);
       const targets = sink.arg === 'rest' ? list.slice(sink.from ?? 0) : list[sink.arg] ? [list[sink.arg]] : [];
       for (const target of targets) report(target, role, sink.syntaxes);
     } else if (name === 'Call' && list.length === 2 && /llm|model/i.test(receiver)) {
@@ -379,15 +466,14 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     }
   }
 
-  for (const keyed of root.descendantsOfType('keyed_element')) {
-    if (!keyed) continue;
+  for (const keyed of nodes.of('keyed_element')) {
     const key = keyOf(keyed);
     const value = valueOf(keyed);
     const sink = FIELD_SINKS[key];
     if (!value || !sink) continue;
-    const literalValue = keyed.parent;
+    const literalValue = parentOf(keyed);
     const typeName = literalValue ? compositeTypeName(literalValue) : '';
-    const hasRole = !!literalValue?.namedChildren.some((s) => s?.type === 'keyed_element' && keyOf(s) === 'Role');
+    const hasRole = !!literalValue && namedChildrenShared(literalValue).some((s) => typeOf(s) === 'keyed_element' && keyOf(s) === 'Role');
     if (!sink.types.includes(typeName) && !((key === 'Content' || key === 'Text') && hasRole)) continue;
     report(value, sink.role);
   }
@@ -395,9 +481,9 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   // Evidence 3: prompt-named constants, variables and struct fields whose text reads as instructions.
   const byName = (name: string, valueNode: Node): void => prompts.addByName(name, valueNode, file, NAMED_PROMPTS);
   for (const binding of file.bindings.all()) byName(binding.name, binding.value);
-  for (const keyed of root.descendantsOfType('keyed_element')) {
-    const value = keyed ? valueOf(keyed) : null;
-    if (keyed && value) byName(keyOf(keyed), value);
+  for (const keyed of nodes.of('keyed_element')) {
+    const value = valueOf(keyed);
+    if (value) byName(keyOf(keyed), value);
   }
   return prompts.results();
 }

@@ -7,6 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
+import { fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
@@ -20,21 +21,27 @@ const MEMBER_TYPES = new Set(['local_variable_declaration', 'field_declaration',
 /** Names that refer to a binding: `prompt`, `Prompts.SYSTEM`. */
 const REFERENCE_TYPES = new Set(['identifier', 'field_access']);
 
+/** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
+const INDEXED_TYPES = ['variable_declarator', 'method_invocation', 'object_creation_expression', 'annotation'];
+
 const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'constant_declaration', 'constructor_declaration']);
 
 const SCOPE_RULES: ScopeRules = {
   isClientConfiguration(site) {
-    for (let n = site.parent; n; n = n.parent) if (CLIENT_CONFIGURATION_TYPES.has(n.type)) return true;
+    for (let n = parentOf(site); n; n = parentOf(n)) if (CLIENT_CONFIGURATION_TYPES.has(typeOf(n))) return true;
     return false;
   },
-  isStatement: (n) => n.type.endsWith('_statement') || MEMBER_TYPES.has(n.type),
-  isFunction: (n) => FUNCTION_TYPES.has(n.type),
+  isStatement: (n) => typeOf(n).endsWith('_statement') || MEMBER_TYPES.has(typeOf(n)),
+  isFunction: (n) => FUNCTION_TYPES.has(typeOf(n)),
   definedName(statement) {
-    if (statement.type === 'local_variable_declaration') return statement.childForFieldName('declarator')?.childForFieldName('name')?.text ?? null;
-    const expr = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
-    if (expr?.type === 'assignment_expression') {
-      const left = expr.childForFieldName('left');
-      return left?.type === 'identifier' ? left.text : null;
+    if (typeOf(statement) === 'local_variable_declaration') {
+      const declarator = fieldOf(statement, 'declarator');
+      return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
+    }
+    const expr = typeOf(statement) === 'expression_statement' ? namedChildrenShared(statement)[0] ?? null : null;
+    if (expr && typeOf(expr) === 'assignment_expression') {
+      const left = fieldOf(expr, 'left');
+      return left && typeOf(left) === 'identifier' ? textOf(left) : null;
     }
     return null;
   },
@@ -110,26 +117,43 @@ const SETTING_NAMES: SettingNames = {
   maxOutput: new Set(MAX_OUTPUT_ARGUMENT_NAMES),
 };
 
+/** The arguments of a call, comments left out; memoised per node id (shared: do not change). */
+const argsByCall = new WeakMap<object, Map<number, Node[]>>();
 function args(node: Node): Node[] {
-  return (node.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'line_comment' && n.type !== 'block_comment');
+  let byId = argsByCall.get(node.tree);
+  if (!byId) {
+    byId = new Map();
+    argsByCall.set(node.tree, byId);
+  }
+  let list = byId.get(node.id);
+  if (list === undefined) {
+    const argList = fieldOf(node, 'arguments');
+    list = argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'line_comment' && typeOf(n) !== 'block_comment') : [];
+    byId.set(node.id, list);
+  }
+  return list;
 }
 
 function typeLastName(type: Node | null): string {
   if (!type) return '';
-  if (type.type === 'generic_type') return typeLastName(type.namedChildren[0]);
-  if (type.type === 'scoped_type_identifier') return typeLastName(type.namedChildren[type.namedChildCount - 1]);
-  return type.text;
+  const kind = typeOf(type);
+  if (kind === 'generic_type') return typeLastName(namedChildrenShared(type)[0] ?? null);
+  if (kind === 'scoped_type_identifier') {
+    const named = namedChildrenShared(type);
+    return typeLastName(named[named.length - 1] ?? null);
+  }
+  return textOf(type);
 }
 
 /** Names along a call chain `a.b().c().d()` from the root: the root expression text, then method names. */
 function chain(call: Node): { root: string; methods: string[] } {
   const methods: string[] = [];
   let n: Node | null = call;
-  while (n?.type === 'method_invocation') {
-    methods.unshift(n.childForFieldName('name')?.text ?? '');
-    n = n.childForFieldName('object');
+  while (n && typeOf(n) === 'method_invocation') {
+    methods.unshift(maybeText(fieldOf(n, 'name')) ?? '');
+    n = fieldOf(n, 'object');
   }
-  return { root: n?.text ?? '', methods };
+  return { root: maybeText(n) ?? '', methods };
 }
 
 function isLogReceiver(text: string): boolean {
@@ -147,8 +171,7 @@ function textBlockContent(raw: string): string {
 }
 
 function enclosingScope(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (LOCAL_SCOPE_TYPES.has(n.type)) return n;
-  return null;
+  return nearestAncestorOfTypes(node, LOCAL_SCOPE_TYPES);
 }
 
 class JavaFile {
@@ -162,25 +185,25 @@ class JavaFile {
     evaluateOther: (node, depth) => this.evaluateOther(node, depth),
   });
 
-  constructor(private readonly root: Node) {
-    for (const declarator of root.descendantsOfType('variable_declarator')) {
-      const name = declarator?.childForFieldName('name');
-      const value = declarator?.childForFieldName('value');
-      if (declarator && name && value) this.bindings.add({ name: name.text, value, scope: enclosingScope(declarator) });
+  constructor(readonly nodes: TypeIndex) {
+    for (const declarator of nodes.of('variable_declarator')) {
+      const name = fieldOf(declarator, 'name');
+      const value = fieldOf(declarator, 'value');
+      if (name && value) this.bindings.add({ name: textOf(name), value, scope: enclosingScope(declarator) });
     }
-    for (const call of root.descendantsOfType(['method_invocation', 'object_creation_expression'])) {
-      if (!call || !this.isNonPromptCall(call)) continue;
-      for (const arg of args(call)) if (arg.type === 'identifier' || arg.type === 'field_access') this.nonPromptUses.add(lastSegment(arg));
+    for (const call of nodes.of(['method_invocation', 'object_creation_expression'])) {
+      if (!this.isNonPromptCall(call)) continue;
+      for (const arg of args(call)) if (typeOf(arg) === 'identifier' || typeOf(arg) === 'field_access') this.nonPromptUses.add(lastSegment(arg));
     }
   }
 
   /** Log lines, console output and exception messages. */
   private isNonPromptCall(call: Node): boolean {
-    if (call.type === 'object_creation_expression') {
-      const type = typeLastName(call.childForFieldName('type'));
+    if (typeOf(call) === 'object_creation_expression') {
+      const type = typeLastName(fieldOf(call, 'type'));
       return /(Exception|Error)$/.test(type);
     }
-    const receiver = call.childForFieldName('object')?.text ?? '';
+    const receiver = maybeText(fieldOf(call, 'object')) ?? '';
     return isLogReceiver(receiver);
   }
 
@@ -189,28 +212,28 @@ class JavaFile {
   }
 
   private lookup(ref: Node): { name: string; value: Node } | undefined {
-    if (ref.type === 'identifier') return this.bindings.lookup(ref.text, ref);
-    if (ref.type === 'field_access') return this.bindings.lookupGlobal(ref.childForFieldName('field')?.text ?? '');
+    if (typeOf(ref) === 'identifier') return this.bindings.lookup(textOf(ref), ref);
+    if (typeOf(ref) === 'field_access') return this.bindings.lookupGlobal(maybeText(fieldOf(ref, 'field')) ?? '');
     return undefined;
   }
 
   /** Java string literals and text blocks, and `String.join` of them; null for anything else. */
   private evaluateOther(node: Node, depth: number): StringValue | null {
-    if (node.type === 'method_invocation') return this.joinCall(node, depth);
-    if (node.type !== 'string_literal') return null;
-    const raw = node.text;
+    if (typeOf(node) === 'method_invocation') return this.joinCall(node, depth);
+    if (typeOf(node) !== 'string_literal') return null;
+    const raw = textOf(node);
     const text = raw.startsWith('"""') ? decodeEscapes(textBlockContent(raw.slice(3, -3)), 'java') : decodeEscapes(raw.slice(1, -1), 'java');
     return { node, pieces: [textPiece(text)], syntaxes: [], inlined: [] };
   }
 
   /** `String.join("\n", "a", "b")` / `String.join("\n", List.of(…))` of literals. */
   private joinCall(node: Node, depth: number): StringValue | null {
-    if (node.childForFieldName('object')?.text !== 'String' || node.childForFieldName('name')?.text !== 'join') return null;
+    if (maybeText(fieldOf(node, 'object')) !== 'String' || maybeText(fieldOf(node, 'name')) !== 'join') return null;
     const [sepNode, ...rest] = args(node);
     const sep = sepNode ? this.strings.evaluate(sepNode, depth + 1) : null;
     if (!sep) return null;
     let parts = rest;
-    if (rest.length === 1 && rest[0].type === 'method_invocation' && /^(List|Arrays|Stream)$/.test(rest[0].childForFieldName('object')?.text ?? '')) parts = args(rest[0]);
+    if (rest.length === 1 && typeOf(rest[0]) === 'method_invocation' && /^(List|Arrays|Stream)$/.test(maybeText(fieldOf(rest[0], 'object')) ?? '')) parts = args(rest[0]);
     const pieces: TextPiece[] = [];
     const inlined: Node[] = [];
     for (const [i, part] of parts.entries()) {
@@ -219,34 +242,34 @@ class JavaFile {
       if (value) {
         pieces.push(...value.pieces);
         inlined.push(...value.inlined);
-      } else pieces.push(insertedPiece(part.text));
+      } else pieces.push(insertedPiece(textOf(part)));
     }
     return parts.length ? { node, pieces, syntaxes: [], inlined } : null;
   }
 
   modelValue(node: Node | null | undefined, depth = 0): string | undefined {
     if (!node || depth > 4) return undefined;
-    if (node.type === 'string_literal') return node.text.replace(/^"+|"+$/g, '').trim() || undefined;
-    if (node.type === 'identifier' || node.type === 'field_access') {
+    if (typeOf(node) === 'string_literal') return textOf(node).replace(/^"+|"+$/g, '').trim() || undefined;
+    if (typeOf(node) === 'identifier' || typeOf(node) === 'field_access') {
       const binding = this.lookup(node);
       if (binding) return this.modelValue(binding.value, depth + 1);
-      return node.type === 'field_access' ? modelFromConstant(lastSegment(node)) ?? undefined : undefined;
+      return typeOf(node) === 'field_access' ? modelFromConstant(lastSegment(node)) ?? undefined : undefined;
     }
-    if (node.type === 'method_invocation') {
+    if (typeOf(node) === 'method_invocation') {
       const list = args(node);
       if (list.length === 1) return this.modelValue(list[0], depth + 1); // ChatModel.of("…")
-      if (list.length === 0) return this.modelValue(node.childForFieldName('object'), depth + 1); // GPT_4_O.getValue()
+      if (list.length === 0) return this.modelValue(fieldOf(node, 'object'), depth + 1); // GPT_4_O.getValue()
     }
     return undefined;
   }
 
   intValue(node: Node | null | undefined, depth = 0): number | undefined {
     if (!node || depth > 4) return undefined;
-    if (node.type === 'decimal_integer_literal') {
-      const n = Number(node.text.replace(/[_lL]/g, ''));
+    if (typeOf(node) === 'decimal_integer_literal') {
+      const n = Number(textOf(node).replace(/[_lL]/g, ''));
       return Number.isFinite(n) ? n : undefined;
     }
-    if (node.type === 'identifier' || node.type === 'field_access') {
+    if (typeOf(node) === 'identifier' || typeOf(node) === 'field_access') {
       const binding = this.lookup(node);
       return binding ? this.intValue(binding.value, depth + 1) : undefined;
     }
@@ -255,18 +278,17 @@ class JavaFile {
 
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
-    for (const call of this.root.descendantsOfType(['method_invocation', 'object_creation_expression'])) {
-      if (!call) continue;
+    for (const call of this.nodes.of(['method_invocation', 'object_creation_expression'])) {
       const list = args(call);
-      if (call.type === 'method_invocation' && list.length === 1) {
+      if (typeOf(call) === 'method_invocation' && list.length === 1) {
         // setMaxTokens(…) / withModel(…) as well as model(…)
-        const name = (call.childForFieldName('name')?.text ?? '').replace(/^(set|with)(?=[A-Z])/, '').toLowerCase();
+        const name = (maybeText(fieldOf(call, 'name')) ?? '').replace(/^(set|with)(?=[A-Z])/, '').toLowerCase();
         const found = settingSite(SETTING_NAMES, name, call, list[0], this);
         if (found) sites.push(found);
       }
       for (const arg of list) {
-        if (arg.type !== 'string_literal') continue;
-        const text = arg.text.slice(1, -1);
+        if (typeOf(arg) !== 'string_literal') continue;
+        const text = textOf(arg).slice(1, -1);
         if (looksLikeModelId(text)) sites.push({ node: arg, model: text });
       }
     }
@@ -275,37 +297,37 @@ class JavaFile {
 }
 
 function lastSegment(node: Node): string {
-  return node.type === 'field_access' ? node.childForFieldName('field')?.text ?? '' : node.text;
+  return typeOf(node) === 'field_access' ? maybeText(fieldOf(node, 'field')) ?? '' : textOf(node);
 }
 
 /** `String.format(template, …)`, `"…".formatted(…)`, `MessageFormat.format(template, …)`. */
 function formatCall(call: Node): FormatCall | null {
-  if (call.type !== 'method_invocation') return null;
-  const name = call.childForFieldName('name')?.text;
-  const object = call.childForFieldName('object');
+  if (typeOf(call) !== 'method_invocation') return null;
+  const name = maybeText(fieldOf(call, 'name'));
+  const object = fieldOf(call, 'object');
   const list = args(call);
-  if (name === 'format' && object?.text === 'String' && list[0]) {
+  if (name === 'format' && maybeText(object) === 'String' && list[0]) {
     // String.format(Locale.ROOT, "…", …)
-    const template = list[0].type === 'field_access' && /Locale/.test(list[0].text) ? list[1] : list[0];
+    const template = typeOf(list[0]) === 'field_access' && /Locale/.test(textOf(list[0])) ? list[1] : list[0];
     return template ? { template, syntaxes: ['printf'] } : null;
   }
   if (name === 'formatted' && object) return { template: object, syntaxes: ['printf'] };
-  if (name === 'format' && object?.text === 'MessageFormat' && list[0]) return { template: list[0], syntaxes: ['format'] };
+  if (name === 'format' && maybeText(object) === 'MessageFormat' && list[0]) return { template: list[0], syntaxes: ['format'] };
   return null;
 }
 
 /** The sink a call or constructor is, if any, with its prompt arguments. */
 function sinkOf(call: Node): { sink: Sink; targets: Node[] } | null {
   const list = args(call);
-  if (call.type === 'object_creation_expression') {
-    const sink = CONSTRUCTOR_SINKS[typeLastName(call.childForFieldName('type'))];
+  if (typeOf(call) === 'object_creation_expression') {
+    const sink = CONSTRUCTOR_SINKS[typeLastName(fieldOf(call, 'type'))];
     if (!sink) return null;
     if (sink.arg === undefined && list.length !== 1) return null; // new Prompt(messages, options) etc. hold no string
     const target = list[sink.arg ?? 0];
     return target ? { sink, targets: [target] } : null;
   }
-  const name = call.childForFieldName('name')?.text ?? '';
-  const object = call.childForFieldName('object');
+  const name = maybeText(fieldOf(call, 'name')) ?? '';
+  const object = fieldOf(call, 'object');
   const first = list[0] ? [list[0]] : [];
   const factory = FACTORY_SINKS[`${object ? typeLastName(object) : ''}.${name}`];
   if (factory) return { sink: factory, targets: first };
@@ -319,22 +341,24 @@ function sinkOf(call: Node): { sink: Sink; targets: Node[] } | null {
   }
   // Spring AI `.user(u -> u.text("…").param(…))`: `text` on the lambda parameter of user/system.
   if ((name === 'text' || name === 'template') && object) {
-    const lambda = call.parent?.type === 'lambda_expression' ? call.parent : ancestorOfType(call, 'lambda_expression');
-    const outer = lambda?.parent?.parent;
-    const outerName = outer?.type === 'method_invocation' ? outer.childForFieldName('name')?.text ?? '' : '';
+    const parent = parentOf(call);
+    const lambda = maybeType(parent) === 'lambda_expression' ? parent : ancestorOfType(call, 'lambda_expression');
+    const lambdaParent = lambda ? parentOf(lambda) : null;
+    const outer = lambdaParent ? parentOf(lambdaParent) : null;
+    const outerName = outer && typeOf(outer) === 'method_invocation' ? maybeText(fieldOf(outer, 'name')) ?? '' : '';
     if (CHAIN_SINKS[outerName] || METHOD_SINKS[outerName]) return { sink: { ...(CHAIN_SINKS[outerName] ?? METHOD_SINKS[outerName]) }, targets: first };
     // Spring AI PromptTemplate.builder().template("…")
     if (name === 'template' && chain(object).root === 'PromptTemplate') return { sink: { syntaxes: SPRING_TEMPLATE }, targets: first };
   }
-  if (MODEL_CALL_SINKS.has(name) && object && MODEL_RECEIVER.test(object.text)) {
-    return { sink: { role: 'user' }, targets: list.filter((a) => !(a.type === 'string_literal' && looksLikeModelId(a.text.slice(1, -1)))) };
+  if (MODEL_CALL_SINKS.has(name) && object && MODEL_RECEIVER.test(textOf(object))) {
+    return { sink: { role: 'user' }, targets: list.filter((a) => !(typeOf(a) === 'string_literal' && looksLikeModelId(textOf(a).slice(1, -1)))) };
   }
   return null;
 }
 
 function ancestorOfType(node: Node, type: string): Node | null {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === type) return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) {
+    if (typeOf(n) === type) return n;
     if (SCOPE_RULES.isStatement(n)) return null;
   }
   return null;
@@ -342,12 +366,12 @@ function ancestorOfType(node: Node, type: string): Node | null {
 
 /** The strings of a LangChain4j `@SystemMessage` / `@UserMessage` annotation (an array joins with "\n"). */
 function annotationValue(annotation: Node): Node | null {
-  const list = annotation.childForFieldName('arguments');
+  const list = fieldOf(annotation, 'arguments');
   if (!list) return null;
-  for (const child of list.namedChildren) {
+  for (const child of namedChildrenShared(list)) {
     if (!child) continue;
-    if (child.type === 'element_value_pair') {
-      if (child.childForFieldName('key')?.text === 'value') return child.childForFieldName('value');
+    if (typeOf(child) === 'element_value_pair') {
+      if (maybeText(fieldOf(child, 'key')) === 'value') return fieldOf(child, 'value');
       continue;
     }
     return child;
@@ -356,7 +380,8 @@ function annotationValue(annotation: Node): Node | null {
 }
 
 function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
-  const file = new JavaFile(root);
+  const nodes = new TypeIndex(root, INDEXED_TYPES);
+  const file = new JavaFile(nodes);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -365,20 +390,20 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     if (found) prompts.addArgument(found, expr, sink.syntaxes ?? [], role ?? sink.role);
   };
 
-  for (const call of root.descendantsOfType(['method_invocation', 'object_creation_expression'])) {
-    const match = call ? sinkOf(call) : null;
-    if (!call || !match) continue;
+  for (const call of nodes.of(['method_invocation', 'object_creation_expression'])) {
+    const match = sinkOf(call);
+    if (!match) continue;
     const roleArg = match.sink.roleArg !== undefined ? args(call)[match.sink.roleArg] : undefined;
-    for (const target of match.targets) report(target, match.sink, roleArg ? roleFromName(roleArg.text.replace(/\.value\(\)$/, '')) : undefined);
+    for (const target of match.targets) report(target, match.sink, roleArg ? roleFromName(textOf(roleArg).replace(/\.value\(\)$/, '')) : undefined);
   }
 
-  for (const annotation of root.descendantsOfType('annotation')) {
-    const name = annotation?.childForFieldName('name')?.text ?? '';
+  for (const annotation of nodes.of('annotation')) {
+    const name = maybeText(fieldOf(annotation, 'name')) ?? '';
     const role = name.endsWith('SystemMessage') ? 'system' : name.endsWith('UserMessage') ? 'user' : undefined;
-    const value = annotation && role ? annotationValue(annotation) : null;
+    const value = role ? annotationValue(annotation) : null;
     if (!value) continue;
-    if (value.type === 'element_value_array_initializer') {
-      const parts = value.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment');
+    if (typeOf(value) === 'element_value_array_initializer') {
+      const parts = namedChildrenShared(value).filter((c) => typeOf(c) !== 'line_comment' && typeOf(c) !== 'block_comment');
       const values = parts.map((p) => file.strings.evaluate(p));
       if (!values.length || values.some((v) => !v)) continue;
       const pieces: TextPiece[] = [];

@@ -14,6 +14,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPromptName, readsAsInstructions } from '../evidence';
+import { endOf, parentOf, textOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
@@ -68,11 +69,11 @@ export interface ScopeRules {
 const EVIDENCE_RANK: Record<PromptEvidence, number> = { call: 0, flow: 1, name: 2, file: 3 };
 
 function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+  return outer.startIndex <= inner.startIndex && endOf(inner) <= endOf(outer);
 }
 
 function ancestor(node: Node, test: (n: Node) => boolean): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (test(n)) return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (test(n)) return n;
   return null;
 }
 
@@ -128,9 +129,11 @@ export class ModelScope {
   /** Sites inside the smallest ancestor of `from` (up to `limit`) that has any. */
   private nearest(from: Node, limit: Node | null): { model?: string; maxOutputTokens?: number } {
     const result: { model?: string; maxOutputTokens?: number } = {};
-    for (let n: Node | null = from; n; n = n.parent) {
+    for (let n: Node | null = from; n; n = parentOf(n)) {
+      const start = n.startIndex;
+      const end = endOf(n);
       for (const site of this.sites) {
-        if (!contains(n, site.node)) continue;
+        if (!(start <= site.node.startIndex && endOf(site.node) <= end)) continue;
         result.model ??= site.model;
         result.maxOutputTokens ??= site.maxOutputTokens;
       }
@@ -145,9 +148,22 @@ function distinct<T>(values: (T | undefined)[]): T[] {
   return [...new Set(values.filter((v): v is T => v !== undefined))];
 }
 
+/** The `identifier` nodes under a scope, listed once per scope node (a function is asked about often). */
+const identifiersByScope = new WeakMap<object, Map<number, Node[]>>();
+
 /** Every `identifier` node spelled `name` under `scope`. */
 export function identifiersNamed(scope: Node, name: string): Node[] {
-  return scope.descendantsOfType('identifier').filter((n): n is Node => !!n && n.text === name);
+  let byId = identifiersByScope.get(scope.tree);
+  if (!byId) {
+    byId = new Map();
+    identifiersByScope.set(scope.tree, byId);
+  }
+  let all = byId.get(scope.id);
+  if (all === undefined) {
+    all = scope.descendantsOfType('identifier').filter((n): n is Node => !!n);
+    byId.set(scope.id, all);
+  }
+  return all.filter((n) => textOf(n) === name);
 }
 
 export interface PromptInfo {
@@ -201,7 +217,7 @@ export class PromptCollector {
       startLine: value.node.startPosition.row + 1,
       endLine: value.node.endPosition.row + 1,
       startOffset: value.node.startIndex,
-      endOffset: value.node.endIndex,
+      endOffset: endOf(value.node),
       language: this.ctx.language,
       kind: placeholders.length ? 'template' : 'literal',
       text,
@@ -245,7 +261,7 @@ export class PromptCollector {
 }
 
 export function rangeKey(node: Node): string {
-  return `${node.startIndex}:${node.endIndex}`;
+  return `${node.startIndex}:${endOf(node)}`;
 }
 
 /** The chat role a role constant or literal names (`ChatMessageRoleSystem`, `ChatRole.User`, "assistant"). */

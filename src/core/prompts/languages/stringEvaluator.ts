@@ -5,6 +5,7 @@
  * its literals and its own calls (joins) through a `StringGrammar`.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { fieldOf, maybeText, namedChildrenShared, textOf, typeOf } from '../nodeFacts';
 import type { PlaceholderSyntax } from '../prompt';
 import { insertedPiece, withSyntaxes, type StringValue } from './stringValue';
 
@@ -47,13 +48,14 @@ export class StringEvaluator {
   evaluate(node: Node, depth = 0): StringValue | null {
     if (depth > MAX_DEPTH) return null;
     const grammar = this.grammar;
-    if (node.type === PARENTHESIZED_TYPE) {
-      const inner = node.namedChildren[0];
+    const type = typeOf(node);
+    if (type === PARENTHESIZED_TYPE) {
+      const inner = namedChildrenShared(node)[0];
       const value = inner ? this.evaluate(inner, depth + 1) : null;
       return value ? { ...value, node } : null;
     }
-    if (node.type === BINARY_TYPE) return this.concatenation(node, depth);
-    if (grammar.referenceTypes.has(node.type)) {
+    if (type === BINARY_TYPE) return this.concatenation(node, depth);
+    if (grammar.referenceTypes.has(type)) {
       const binding = grammar.lookup(node);
       if (!binding || binding.value.id === node.id) return null;
       const value = this.evaluate(binding.value, depth + 1);
@@ -74,7 +76,8 @@ export class StringEvaluator {
   resolvePrompt(expr: Node, depth = 0): ResolvedPrompt | null {
     if (depth > MAX_DEPTH) return null;
     const grammar = this.grammar;
-    if (grammar.referenceTypes.has(expr.type)) {
+    const type = typeOf(expr);
+    if (grammar.referenceTypes.has(type)) {
       const binding = grammar.lookup(expr);
       if (!binding) return null;
       const inner = this.resolvePrompt(binding.value, depth + 1);
@@ -85,21 +88,22 @@ export class StringEvaluator {
       const inner = this.resolvePrompt(format.template, depth + 1);
       return inner ? { ...inner, value: withSyntaxes(inner.value, format.syntaxes) } : null;
     }
-    if (expr.type === PARENTHESIZED_TYPE && expr.namedChildren[0]) return this.resolvePrompt(expr.namedChildren[0], depth + 1);
+    const inner = type === PARENTHESIZED_TYPE ? namedChildrenShared(expr)[0] : undefined;
+    if (inner) return this.resolvePrompt(inner, depth + 1);
     const value = this.evaluate(expr, depth);
     return value ? { value, flow: false } : null;
   }
 
   /** `a + b`: the operands' values in order; an operand that is no string becomes a `{expr}` placeholder. */
   private concatenation(node: Node, depth: number): StringValue | null {
-    if (node.childForFieldName('operator')?.text !== '+') return null;
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
+    if (maybeText(fieldOf(node, 'operator')) !== '+') return null;
+    const left = fieldOf(node, 'left');
+    const right = fieldOf(node, 'right');
     if (!left || !right) return null;
     const l = this.evaluate(left, depth + 1);
     const r = this.evaluate(right, depth + 1);
     if (!l && !r) return null;
-    const part = (v: StringValue | null, n: Node): StringValue => v ?? { node: n, pieces: [insertedPiece(n.text)], syntaxes: [], inlined: [] };
+    const part = (v: StringValue | null, n: Node): StringValue => v ?? { node: n, pieces: [insertedPiece(textOf(n))], syntaxes: [], inlined: [] };
     const a = part(l, left);
     const b = part(r, right);
     return { node, pieces: [...a.pieces, ...b.pieces], syntaxes: [...new Set([...a.syntaxes, ...b.syntaxes])], inlined: [...a.inlined, ...b.inlined] };
