@@ -43,7 +43,7 @@ export class Container implements vscode.Disposable {
   ) {
     this.log = this.register(new Log());
     this.config = this.register(new Configuration());
-    this.engine = this.register(new EngineSettingsService(this.config, this.log));
+    this.engine = this.register(new EngineSettingsService(this.config, this.log, (label, ms) => stats.record(label, ms)));
     // In-process fallback slices run on this thread: they count as host blocks.
     this.worker = this.register(new PromptWorkerClient(this.log, (label, ms) => stats.record(label, ms)));
     this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats, this.worker));

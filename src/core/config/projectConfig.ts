@@ -309,6 +309,38 @@ export function findProjectConfigFile(startDir: string): string | null {
   }
 }
 
+/** `findProjectConfigFile` without blocking the thread (the editor's extension host). */
+export async function findProjectConfigFileAsync(startDir: string): Promise<string | null> {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    for (const name of PROJECT_CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (await isFileAsync(candidate)) return candidate;
+    }
+    if (await existsAsync(path.join(dir, '.git'))) return null;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+async function isFileAsync(p: string): Promise<boolean> {
+  try {
+    return (await fs.promises.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function existsAsync(p: string): Promise<boolean> {
+  try {
+    await fs.promises.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();

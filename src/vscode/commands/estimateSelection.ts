@@ -25,9 +25,9 @@ export const estimateSelectionCommand: CommandDefinition = {
       void vscode.window.showInformationMessage('Prompt Cost: select some text (or copy it to the clipboard) to estimate.');
       return { source, characters: 0 };
     }
-    const engine = editor
-      ? container.engine.forSubject({ uri: editor.document.uri, enginePath: enginePathFor(editor.document) })
-      : container.engine.forWorkspace();
+    const subject = editor ? { uri: editor.document.uri, enginePath: enginePathFor(editor.document) } : undefined;
+    await container.engine.whenReady(subject);
+    const engine = subject ? container.engine.forSubject(subject) : container.engine.forWorkspace();
     // Counted in the prompt worker: the tokenizer never loads on the host's thread.
     const analysis = await container.analyzer.analyzeText(text, engine);
     const title = `Prompt Cost: ${source === 'selection' ? 'selection' : 'clipboard'} (${text.length.toLocaleString('en-US')} characters)`;

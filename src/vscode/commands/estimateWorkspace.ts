@@ -68,7 +68,9 @@ async function estimateWorkspace(
     done++;
     progress.report({ message: `${done}/${candidates.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / Math.max(1, candidates.length) });
     try {
-      const engine = container.engine.forSubject({ uri, enginePath: uri.fsPath });
+      const subject = { uri, enginePath: uri.fsPath };
+      await container.engine.whenReady(subject);
+      const engine = container.engine.forSubject(subject);
       const open = openText.get(uri.toString());
       let text: string;
       if (open) {

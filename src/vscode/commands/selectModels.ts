@@ -14,6 +14,7 @@ export const selectModelsCommand: CommandDefinition = {
       return models;
     }
     const current = container.config.get('compareModels');
+    await container.engine.whenReady();
     const prices = container.engine.forWorkspace().ctx.prices;
     // Bare ids (`gpt-4o`, `claude-sonnet-4-5`): the provider-prefixed duplicates would only add noise.
     const known = prices.knownModels().filter((id) => !id.includes('/'));

@@ -10,7 +10,6 @@
  * Compression counts tokens for every candidate, so it runs in the prompt worker (as does the check of a
  * model's answer); only the request to the model's endpoint is sent from here.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { modelFailure, requestModelCompression, type FetchLike } from '../../core/compress/modelAssisted';
@@ -21,7 +20,6 @@ import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
 import { formatUsd } from '../../core/pricing/formatUsd';
 import type { FoundPrompt, PlaceholderSyntax } from '../../core/prompts/prompt';
 import { rewritePromptLiteral, type LiteralEdit } from '../../core/rewrite/rewritePromptLiteral';
-import { readUsageSection, type UsageFile } from '../../core/simulate/usageFile';
 import type { FindingLocation } from '../../core/simulate/usageMatch';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
@@ -192,7 +190,7 @@ function savingsFor(container: Container, document: vscode.TextDocument, target:
   const analysis = target.analysis;
   if (!analysis) return null;
   const configFile = analysis.engine.configFile;
-  const usage = configFile ? readUsage(container, configFile) : null;
+  const usage = container.simulate.usage.usageOf(configFile)?.usage ?? null;
   const key = (p: FoundPrompt): FindingLocation => ({
     file: configFile ? path.relative(path.dirname(configFile), document.uri.fsPath).split(path.sep).join('/') : document.uri.fsPath,
     startLine: p.startLine,
@@ -213,15 +211,6 @@ function savingsFor(container: Container, document: vscode.TextDocument, target:
   const before = estimate?.inputTokens ?? result.tokensBefore;
   const after = Math.max(0, before - (result.tokensBefore - result.tokensAfter));
   return { ...monthlySavings(pricedOn, analysis.engine.ctx.prices, traffic, before, after), traffic };
-}
-
-function readUsage(container: Container, configFile: string): UsageFile | null {
-  try {
-    return readUsageSection(fs.readFileSync(configFile, 'utf8'), path.basename(configFile));
-  } catch (error) {
-    container.log.warn(`usage section of ${configFile} not read: ${(error as Error).message}`);
-    return null;
-  }
 }
 
 function summaryLine(result: CompressionResult, savings: (MonthlySavings & { traffic: SavingsTraffic }) | null, usedModel: boolean, mode: CompressMode): string {

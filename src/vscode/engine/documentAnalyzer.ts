@@ -154,6 +154,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     try {
       const enginePath = enginePathFor(doc);
       const stale = () => doc.isClosed || doc.version !== version || this.engine.currentGeneration !== generation;
+      // The `.promptcost.yml` is read asynchronously (prefetched at start, so usually already there).
+      await this.engine.whenReady({ uri: doc.uri, enginePath });
       const engine = timed('engine settings', () => this.engine.forSubject({ uri: doc.uri, enginePath }));
       // Parsing, finding and counting run in the worker; this thread only hands over the text and settings.
       const pending = timed('send text to the prompt worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings));

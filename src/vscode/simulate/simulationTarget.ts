@@ -87,7 +87,9 @@ export async function resolveSimulationTarget(container: Container, usage: Usage
 
 async function textTarget(container: Container, text: string, kind: 'selection' | 'text', document: vscode.TextDocument | undefined): Promise<SimulationTarget | undefined> {
   if (!text.trim()) return undefined;
-  const engine = document ? container.engine.forSubject({ uri: document.uri, enginePath: enginePathFor(document) }) : container.engine.forWorkspace();
+  const subject = document ? { uri: document.uri, enginePath: enginePathFor(document) } : undefined;
+  await container.engine.whenReady(subject);
+  const engine = subject ? container.engine.forSubject(subject) : container.engine.forWorkspace();
   const analysis = await container.analyzer.analyzeText(text, engine);
   return {
     label: `${kind} (${text.length.toLocaleString('en-US')} characters)`,

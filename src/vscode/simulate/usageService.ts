@@ -4,7 +4,6 @@
  * section is logged once and treated as absent. Fires `onDidChange` when the figures may differ (the
  * file, the engine settings or `promptCost.simulation.*` changed), so the CodeLens asks again.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
@@ -51,9 +50,12 @@ export class UsageService implements vscode.Disposable {
     if (!configFile) return null;
     this.syncGeneration();
     if (this.usageByFile.has(configFile)) return this.usageByFile.get(configFile) ?? null;
+    // The engine read the file asynchronously; not read yet: the analysis that follows its arrival asks again.
+    const text = this.container.engine.projectConfigText(configFile);
+    if (text === undefined) return null;
     let loaded: LoadedUsage | null = null;
     try {
-      const usage = readUsageSection(fs.readFileSync(configFile, 'utf8'), path.basename(configFile));
+      const usage = readUsageSection(text, path.basename(configFile));
       loaded = usage ? { usage, file: configFile } : null;
     } catch (error) {
       const message = `usage section of ${configFile} ignored: ${(error as Error).message}`;

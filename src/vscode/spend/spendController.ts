@@ -2,10 +2,12 @@
  * The editor face of spend tracking: builds the core `SpendPoller` from the settings and the keys in
  * SecretStorage, and feeds its snapshots to the status bar, the budget notifier, the dashboard and the
  * 30-day history. Polling pauses while the window is in the background and refreshes on focus. Any change
- * to `promptCost.spend.*` / `promptCost.budget.*` (or workspace trust) rebuilds the poller; a new key
- * refreshes it. With no source enabled nothing polls and the status bar item stays hidden.
+ * to `promptCost.spend.*` / `promptCost.budget.*`, to the workspace's `.promptcost.yml` `spend:` section (used
+ * when the settings enable no source; see core/spend/workspaceSpendConfig.ts) or to workspace trust rebuilds
+ * the poller; a new key refreshes it. With no source enabled nothing polls and the status bar item stays hidden.
  */
 import { createHash } from 'crypto';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PriceOverride } from '../../core/config/engineSettings';
 import { nodeFetch } from '../../core/spend/nodeFetch';
@@ -18,6 +20,7 @@ import type { SourceDeps } from '../../core/spend/sourceSupport';
 import { fetchTrackerPricing } from '../../core/spend/trackerSource';
 import { SpendError } from '../../core/spend/spendTypes';
 import { parseBaseUrl } from '../../core/spend/urlPolicy';
+import { mergeSpendConfig, type WorkspaceSpendInput } from '../../core/spend/workspaceSpendConfig';
 import type { Container } from '../container';
 import { BudgetNotifier } from './budgetNotifier';
 import { DashboardPanel } from './dashboardPanel';
@@ -69,6 +72,12 @@ export class SpendController implements vscode.Disposable {
   private pricingLoaded = false;
   private pricingApplied = false;
   private pricedModels: string[] = [];
+  /** The workspace `.promptcost.yml`'s spend section as last read (undefined spend: none). */
+  private fileSpend: Omit<WorkspaceSpendInput, 'trusted'> | null = null;
+  private fileSpendJson = 'null';
+  private fileSpendReads = 0;
+  /** Sources whose URL the workspace file chose. */
+  private workspaceUrlSources = new Set<string>();
 
   readonly api: SpendApi = {
     status: () => ({ ...this.statusBar.view, tooltip: this.statusBar.tooltipMarkdown }),
@@ -91,7 +100,7 @@ export class SpendController implements vscode.Disposable {
     );
     this.dashboard = new DashboardPanel(context.extensionUri, SpendCommandId.Refresh, SpendCommandId.Configure);
     this.history = new SpendHistory(context.globalState.get(HISTORY_KEY));
-    this.settings = readSpendSettings(container.config);
+    this.settings = this.readSettings();
     this.notifier = new BudgetNotifier(context.globalState, this.settings.config, SpendCommandId.OpenDashboard, (line) => container.log.info(line));
 
     this.disposables.push(
@@ -109,6 +118,7 @@ export class SpendController implements vscode.Disposable {
         if (container.config.changed(e, [...SPEND_KEYS, 'perRequestLimit'])) this.scheduleRebuild();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.scheduleRebuild()),
+      container.engine.onDidChangeProjectConfig(() => void this.readFileSpend()),
       this.secrets.onDidChange((sourceId) => {
         if (this.poller && this.settings.config.sources.some((s) => s.id === sourceId)) void this.refresh();
       }),
@@ -118,6 +128,34 @@ export class SpendController implements vscode.Disposable {
       }),
     );
     this.rebuild();
+    void this.readFileSpend();
+  }
+
+  /** Reads the workspace file's spend section (asynchronously); rebuilds when it changed. */
+  private async readFileSpend(): Promise<void> {
+    const read = ++this.fileSpendReads;
+    let next: Omit<WorkspaceSpendInput, 'trusted'> | null = null;
+    try {
+      const loaded = await this.container.engine.workspaceProjectConfig();
+      if (loaded && loaded.config.spend !== undefined) next = { spend: loaded.config.spend, fileName: path.basename(loaded.file) };
+    } catch (error) {
+      this.container.log.error('spend: could not read .promptcost.yml', error);
+    }
+    if (read !== this.fileSpendReads) return; // a newer read is under way
+    const json = JSON.stringify(next);
+    if (json === this.fileSpendJson) return;
+    this.fileSpendJson = json;
+    this.fileSpend = next;
+    this.scheduleRebuild();
+  }
+
+  /** The settings, or else the workspace file's spend section. */
+  private readSettings(): SpendSettings {
+    const own = readSpendSettings(this.container.config);
+    const merged = mergeSpendConfig(own.config, this.fileSpend && { ...this.fileSpend, trusted: vscode.workspace.isTrusted });
+    this.workspaceUrlSources = new Set(merged.workspaceUrlSources);
+    if (merged.from === 'file') this.container.log.debug(`spend: sources from ${this.fileSpend?.fileName}`);
+    return { ...own, config: merged.config, problems: [...own.problems, ...merged.problems] };
   }
 
   private scheduleRebuild(): void {
@@ -129,7 +167,7 @@ export class SpendController implements vscode.Disposable {
   }
 
   private rebuild(): void {
-    this.settings = readSpendSettings(this.container.config);
+    this.settings = this.readSettings();
     this.reportProblems(this.settings.problems);
     this.notifier.reconfigure(this.settings.config);
     this.poller?.dispose();
@@ -230,7 +268,7 @@ export class SpendController implements vscode.Disposable {
     const sources = this.settings.config.sources;
     if (sources.length === 0) {
       const configure = 'Configure';
-      const choice = await vscode.window.showInformationMessage('Prompt Cost: no spend source is enabled (setting promptCost.spend.sources).', configure);
+      const choice = await vscode.window.showInformationMessage('Prompt Cost: no spend source is enabled (setting promptCost.spend.sources, or spend.sources in .promptcost.yml).', configure);
       if (choice === configure) await vscode.commands.executeCommand(SpendCommandId.Configure);
       return undefined;
     }
@@ -244,7 +282,8 @@ export class SpendController implements vscode.Disposable {
       sources.map(async (s) => {
         const stored = await this.secrets.get(s.id);
         const url = effectiveBaseUrl(s);
-        return { label: s.id, description: url ?? 'no URL set', detail: stored ? `key stored for ${stored.origin}` : 'no key stored', id: s.id };
+        const where = this.workspaceUrlSources.has(s.id) ? ' (from .promptcost.yml)' : '';
+        return { label: s.id, description: url ? `${url}${where}` : 'no URL set', detail: stored ? `key stored for ${stored.origin}` : 'no key stored', id: s.id };
       }),
     );
     return (await vscode.window.showQuickPick(items, { placeHolder, ignoreFocusOut: true }))?.id;
@@ -268,9 +307,10 @@ export class SpendController implements vscode.Disposable {
     if (typeof args?.key === 'string' && this.container.context.extensionMode !== vscode.ExtensionMode.Production) {
       key = args.key;
     } else {
+      const fromFile = this.workspaceUrlSources.has(id) ? ` This URL comes from the workspace's .promptcost.yml: enter a key only if you trust ${origin}.` : '';
       key = await vscode.window.showInputBox({
-        title: `API key for ${id}`,
-        prompt: `Stored in the OS keychain (VS Code SecretStorage) and sent only to ${origin}. Changing the URL asks for it again.`,
+        title: `API key for ${id} — sent only to ${origin}`,
+        prompt: `Stored in the OS keychain (VS Code SecretStorage) and bound to ${origin}. Changing the URL asks for it again.${fromFile}`,
         password: true,
         ignoreFocusOut: true,
         validateInput: (value) => (value.trim() === '' ? 'Enter the key' : /\s/.test(value.trim()) ? 'A key has no spaces' : undefined),
@@ -283,7 +323,10 @@ export class SpendController implements vscode.Disposable {
   }
 
   private async clearApiKey(args: SetApiKeyArgs | undefined): Promise<void> {
-    const id = await this.pickSource(args, 'Forget the API key of which spend source?');
+    // A named source's stored key can be forgotten even when the source is no longer enabled (e.g. it came
+    // from a .promptcost.yml section since removed).
+    const named = typeof args?.source === 'string' && (await this.secrets.get(args.source)) ? args.source : undefined;
+    const id = named ?? (await this.pickSource(args, 'Forget the API key of which spend source?'));
     if (!id) return;
     await this.secrets.delete(id);
     this.container.log.info(`spend: key removed for ${id}`);

@@ -1,7 +1,8 @@
 // Spend tracking in a real extension host, against a loopback tracker started here (127.0.0.1, ephemeral
 // port; nothing else is contacted): settings → poller → status bar text, budget notifications once per
 // threshold, the key in SecretStorage (never in settings), a changed URL asking for the key again, a 500
-// keeping the last good figure as stale, and the dashboard webview rendering.
+// keeping the last good figure as stale, the dashboard webview rendering, and sources read from the workspace's
+// `.promptcost.yml` when the settings enable none.
 import * as assert from 'assert';
 import { createHash } from 'crypto';
 import * as http from 'http';
@@ -217,5 +218,39 @@ suite('Spend tracking: status bar, budgets, keys, dashboard', () => {
     assert.ok(tracker.requests.some((r) => r.host === `127.0.0.1:${port}`), 'the old origin was used before');
     assert.deepStrictEqual(tracker.requests.filter((r) => r.host !== `127.0.0.1:${port}`), [], 'nothing was sent to the new origin');
     assert.strictEqual((await api.storedKey('tracker'))?.origin, tracker.url, 'the stored key keeps its origin');
+  });
+
+  test(".promptcost.yml's spend section applies when the settings enable no source; its URL gets only a key entered for it", async function () {
+    this.timeout(30_000);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the examples workspace is not open');
+    const file = vscode.Uri.joinPath(folder, '.promptcost.yml');
+    const original = await vscode.workspace.fs.readFile(file);
+    const port = new URL(tracker.url).port;
+    const fileOrigin = `http://localhost:${port}`;
+    try {
+      await settings().update('spend.sources', undefined, vscode.ConfigurationTarget.Global);
+      await settings().update('spend.tracker.url', undefined, vscode.ConfigurationTarget.Global);
+      await settings().update('budget.daily', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor('status', () => api.status(), (s) => s.state === 'hidden');
+
+      const spend = ['', 'spend:', '  sources:', `    - kind: tracker`, `      url: ${fileOrigin}`, '  budget: { daily: 4 }', ''].join('\n');
+      await vscode.workspace.fs.writeFile(file, Buffer.concat([Buffer.from(original), Buffer.from(spend)]));
+      // The key stored so far was entered for 127.0.0.1: the file's URL (another origin) must not get it.
+      const noKey = await waitFor('status from the file', () => api.status(), (s) => s.state === 'unavailable');
+      assert.strictEqual(noKey.text, '$(circle-slash) Spend: no key');
+      await api.refresh();
+      assert.deepStrictEqual(tracker.requests.filter((r) => r.host === `localhost:${port}`), [], 'nothing sent to the file\'s origin before its key is set');
+
+      tracker.today = 2;
+      await vscode.commands.executeCommand('promptCost.setApiKey', { source: 'tracker', key: TOKEN });
+      assert.strictEqual((await api.storedKey('tracker'))?.origin, fileOrigin, 'the key is bound to the origin the file names');
+      const status = await waitFor('status', () => api.status(), (s) => s.state === 'ok');
+      assert.strictEqual(status.text, '$2.00 / $4.00 today', 'the figure, against the budget from the file');
+      assert.ok(tracker.requests.some((r) => r.host === `localhost:${port}` && r.path === '/admin/openai-costs/today' && r.token === TOKEN), 'the file\'s tracker got the token');
+    } finally {
+      await vscode.workspace.fs.writeFile(file, original);
+    }
+    await waitFor('status after the file is restored', () => api.status(), (s) => s.state === 'hidden');
   });
 });
