@@ -5,18 +5,14 @@
  * never counted twice under the same settings.
  */
 import type { EngineSettings } from '../config/engineSettings';
-import { createEstimateContext } from '../estimate/estimateContext';
-import type { EstimateContext } from '../estimate/estimatePrompt';
+import { EstimateContextCache } from '../estimate/estimateContextCache';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
 import type { FoundPrompt } from '../prompts/prompt';
 import { EstimateCache, type EstimateCacheStats } from './estimateCache';
 import { analyzePrompt, type PromptAnalysis } from './promptAnalysis';
 
-/** Distinct settings kept at once (documents under different `.promptcost.yml` files differ). */
-const MAX_CONTEXTS = 16;
-
 export class PromptEstimator {
-  private readonly contexts = new Map<string, EstimateContext>();
+  private readonly contexts = new EstimateContextCache();
   private readonly cache = new EstimateCache();
 
   /** Cumulative hits and misses (a miss is real counting). */
@@ -25,23 +21,12 @@ export class PromptEstimator {
   }
 
   analyze(prompt: FoundPrompt, settings: EngineSettings): PromptAnalysis {
-    return analyzePrompt(prompt, this.contextFor(settings), this.cache);
+    return analyzePrompt(prompt, this.contexts.get(settings), this.cache);
   }
 
   /** Drops every context, and with them their cached estimates (settings or `.promptcost.yml` changed). */
   invalidate(): void {
     this.contexts.clear();
-  }
-
-  private contextFor(settings: EngineSettings): EstimateContext {
-    const key = JSON.stringify(settings);
-    let ctx = this.contexts.get(key);
-    if (!ctx) {
-      ctx = createEstimateContext(settings);
-      if (this.contexts.size >= MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value as string);
-      this.contexts.set(key, ctx);
-    }
-    return ctx;
   }
 }
 

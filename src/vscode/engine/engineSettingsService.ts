@@ -14,7 +14,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings, type PriceOverride } from '../../core/config/engineSettings';
 import { findProjectConfigFileAsync, loadProjectConfig, projectConfigToSettings, ProjectConfigError, type ProjectConfig } from '../../core/config/projectConfig';
-import { createEstimateContext } from '../../core/estimate/estimateContext';
+import { EstimateContextCache } from '../../core/estimate/estimateContextCache';
 import type { EstimateContext } from '../../core/estimate/estimatePrompt';
 import type { Configuration } from '../configuration';
 import { ENGINE_KEYS } from '../configuration';
@@ -40,8 +40,6 @@ export interface EngineSubject {
   enginePath: string;
 }
 
-const MAX_CONTEXTS = 16;
-
 /** `text` is kept for the other sections read in the editor (usage); null when the file could not be read. */
 type LoadedConfig = { config: ProjectConfig | null; text: string | null };
 /** A cached value and the file epoch it was read in: older ones are only the last known values. */
@@ -62,7 +60,7 @@ export class EngineSettingsService implements vscode.Disposable {
    * text): the arrival is announced when it differs.
    */
   private readonly readEarly = new Map<string, string>();
-  private readonly contexts = new Map<string, EstimateContext>();
+  private readonly contexts = new EstimateContextCache();
   private readonly configProblems: vscode.DiagnosticCollection;
   private generation = 0;
   /** Bumped when a `.promptcost.yml` is created, changed or deleted. */
@@ -141,7 +139,7 @@ export class EngineSettingsService implements vscode.Disposable {
     layers.push(...this.config.engineLayers(subject.uri));
     const { settings, problems } = mergeEngineSettings(...layers);
     for (const problem of problems) this.log.warn(`settings: ${problem} (skipped)`);
-    const contextFor = (s: EngineSettings) => this.contextFor(s);
+    const contextFor = (s: EngineSettings) => this.contexts.get(s);
     let ctx: EstimateContext | undefined;
     return {
       settings,
@@ -177,16 +175,6 @@ export class EngineSettingsService implements vscode.Disposable {
     return loaded && loaded.epoch === this.fileEpoch ? (loaded.value.text ?? undefined) : undefined;
   }
 
-  private contextFor(settings: EngineSettings): EstimateContext {
-    const key = JSON.stringify(settings);
-    let ctx = this.contexts.get(key);
-    if (!ctx) {
-      ctx = createEstimateContext(settings);
-      if (this.contexts.size >= MAX_CONTEXTS) this.contexts.delete(this.contexts.keys().next().value as string);
-      this.contexts.set(key, ctx);
-    }
-    return ctx;
-  }
 
   /** The config file of `subject`'s folder as last loaded; reading a folder not loaded in this epoch loads it. */
   private configFileFor(subject: EngineSubject): string | null {
