@@ -7,23 +7,14 @@
  * untouched VS Code default never hides the team's `.promptcost.yml`.
  */
 import * as vscode from 'vscode';
-import type { EngineSettings, PriceOverride } from '../core/config/engineSettings';
+import type { EngineSettings } from '../core/config/engineSettings';
 import type { SourceLanguage } from '../core/prompts/prompt';
 import { SETTINGS_PREFIX } from './constants';
 
 export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 /** Every setting under `promptCost.`, by its key without the prefix. Keep in step with package.json. */
-export interface ExtensionConfig {
-  models: string[];
-  compareModels: string[];
-  expectedOutputTokens: number;
-  placeholderTokens: number;
-  placeholderSizes: Record<string, number | string>;
-  perRequestLimit: number;
-  priceOverrides: Record<string, PriceOverride>;
-  modelAliases: Record<string, string>;
-  estimateFactors: Record<string, number>;
+export interface ExtensionConfig extends Omit<EngineSettings, 'maxFileBytes'> {
   enabledLanguages: SourceLanguage[];
   'codeLens.enabled': boolean;
   'hover.enabled': boolean;

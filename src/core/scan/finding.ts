@@ -2,21 +2,9 @@
 import type { ModelEstimate } from '../estimate/estimatePrompt';
 import type { FoundPrompt, Placeholder, PromptKind, SourceLanguage } from '../prompts/prompt';
 
-export interface FindingEstimate {
-  model: string;
-  encoding: string | null;
-  exact: boolean;
-  inputTokens: number;
-  staticTokens: number;
-  inputCost: number | null;
-  outputTokens: number;
-  outputCost: number | null;
-  costPerCall: number | null;
-  cachedCostPerCall: number | null;
-  batchCostPerCall: number | null;
-  contextWindow: number | null;
-  priceId: string | null;
-}
+/** The part of a model estimate the CLI emits (`--json`), in that order. */
+export type FindingEstimate = Pick<ModelEstimate, 'model' | 'encoding' | 'exact' | 'inputTokens' | 'staticTokens' | 'inputCost'
+  | 'outputTokens' | 'outputCost' | 'costPerCall' | 'cachedCostPerCall' | 'batchCostPerCall' | 'contextWindow' | 'priceId'>;
 
 export interface Finding {
   /** Relative to the current directory, forward slashes. */
