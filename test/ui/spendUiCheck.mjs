@@ -75,7 +75,10 @@ export async function runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, 
     const statusBar = page.locator('[id="workbench.parts.statusbar"]');
     const item = statusBar.locator('.statusbar-item', { hasText: 'Spend' }).first();
     await item.waitFor({ timeout: 30_000 });
-    check('status bar asks for a key before one is set', /Spend: no key/.test(await item.innerText()), (await item.innerText()).trim());
+    // The item first shows its loading state; wait for the state the first poll settles on, as a user would.
+    const noKey = statusBar.locator('.statusbar-item', { hasText: 'Spend: no key' }).first();
+    const settled = await noKey.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    check('status bar asks for a key before one is set', settled && /Spend: no key/.test(await noKey.innerText()), (await item.innerText()).trim());
 
     step = `run "${SET_KEY_TITLE}…" and type the key`;
     await runPaletteCommand(page, SET_KEY_TITLE, 'Set Spend API Key');
