@@ -160,7 +160,7 @@ async function compileTests() {
   }
   const code = await run('npm', ['run', '--silent', 'compile-tests']);
   // tsc compiles the whole project and still emits when someone else's file has type errors
-  // (docs/HELPER_RULES.md); the suite only needs its own outputs to be fresh.
+  // (docs/CONTRIBUTING.md); the suite only needs its own outputs to be fresh.
   if (code !== 0 && integrationTestsCompiled()) {
     log('WARNING: compile-tests reported errors (see above); the integration suite itself was emitted, continuing');
   } else if (code !== 0) {
