@@ -19,8 +19,8 @@ covers line N (default: the first prompt); a file the engine does not parse is r
 Options:
   --line N             the prompt covering line N (1-based) of <file>
   --mode safe|aggressive
-                       safe (default) keeps every word that carries meaning; aggressive also drops hedges
-                       and few-shot examples after the first, and lists what it dropped
+                       safe (default) keeps every word that carries meaning; aggressive also drops hedges,
+                       few-shot examples after the first and articles ("the", "a"), and lists what it dropped
   --model M            count tokens for M (default: the model the code calls, else ${DEFAULT_COMPRESS_MODEL})
   --json               print one JSON object instead of the compressed text
 
