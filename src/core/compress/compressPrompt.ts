@@ -87,6 +87,7 @@ export function compressPrompt(text: string, options: CompressOptions = {}): Com
     if (candidateTokens >= tokens) continue;
     const report: PassReport = { name: pass.name, tokensSaved: tokens - candidateTokens };
     if (output.dropped?.length) report.dropped = output.dropped.map((d) => unmask(d, spans));
+    if (pass.aggressiveOnly) report.aggressive = true;
     passes.push(report);
     for (const i of removed) droppedSpans.add(i);
     masked = output.text;

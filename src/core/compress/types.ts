@@ -21,6 +21,8 @@ export interface PassReport {
   tokensSaved: number;
   /** What the pass removed, as it read in the input (removed words, duplicate sentences, example blocks). */
   dropped?: string[];
+  /** An aggressive-only pass: what it dropped was content (hedges, examples, articles), so it must be shown. */
+  aggressive?: true;
 }
 
 export interface CompressionResult {

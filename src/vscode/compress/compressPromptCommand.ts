@@ -14,6 +14,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { modelFailure, requestModelCompression, type FetchLike } from '../../core/compress/modelAssisted';
 import { DEFAULT_PLACEHOLDER_SYNTAXES, type CompressMode, type CompressionResult } from '../../core/compress/types';
+import { droppedSummary } from '../../core/compressEditor/droppedSummary';
 import { endpointProblem } from '../../core/compressEditor/endpointPolicy';
 import { monthlySavings, trafficForPrompt, type MonthlySavings, type SavingsTraffic } from '../../core/compressEditor/monthlySavings';
 import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
@@ -119,6 +120,9 @@ export async function runCompressPrompt(container: Container, preview: CompressP
     modelAssisted: usedModel,
   };
   container.log.info(`compress ${document.uri.fsPath}:${target.range.start.line + 1}: ${summary}`);
+  for (const pass of result.passes) {
+    if (pass.aggressive && pass.dropped?.length) container.log.info(`  dropped by ${pass.name}: ${pass.dropped.map((d) => JSON.stringify(d)).join(', ')}`);
+  }
 
   const choice = args.apply === undefined ? await vscode.window.showInformationMessage(summary, 'Apply', 'Discard') : args.apply ? 'Apply' : 'Discard';
   if (choice !== 'Apply') {
@@ -224,8 +228,8 @@ function summaryLine(result: CompressionResult, savings: (MonthlySavings & { tra
       ? `; ${money} at ${perDay} requests/day (${savings.traffic.entry})`
       : `; ${money} at ${perDay} requests/day (assumed: promptCost.simulation.requestsPerDay)`;
   }
-  // Aggressive passes may remove hedges and examples: say how many, so the diff is read with that in mind.
-  const dropped = mode === 'aggressive' ? result.passes.flatMap((p) => p.dropped ?? []) : [];
-  if (dropped.length) line += `; aggressive mode dropped ${dropped.length} item(s)`;
+  // Aggressive passes remove content (hedges, examples, articles): say what, so the diff is read with that in mind.
+  const dropped = mode === 'aggressive' ? droppedSummary(result.passes) : null;
+  if (dropped) line += `; dropped: ${dropped}`;
   return `${line}.`;
 }
