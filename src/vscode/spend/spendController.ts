@@ -23,7 +23,7 @@ import { parseBaseUrl } from '../../core/spend/urlPolicy';
 import { mergeSpendConfig, type WorkspaceSpendInput } from '../../core/spend/workspaceSpendConfig';
 import type { Container } from '../container';
 import { BudgetNotifier } from './budgetNotifier';
-import { DashboardPanel } from './dashboardPanel';
+import { createDashboardPanel, type DashboardPanel } from './dashboardPanel';
 import { SpendCommandId } from './spendCommandIds';
 import { SpendSecrets } from './spendSecrets';
 import { readSpendSettings, SPEND_KEYS, type SpendSettings } from './spendSettings';
@@ -98,7 +98,7 @@ export class SpendController implements vscode.Disposable {
       { refresh: SpendCommandId.Refresh, openDashboard: SpendCommandId.OpenDashboard, configure: SpendCommandId.Configure, setApiKey: SpendCommandId.SetApiKey },
       SpendCommandId.OpenDashboard,
     );
-    this.dashboard = new DashboardPanel(context.extensionUri, SpendCommandId.Refresh, SpendCommandId.Configure);
+    this.dashboard = createDashboardPanel(context.extensionUri, SpendCommandId.Refresh, SpendCommandId.Configure);
     this.history = new SpendHistory(context.globalState.get(HISTORY_KEY));
     this.settings = this.readSettings();
     this.notifier = new BudgetNotifier(context.globalState, this.settings.config, SpendCommandId.OpenDashboard, (line) => container.log.info(line));
