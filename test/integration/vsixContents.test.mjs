@@ -22,7 +22,7 @@ const ALLOWED = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/THIRD_PARTY_NOTICES\.md$/,
   /^extension\/dist\/(extension|cli|scanWorker|promptWorker)\.js$/,
-  // gpt-tokenizer's tables, loaded by the prompt worker (esbuild.js keeps them out of extension.js).
+  // gpt-tokenizer's tables, loaded by the prompt worker and the CLI (esbuild.js keeps them out of every bundle).
   /^extension\/dist\/encodings\/(o200k_base|cl100k_base)\.js$/,
   /^extension\/dist\/tree-sitter\/[\w-]+\.wasm$/,
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,
