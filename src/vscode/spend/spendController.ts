@@ -49,6 +49,8 @@ export interface SpendApi {
   trackerPricedModels(): readonly string[];
   /** Where a source's stored key may go, and a SHA-256 prefix of it (never the key itself). */
   storedKey(sourceId: string): Promise<{ origin: string; sha256: string } | undefined>;
+  /** Why part of the spend configuration is not used (logged, and the first shown as a warning). */
+  problems(): readonly string[];
 }
 
 /** Arguments accepted by Set API Key; `key` is honoured only outside production (integration tests). */
@@ -89,6 +91,7 @@ export class SpendController implements vscode.Disposable {
       const key = await this.secrets.get(sourceId);
       return key && { origin: key.origin, sha256: createHash('sha256').update(key.secret).digest('hex').slice(0, 12) };
     },
+    problems: () => this.settings.problems,
   };
 
   constructor(private readonly container: Container) {
