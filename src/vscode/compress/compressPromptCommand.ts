@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { modelFailure, requestModelCompression, type FetchLike } from '../../core/compress/modelAssisted';
 import { DEFAULT_PLACEHOLDER_SYNTAXES, type CompressMode, type CompressionResult } from '../../core/compress/types';
 import { droppedSummary } from '../../core/compressEditor/droppedSummary';
-import { endpointProblem } from '../../core/compressEditor/endpointPolicy';
+import { endpointProblem, keyOriginProblem, parseBoundKey } from '../../core/compressEditor/endpointPolicy';
 import { monthlySavings, trafficForPrompt, type MonthlySavings, type SavingsTraffic } from '../../core/compressEditor/monthlySavings';
 import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
 import { formatUsd } from '../../core/pricing/formatUsd';
@@ -171,7 +171,15 @@ async function compressWithModel(container: Container, settings: CompressSetting
     void vscode.window.showWarningMessage(`Model-assisted compression skipped: ${problem}.`);
     return null;
   }
-  const apiKey = await container.context.secrets.get(COMPRESS_API_KEY_SECRET);
+  const stored = await container.context.secrets.get(COMPRESS_API_KEY_SECRET);
+  const key = parseBoundKey(stored);
+  const keyProblem = key ? keyOriginProblem(key, endpoint) : stored ? 'the saved compression key is from an older version; set it again' : null;
+  if (keyProblem) {
+    // Never send a key to an origin it was not entered for (a changed endpoint), and never send the request without it.
+    void vscode.window.showWarningMessage(`Model-assisted compression skipped: ${keyProblem} (Prompt Cost: Set Compression API Key).`);
+    return null;
+  }
+  const apiKey = key?.secret;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Compressing with the model…' }, async () => {
     let answer: string;
     try {

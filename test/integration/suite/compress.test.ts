@@ -206,5 +206,31 @@ suite('Compress Prompt', () => {
       assert.ok(!right.getText().includes('greet the customer'), 'the refused answer is not in the preview');
       assert.notStrictEqual(right.getText(), prompt);
     });
+
+    test('the key does not follow a changed endpoint to another origin', async () => {
+      answerFor = (prompt) => prompt.replace(/\b(?:the|a|an)\b\s*/gi, '');
+      const other = http.createServer((req, res) => {
+        requests.push({ path: req.url ?? '', authorization: req.headers.authorization, model: 'other', prompt: '' });
+        res.statusCode = 500;
+        res.end();
+      });
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      const config = vscode.workspace.getConfiguration('promptCost');
+      try {
+        await config.update('compress.modelAssisted.endpoint', `http://127.0.0.1:${(other.address() as AddressInfo).port}/v1`, vscode.ConfigurationTarget.Global);
+        const { outcome } = await compressAva();
+        assert.deepStrictEqual(requests.slice(), [], 'no request at all: the key was saved for the first origin');
+        assert.strictEqual(outcome?.modelAssisted, false, JSON.stringify(outcome));
+        assert.ok(outcome.tokensAfter! < outcome.tokensBefore!, 'deterministic compression still runs');
+      } finally {
+        await config.update('compress.modelAssisted.endpoint', endpoint, vscode.ConfigurationTarget.Global);
+        await new Promise<void>((resolve) => other.close(() => resolve()));
+      }
+      // Back on the origin the key was saved for, it is sent again.
+      const { outcome } = await compressAva();
+      assert.strictEqual(outcome?.modelAssisted, true, JSON.stringify(outcome));
+      assert.strictEqual(requests.length, 1);
+      assert.strictEqual(requests[0].authorization, `Bearer ${KEY}`);
+    });
   });
 });
