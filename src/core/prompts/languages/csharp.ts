@@ -10,14 +10,16 @@ import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
-import { modelFromConstant } from './modelConstants';
-import { ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
+import { SettingValues, type SettingNames } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from './stringValue';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'operator_declaration']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression', 'anonymous_method_expression']);
 const MEMBER_TYPES = new Set(['field_declaration', 'property_declaration', 'global_statement', 'method_declaration']);
+/** Plain and `@"…"` strings: the literals a model id is written as. */
+const STRING_LITERAL_TYPES = new Set(['string_literal', 'verbatim_string_literal']);
 /** Names that refer to a binding: `prompt`, `Prompts.System`. */
 const REFERENCE_TYPES = new Set(['identifier', 'member_access_expression']);
 
@@ -131,6 +133,7 @@ const MEMBER_SINKS: Record<string, Sink> = {
   Template: { syntaxes: SK_TEMPLATE }, // PromptTemplateConfig
 };
 
+/** Microsoft.Extensions.AI and OpenAI .NET call the output budget `MaxOutputTokenCount`. */
 const SETTING_NAMES: SettingNames = {
   model: new Set(MODEL_ARGUMENT_NAMES),
   maxOutput: new Set([...MAX_OUTPUT_ARGUMENT_NAMES, 'maxoutputtokencount']),
@@ -258,6 +261,15 @@ class CSharpFile {
     formatCall,
     evaluateOther: literalValue,
   });
+  /** Model ids and token counts of settings, followed through the same bindings. */
+  readonly settings = new SettingValues({
+    names: SETTING_NAMES,
+    referenceTypes: REFERENCE_TYPES,
+    lookup: (ref) => this.lookup(ref),
+    stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? this.strings.evaluate(node)?.pieces[0]?.text ?? '' : null),
+    integerLiteral: { type: 'integer_literal', noise: /[_uUlL]/g },
+    constantName: (node) => (typeOf(node) === 'member_access_expression' ? memberName(node) : null),
+  });
 
   constructor(readonly nodes: TypeIndex) {
     for (const declarator of nodes.of('variable_declarator')) {
@@ -287,34 +299,10 @@ class CSharpFile {
     return undefined;
   }
 
-  modelValue(node: Node | null | undefined, depth = 0): string | undefined {
-    if (!node || depth > 4) return undefined;
-    if (typeOf(node) === 'string_literal' || typeOf(node) === 'verbatim_string_literal') return this.strings.evaluate(node)?.pieces[0]?.text.trim() || undefined;
-    if (typeOf(node) === 'identifier' || typeOf(node) === 'member_access_expression') {
-      const binding = this.lookup(node);
-      if (binding) return this.modelValue(binding.value, depth + 1);
-      return typeOf(node) === 'member_access_expression' ? modelFromConstant(memberName(node)) ?? undefined : undefined;
-    }
-    return undefined;
-  }
-
-  intValue(node: Node | null | undefined, depth = 0): number | undefined {
-    if (!node || depth > 4) return undefined;
-    if (typeOf(node) === 'integer_literal') {
-      const n = Number(textOf(node).replace(/[_uUlL]/g, ''));
-      return Number.isFinite(n) ? n : undefined;
-    }
-    if (typeOf(node) === 'identifier' || typeOf(node) === 'member_access_expression') {
-      const binding = this.lookup(node);
-      return binding ? this.intValue(binding.value, depth + 1) : undefined;
-    }
-    return undefined;
-  }
-
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null | undefined): void => {
-      const found = settingSite(SETTING_NAMES, name, site, value, this);
+      const found = this.settings.site(name, site, value);
       if (found) sites.push(found);
     };
     for (const assign of this.nodes.of('assignment_expression')) {
@@ -324,8 +312,8 @@ class CSharpFile {
     for (const call of this.nodes.of(['invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression'])) {
       for (const { name, value } of argumentExpressions(call)) {
         if (name) addNamed(name, value, value);
-        else if ((typeOf(value) === 'string_literal' || typeOf(value) === 'verbatim_string_literal') && looksLikeModelId(this.modelValue(value) ?? '')) {
-          sites.push({ node: value, model: this.modelValue(value) });
+        else if (STRING_LITERAL_TYPES.has(typeOf(value)) && looksLikeModelId(this.settings.modelValue(value) ?? '')) {
+          sites.push({ node: value, model: this.settings.modelValue(value) });
         }
       }
     }

@@ -26,35 +26,6 @@ export interface ModelSite {
   maxOutputTokens?: number;
 }
 
-/** The names, lower case, that a model setting and an output-budget setting go by. */
-export interface SettingNames {
-  model: ReadonlySet<string>;
-  maxOutput: ReadonlySet<string>;
-}
-
-/**
- * The site a setting called `name` (`Model:`, `MaxTokens =`, `withModel(…)`) makes at `site`: `value`
- * is read only when `name` is one of `names`; null for other names and for values that cannot be read.
- */
-export function settingSite(
-  names: SettingNames,
-  name: string,
-  site: Node,
-  value: Node | null | undefined,
-  read: { modelValue(value: Node | null | undefined): string | undefined; intValue(value: Node | null | undefined): number | undefined },
-): ModelSite | null {
-  const lower = name.toLowerCase();
-  if (names.model.has(lower)) {
-    const model = read.modelValue(value);
-    return model ? { node: site, model } : null;
-  }
-  if (names.maxOutput.has(lower)) {
-    const max = read.intValue(value);
-    return max !== undefined ? { node: site, maxOutputTokens: max } : null;
-  }
-  return null;
-}
-
 export interface ScopeRules {
   /** A statement or member declaration: where step 1 stops. */
   isStatement(node: Node): boolean;
