@@ -195,3 +195,25 @@ export function nearestAncestorOfTypes(node: Node, types: ReadonlySet<string>): 
   for (const id of path) memo.set(id, result);
   return result;
 }
+
+/**
+ * `compute(node)` memoised per tree and node id, like the facts above, for a finder's own questions about
+ * a node (a call's arguments, the name a declaration defines). The value is shared: callers must not change
+ * it. `compute` never returns undefined (that marks "not asked yet").
+ */
+export function memoPerNode<T extends NonNullable<unknown> | null>(compute: (node: Node) => T): (node: Node) => T {
+  const byTree = new WeakMap<Tree, Map<number, T>>();
+  return (node) => {
+    let byId = byTree.get(node.tree);
+    if (!byId) {
+      byId = new Map();
+      byTree.set(node.tree, byId);
+    }
+    let value = byId.get(node.id);
+    if (value === undefined) {
+      value = compute(node);
+      byId.set(node.id, value);
+    }
+    return value;
+  };
+}

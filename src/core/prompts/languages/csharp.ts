@@ -7,7 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
+import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
@@ -27,22 +27,10 @@ const REFERENCE_TYPES = new Set(['identifier', 'member_access_expression']);
 const INDEXED_TYPES = ['variable_declarator', 'property_declaration', 'invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression', 'assignment_expression'];
 
 /** The name `definedName` reads from a local declaration, per statement id (asked once per prompt). */
-const declaredNames = new WeakMap<object, Map<number, string | null>>();
-
-function declaredName(statement: Node): string | null {
-  let byId = declaredNames.get(statement.tree);
-  if (!byId) {
-    byId = new Map();
-    declaredNames.set(statement.tree, byId);
-  }
-  let name = byId.get(statement.id);
-  if (name === undefined) {
-    const declarator = statement.descendantsOfType('variable_declarator')[0];
-    name = maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
-    byId.set(statement.id, name);
-  }
-  return name;
-}
+const declaredName = memoPerNode((statement): string | null => {
+  const declarator = statement.descendantsOfType('variable_declarator')[0];
+  return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
+});
 
 const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'property_declaration', 'constructor_declaration']);
 
@@ -145,29 +133,17 @@ interface ArgumentExpression {
 }
 
 /** `argumentExpressions` and `args` of a node, per node id (each call is read by several passes). */
-const argumentsByNode = new WeakMap<object, Map<number, { named: ArgumentExpression[]; values: Node[] }>>();
-
-function argumentsOf(node: Node): { named: ArgumentExpression[]; values: Node[] } {
-  let byId = argumentsByNode.get(node.tree);
-  if (!byId) {
-    byId = new Map();
-    argumentsByNode.set(node.tree, byId);
+const argumentsOf = memoPerNode((node): { named: ArgumentExpression[]; values: Node[] } => {
+  const list = fieldOf(node, 'arguments') ?? namedChildrenShared(node).find((c) => typeOf(c) === 'argument_list') ?? null;
+  const named: ArgumentExpression[] = [];
+  for (const arg of list ? namedChildrenShared(list) : []) {
+    if (typeOf(arg) !== 'argument') continue;
+    const name = maybeText(fieldOf(arg, 'name')) ?? null;
+    const value = namedChildrenShared(arg).filter((c) => typeOf(c) !== 'comment').pop();
+    if (value && !(name && textOf(value) === name)) named.push({ name, value });
   }
-  let found = byId.get(node.id);
-  if (found === undefined) {
-    const list = fieldOf(node, 'arguments') ?? namedChildrenShared(node).find((c) => typeOf(c) === 'argument_list') ?? null;
-    const named: ArgumentExpression[] = [];
-    for (const arg of list ? namedChildrenShared(list) : []) {
-      if (typeOf(arg) !== 'argument') continue;
-      const name = maybeText(fieldOf(arg, 'name')) ?? null;
-      const value = namedChildrenShared(arg).filter((c) => typeOf(c) !== 'comment').pop();
-      if (value && !(name && textOf(value) === name)) named.push({ name, value });
-    }
-    found = { named, values: named.map((a) => a.value) };
-    byId.set(node.id, found);
-  }
-  return found;
-}
+  return { named, values: named.map((a) => a.value) };
+});
 
 /** The arguments of a call or creation, with their names (`name: value`); shared: do not change. */
 function argumentExpressions(node: Node): readonly ArgumentExpression[] {
@@ -190,30 +166,13 @@ function typeLastName(type: Node | null | undefined): string {
   return textOf(type);
 }
 
-/** `invokedName` per call id: every pass over the calls asks it. */
-const invokedNames = new WeakMap<object, Map<number, { name: string; receiver: string }>>();
-
-/** `Foo`, `x.Foo`, `x.Foo<T>` → `Foo`. */
-function invokedName(call: Node): { name: string; receiver: string } {
-  let byId = invokedNames.get(call.tree);
-  if (!byId) {
-    byId = new Map();
-    invokedNames.set(call.tree, byId);
-  }
-  let found = byId.get(call.id);
-  if (found === undefined) {
-    found = readInvokedName(call);
-    byId.set(call.id, found);
-  }
-  return found;
-}
-
-function readInvokedName(call: Node): { name: string; receiver: string } {
+/** `Foo`, `x.Foo`, `x.Foo<T>` → `Foo`; per call id: every pass over the calls asks it. */
+const invokedName = memoPerNode((call): { name: string; receiver: string } => {
   const fn = fieldOf(call, 'function');
   if (!fn) return { name: '', receiver: '' };
   if (typeOf(fn) === 'member_access_expression') return { name: typeLastName(fieldOf(fn, 'name')), receiver: maybeText(fieldOf(fn, 'expression')) ?? '' };
   return { name: typeLastName(fn), receiver: '' };
-}
+});
 
 function memberName(node: Node): string {
   if (typeOf(node) === 'member_access_expression') return maybeText(fieldOf(node, 'name')) ?? '';

@@ -6,7 +6,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { endOf, fieldOf, maybeText, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
+import { endOf, fieldOf, maybeText, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
@@ -117,21 +117,10 @@ function receiverOf(fn: Node): string {
 }
 
 /** The arguments of a call, comments left out; memoised per node id (shared: do not change). */
-const argsByCall = new WeakMap<object, Map<number, Node[]>>();
-function args(call: Node): Node[] {
-  let byId = argsByCall.get(call.tree);
-  if (!byId) {
-    byId = new Map();
-    argsByCall.set(call.tree, byId);
-  }
-  let list = byId.get(call.id);
-  if (list === undefined) {
-    const argList = fieldOf(call, 'arguments');
-    list = argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'comment') : [];
-    byId.set(call.id, list);
-  }
-  return list;
-}
+const args = memoPerNode((call): readonly Node[] => {
+  const argList = fieldOf(call, 'arguments');
+  return argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'comment') : [];
+});
 
 /** The argument of a call that has exactly one (`openai.F(x)`, `openai.Int(512)`), else null. */
 function onlyArgument(node: Node): Node | null {

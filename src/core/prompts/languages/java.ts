@@ -7,7 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId } from '../evidence';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
+import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
@@ -113,21 +113,10 @@ const MODEL_CALL_SINKS = new Set(['chat', 'generate', 'call', 'generateContent',
 const MODEL_RECEIVER = /model|llm|assistant|chat|agent|\bai\b|client/i;
 
 /** The arguments of a call, comments left out; memoised per node id (shared: do not change). */
-const argsByCall = new WeakMap<object, Map<number, Node[]>>();
-function args(node: Node): Node[] {
-  let byId = argsByCall.get(node.tree);
-  if (!byId) {
-    byId = new Map();
-    argsByCall.set(node.tree, byId);
-  }
-  let list = byId.get(node.id);
-  if (list === undefined) {
-    const argList = fieldOf(node, 'arguments');
-    list = argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'line_comment' && typeOf(n) !== 'block_comment') : [];
-    byId.set(node.id, list);
-  }
-  return list;
-}
+const args = memoPerNode((node): readonly Node[] => {
+  const argList = fieldOf(node, 'arguments');
+  return argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'line_comment' && typeOf(n) !== 'block_comment') : [];
+});
 
 function typeLastName(type: Node | null): string {
   if (!type) return '';
@@ -236,7 +225,7 @@ class JavaFile {
     const [sepNode, ...rest] = args(node);
     const sep = sepNode ? this.strings.evaluate(sepNode, depth + 1) : null;
     if (!sep) return null;
-    let parts = rest;
+    let parts: readonly Node[] = rest;
     if (rest.length === 1 && typeOf(rest[0]) === 'method_invocation' && /^(List|Arrays|Stream)$/.test(maybeText(fieldOf(rest[0], 'object')) ?? '')) parts = args(rest[0]);
     const pieces: TextPiece[] = [];
     const inlined: Node[] = [];

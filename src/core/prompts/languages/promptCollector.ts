@@ -14,7 +14,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPromptName, readsAsInstructions } from '../evidence';
-import { endOf, parentOf, textOf } from '../nodeFacts';
+import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
@@ -120,21 +120,11 @@ function distinct<T>(values: (T | undefined)[]): T[] {
 }
 
 /** The `identifier` nodes under a scope, listed once per scope node (a function is asked about often). */
-const identifiersByScope = new WeakMap<object, Map<number, Node[]>>();
+const identifiersUnder = memoPerNode((scope): readonly Node[] => scope.descendantsOfType('identifier').filter((n): n is Node => !!n));
 
 /** Every `identifier` node spelled `name` under `scope`. */
 export function identifiersNamed(scope: Node, name: string): Node[] {
-  let byId = identifiersByScope.get(scope.tree);
-  if (!byId) {
-    byId = new Map();
-    identifiersByScope.set(scope.tree, byId);
-  }
-  let all = byId.get(scope.id);
-  if (all === undefined) {
-    all = scope.descendantsOfType('identifier').filter((n): n is Node => !!n);
-    byId.set(scope.id, all);
-  }
-  return all.filter((n) => textOf(n) === name);
+  return identifiersUnder(scope).filter((n) => textOf(n) === name);
 }
 
 export interface PromptInfo {
