@@ -9,8 +9,9 @@ import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
+import { classScopeRules } from './classScopeRules';
 import { decodeEscapes } from './escapes';
-import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from './promptCollector';
 import { SettingValues, type SettingNames } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from './stringValue';
@@ -32,27 +33,13 @@ const declaredName = memoPerNode((statement): string | null => {
   return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
 });
 
-const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'property_declaration', 'constructor_declaration']);
-
-const SCOPE_RULES: ScopeRules = {
-  isClientConfiguration(site) {
-    for (let n = parentOf(site); n; n = parentOf(n)) if (CLIENT_CONFIGURATION_TYPES.has(typeOf(n))) return true;
-    return false;
-  },
-  isStatement: (n) => typeOf(n).endsWith('_statement') || MEMBER_TYPES.has(typeOf(n)),
-  isFunction: (n) => FUNCTION_TYPES.has(typeOf(n)),
-  definedName(statement) {
-    if (typeOf(statement) === 'local_declaration_statement') {
-      return declaredName(statement);
-    }
-    const expr = typeOf(statement) === 'expression_statement' ? namedChildrenShared(statement)[0] ?? null : null;
-    if (expr && typeOf(expr) === 'assignment_expression') {
-      const left = fieldOf(expr, 'left');
-      return left && typeOf(left) === 'identifier' ? textOf(left) : null;
-    }
-    return null;
-  },
-};
+const SCOPE_RULES = classScopeRules({
+  functionTypes: FUNCTION_TYPES,
+  memberTypes: MEMBER_TYPES,
+  clientConfigurationTypes: new Set(['field_declaration', 'property_declaration', 'constructor_declaration']),
+  localDeclarationType: 'local_declaration_statement',
+  declaredName,
+});
 
 /** Semantic Kernel templates: `{{$input}}`, Handlebars `{{name}}`. */
 const SK_TEMPLATE: PlaceholderSyntax[] = ['mustache'];

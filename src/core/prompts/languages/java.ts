@@ -9,8 +9,9 @@ import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
+import { classScopeRules } from './classScopeRules';
 import { decodeEscapes } from './escapes';
-import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from './promptCollector';
 import { SettingValues } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
@@ -24,28 +25,16 @@ const REFERENCE_TYPES = new Set(['identifier', 'field_access']);
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
 const INDEXED_TYPES = ['variable_declarator', 'method_invocation', 'object_creation_expression', 'annotation'];
 
-const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'constant_declaration', 'constructor_declaration']);
-
-const SCOPE_RULES: ScopeRules = {
-  isClientConfiguration(site) {
-    for (let n = parentOf(site); n; n = parentOf(n)) if (CLIENT_CONFIGURATION_TYPES.has(typeOf(n))) return true;
-    return false;
+const SCOPE_RULES = classScopeRules({
+  functionTypes: FUNCTION_TYPES,
+  memberTypes: MEMBER_TYPES,
+  clientConfigurationTypes: new Set(['field_declaration', 'constant_declaration', 'constructor_declaration']),
+  localDeclarationType: 'local_variable_declaration',
+  declaredName(declaration) {
+    const declarator = fieldOf(declaration, 'declarator');
+    return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
   },
-  isStatement: (n) => typeOf(n).endsWith('_statement') || MEMBER_TYPES.has(typeOf(n)),
-  isFunction: (n) => FUNCTION_TYPES.has(typeOf(n)),
-  definedName(statement) {
-    if (typeOf(statement) === 'local_variable_declaration') {
-      const declarator = fieldOf(statement, 'declarator');
-      return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
-    }
-    const expr = typeOf(statement) === 'expression_statement' ? namedChildrenShared(statement)[0] ?? null : null;
-    if (expr && typeOf(expr) === 'assignment_expression') {
-      const left = fieldOf(expr, 'left');
-      return left && typeOf(left) === 'identifier' ? textOf(left) : null;
-    }
-    return null;
-  },
-};
+});
 
 /** Spring AI renders `{name}`; LangChain4j `{{name}}`. */
 const SPRING_TEMPLATE: PlaceholderSyntax[] = ['format'];
