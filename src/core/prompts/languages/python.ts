@@ -6,7 +6,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LanguageFinder } from '../languageFinder';
 import { findPromptsWithAdapter } from '../promptFlow';
-import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
+import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../nodeFacts';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
@@ -177,13 +177,8 @@ export const pythonAdapter: SyntaxAdapter = {
     }
   },
 
-  call(node: Node): CallSite | null {
-    return calls.call(node);
-  },
-
-  callee(node: Node) {
-    return calls.callee(node);
-  },
+  call: (node) => calls.call(node),
+  callee: (node) => calls.callee(node),
 
   entries(node: Node): Entry[] | null {
     if (typeOf(node) === 'call' && maybeText(fieldOf(node, 'function')) === 'dict') {
