@@ -6,7 +6,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { endOf, namedChildrenShared, parentOf, textOf, treeSourceOf, typeOf } from './nodeFacts';
 import { findPlaceholders } from './placeholders';
-import type { FoundPrompt, Placeholder, PlaceholderSyntax, PromptEvidence, SourceLanguage } from './prompt';
+import type { FoundPrompt, Placeholder, PlaceholderSyntax, PromptEvidence } from './prompt';
 
 // ──── Walking ───────────────────────────────────────────────────────────────────────────────────
 
@@ -295,13 +295,7 @@ export function placeholdersOf(value: StringValue, syntaxes: readonly Placeholde
 
 // ──── Building results ──────────────────────────────────────────────────────────────────────────
 
-export interface PromptDetails {
-  language: SourceLanguage;
-  evidence: PromptEvidence;
-  model?: string | null;
-  maxOutputTokens?: number | null;
-  role?: string;
-  name?: string;
+export interface PromptDetails extends Pick<FoundPrompt, 'language' | 'evidence'>, Partial<Pick<FoundPrompt, 'model' | 'maxOutputTokens' | 'role' | 'name'>> {
   /** Template syntaxes that apply to the static text (e.g. `format` for a LangChain template). */
   syntaxes?: readonly PlaceholderSyntax[];
 }
