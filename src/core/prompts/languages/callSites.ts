@@ -5,7 +5,7 @@
  * in Python, the properties of an options object in JS); each describes that as a `CallGrammar`.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { fieldOf, maybeText, typeOf } from '../nodeFacts';
+import { maybeText } from '../nodeFacts';
 import type { CallSite } from '../syntaxAdapter';
 import { namedChildrenOf, nodeText, normalizeName } from '../treeUtils';
 
@@ -46,27 +46,36 @@ export interface CallGrammar {
   option?(property: Node): ArgumentPart;
 }
 
+/**
+ * Reads fields and types straight from the nodes, not through nodeFacts' memo: a call is read once per pass,
+ * and for the JS adapter, which reads nodes directly elsewhere too, the memo cost more than it saved.
+ */
 export class CallSiteReader {
-  constructor(private readonly grammar: CallGrammar) {}
+  /** `grammar.calls` as a map: a node type must not find `Object.prototype` members. */
+  private readonly calleeFields: ReadonlyMap<string, string>;
+
+  constructor(private readonly grammar: CallGrammar) {
+    this.calleeFields = new Map(Object.entries(grammar.calls));
+  }
 
   /** The callee of a call as normalised names, and the object a method is called on; null for other nodes. */
   callee(node: Node): { path: string[]; receiver: Node | null } | null {
     const g = this.grammar;
-    const field = g.calls[typeOf(node)];
-    const fn = field ? fieldOf(node, field) : null;
+    const field = this.calleeFields.get(node.type);
+    const fn = field ? node.childForFieldName(field) : null;
     if (!fn || g.isTaggedTemplate?.(node)) return null;
     const path: string[] = [];
     let receiver: Node | null = null;
     let cursor: Node | null = fn;
     while (cursor) {
-      const type = typeOf(cursor);
+      const type = cursor.type;
       if (g.pathStarts.has(type)) {
         path.unshift(normalizeName(nodeText(cursor)));
         break;
       }
       if (type === g.member.type) {
-        const property = fieldOf(cursor, g.member.property);
-        const object: Node | null = fieldOf(cursor, g.member.object);
+        const property = cursor.childForFieldName(g.member.property);
+        const object: Node | null = cursor.childForFieldName(g.member.object);
         if (property) path.unshift(normalizeName(nodeText(property)));
         if (cursor === fn) receiver = object;
         cursor = object;
@@ -78,8 +87,8 @@ export class CallSiteReader {
         continue;
       }
       // genai.Client().models.generate_content, new OpenAI().chat…: the called name is a segment.
-      const callField = g.calls[type];
-      const name = callField ? this.lastName(fieldOf(cursor, callField)) : null;
+      const callField = this.calleeFields.get(type);
+      const name = callField ? this.lastName(cursor.childForFieldName(callField)) : null;
       if (name) path.unshift(normalizeName(name));
       break;
     }
@@ -118,9 +127,9 @@ export class CallSiteReader {
   /** The name an expression that is called ends in: `f` → f, `a.b.f` → f; null for anything else. */
   lastName(node: Node | null): string | null {
     if (!node) return null;
-    const type = typeOf(node);
+    const type = node.type;
     if (type === this.grammar.identifier) return nodeText(node);
-    if (type === this.grammar.member.type) return maybeText(fieldOf(node, this.grammar.member.property)) ?? null;
+    if (type === this.grammar.member.type) return maybeText(node.childForFieldName(this.grammar.member.property)) ?? null;
     return null;
   }
 }

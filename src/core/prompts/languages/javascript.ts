@@ -9,7 +9,6 @@ import type { LanguageFinder } from '../languageFinder';
 import type { GrammarName } from '../parser';
 import { findPromptsWithAdapter } from '../promptFlow';
 import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
-import { fieldOf, maybeType, typeOf } from '../nodeFacts';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
 import { CallSiteReader } from './callSites';
@@ -113,19 +112,19 @@ const calls = new CallSiteReader({
   pathStarts: new Set(['identifier', 'this']),
   identifier: 'identifier',
   member: { type: 'member_expression', object: 'object', property: 'property' },
-  lookThrough: (node) => (PATH_WRAPPER_TYPES.has(typeOf(node)) ? namedChildrenOf(node)[0] ?? null : undefined),
-  isTaggedTemplate: (call) => maybeType(fieldOf(call, 'arguments')) === 'template_string',
+  lookThrough: (node) => (PATH_WRAPPER_TYPES.has(node.type) ? namedChildrenOf(node)[0] ?? null : undefined),
+  isTaggedTemplate: (call) => call.childForFieldName('arguments')?.type === 'template_string',
   argumentsOf: argumentNodes,
-  argument: (arg) => (typeOf(arg) === 'spread_element' ? 'skip' : 'positional'),
+  argument: (arg) => (arg.type === 'spread_element' ? 'skip' : 'positional'),
   optionsObject(arg) {
     const object = javascriptAdapter.unwrap(arg);
-    return typeOf(object) === 'object' ? object : null;
+    return object.type === 'object' ? object : null;
   },
   option(property) {
-    switch (typeOf(property)) {
+    switch (property.type) {
       case 'pair': {
-        const name = propertyKey(fieldOf(property, 'key'));
-        const value = fieldOf(property, 'value');
+        const name = propertyKey(property.childForFieldName('key'));
+        const value = property.childForFieldName('value');
         return name !== null && value ? { name, value } : 'skip';
       }
       case 'shorthand_property_identifier':
