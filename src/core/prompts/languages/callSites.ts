@@ -11,7 +11,7 @@ import { namedChildrenOf, nodeText, normalizeName } from '../treeUtils';
 
 /** What one argument, or one property of an options argument, gives a call. */
 export type ArgumentPart =
-  /** Passed by position (an options object is also read through `options`). */
+  /** Passed by position (an options object is also read through `optionsObject`). */
   | 'positional'
   /** Nothing the analysis can place (`*args`, `...rest`). */
   | 'skip'
