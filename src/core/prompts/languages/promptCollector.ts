@@ -17,6 +17,7 @@ import { isPromptName, readsAsInstructions } from '../evidence';
 import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
+import { contains } from '../treeUtils';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
 import { renderValue, staticValueText, withSyntaxes, type StringValue } from './stringValue';
 
@@ -38,10 +39,6 @@ export interface ScopeRules {
 }
 
 const EVIDENCE_RANK: Record<PromptEvidence, number> = { call: 0, flow: 1, name: 2, file: 3 };
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && endOf(inner) <= endOf(outer);
-}
 
 function ancestor(node: Node, test: (n: Node) => boolean): Node | null {
   for (let n = parentOf(node); n; n = parentOf(n)) if (test(n)) return n;
