@@ -14,11 +14,13 @@ import { nodeFetch } from '../../core/spend/nodeFetch';
 import { buildDashboardModel, type DashboardModel } from '../../core/spend/spendDashboardModel';
 import { SpendHistory } from '../../core/spend/spendHistory';
 import { SpendPoller, type SpendSnapshot } from '../../core/spend/spendPoller';
-import { createSpendSource, effectiveBaseUrl } from '../../core/spend/spendSources';
+import { keyOrigin } from '../../core/spend/keyOrigin';
+import { effectiveBaseUrl } from '../../core/spend/spendConfig';
+import { createSpendSource } from '../../core/spend/spendSources';
 import type { SpendStatusView } from '../../core/spend/spendStatusView';
 import type { SourceDeps } from '../../core/spend/sourceSupport';
 import { fetchTrackerPricing } from '../../core/spend/trackerSource';
-import { SpendError } from '../../core/spend/spendTypes';
+import { SpendError, type GetKey } from '../../core/spend/spendTypes';
 import { parseBaseUrl } from '../../core/spend/urlPolicy';
 import { mergeSpendConfig, type WorkspaceSpendInput } from '../../core/spend/workspaceSpendConfig';
 import type { Container } from '../container';
@@ -203,12 +205,24 @@ export class SpendController implements vscode.Disposable {
   private sourceDeps(): SourceDeps {
     return {
       fetch: nodeFetch,
-      getKey: this.secrets.getKey,
+      getKey: this.getKey,
       timeoutMs: REQUEST_TIMEOUT_MS,
       maxBytes: MAX_RESPONSE_BYTES,
       timeZone: this.settings.config.timeZone,
     };
   }
+
+  /**
+   * The core's key lookup: a stored key goes only to the origin it was stored with, which the user named by
+   * typing the key at a prompt that showed it (rule 1 of core/spend/keyOrigin.ts).
+   */
+  private readonly getKey: GetKey = async (sourceId) => {
+    const stored = await this.secrets.get(sourceId);
+    const source = this.settings.config.sources.find((s) => s.id === sourceId);
+    if (!stored || !source) return undefined;
+    const origin = keyOrigin(source, { namedOrigin: stored.origin, urlFromWorkspace: this.workspaceUrlSources.has(sourceId) });
+    return { secret: stored.secret, origin };
+  };
 
   private onSnapshot(snapshot: SpendSnapshot): void {
     this.snapshot = snapshot;
@@ -296,6 +310,8 @@ export class SpendController implements vscode.Disposable {
     const id = await this.pickSource(args, 'Set the API key of which spend source?');
     if (!id) return;
     const source = this.settings.config.sources.find((s) => s.id === id)!;
+    // The prompt below shows this origin: typing the key there names it for the key, the only way a URL from
+    // the workspace file gets one (core/spend/keyOrigin.ts).
     let origin: string;
     try {
       origin = parseBaseUrl(effectiveBaseUrl(source), id).origin;
