@@ -10,7 +10,7 @@ import { goFinder } from './languages/go';
 import { javaFinder } from './languages/java';
 import { javascriptFinder, tsxFinder, typescriptFinder } from './languages/javascript';
 import { pythonFinder } from './languages/python';
-import { loadedParser, loadParser, type GrammarName } from './parser';
+import { loadedParser, loadParser, parseWithinBudget, type GrammarName } from './parser';
 import type { FoundPrompt, SourceLanguage } from './prompt';
 import { findPromptsInPromptFile } from './promptFiles';
 import { grammarForLanguage, languageForFile } from './sourceLanguage';
@@ -58,8 +58,7 @@ export function findPromptsSync(source: string, filePath: string): FoundPrompt[]
   if (!finder) return sortByPosition(findPromptsInPromptFile(source, filePath, language));
   const parser = loadedParser(finder.grammar);
   if (!parser) return null;
-  const tree = parser.parse(source);
-  if (!tree) return [];
+  const tree = parseWithinBudget(parser, source);
   try {
     return sortByPosition(finder.find(tree.rootNode, { source, language, filePath }));
   } finally {

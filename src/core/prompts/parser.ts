@@ -47,8 +47,28 @@ export function loadedParser(grammar: GrammarName): Parser | undefined {
 
 /** Parses `source`; the caller must `tree.delete()` when done (WASM memory is not garbage collected). */
 export async function parseSource(grammar: GrammarName, source: string): Promise<Tree> {
-  const parser = await loadParser(grammar);
-  const tree = parser.parse(source);
-  if (!tree) throw new Error(`tree-sitter returned no tree for ${grammar}`);
-  return tree;
+  return parseWithinBudget(await loadParser(grammar), source);
+}
+
+/** Thrown when a parse runs past its budget; the file is reported as not parsed instead of hanging its thread. */
+export class ParseTimeoutError extends Error {}
+
+/**
+ * How long one parse may take: far above a real file's parse (a 3,000-line file parses in ~20 ms), so it only
+ * stops a grammar that loops — tree-sitter's TypeScript grammar never finishes some 24-byte broken inputs.
+ */
+export function parseBudgetMs(sourceLength: number): number {
+  return 2_000 + sourceLength / 1_000;
+}
+
+/**
+ * `parser.parse` that gives up after `budgetMs` instead of spinning forever. A cancelled parse would be resumed
+ * by the parser's next call, so the parser is reset first. The caller must `tree.delete()` the result.
+ */
+export function parseWithinBudget(parser: Parser, source: string, oldTree?: Tree | null, budgetMs = parseBudgetMs(source.length)): Tree {
+  const started = performance.now();
+  const tree = parser.parse(source, oldTree ?? null, { progressCallback: () => performance.now() - started > budgetMs });
+  if (tree) return tree;
+  parser.reset();
+  throw new ParseTimeoutError(`tree-sitter gave up after ${Math.round(budgetMs)} ms (a grammar loop on this text)`);
 }
