@@ -5,13 +5,14 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
-import { ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { isSettingName, ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from './stringValue';
 
@@ -250,7 +251,7 @@ function rawContent(pieces: TextPiece[]): TextPiece[] {
 }
 
 class CSharpFile {
-  readonly bindings = new Bindings();
+  readonly bindings: Bindings;
   private readonly nonPromptUses = new Set<string>();
   readonly strings = new StringEvaluator({
     referenceTypes: REFERENCE_TYPES,
@@ -259,7 +260,8 @@ class CSharpFile {
     evaluateOther: literalValue,
   });
 
-  constructor(readonly nodes: TypeIndex) {
+  constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
+    this.bindings = new Bindings(trace);
     for (const declarator of nodes.of('variable_declarator')) {
       const name = fieldOf(declarator, 'name');
       const value = namedChildrenShared(declarator).filter((c) => c.id !== name?.id && typeOf(c) !== 'bracketed_argument_list').pop();
@@ -278,6 +280,7 @@ class CSharpFile {
   }
 
   isNonPromptUse(name: string): boolean {
+    this.trace?.name(name);
     return this.nonPromptUses.has(name);
   }
 
@@ -314,6 +317,8 @@ class CSharpFile {
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null | undefined): void => {
+      if (!isSettingName(SETTING_NAMES, name)) return;
+      this.trace?.start(site); // every model site counts for the whole file
       const found = settingSite(SETTING_NAMES, name, site, value, this);
       if (found) sites.push(found);
     };
@@ -325,6 +330,7 @@ class CSharpFile {
       for (const { name, value } of argumentExpressions(call)) {
         if (name) addNamed(name, value, value);
         else if ((typeOf(value) === 'string_literal' || typeOf(value) === 'verbatim_string_literal') && looksLikeModelId(this.modelValue(value) ?? '')) {
+          this.trace?.start(value);
           sites.push({ node: value, model: this.modelValue(value) });
         }
       }
@@ -404,7 +410,7 @@ function siblingRole(assignment: Node): string | undefined {
 
 function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const nodes = new TypeIndex(root, INDEXED_TYPES);
-  const file = new CSharpFile(nodes);
+  const file = new CSharpFile(nodes, ctx.trace);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -418,6 +424,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
       ? CONSTRUCTOR_SINKS[typeLastName(fieldOf(call, 'type'))]
       : METHOD_SINKS[invokedName(call).name];
     if (!sink) continue;
+    ctx.trace?.start(call);
     const list = args(call);
     const roleArg = sink.roleArg !== undefined ? list[sink.roleArg] : undefined;
     const role = roleArg ? roleFromName(textOf(roleArg)) : sink.role;
@@ -432,6 +439,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     const name = memberName(left);
     const sink = MEMBER_SINKS[name];
     if (!sink) continue;
+    ctx.trace?.start(assign);
     const inInitializer = maybeType(parentOf(assign)) === 'initializer_expression';
     if ((name === 'Content' || name === 'Text')) {
       const role = inInitializer ? siblingRole(assign) : undefined;

@@ -4,13 +4,14 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { endOf, fieldOf, maybeText, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
-import { ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { isSettingName, ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
 
@@ -188,7 +189,7 @@ function typeLastName(type: Node): string {
 }
 
 class GoFile {
-  readonly bindings = new Bindings();
+  readonly bindings: Bindings;
   /** Bindings used as arguments of log/error calls: never reported by name alone. */
   private readonly nonPromptUses = new Set<string>();
   /** String values, and prompt arguments followed through variables and `fmt.Sprintf(format, …)` to the format. */
@@ -202,7 +203,8 @@ class GoFile {
 
   private readonly functions: FunctionRanges;
 
-  constructor(readonly nodes: TypeIndex) {
+  constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
+    this.bindings = new Bindings(trace);
     this.functions = new FunctionRanges(nodes.of([...FUNCTION_TYPES]));
     this.collectBindings();
   }
@@ -237,6 +239,7 @@ class GoFile {
   }
 
   isNonPromptUse(name: string): boolean {
+    this.trace?.name(name);
     return this.nonPromptUses.has(name);
   }
 
@@ -319,6 +322,8 @@ class GoFile {
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null): void => {
+      if (!isSettingName(SETTING_NAMES, name)) return;
+      this.trace?.start(site); // every model site counts for the whole file
       const found = settingSite(SETTING_NAMES, name, site, value, this);
       if (found) sites.push(found);
     };
@@ -342,7 +347,9 @@ class GoFile {
         const type = typeOf(arg);
         if (type !== 'interpreted_string_literal' && type !== 'raw_string_literal') continue;
         const text = textOf(arg).slice(1, -1);
-        if (looksLikeModelId(text)) sites.push({ node: arg, model: text });
+        if (!looksLikeModelId(text)) continue;
+        this.trace?.start(arg);
+        sites.push({ node: arg, model: text });
       }
     }
     return sites;
@@ -438,7 +445,7 @@ function roleFromContext(node: Node): string | undefined {
 
 function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const nodes = new TypeIndex(root, INDEXED_TYPES);
-  const file = new GoFile(nodes);
+  const file = new GoFile(nodes, ctx.trace);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -458,10 +465,12 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     const receiver = receiverOf(fn);
     const list = args(call);
     if (sink && (!sink.pkg || sink.pkg.includes(receiver))) {
+      ctx.trace?.start(call);
       const role = sink.role ?? (sink.roleArg !== undefined && list[sink.roleArg] ? roleFromName(textOf(list[sink.roleArg])) : undefined);
       const targets = sink.arg === 'rest' ? list.slice(sink.from ?? 0) : list[sink.arg] ? [list[sink.arg]] : [];
       for (const target of targets) report(target, role, sink.syntaxes);
     } else if (name === 'Call' && list.length === 2 && /llm|model/i.test(receiver)) {
+      ctx.trace?.start(call);
       report(list[1], 'user'); // langchaingo llm.Call(ctx, prompt)
     }
   }
@@ -471,6 +480,7 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     const value = valueOf(keyed);
     const sink = FIELD_SINKS[key];
     if (!value || !sink) continue;
+    ctx.trace?.start(keyed);
     const literalValue = parentOf(keyed);
     const typeName = literalValue ? compositeTypeName(literalValue) : '';
     const hasRole = !!literalValue && namedChildrenShared(literalValue).some((s) => typeOf(s) === 'keyed_element' && keyOf(s) === 'Role');

@@ -5,13 +5,14 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
 import { modelFromConstant } from './modelConstants';
-import { ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { isSettingName, ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
 
@@ -175,7 +176,7 @@ function enclosingScope(node: Node): Node | null {
 }
 
 class JavaFile {
-  readonly bindings = new Bindings();
+  readonly bindings: Bindings;
   private readonly nonPromptUses = new Set<string>();
   /** String values, and prompt arguments followed through variables and `String.format` / `.formatted`. */
   readonly strings = new StringEvaluator({
@@ -185,7 +186,8 @@ class JavaFile {
     evaluateOther: (node, depth) => this.evaluateOther(node, depth),
   });
 
-  constructor(readonly nodes: TypeIndex) {
+  constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
+    this.bindings = new Bindings(trace);
     for (const declarator of nodes.of('variable_declarator')) {
       const name = fieldOf(declarator, 'name');
       const value = fieldOf(declarator, 'value');
@@ -208,6 +210,7 @@ class JavaFile {
   }
 
   isNonPromptUse(name: string): boolean {
+    this.trace?.name(name);
     return this.nonPromptUses.has(name);
   }
 
@@ -283,13 +286,16 @@ class JavaFile {
       if (typeOf(call) === 'method_invocation' && list.length === 1) {
         // setMaxTokens(…) / withModel(…) as well as model(…)
         const name = (maybeText(fieldOf(call, 'name')) ?? '').replace(/^(set|with)(?=[A-Z])/, '').toLowerCase();
+        if (isSettingName(SETTING_NAMES, name)) this.trace?.start(call); // every model site counts for the whole file
         const found = settingSite(SETTING_NAMES, name, call, list[0], this);
         if (found) sites.push(found);
       }
       for (const arg of list) {
         if (typeOf(arg) !== 'string_literal') continue;
         const text = textOf(arg).slice(1, -1);
-        if (looksLikeModelId(text)) sites.push({ node: arg, model: text });
+        if (!looksLikeModelId(text)) continue;
+        this.trace?.start(arg);
+        sites.push({ node: arg, model: text });
       }
     }
     return sites;
@@ -381,7 +387,7 @@ function annotationValue(annotation: Node): Node | null {
 
 function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const nodes = new TypeIndex(root, INDEXED_TYPES);
-  const file = new JavaFile(nodes);
+  const file = new JavaFile(nodes, ctx.trace);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -393,6 +399,7 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   for (const call of nodes.of(['method_invocation', 'object_creation_expression'])) {
     const match = sinkOf(call);
     if (!match) continue;
+    ctx.trace?.start(call);
     const roleArg = match.sink.roleArg !== undefined ? args(call)[match.sink.roleArg] : undefined;
     for (const target of match.targets) report(target, match.sink, roleArg ? roleFromName(textOf(roleArg).replace(/\.value\(\)$/, '')) : undefined);
   }
@@ -400,6 +407,7 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   for (const annotation of nodes.of('annotation')) {
     const name = maybeText(fieldOf(annotation, 'name')) ?? '';
     const role = name.endsWith('SystemMessage') ? 'system' : name.endsWith('UserMessage') ? 'user' : undefined;
+    if (role) ctx.trace?.start(annotation);
     const value = role ? annotationValue(annotation) : null;
     if (!value) continue;
     if (typeOf(value) === 'element_value_array_initializer') {

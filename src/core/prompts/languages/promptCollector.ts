@@ -32,6 +32,12 @@ export interface SettingNames {
   maxOutput: ReadonlySet<string>;
 }
 
+/** True when a setting called `name` is a model or output-budget setting (what `settingSite` reads). */
+export function isSettingName(names: SettingNames, name: string): boolean {
+  const lower = name.toLowerCase();
+  return names.model.has(lower) || names.maxOutput.has(lower);
+}
+
 /**
  * The site a setting called `name` (`Model:`, `MaxTokens =`, `withModel(…)`) makes at `site`: `value`
  * is read only when `name` is one of `names`; null for other names and for values that cannot be read.
@@ -243,7 +249,9 @@ export class PromptCollector {
    * instructions and it is not part of a prompt already reported.
    */
   addByName(name: string, valueNode: Node, file: NamedPromptSource, rules: NamedPromptRules): void {
-    if (!isPromptName(name) || this.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
+    if (!isPromptName(name)) return;
+    this.ctx.trace?.start(valueNode);
+    if (this.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
     const found = file.strings.resolvePrompt(valueNode);
     if (!found || this.has(found.value.node) || found.value.inlined.some((n) => this.has(n))) return;
     if (!readsAsInstructions(staticValueText(found.value))) return;
