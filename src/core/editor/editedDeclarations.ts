@@ -81,13 +81,35 @@ export function declarationsAround(tree: Tree, grammar: GrammarName, from: numbe
 
 /** The children of `parent` with start ≤ to and end ≥ from, in order. */
 function childrenTouching(parent: Node, from: number, to: number): Node[] {
+  // Binary search for the first child that ends at or after `from` (children are in order and do not
+  // overlap). The bindings' `firstChildForIndex` and the cursor's `gotoFirstChildForIndex` miss children
+  // in some trees, so they are not used.
+  let low = 0;
+  let high = parent.childCount;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const child = parent.child(middle);
+    if (child && child.endIndex < from) low = middle + 1;
+    else high = middle;
+  }
   const found: Node[] = [];
-  // The first child that ends after `from - 1`: one that ends right at `from` touches the range. (The
-  // cursor's `gotoFirstChildForIndex` finds nothing in this build of the bindings; the node's works.)
-  for (let child = parent.firstChildForIndex(Math.max(0, from - 1)); child && child.startIndex <= to; child = child.nextSibling) {
+  for (let child = low < parent.childCount ? parent.child(low) : null; child && child.startIndex <= to; child = child.nextSibling) {
     if (child.endIndex >= from) found.push(child);
   }
   return found;
+}
+
+/**
+ * True when the declarations cover all the text of [start, end] but whitespace: the tree has no text
+ * there outside them, so they are all that the edit touched.
+ */
+export function coversRegion(found: EditedDeclarations, text: string): boolean {
+  let at = found.start;
+  for (const declaration of found.declarations) {
+    if (text.slice(at, declaration.startIndex).trim() !== '') return false;
+    at = Math.max(at, declaration.endIndex);
+  }
+  return text.slice(at, found.end).trim() === '';
 }
 
 /**

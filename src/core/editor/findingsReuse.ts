@@ -15,7 +15,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { nameKeys, type FindTrace } from '../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../prompts/languageFinder';
 import type { FoundPrompt } from '../prompts/prompt';
-import { containersSpellAny, declarationsAround, spellsAny, wordsSpellAny, type EditedDeclarations } from './editedDeclarations';
+import { containersSpellAny, coversRegion, declarationsAround, spellsAny, wordsSpellAny, type EditedDeclarations } from './editedDeclarations';
 
 /** A range of the text, both ends included when testing overlap (touching counts). */
 interface Span {
@@ -108,6 +108,7 @@ export function reuseFindings(input: ReuseInput): FindBaseline | null {
   if (!region) return null;
   const { before, after } = region;
   const old: Span = { start: after.start, end: after.end - edited.delta };
+  if (!coversRegion(before, baseline.text) || !coversRegion(after, text)) return null;
 
   if (baseline.starts.some((s) => overlaps(s, old))) return null;
   if (baseline.prompts.some((p) => overlaps({ start: p.startOffset, end: p.endOffset }, old))) return null;
