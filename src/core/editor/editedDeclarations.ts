@@ -161,7 +161,7 @@ function leafSpellsAny(node: Node, text: string, keys: ReadonlySet<string>, skip
 const WORD = /[\p{L}\p{N}_$@#-]+/gu;
 
 /** True when a word of `slice` has a key in `keys`. */
-export function wordsSpellAny(slice: string, keys: ReadonlySet<string>): boolean {
+function wordsSpellAny(slice: string, keys: ReadonlySet<string>): boolean {
   for (const word of slice.match(WORD) ?? []) if (hasKey(word, keys)) return true;
   return false;
 }

@@ -15,7 +15,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { nameKeys, type FindTrace } from '../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../prompts/languageFinder';
 import type { FoundPrompt } from '../prompts/prompt';
-import { containersSpellAny, coversRegion, declarationsAround, spellsAny, wordsSpellAny, type EditedDeclarations } from './editedDeclarations';
+import { containersSpellAny, coversRegion, declarationsAround, spellsAny, type EditedDeclarations } from './editedDeclarations';
 
 /** A range of the text, both ends included when testing overlap (touching counts). */
 interface Span {
@@ -108,6 +108,7 @@ export function reuseFindings(input: ReuseInput): FindBaseline | null {
   if (!region) return null;
   const { before, after } = region;
   const old: Span = { start: after.start, end: after.end - edited.delta };
+  // Outside the declarations found, the region must be whitespace: then their tokens are all it holds.
   if (!coversRegion(before, baseline.text) || !coversRegion(after, text)) return null;
 
   if (baseline.starts.some((s) => overlaps(s, old))) return null;
@@ -116,8 +117,6 @@ export function reuseFindings(input: ReuseInput): FindBaseline | null {
   const names = baseline.names;
   if (spellsAny(before.declarations, baseline.text, names) || spellsAny(after.declarations, text, names)) return null;
   if (containersSpellAny(after.containers, input.finder.grammar, text, names)) return null;
-  // The words between the declarations too (whitespace, but checking costs nothing).
-  if (wordsSpellAny(baseline.text.slice(old.start, old.end), names) || wordsSpellAny(text.slice(after.start, after.end), names)) return null;
 
   if (baseline.textTests.size > 0) {
     const lower = text.toLowerCase();

@@ -10,6 +10,7 @@
 import type { Parser, Tree } from '@vscode/tree-sitter-wasm';
 import { finderForLanguage, findPromptsSync } from '../prompts/findPrompts';
 import type { LanguageFinder } from '../prompts/languageFinder';
+import { releaseTreeFacts } from '../prompts/nodeFacts';
 import { loadedParser } from '../prompts/parser';
 import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
 import { languageForFile } from '../prompts/sourceLanguage';
@@ -78,8 +79,12 @@ export class IncrementalPromptParser {
       const prompts = finder.find(tree.rootNode, { source, language, filePath, trace }).sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
       baseline = trace.baseline(source, prompts);
     }
-    if (source.length <= MAX_KEPT_CHARS) this.kept.set(key, { tree, parser, filePath, text: source, usable: true, baseline });
-    else tree.delete();
+    // Keep a copy: the tree object that was read goes, and with it every memo of its nodes (nodeFacts and
+    // the finders' caches), which would otherwise survive until the next find and slow down the garbage
+    // collections in between.
+    if (source.length <= MAX_KEPT_CHARS) this.kept.set(key, { tree: tree.copy(), parser, filePath, text: source, usable: true, baseline });
+    tree.delete();
+    releaseTreeFacts(tree);
     return baseline.prompts.map(copyPrompt);
   }
 

@@ -26,10 +26,14 @@ export interface FindTrace {
  * otherwise compound name, each of its word parts too. Colliding more often only costs a full re-find.
  */
 export function nameKeys(name: string): string[] {
+  // Most names and tokens are one ASCII word: one key, lower case without `_` and `-`.
+  if (ASCII_WORD.test(name)) return [name.replace(/[_-]/g, '').toLowerCase()];
   const whole = normalizeKey(name);
   const parts = name.split(/[^\p{L}\p{N}_$@#-]+/u).filter(Boolean).map(normalizeKey);
   return parts.length === 1 && parts[0] === whole ? [whole] : [whole, ...parts];
 }
+
+const ASCII_WORD = /^[A-Za-z0-9_$@#-]*$/;
 
 /** Lower case character by character (no context-dependent mappings), without `_` and `-`. */
 function normalizeKey(text: string): string {
