@@ -212,6 +212,8 @@ async function main(): Promise<void> {
   console.log(`  open → lenses, wall (worker round trip)     ${fmt(m(openTrips, 'wallMs'))}   ${verdict(m(openTrips, 'wallMs'), 30)}`);
   console.log(`  one-line edit → lenses, host-thread work    ${fmt(editHost)}   ${verdict(editHost, 5)}`);
   console.log(`  one-line edit → lenses, wall (round trip)   ${fmt(m(editTrips, 'wallMs'))}   ${verdict(m(editTrips, 'wallMs'), 5)}  (worker parse: ${editTrips[editTrips.length - 1].parse}; the first edit after the open)`);
+  const typingHost = m(typingTrips, 'sendMs') + m(typingTrips, 'receiveMs');
+  console.log(`  typing on → lenses, host-thread work        ${fmt(typingHost)}   ${verdict(typingHost, 5)}`);
   console.log(`  typing on → lenses, wall (round trip)       ${fmt(m(typingTrips, 'wallMs'))}   ${verdict(m(typingTrips, 'wallMs'), 5)}  (the next characters, one request each: worker find ${m(typingTrips, 'findMs').toFixed(2)} ms, estimate ${m(typingTrips, 'estimateMs').toFixed(2)} ms)`);
   console.log(`  in-process fallback, edit (incremental)     ${fmt(median(findIncremental) + median(estimateAfterEdit))}   (all on the host thread)`);
 }
