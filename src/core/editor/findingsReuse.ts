@@ -110,6 +110,9 @@ export function reuseFindings(input: ReuseInput): FindBaseline | null {
   const old: Span = { start: after.start, end: after.end - edited.delta };
   // Outside the declarations found, the region must be whitespace: then their tokens are all it holds.
   if (!coversRegion(before, baseline.text) || !coversRegion(after, text)) return null;
+  // Children of an ERROR node are fragments (a key, a comma) that a finder may read as siblings of each
+  // other, not declarations that stand alone.
+  if (before.parent.type === 'ERROR' || after.parent.type === 'ERROR') return null;
 
   if (baseline.starts.some((s) => overlaps(s, old))) return null;
   if (baseline.prompts.some((p) => overlaps({ start: p.startOffset, end: p.endOffset }, old))) return null;

@@ -483,7 +483,9 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     ctx.trace?.start(keyed);
     const literalValue = parentOf(keyed);
     const typeName = literalValue ? compositeTypeName(literalValue) : '';
-    const hasRole = !!literalValue && namedChildrenShared(literalValue).some((s) => typeOf(s) === 'keyed_element' && keyOf(s) === 'Role');
+    // Siblings in the same `{…}` only: in a tree broken by syntax errors a key's parent can be an ERROR
+    // node holding the rest of the file, whose `Role:` keys belong to other literals.
+    const hasRole = !!literalValue && typeOf(literalValue) === 'literal_value' && namedChildrenShared(literalValue).some((s) => typeOf(s) === 'keyed_element' && keyOf(s) === 'Role');
     if (!sink.types.includes(typeName) && !((key === 'Content' || key === 'Text') && hasRole)) continue;
     report(value, sink.role);
   }
