@@ -8,12 +8,19 @@
  * peer measured in the same run (collapse all whitespace) to show what "saving" costs without protection.
  * Preservation is checked independently of the compressor's own invariant check: placeholders are found
  * in every syntax, and protected spans are searched for in order in the output.
+ *
+ * Model-assisted compression is measured too when an OpenAI-compatible endpoint is given:
+ *   PROMPT_COST_BENCH_ENDPOINT=https://api.openai.com/v1 PROMPT_COST_BENCH_MODEL=gpt-4o-mini \
+ *   PROMPT_COST_BENCH_KEY=sk-… npm run bench:compression
+ * Every answer passes the same invariant check as in the editor; answers that fail it count as refused
+ * (0 % saving). Without an endpoint that section says "not measured".
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { compressPrompt } from '../src/core/compress/compressPrompt';
+import { modelAssistedCompress } from '../src/core/compress/modelAssisted';
 import { findProtectedSpans } from '../src/core/compress/protectedSpans';
-import type { CompressMode } from '../src/core/compress/types';
+import type { CompressionResult, CompressMode } from '../src/core/compress/types';
 import { findPlaceholders } from '../src/core/prompts/placeholders';
 import type { PlaceholderSyntax } from '../src/core/prompts/prompt';
 import { estimateTokens } from '../src/core/tokens/estimateTokens';
@@ -145,18 +152,58 @@ interface CorpusResult {
   safe: Measured;
   aggressive: Measured;
   naive: Measured;
+  model: Measured | null;
 }
 
-function evaluate(label: string, corpus: readonly CorpusPrompt[]): CorpusResult {
+interface ModelEndpoint {
+  endpoint: string;
+  model: string;
+  apiKey?: string;
+}
+
+function modelEndpoint(): ModelEndpoint | null {
+  const endpoint = process.env.PROMPT_COST_BENCH_ENDPOINT;
+  const model = process.env.PROMPT_COST_BENCH_MODEL;
+  if (!endpoint || !model) return null;
+  return { endpoint, model, apiKey: process.env.PROMPT_COST_BENCH_KEY };
+}
+
+/** Every prompt through the model, four requests at a time; a failed request is a refusal, never a retry with another answer. */
+async function compressWithModel(corpus: readonly CorpusPrompt[], target: ModelEndpoint): Promise<Map<string, CompressionResult>> {
+  const results = new Map<string, CompressionResult>();
+  let next = 0;
+  const worker = async () => {
+    while (next < corpus.length) {
+      const prompt = corpus[next++];
+      results.set(prompt.id, await modelAssistedCompress(prompt.text, { ...target, fetch, targetModel: MODEL, placeholderSyntaxes: prompt.placeholderSyntaxes }));
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return results;
+}
+
+async function evaluate(label: string, corpus: readonly CorpusPrompt[], target: ModelEndpoint | null): Promise<CorpusResult> {
   console.log(`\n=== ${label}: ${corpus.length} prompts, model ${MODEL}, ${corpus.reduce((s, p) => s + estimateTokens(p.text, MODEL).tokens, 0)} tokens in all`);
   const run = (mode: CompressMode) =>
     measure(corpus, (p) => {
       const r = compressPrompt(p.text, { mode, model: MODEL, placeholderSyntaxes: p.placeholderSyntaxes });
       return { text: r.compressed, passes: r.passes, refused: r.refused };
     });
-  const result = { safe: run('safe'), aggressive: run('aggressive'), naive: measure(corpus, (p) => ({ text: p.text.replace(/\s+/g, ' ').trim() })) };
+  let model: Measured | null = null;
+  if (target) {
+    const started = performance.now();
+    const answers = await compressWithModel(corpus, target);
+    model = measure(corpus, (p) => {
+      const r = answers.get(p.id) as CompressionResult;
+      return { text: r.compressed, passes: r.passes, refused: r.refused };
+    });
+    model.ms = performance.now() - started; // wall clock of the requests, not of the lookup
+  }
+  const result = { safe: run('safe'), aggressive: run('aggressive'), naive: measure(corpus, (p) => ({ text: p.text.replace(/\s+/g, ' ').trim() })), model };
   report('safe', result.safe);
   report('aggressive (dropped examples take their spans with them, and are listed in `dropped`)', result.aggressive);
+  if (result.model && target) report(`model-assisted (${target.model} at ${new URL(target.endpoint).host}; refused answers count as 0 % saving)`, result.model);
+  else console.log('\nmodel-assisted: not measured (set PROMPT_COST_BENCH_ENDPOINT and PROMPT_COST_BENCH_MODEL, and PROMPT_COST_BENCH_KEY if the endpoint needs one)');
   report('peer: naive whitespace collapse (no protection)', result.naive);
   const naiveMedian = quantile(result.naive.savings, 0.5);
   const ratio = naiveMedian > 0 ? (quantile(result.safe.savings, 0.5) / naiveMedian).toFixed(2) : 'n/a (naive median is 0)';
@@ -164,26 +211,37 @@ function evaluate(label: string, corpus: readonly CorpusPrompt[]): CorpusResult 
   return result;
 }
 
-function verdict(label: string, r: CorpusResult): string {
-  const median = quantile(r.safe.savings, 0.5);
-  const kept = r.safe.placeholdersKept === r.safe.placeholdersTotal && r.safe.spansKept === r.safe.spansTotal;
-  const pass = median >= TARGET_MEDIAN && kept && r.safe.refused.length === 0;
-  return `${pass ? 'PASS' : 'FAIL'} ${label}: safe median saving ${pct(median)} (target ≥ ${pct(TARGET_MEDIAN)}), placeholders ${pct(r.safe.placeholdersTotal ? r.safe.placeholdersKept / r.safe.placeholdersTotal : 1)} and protected spans ${pct(r.safe.spansTotal ? r.safe.spansKept / r.safe.spansTotal : 1)} kept (target 100 %)`;
+function verdict(label: string, mode: string, m: Measured): string {
+  const median = quantile(m.savings, 0.5);
+  const kept = m.placeholdersKept === m.placeholdersTotal && m.spansKept === m.spansTotal;
+  // A refused model answer leaves the prompt unchanged, so it is safe; it only costs saving, which the median shows.
+  const pass = median >= TARGET_MEDIAN && kept && (mode === 'model-assisted' || m.refused.length === 0);
+  return `${pass ? 'PASS' : 'FAIL'} ${label}: ${mode} median saving ${pct(median)} (target ≥ ${pct(TARGET_MEDIAN)}), placeholders ${pct(m.placeholdersTotal ? m.placeholdersKept / m.placeholdersTotal : 1)} and protected spans ${pct(m.spansTotal ? m.spansKept / m.spansTotal : 1)} kept (target 100 %)`;
 }
 
-// Warm the tokenizer so the first prompt's time is not the encoder load.
-estimateTokens('warm up', MODEL);
-
-const verdicts: string[] = [];
-for (const { label, file } of CORPORA) {
-  if (!fs.existsSync(file)) {
-    console.log(`\n=== ${label}: ${path.basename(file)} not found, skipped`);
-    verdicts.push(`MISSING ${label}`);
-    continue;
+async function main(): Promise<void> {
+  // Warm the tokenizer so the first prompt's time is not the encoder load.
+  estimateTokens('warm up', MODEL);
+  const target = modelEndpoint();
+  const verdicts: string[] = [];
+  for (const { label, file } of CORPORA) {
+    if (!fs.existsSync(file)) {
+      console.log(`\n=== ${label}: ${path.basename(file)} not found, skipped`);
+      verdicts.push(`MISSING ${label}`);
+      continue;
+    }
+    const corpus = readCorpus(file);
+    const result = await evaluate(label, corpus, target);
+    verdicts.push(verdict(label, 'safe', result.safe));
+    if (result.model) verdicts.push(verdict(label, 'model-assisted', result.model));
+    else verdicts.push(`NOT MEASURED ${label}: model-assisted (no endpoint configured)`);
+    if (process.argv.includes('--diagnose') && file.endsWith('prompts.jsonl')) diagnose(corpus);
   }
-  const corpus = readCorpus(file);
-  verdicts.push(verdict(label, evaluate(label, corpus)));
-  if (process.argv.includes('--diagnose') && file.endsWith('prompts.jsonl')) diagnose(corpus);
+  console.log('');
+  for (const line of verdicts) console.log(line);
 }
-console.log('');
-for (const line of verdicts) console.log(line);
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,7 +1,7 @@
 /** `prompt-cost compress [<file> [--line N]] [--mode safe|aggressive] [--model M] [--json]` */
 import * as fs from 'fs';
 import * as path from 'path';
-import { PASSES, compressPrompt } from '../core/compress/compressPrompt';
+import { compressPrompt } from '../core/compress/compressPrompt';
 import { DEFAULT_COMPRESS_MODEL, DEFAULT_PLACEHOLDER_SYNTAXES, type CompressMode, type CompressionResult } from '../core/compress/types';
 import { findPrompts } from '../core/prompts/findPrompts';
 import type { FoundPrompt, PlaceholderSyntax } from '../core/prompts/prompt';
@@ -19,8 +19,8 @@ covers line N (default: the first prompt); a file the engine does not parse is r
 Options:
   --line N             the prompt covering line N (1-based) of <file>
   --mode safe|aggressive
-                       safe (default) keeps every word that carries meaning; aggressive also drops hedges
-                       and few-shot examples after the first, and lists what it dropped
+                       safe (default) keeps every word that carries meaning; aggressive also drops hedges,
+                       few-shot examples after the first and articles ("the", "a"), and lists what it dropped
   --model M            count tokens for M (default: the model the code calls, else ${DEFAULT_COMPRESS_MODEL})
   --json               print one JSON object instead of the compressed text
 
@@ -129,12 +129,10 @@ function summary(result: CompressionResult): string {
   return `${result.model}: ${result.tokensBefore} → ${result.tokensAfter} tokens (−${percent} %); passes: ${passes}; ${result.placeholders.length} placeholder(s) kept`;
 }
 
-const AGGRESSIVE_ONLY = new Set(PASSES.filter((p) => p.aggressiveOnly).map((p) => p.name));
-
 /** Aggressive mode removes content (hedges, later examples): say what, one line per pass, so nothing goes silently. */
 function droppedLines(result: CompressionResult): string[] {
   return result.passes
-    .filter((p) => AGGRESSIVE_ONLY.has(p.name) && p.dropped?.length)
+    .filter((p) => p.aggressive && p.dropped?.length)
     .map((p) => `dropped by ${p.name}: ${(p.dropped ?? []).map((d) => JSON.stringify(d)).join(', ')}`);
 }
 

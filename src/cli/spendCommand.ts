@@ -6,7 +6,8 @@ import { formatUsd } from '../core/pricing/formatUsd';
 import { budgetStatus, type BudgetStatus } from '../core/spend/budget';
 import { roundUsd } from '../core/spend/money';
 import { DEFAULT_BASE_URLS, makeSourceConfig, parseSpendConfig, SpendConfigError, type SpendConfig, type SpendSourceConfig } from '../core/spend/spendConfig';
-import { createSpendSource, effectiveBaseUrl } from '../core/spend/spendSources';
+import { keyOrigin } from '../core/spend/keyOrigin';
+import { createSpendSource } from '../core/spend/spendSources';
 import { nodeFetch } from '../core/spend/nodeFetch';
 import { SOURCE_KINDS, SpendError, type FetchLike, type GetKey, type SourceKind, type SpendResult } from '../core/spend/spendTypes';
 import { parseBaseUrl } from '../core/spend/urlPolicy';
@@ -57,8 +58,8 @@ export interface SpendCommandDeps {
 
 interface Plan {
   sources: SpendSourceConfig[];
-  /** Source ids whose URL the user typed or is the official one (key bound to it). */
-  trustedUrl: Set<string>;
+  /** Source ids whose URL comes from the config file, not typed by the user nor the official one. */
+  workspaceUrlSources: Set<string>;
   config: SpendConfig;
   configFile: string | null;
 }
@@ -88,7 +89,9 @@ export async function spendCommand(argv: readonly string[], io: CliIo, deps: Spe
     if (!source) return undefined;
     const secret = io.env[SPEND_KEY_ENV[source.kind]];
     if (!secret) return undefined;
-    return { secret, origin: keyOrigin(source, plan.trustedUrl.has(source.id), io.env) };
+    // An empty variable names nothing, as in a shell.
+    const namedOrigin = io.env[SPEND_ORIGIN_ENV[source.kind]] || undefined;
+    return { secret, origin: keyOrigin(source, { namedOrigin, urlFromWorkspace: plan.workspaceUrlSources.has(source.id) }) };
   };
   const fetchLike: FetchLike = deps.fetch ?? nodeFetch;
   const sourceDeps = { fetch: fetchLike, getKey, timeoutMs: deps.timeoutMs, now: deps.now, timeZone: plan.config.timeZone };
@@ -150,32 +153,15 @@ function planSources(kindFlag: string | undefined, urlFlag: string | undefined, 
     const fromConfig = config.sources.find((s) => s.kind === kind);
     const source = makeSourceConfig(kind, urlFlag, undefined);
     if (fromConfig) source.options = fromConfig.options as never;
-    return { sources: [source], trustedUrl: new Set([source.id]), config, configFile };
+    return { sources: [source], workspaceUrlSources: new Set(), config, configFile };
   }
   if (urlFlag !== undefined) throw new UsageError('--url needs --source');
   if (config.sources.length === 0) {
     throw new UsageError(`no spend sources: pass --source KIND, or add a spend section to ${configFile ? path.basename(configFile) : '.promptcost.yml'} (spend: { sources: [{ kind: openai }] })`);
   }
-  const trustedUrl = new Set(config.sources.filter((s) => s.url === undefined).map((s) => s.id));
-  return { sources: config.sources, trustedUrl, config, configFile };
-}
-
-/**
- * The origin an env key is bound to. A URL from the repository's config file is not enough on its own:
- * anyone who can commit could point it at their own server and collect the key.
- */
-function keyOrigin(source: SpendSourceConfig, urlIsTrusted: boolean, env: NodeJS.ProcessEnv): string {
-  const pinned = env[SPEND_ORIGIN_ENV[source.kind]];
-  if (pinned) {
-    try {
-      return new URL(pinned).origin;
-    } catch {
-      return 'invalid-origin';
-    }
-  }
-  if (urlIsTrusted) return new URL(effectiveBaseUrl(source) as string).origin;
-  const official = DEFAULT_BASE_URLS[source.kind];
-  return official ? new URL(official).origin : 'unset';
+  // A URL written in the config file is chosen by whoever can commit to the repository (core/spend/keyOrigin.ts).
+  const workspaceUrlSources = new Set(config.sources.filter((s) => s.url !== undefined).map((s) => s.id));
+  return { sources: config.sources, workspaceUrlSources, config, configFile };
 }
 
 export function renderSpendTable(results: readonly SpendResult[], today: number, daily: BudgetStatus | null, monthly: number | null): string {

@@ -3,12 +3,18 @@
 // for machines that cannot download VS Code (see /work/shared/reference/vscode-host.md):
 //   setup.sh → production build → compile tests → package .vsix → check its contents → install it into an
 //   isolated extensions dir → start an isolated code-server → headless Chromium runs the mocha suite in the
-//   extension host → UI check on the same server → stop everything.
-// Exit code: the suite's exit code, or 1 if the .vsix or UI checks failed; 124 on the hard timeout.
-// Options: --skip-build (package the existing dist/), --skip-ui, --keep (keep the temp run folder).
+//   extension host → UI check on the same server → stop it → the restricted-mode run: a second code-server
+//   WITH workspace trust on a workspace that is not trusted and points the spend tracker at a loopback
+//   "attacker" (test/integration/untrusted/), whose suite runs in the host; this runner checks afterwards that
+//   the attacker received nothing and that the key is in no log → stop everything.
+// Exit code: the first failing suite's exit code, or 1 if the .vsix, UI or restricted-mode checks failed;
+// 124 on the hard timeout.
+// Options: --skip-build (package the existing dist/), --skip-ui, --keep (keep the temp run folder),
+//   --skip-untrusted (no restricted-mode run), --untrusted-only (only the restricted-mode run).
 // Env: PCL_HOST_TIMEOUT_S (whole run, default 600), CHROMIUM_PATH (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +30,7 @@ const CODE_SERVER_ENTRY = path.join(TOOLS, 'code-server', 'node_modules', 'code-
 const VSIX = path.join(REPO_ROOT, '.vscode-test', 'prompt-cost-lens.vsix');
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'vscode-host');
 const SUITE_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'integration', 'suite', 'index.js');
+const UNTRUSTED_SUITE_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'integration', 'untrusted', 'index.js');
 const UI_FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'ui', 'prompt_sample.py');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUN_TIMEOUT_MS = Number(process.env.PCL_HOST_TIMEOUT_S ?? 600) * 1000;
@@ -55,6 +62,9 @@ const phaseDone = (name) => {
 // ── Process bookkeeping: everything started here is stopped on exit, failure, signal or timeout ──────
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const children = new Set();
+// Loopback servers this runner started (the restricted-mode run's trackers).
+/** @type {Set<{ close(): Promise<void> }>} */
+const servers = new Set();
 /** @type {import('playwright-core').Browser | undefined} */
 let browser;
 let runDir = '';
@@ -81,6 +91,7 @@ function cleanup() {
   cleaningUp ??= (async () => {
     if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
     await Promise.all([...children].map(stopChild));
+    await Promise.all([...servers].map((server) => server.close().catch(() => {})));
     if (runDir && !options.has('--keep')) fs.rmSync(runDir, { recursive: true, force: true });
     else if (runDir) log(`kept run folder ${runDir}`);
   })();
@@ -181,16 +192,26 @@ function freePort() {
   });
 }
 
-/** Per-run folders and settings, so nothing is read from or written to the user's VS Code/code-server. */
-function prepareRunDir() {
-  runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-vscode-host-'));
+/** The temporary folder that holds every code-server run of this invocation (removed at exit unless --keep). */
+function ensureRunDir() {
+  runDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-vscode-host-'));
+  return runDir;
+}
+
+/**
+ * Folders and settings of one code-server run (`name`: trusted, untrusted), so nothing is read from or written
+ * to the user's VS Code/code-server. `userSettings` are added to the editor settings every run gets.
+ */
+function prepareRunDir(name, userSettings) {
+  const base = path.join(ensureRunDir(), name);
   const dirs = {
-    userData: path.join(runDir, 'user-data'),
-    extensions: path.join(runDir, 'extensions'),
-    workspace: path.join(runDir, 'workspace'),
-    xdgConfig: path.join(runDir, 'xdg-config'),
-    xdgData: path.join(runDir, 'xdg-data'),
-    xdgCache: path.join(runDir, 'xdg-cache'),
+    base,
+    userData: path.join(base, 'user-data'),
+    extensions: path.join(base, 'extensions'),
+    workspace: path.join(base, 'workspace'),
+    xdgConfig: path.join(base, 'xdg-config'),
+    xdgData: path.join(base, 'xdg-data'),
+    xdgCache: path.join(base, 'xdg-cache'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
@@ -203,12 +224,12 @@ function prepareRunDir() {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
     'chat.disableAIFeatures': true,
     'git.enabled': false,
+    ...userSettings,
   }, null, 2));
   // An empty config file: code-server otherwise creates ~/.config/code-server/config.yaml with a password.
-  const config = path.join(runDir, 'config.yaml');
+  const config = path.join(base, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   fs.cpSync(path.join(REPO_ROOT, 'examples'), dirs.workspace, { recursive: true });
   return { ...dirs, config };
@@ -239,17 +260,21 @@ function installedExtensionDir(extensionsDir) {
   return path.join(extensionsDir, found);
 }
 
-async function startCodeServer(dirs, port) {
-  const logFile = path.join(RESULTS_DIR, 'code-server.log');
+/**
+ * Starts code-server on 127.0.0.1:`port` and resolves to its process once /healthz answers.
+ * `workspaceTrust`: leave VS Code's workspace trust on (the restricted-mode run); otherwise it is disabled.
+ */
+async function startCodeServer(dirs, port, { workspaceTrust = false, logFile = path.join(RESULTS_DIR, 'code-server.log') } = {}) {
   const out = fs.openSync(logFile, 'w');
   const args = [...commonCodeServerArgs(dirs),
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     // Without it the built workbench ignores the extensionDevelopmentPath/extensionTestsPath payload.
     '--vscode-option', 'enable-smoke-test-driver',
     dirs.workspace];
   const child = spawn(path.join(NODE24_BIN, 'node'), args, {
-    cwd: runDir, env: codeServerEnv(dirs), stdio: ['ignore', out, out], detached: true,
+    cwd: dirs.base, env: codeServerEnv(dirs), stdio: ['ignore', out, out], detached: true,
   });
   children.add(child);
   fs.closeSync(out);
@@ -260,7 +285,7 @@ async function startCodeServer(dirs, port) {
     if (exited) throw new Error(`code-server exited during start; see ${logFile}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) return;
+      if (response.ok) return child;
     } catch {
       // not listening yet
     }
@@ -281,13 +306,14 @@ function withoutStack(line) {
 }
 
 /**
- * Loads the workbench with the test payload; the extension host runs `run()` from SUITE_ENTRY and the
+ * Loads the workbench with the test payload; the extension host runs `run()` from `suiteEntry` and the
  * workbench reports its exit code through window.codeAutomationExit. Resolves to that exit code.
+ * `onLogLine` receives every line of the workbench's and the extension host's log, filtered or not.
  */
-async function runSuiteInHost(baseUrl, dirs, extensionDir) {
+async function runSuiteInHost(baseUrl, dirs, extensionDir, suiteEntry, onLogLine = () => {}) {
   const authority = new URL(baseUrl).host;
   const remote = (file) => `vscode-remote://${authority}${file}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDir)], ['extensionTestsPath', remote(SUITE_ENTRY)]];
+  const payload = [['extensionDevelopmentPath', remote(extensionDir)], ['extensionTestsPath', remote(suiteEntry)]];
   const url = `${baseUrl}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   const context = await /** @type {import('playwright-core').Browser} */ (browser).newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -304,16 +330,17 @@ async function runSuiteInHost(baseUrl, dirs, extensionDir) {
     // this hook. After the exit code only shutdown noise follows.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = plainLogLine(args);
+      onLogLine(line);
       if (VERBOSE) console.log(`  │ [${type}] ${line}`);
       else if (!finished && !ROUTINE_LOG.some((re) => re.test(line))) console.log(withoutStack(line).replace(/^/gm, '  │ '));
     });
     page.on('pageerror', (error) => log(`[pageerror] ${String(error).slice(0, 300)}`));
-    log(`loading the workbench with extensionTestsPath=${path.relative(REPO_ROOT, SUITE_ENTRY)}`);
+    log(`loading the workbench with extensionTestsPath=${path.relative(REPO_ROOT, suiteEntry)}`);
     await page.goto(url);
     const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS))]);
     if (result === 'timeout') {
       log(`suite did not finish within ${seconds(SUITE_TIMEOUT_MS)}`);
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'suite-timeout.png') }).catch(() => {});
+      await page.screenshot({ path: path.join(RESULTS_DIR, `suite-timeout-${path.basename(path.dirname(suiteEntry))}.png`) }).catch(() => {});
       return 2;
     }
     return /** @type {number} */ (result);
@@ -357,29 +384,47 @@ async function main() {
   if (vsixCheck !== 0) failures.push('.vsix contents (test/integration/vsixContents.test.mjs)');
   phaseDone('.vsix contents test');
 
-  const dirs = prepareRunDir();
-  await runOrExit('install-extension', path.join(NODE24_BIN, 'node'),
-    [...commonCodeServerArgs(dirs), '--install-extension', VSIX], { env: codeServerEnv(dirs), cwd: runDir });
-  const extensionDir = installedExtensionDir(dirs.extensions);
-  log(`installed into ${extensionDir}`);
-  phaseDone('install .vsix');
-
-  const port = await freePort();
-  await startCodeServer(dirs, port);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  log(`code-server ready on ${baseUrl} (log: ${path.relative(REPO_ROOT, RESULTS_DIR)}/code-server.log)`);
-  phaseDone('start code-server');
-
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     // Keeps Chromium's crash-report and dconf folders out of $HOME.
-    env: { ...process.env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_CACHE_HOME: dirs.xdgCache },
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(ensureRunDir(), 'chromium', 'config'), XDG_CACHE_HOME: path.join(ensureRunDir(), 'chromium', 'cache') },
   });
   phaseDone('start chromium');
 
-  const suiteCode = await runSuiteInHost(baseUrl, dirs, extensionDir);
+  const suiteCodes = [];
+  if (options.has('--untrusted-only')) log('--untrusted-only: no trusted-workspace suite or UI check');
+  else suiteCodes.push(await trustedRun());
+  if (options.has('--skip-untrusted')) log('--skip-untrusted: no restricted-mode run');
+  else suiteCodes.push(await restrictedModeRun());
+
+  const firstFailedSuite = suiteCodes.find((code) => code !== 0);
+  await exitWith(firstFailedSuite ?? (failures.length > 0 ? 1 : 0));
+}
+
+/** Installs the packaged .vsix into the run's extensions folder; resolves to the unpacked extension's folder. */
+async function installExtension(dirs) {
+  await runOrExit('install-extension', path.join(NODE24_BIN, 'node'),
+    [...commonCodeServerArgs(dirs), '--install-extension', VSIX], { env: codeServerEnv(dirs), cwd: dirs.base });
+  const extensionDir = installedExtensionDir(dirs.extensions);
+  log(`installed into ${extensionDir}`);
+  return extensionDir;
+}
+
+/** The main run: workspace trust disabled, the extension-host suite, then the UI check. Resolves to the suite's exit code. */
+async function trustedRun() {
+  const dirs = prepareRunDir('trusted', { 'security.workspace.trust.enabled': false });
+  const extensionDir = await installExtension(dirs);
+  phaseDone('install .vsix');
+
+  const port = await freePort();
+  const server = await startCodeServer(dirs, port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`code-server ready on ${baseUrl} (log: ${path.relative(REPO_ROOT, RESULTS_DIR)}/code-server.log)`);
+  phaseDone('start code-server');
+
+  const suiteCode = await runSuiteInHost(baseUrl, dirs, extensionDir, SUITE_ENTRY);
   log(`extension-host suite exit code ${suiteCode}`);
   if (suiteCode !== 0) failures.push(`extension-host suite (exit code ${suiteCode})`);
   phaseDone('extension-host mocha suite');
@@ -397,8 +442,91 @@ async function main() {
     if (failed.length > 0 || results.length === 0) failures.push(`UI check (${failed.map((r) => r.name).join('; ')})`);
     phaseDone('UI check');
   }
+  // Its memory (code-server, extension host) is not needed by the next run.
+  await stopChild(server);
+  return suiteCode;
+}
 
-  await exitWith(suiteCode !== 0 ? suiteCode : failures.length > 0 ? 1 : 0);
+/**
+ * The restricted-mode run: code-server WITH workspace trust, on a copy of examples/ that is not trusted and
+ * whose `.vscode/settings.json` and `.promptcost.yml` point the spend tracker at a loopback "attacker"; the
+ * user's settings name their own loopback tracker. Both trackers start before code-server and record every
+ * request. The suite in test/integration/untrusted/ checks the extension from inside the host; afterwards
+ * this runner checks what no test in the host can see: every request the attacker ever got (until code-server
+ * stopped) and every file the run wrote. Resolves to the suite's exit code.
+ */
+async function restrictedModeRun() {
+  const require = createRequire(import.meta.url);
+  const { LoopbackTracker, carriesSecret } = require(path.join(REPO_ROOT, 'out', 'test', 'integration', 'loopbackTracker.js'));
+  const fixture = require(path.join(REPO_ROOT, 'out', 'test', 'integration', 'untrusted', 'untrustedWorkspace.js'));
+  const userTracker = new LoopbackTracker(fixture.USER_KEY);
+  userTracker.today = fixture.USER_TRACKER_TODAY;
+  // A real attacker would happily accept the key: so does this one, and answers with its own figure.
+  const attacker = new LoopbackTracker(fixture.USER_KEY);
+  attacker.today = fixture.ATTACKER_TODAY;
+  for (const tracker of [userTracker, attacker]) {
+    await tracker.start();
+    servers.add(tracker);
+  }
+  log(`restricted mode: user's tracker ${userTracker.url}, attacker ${attacker.url}`);
+
+  const dirs = prepareRunDir('untrusted', {
+    ...fixture.userSettings(userTracker.url),
+    'security.workspace.trust.enabled': true,
+    // No modal "Do you trust the authors?" at startup: the folder simply opens in restricted mode.
+    'security.workspace.trust.startupPrompt': 'never',
+  });
+  fixture.plantAttackerConfig(dirs.workspace, attacker.url);
+  const extensionDir = await installExtension(dirs);
+  const port = await freePort();
+  const logFile = path.join(RESULTS_DIR, 'code-server-untrusted.log');
+  const server = await startCodeServer(dirs, port, { workspaceTrust: true, logFile });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`code-server (workspace trust on) ready on ${baseUrl} (log: ${path.relative(REPO_ROOT, logFile)})`);
+  phaseDone('restricted mode: install + start');
+
+  /** @type {string[]} */
+  const hostLog = [];
+  const suiteCode = await runSuiteInHost(baseUrl, dirs, extensionDir, UNTRUSTED_SUITE_ENTRY, (line) => hostLog.push(line));
+  log(`restricted-mode suite exit code ${suiteCode}`);
+  if (suiteCode !== 0) failures.push(`restricted-mode suite (exit code ${suiteCode})`);
+  // Stopped before the checks: nothing can reach the attacker any more, and every log is flushed to disk.
+  await stopChild(server);
+
+  const check = (name, ok, detail) => {
+    log(`${ok ? 'PASS' : 'FAIL'} restricted mode: ${name}${detail ? ` (${detail})` : ''}`);
+    if (!ok) failures.push(`restricted mode: ${name}`);
+  };
+  const describeRequest = (r) => `${r.method} ${r.host}${r.url}${carriesSecret(r, fixture.USER_KEY) ? ' CARRYING THE KEY' : ''} headers=${JSON.stringify(r.headers)}`;
+  for (const request of attacker.requests) log(`  attacker received: ${describeRequest(request)}`);
+  check('the attacker received no request from start to stop', attacker.requests.length === 0,
+    `${attacker.requests.length} received, ${attacker.requests.filter((r) => carriesSecret(r, fixture.USER_KEY)).length} carrying the key`);
+  const withKey = userTracker.requests.filter((r) => carriesSecret(r, fixture.USER_KEY)).length;
+  check("the user's tracker received the key (so the key was really in play)", withKey > 0, `${withKey} of ${userTracker.requests.length} requests`);
+  const written = [...filesUnder(dirs.base), logFile];
+  // The extension's own log channel, as code-server writes it: it must be among the files scanned below.
+  const extensionLog = written.find((file) => /prompt-cost-lens\.prompt-cost-lens[\\/].*\.log$/.test(file));
+  check("the extension's log was written to disk and records the key being stored",
+    extensionLog !== undefined && fs.readFileSync(extensionLog, 'utf8').includes('spend: key stored for tracker'),
+    extensionLog && path.relative(runDir, extensionLog));
+  const filesWithKey = written.filter((file) => fileContains(file, fixture.USER_KEY));
+  check('the key is in no file the run wrote (logs, settings, state)', filesWithKey.length === 0,
+    filesWithKey.length ? filesWithKey.map((f) => path.relative(runDir, f)).join(', ') : `${written.length} files`);
+  const linesWithKey = hostLog.filter((line) => line.includes(fixture.USER_KEY));
+  check("the key is in no line of the workbench's or extension host's log", linesWithKey.length === 0, `${hostLog.length} lines read`);
+  phaseDone('restricted-mode suite + checks');
+  return suiteCode;
+}
+
+/** Every regular file under `dir`. */
+function filesUnder(dir) {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((relative) => path.join(dir, relative))
+    .filter((file) => fs.lstatSync(file).isFile());
+}
+
+function fileContains(file, text) {
+  return fs.readFileSync(file).includes(Buffer.from(text, 'utf8'));
 }
 
 main().catch(async (error) => {

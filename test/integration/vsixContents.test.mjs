@@ -10,7 +10,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const VSIX = process.env.PCL_VSIX ?? path.join(REPO_ROOT, '.vscode-test', 'prompt-cost-lens.vsix');
 
 // A guard against shipping node_modules, sources or test data by accident, not a budget: today the
-// package is ~0.9 MB, mostly tree-sitter grammars; tokenizer tables and the price catalogue will add some.
+// package is ~2.9 MB, mostly tree-sitter grammars, the two tokenizer tables and the price catalogue.
 const MAX_VSIX_BYTES = 10 * 1024 * 1024;
 
 /** Every file a user may receive. vsce adds the two top-level files and renames LICENSE to LICENSE.txt. */
@@ -21,8 +21,8 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE\.txt$/,
   /^extension\/THIRD_PARTY_NOTICES\.md$/,
-  /^extension\/dist\/(extension|cli|scanWorker|promptWorker)\.js$/,
-  // gpt-tokenizer's tables, loaded by the prompt worker (esbuild.js keeps them out of extension.js).
+  /^extension\/dist\/(extension|cli|promptWorker)\.js$/,
+  // gpt-tokenizer's tables, loaded by the prompt worker and the CLI (esbuild.js keeps them out of every bundle).
   /^extension\/dist\/encodings\/(o200k_base|cl100k_base)\.js$/,
   /^extension\/dist\/tree-sitter\/[\w-]+\.wasm$/,
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,

@@ -11,6 +11,7 @@ import { estimateTokens } from '../tokens/estimateTokens';
 import { encodingForModel } from '../tokens/encodings';
 import { checkInvariants, comparePlaceholders } from './invariants';
 import type { CompressionPass, PassContext } from './pass';
+import { articlesPass } from './passes/articles';
 import { duplicatesPass } from './passes/duplicates';
 import { examplesPass } from './passes/examples';
 import { fillerPass } from './passes/filler';
@@ -28,7 +29,8 @@ import { DEFAULT_COMPRESS_MODEL, DEFAULT_PLACEHOLDER_SYNTAXES, type CompressOpti
 /**
  * In the order they run: whitespace first so the tables see normalised text; filler before openers so
  * "Please remember that…" is a bare opener by then; duplicates after every rewording so repeats that were
- * worded differently match; examples last.
+ * worded differently match; examples, then articles last, so
+ * what they report dropped is what the reader no longer sees.
  */
 export const PASSES: readonly CompressionPass[] = [
   whitespacePass,
@@ -41,6 +43,7 @@ export const PASSES: readonly CompressionPass[] = [
   duplicatesPass,
   listsHeadingsPass,
   examplesPass,
+  articlesPass,
 ];
 
 export function compressPrompt(text: string, options: CompressOptions = {}): CompressionResult {
@@ -84,6 +87,7 @@ export function compressPrompt(text: string, options: CompressOptions = {}): Com
     if (candidateTokens >= tokens) continue;
     const report: PassReport = { name: pass.name, tokensSaved: tokens - candidateTokens };
     if (output.dropped?.length) report.dropped = output.dropped.map((d) => unmask(d, spans));
+    if (pass.aggressiveOnly) report.aggressive = true;
     passes.push(report);
     for (const i of removed) droppedSpans.add(i);
     masked = output.text;

@@ -1,7 +1,10 @@
 /** The shapes shared by every compression entry point (deterministic, model-assisted, CLI, editor). */
 import type { PlaceholderSyntax } from '../prompts/prompt';
 
-/** `safe` keeps meaning word for word; `aggressive` may also drop hedges and repeated examples (and says so). */
+/**
+ * `safe` keeps meaning word for word; `aggressive` may also drop hedges, repeated examples and articles
+ * (telegraphic style), and says what it dropped.
+ */
 export type CompressMode = 'safe' | 'aggressive';
 
 export interface CompressOptions {
@@ -18,6 +21,8 @@ export interface PassReport {
   tokensSaved: number;
   /** What the pass removed, as it read in the input (removed words, duplicate sentences, example blocks). */
   dropped?: string[];
+  /** An aggressive-only pass: what it dropped was content (hedges, examples, articles), so it must be shown. */
+  aggressive?: true;
 }
 
 export interface CompressionResult {

@@ -17,8 +17,7 @@ class TreeFacts {
   /** Per set of types: the nearest strict ancestor of a node whose type is in the set, by node id. */
   readonly ancestors = new Map<ReadonlySet<string>, Map<number, Node | null>>();
   /** The root node's text and where it starts (after any leading whitespace). */
-  rootText: string | undefined;
-  rootStart = 0;
+  source: { text: string; offset: number } | undefined;
 }
 
 const factsByTree = new WeakMap<Tree, TreeFacts>();
@@ -123,16 +122,24 @@ export function childrenShared(node: Node): readonly Node[] {
   return children;
 }
 
+/**
+ * The text of the whole tree (its root node's) and the offset it starts at, read once per tree. The root
+ * node starts at the first token, not at offset 0, so a file that begins with blank lines has an offset.
+ */
+export function treeSourceOf(node: Node): { text: string; offset: number } {
+  const facts = factsOf(node);
+  if (facts.source === undefined) {
+    const root = node.tree.rootNode;
+    facts.source = { text: root.text, offset: root.startIndex };
+  }
+  return facts.source;
+}
+
 /** Exactly `node.text` (the parsed source between its start and end), sliced from text read once per tree. */
 export function textOf(node: Node): string {
-  const facts = factsOf(node);
-  if (facts.rootText === undefined) {
-    const root = node.tree.rootNode;
-    facts.rootText = root.text;
-    facts.rootStart = root.startIndex;
-  }
-  const start = node.startIndex - facts.rootStart;
-  return start < 0 ? node.text : facts.rootText.slice(start, endOf(node) - facts.rootStart);
+  const { text, offset } = treeSourceOf(node);
+  const start = node.startIndex - offset;
+  return start < 0 ? node.text : text.slice(start, endOf(node) - offset);
 }
 
 /** `node?.type`, memoised. */
@@ -207,4 +214,26 @@ export function nearestAncestorOfTypes(node: Node, types: ReadonlySet<string>): 
   }
   for (const id of path) memo.set(id, result);
   return result;
+}
+
+/**
+ * `compute(node)` memoised per tree and node id, like the facts above, for a finder's own questions about
+ * a node (a call's arguments, the name a declaration defines). The value is shared: callers must not change
+ * it. `compute` never returns undefined (that marks "not asked yet").
+ */
+export function memoPerNode<T extends NonNullable<unknown> | null>(compute: (node: Node) => T): (node: Node) => T {
+  const byTree = new WeakMap<Tree, Map<number, T>>();
+  return (node) => {
+    let byId = byTree.get(node.tree);
+    if (!byId) {
+      byId = new Map();
+      byTree.set(node.tree, byId);
+    }
+    let value = byId.get(node.id);
+    if (value === undefined) {
+      value = compute(node);
+      byId.set(node.id, value);
+    }
+    return value;
+  };
 }

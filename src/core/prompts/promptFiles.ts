@@ -105,13 +105,8 @@ function isBlank(line: Line): boolean {
   return line.text.trim() === '';
 }
 
-interface Section {
-  startLine: number;
-  endLine: number;
-  startOffset: number;
-  endOffset: number;
-  text: string;
-}
+/** Kept lines of a file: where a prompt starts and ends, and its text. */
+type Section = Pick<FoundPrompt, 'startLine' | 'endLine' | 'startOffset' | 'endOffset' | 'text'>;
 
 /** Lines [from, to) without the blank lines around them, or null when nothing but blank lines is left. */
 function trimmedSection(file: FileLines, from: number, to: number): Section | null {
@@ -211,13 +206,8 @@ function placeholdersOf(text: string, syntaxes: readonly PlaceholderSyntax[], pl
 
 // ──── Formats ──────────────────────────────────────────────────────────────────────────────────────────
 
-interface PromptExtras {
-  model?: string | null;
-  maxOutputTokens?: number | null;
-  role?: string;
-  name?: string;
-  samples?: Record<string, string>;
-}
+/** What a format's front matter or section markers tell about its prompts. */
+type PromptExtras = Partial<Pick<FoundPrompt, 'model' | 'maxOutputTokens' | 'role' | 'name' | 'samples'>>;
 
 function toPrompt(section: Section, language: SourceLanguage, syntaxes: readonly PlaceholderSyntax[], extras: PromptExtras, plain = false): FoundPrompt {
   const prompt: FoundPrompt = {

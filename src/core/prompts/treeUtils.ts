@@ -4,9 +4,9 @@
  * a string expression into a `FoundPrompt`. Stable API: helper modules for other languages use it.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { endOf, namedChildrenShared, parentOf, typeOf } from './nodeFacts';
+import { endOf, namedChildrenShared, parentOf, textOf, treeSourceOf, typeOf } from './nodeFacts';
 import { findPlaceholders } from './placeholders';
-import type { FoundPrompt, Placeholder, PlaceholderSyntax, PromptEvidence, SourceLanguage } from './prompt';
+import type { FoundPrompt, Placeholder, PlaceholderSyntax, PromptEvidence } from './prompt';
 
 // ──── Walking ───────────────────────────────────────────────────────────────────────────────────
 
@@ -70,7 +70,7 @@ export function usageIndex(root: Node, identifierTypes: ReadonlySet<string>, kee
       byName = indexAll();
       return byName.get(name) ?? [];
     }
-    const { text, offset } = treeText(root);
+    const { text, offset } = treeSourceOf(root);
     const found: Node[] = [];
     for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
       const at = i + offset;
@@ -88,30 +88,11 @@ export function enclosingOfTypes(node: Node, types: ReadonlySet<string>): Node |
   return null;
 }
 
-const sources = new WeakMap<object, { text: string; offset: number }>();
-
 /**
- * The source text of a node. Faster than `node.text` (which re-reads the input on every call): the
- * whole text is read once per tree and sliced.
+ * The source text of a node: `textOf` (nodeFacts.ts), faster than `node.text` (which re-reads the input
+ * on every call) since the whole text is read once per tree and sliced.
  */
-export function nodeText(node: Node): string {
-  const { text, offset } = treeText(node);
-  return text.slice(node.startIndex - offset, endOf(node) - offset);
-}
-
-/**
- * The text `nodeText` slices: the root node's text, read once per tree. The root node starts at the
- * first token, not at offset 0, so a file that begins with blank lines needs the root's start as offset.
- */
-function treeText(node: Node): { text: string; offset: number } {
-  let source = sources.get(node.tree);
-  if (source === undefined) {
-    const root = node.tree.rootNode;
-    source = { text: root.text, offset: root.startIndex };
-    sources.set(node.tree, source);
-  }
-  return source;
-}
+export const nodeText = textOf;
 
 /** True when `inner` lies within `outer` (same node included). */
 export function contains(outer: Node, inner: Node): boolean {
@@ -314,13 +295,7 @@ export function placeholdersOf(value: StringValue, syntaxes: readonly Placeholde
 
 // ──── Building results ──────────────────────────────────────────────────────────────────────────
 
-export interface PromptDetails {
-  language: SourceLanguage;
-  evidence: PromptEvidence;
-  model?: string | null;
-  maxOutputTokens?: number | null;
-  role?: string;
-  name?: string;
+export interface PromptDetails extends Pick<FoundPrompt, 'language' | 'evidence'>, Partial<Pick<FoundPrompt, 'model' | 'maxOutputTokens' | 'role' | 'name'>> {
   /** Template syntaxes that apply to the static text (e.g. `format` for a LangChain template). */
   syntaxes?: readonly PlaceholderSyntax[];
 }

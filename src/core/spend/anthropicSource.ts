@@ -5,10 +5,11 @@
  */
 import type { AnthropicOptions } from './spendConfig';
 import { addTo, roundUsd } from './money';
-import { addDays, dayKey, projectMonth } from './periods';
+import { dayKey } from './periods';
 import { arrayAt, badShape, MAX_PAGES, objectAt, runSource, stringAt, type SourceDeps, type SpendSource } from './sourceSupport';
 import type { DailySpend } from './spendTypes';
 import { endpointUrl } from './urlPolicy';
+import { utcDayRange, utcDayTotals } from './utcDays';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -18,9 +19,8 @@ export function anthropicSource(id: string, url: string | undefined, options: An
     kind: 'anthropic',
     fetch: () =>
       runSource(id, url, deps, async (call) => {
-        const today = dayKey(call.now, 'UTC');
-        const monthFirst = `${today.slice(0, 7)}-01`;
-        const first = [monthFirst, addDays(today, -29)].sort()[0];
+        const range = utcDayRange(call.now);
+        const { today, first } = range;
         const days = new Map<string, DailySpend>();
         let page: string | undefined;
         for (let n = 0; ; n++) {
@@ -58,15 +58,13 @@ export function anthropicSource(id: string, url: string | undefined, options: An
           if (typeof body.next_page !== 'string' || body.next_page === '') throw badShape(id, 'has_more without a next_page cursor');
           page = body.next_page;
         }
-        const sorted = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-        const todays = days.get(today);
-        const monthToDate = roundUsd(sorted.filter((d) => d.date >= monthFirst && d.date <= today).reduce((s, d) => s + d.total, 0));
+        const { sorted, todays, monthToDate, projectedMonth } = utcDayTotals(days, range, call.now);
         return {
           source: id,
           kind: 'anthropic' as const,
           today: todays?.total ?? 0,
           monthToDate,
-          projectedMonth: roundUsd(projectMonth(monthToDate, call.now, 'UTC')),
+          projectedMonth,
           byModel: { ...(todays?.byModel ?? {}) },
           daily: sorted.slice(-30),
           fetchedAt: call.now,

@@ -4,7 +4,6 @@
  */
 import type { LiteLlmOptions } from './spendConfig';
 import { addTo, roundUsd } from './money';
-import { addDays, dayKey, projectMonth } from './periods';
 import {
   arrayAt,
   badShape,
@@ -21,6 +20,7 @@ import {
 } from './sourceSupport';
 import type { DailySpend, KeyBudget, SpendResult } from './spendTypes';
 import { endpointUrl } from './urlPolicy';
+import { utcDayRange, utcDayTotals } from './utcDays';
 
 export function liteLlmSource(id: string, url: string | undefined, options: LiteLlmOptions, deps: SourceDeps): SpendSource {
   return {
@@ -29,9 +29,8 @@ export function liteLlmSource(id: string, url: string | undefined, options: Lite
     fetch: () =>
       runSource(id, url, deps, async (call) => {
         const auth = { authorization: `Bearer ${call.key.secret}` };
-        const today = dayKey(call.now, 'UTC');
-        const monthFirst = `${today.slice(0, 7)}-01`;
-        const first = [monthFirst, addDays(today, -29)].sort()[0];
+        const range = utcDayRange(call.now);
+        const { today, first } = range;
         const days = new Map<string, DailySpend & { byEndpoint: Record<string, number> }>();
         for (let page = 1; ; page++) {
           if (page > MAX_PAGES) throw badShape(id, `more than ${MAX_PAGES} pages of daily activity`);
@@ -61,15 +60,13 @@ export function liteLlmSource(id: string, url: string | undefined, options: Lite
           const limit = optionalNumberAt(info.max_budget, id, 'info.max_budget');
           if (limit !== null) budget = { limit, spend };
         }
-        const sorted = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-        const todays = days.get(today);
-        const monthToDate = roundUsd(sorted.filter((d) => d.date >= monthFirst && d.date <= today).reduce((s, d) => s + d.total, 0));
+        const { sorted, todays, monthToDate, projectedMonth } = utcDayTotals(days, range, call.now);
         const result: SpendResult = {
           source: id,
           kind: 'litellm',
           today: todays?.total ?? 0,
           monthToDate,
-          projectedMonth: roundUsd(projectMonth(monthToDate, call.now, 'UTC')),
+          projectedMonth,
           byModel: { ...(todays?.byModel ?? {}) },
           byEndpoint: { ...(todays?.byEndpoint ?? {}) },
           daily: sorted.slice(-30).map((d) => ({ date: d.date, total: d.total, byModel: d.byModel })),

@@ -1,5 +1,6 @@
 /** What every spend source shares: its dependencies, the URL and key checks, and strict JSON readers. */
 import { getJson, type HttpOptions } from './httpJson';
+import { checkKeyOrigin } from './keyOrigin';
 import { redact } from './redact';
 import { FetchLike, GetKey, SpendError, SpendKey, type SourceKind, type SpendResult } from './spendTypes';
 import { parseBaseUrl } from './urlPolicy';
@@ -43,10 +44,7 @@ export async function runSource<T>(
   const base = parseBaseUrl(rawUrl, sourceId);
   const key = await deps.getKey(sourceId, base.origin);
   if (!key || !key.secret) throw new SpendError('no-key', `${sourceId}: no key stored for ${base.origin}`);
-  if (key.origin !== base.origin) {
-    // The URL changed since the key was entered: sending it would hand it to a host the user never chose.
-    throw new SpendError('no-key', `${sourceId}: the stored key was entered for ${key.origin}, not ${base.origin}; enter it again for the new URL`);
-  }
+  checkKeyOrigin(sourceId, key, base);
   const http: HttpOptions = { fetch: deps.fetch, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, now: deps.now };
   const call: SourceCall = {
     base,

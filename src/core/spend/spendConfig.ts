@@ -85,6 +85,11 @@ export const DEFAULT_BASE_URLS: Partial<Record<SourceKind, string>> = {
   openrouter: 'https://openrouter.ai',
 };
 
+/** The base URL a source will use: the configured one or the provider's official one. */
+export function effectiveBaseUrl(config: SpendSourceConfig): string | undefined {
+  return config.url ?? DEFAULT_BASE_URLS[config.kind];
+}
+
 export class SpendConfigError extends Error {
   constructor(
     /** e.g. `spend.sources[1].url`. */

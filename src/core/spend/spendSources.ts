@@ -3,14 +3,9 @@ import { anthropicSource } from './anthropicSource';
 import { liteLlmSource } from './litellmSource';
 import { openAiSource } from './openaiSource';
 import { openRouterSource } from './openRouterSource';
-import { DEFAULT_BASE_URLS, type SpendSourceConfig } from './spendConfig';
+import { effectiveBaseUrl, type SpendSourceConfig } from './spendConfig';
 import type { SourceDeps, SpendSource } from './sourceSupport';
 import { trackerSource } from './trackerSource';
-
-/** The base URL a source will use: the configured one or the provider's official one. */
-export function effectiveBaseUrl(config: SpendSourceConfig): string | undefined {
-  return config.url ?? DEFAULT_BASE_URLS[config.kind];
-}
 
 export function createSpendSource(config: SpendSourceConfig, deps: SourceDeps): SpendSource {
   const url = effectiveBaseUrl(config);

@@ -14,7 +14,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { modelFailure, requestModelCompression, type FetchLike } from '../../core/compress/modelAssisted';
 import { DEFAULT_PLACEHOLDER_SYNTAXES, type CompressMode, type CompressionResult } from '../../core/compress/types';
-import { endpointProblem } from '../../core/compressEditor/endpointPolicy';
+import { droppedSummary } from '../../core/compressEditor/droppedSummary';
+import { endpointProblem, keyOriginProblem, parseBoundKey } from '../../core/compressEditor/endpointPolicy';
 import { monthlySavings, trafficForPrompt, type MonthlySavings, type SavingsTraffic } from '../../core/compressEditor/monthlySavings';
 import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
 import { formatUsd } from '../../core/pricing/formatUsd';
@@ -119,6 +120,9 @@ export async function runCompressPrompt(container: Container, preview: CompressP
     modelAssisted: usedModel,
   };
   container.log.info(`compress ${document.uri.fsPath}:${target.range.start.line + 1}: ${summary}`);
+  for (const pass of result.passes) {
+    if (pass.aggressive && pass.dropped?.length) container.log.info(`  dropped by ${pass.name}: ${pass.dropped.map((d) => JSON.stringify(d)).join(', ')}`);
+  }
 
   const choice = args.apply === undefined ? await vscode.window.showInformationMessage(summary, 'Apply', 'Discard') : args.apply ? 'Apply' : 'Discard';
   if (choice !== 'Apply') {
@@ -167,7 +171,15 @@ async function compressWithModel(container: Container, settings: CompressSetting
     void vscode.window.showWarningMessage(`Model-assisted compression skipped: ${problem}.`);
     return null;
   }
-  const apiKey = await container.context.secrets.get(COMPRESS_API_KEY_SECRET);
+  const stored = await container.context.secrets.get(COMPRESS_API_KEY_SECRET);
+  const key = parseBoundKey(stored);
+  const keyProblem = key ? keyOriginProblem(key, endpoint) : stored ? 'the saved compression key is from an older version; set it again' : null;
+  if (keyProblem) {
+    // Never send a key to an origin it was not entered for (a changed endpoint), and never send the request without it.
+    void vscode.window.showWarningMessage(`Model-assisted compression skipped: ${keyProblem} (Prompt Cost: Set Compression API Key).`);
+    return null;
+  }
+  const apiKey = key?.secret;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Compressing with the model…' }, async () => {
     let answer: string;
     try {
@@ -224,8 +236,8 @@ function summaryLine(result: CompressionResult, savings: (MonthlySavings & { tra
       ? `; ${money} at ${perDay} requests/day (${savings.traffic.entry})`
       : `; ${money} at ${perDay} requests/day (assumed: promptCost.simulation.requestsPerDay)`;
   }
-  // Aggressive passes may remove hedges and examples: say how many, so the diff is read with that in mind.
-  const dropped = mode === 'aggressive' ? result.passes.flatMap((p) => p.dropped ?? []) : [];
-  if (dropped.length) line += `; aggressive mode dropped ${dropped.length} item(s)`;
+  // Aggressive passes remove content (hedges, examples, articles): say what, so the diff is read with that in mind.
+  const dropped = mode === 'aggressive' ? droppedSummary(result.passes) : null;
+  if (dropped) line += `; dropped: ${dropped}`;
   return `${line}.`;
 }

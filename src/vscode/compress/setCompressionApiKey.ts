@@ -1,14 +1,23 @@
-/** "Prompt Cost: Set Compression API Key": stores (or clears) the model-assisted endpoint's key in SecretStorage. */
+/**
+ * "Prompt Cost: Set Compression API Key": stores (or clears) the model-assisted endpoint's key in
+ * SecretStorage, bound to the origin of the endpoint configured now (the prompt shows which).
+ */
 import * as vscode from 'vscode';
+import { keyOriginFor, type BoundKey } from '../../core/compressEditor/endpointPolicy';
 import type { Container } from '../container';
 import { COMPRESS_API_KEY_SECRET } from './compressCommandIds';
+import { readCompressSettings } from './compressSettings';
 
 export async function runSetCompressionApiKey(container: Container, value?: unknown): Promise<boolean> {
+  const endpoint = readCompressSettings().modelAssisted.endpoint;
+  const origin = keyOriginFor(endpoint);
   const key = typeof value === 'string'
     ? value
     : await vscode.window.showInputBox({
       title: 'Compression API Key',
-      prompt: 'API key for the model-assisted compression endpoint (kept in VS Code secret storage). Leave empty to remove it.',
+      prompt: origin
+        ? `API key for ${origin} (kept in VS Code secret storage, sent only there). Leave empty to remove it.`
+        : 'Leave empty to remove the key. To save one, first set promptCost.compress.modelAssisted.endpoint: the key is sent only to its origin.',
       password: true,
       ignoreFocusOut: true,
     });
@@ -16,9 +25,13 @@ export async function runSetCompressionApiKey(container: Container, value?: unkn
   if (key.trim() === '') {
     await container.context.secrets.delete(COMPRESS_API_KEY_SECRET);
     void vscode.window.showInformationMessage('Compression API key removed.');
-  } else {
-    await container.context.secrets.store(COMPRESS_API_KEY_SECRET, key.trim());
-    void vscode.window.showInformationMessage('Compression API key saved.');
+    return true;
   }
+  if (!origin) {
+    void vscode.window.showWarningMessage('Compression API key not saved: set promptCost.compress.modelAssisted.endpoint (https://, or http:// to localhost) first; the key is sent only to its origin.');
+    return false;
+  }
+  await container.context.secrets.store(COMPRESS_API_KEY_SECRET, JSON.stringify({ secret: key.trim(), origin } satisfies BoundKey));
+  void vscode.window.showInformationMessage(`Compression API key saved for ${origin}.`);
   return true;
 }

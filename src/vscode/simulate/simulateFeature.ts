@@ -12,7 +12,7 @@ import { buildSimulationViewModel, type SimulationViewModel } from '../../core/s
 import type { Container } from '../container';
 import { describeError } from '../log';
 import { SimulateCommandId } from './simulateCommandIds';
-import { SimulationPanel, type SimulationMessage } from './simulationPanel';
+import { createSimulationPanel, type SimulationMessage, type SimulationPanel } from './simulationPanel';
 import { readSimulationSettings } from './simulationSettingsReader';
 import { resolveSimulationTarget, simulateArgs, type SimulateArgs } from './simulationTarget';
 import { UsageService } from './usageService';
@@ -51,7 +51,7 @@ export class SimulateFeature implements vscode.Disposable {
 
   constructor(private readonly container: Container) {
     this.usage = new UsageService(container);
-    this.panel = new SimulationPanel(container.context.extensionUri, (message) => this.onMessage(message));
+    this.panel = createSimulationPanel(container.context.extensionUri, (message) => this.onMessage(message));
     this.disposables.push(
       this.usage,
       this.panel,

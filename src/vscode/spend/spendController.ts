@@ -14,16 +14,18 @@ import { nodeFetch } from '../../core/spend/nodeFetch';
 import { buildDashboardModel, type DashboardModel } from '../../core/spend/spendDashboardModel';
 import { SpendHistory } from '../../core/spend/spendHistory';
 import { SpendPoller, type SpendSnapshot } from '../../core/spend/spendPoller';
-import { createSpendSource, effectiveBaseUrl } from '../../core/spend/spendSources';
+import { keyOrigin } from '../../core/spend/keyOrigin';
+import { effectiveBaseUrl } from '../../core/spend/spendConfig';
+import { createSpendSource } from '../../core/spend/spendSources';
 import type { SpendStatusView } from '../../core/spend/spendStatusView';
 import type { SourceDeps } from '../../core/spend/sourceSupport';
 import { fetchTrackerPricing } from '../../core/spend/trackerSource';
-import { SpendError } from '../../core/spend/spendTypes';
+import { SpendError, type GetKey } from '../../core/spend/spendTypes';
 import { parseBaseUrl } from '../../core/spend/urlPolicy';
 import { mergeSpendConfig, type WorkspaceSpendInput } from '../../core/spend/workspaceSpendConfig';
 import type { Container } from '../container';
 import { BudgetNotifier } from './budgetNotifier';
-import { DashboardPanel } from './dashboardPanel';
+import { createDashboardPanel, type DashboardPanel } from './dashboardPanel';
 import { SpendCommandId } from './spendCommandIds';
 import { SpendSecrets } from './spendSecrets';
 import { readSpendSettings, SPEND_KEYS, type SpendSettings } from './spendSettings';
@@ -49,6 +51,8 @@ export interface SpendApi {
   trackerPricedModels(): readonly string[];
   /** Where a source's stored key may go, and a SHA-256 prefix of it (never the key itself). */
   storedKey(sourceId: string): Promise<{ origin: string; sha256: string } | undefined>;
+  /** Why part of the spend configuration is not used (logged, and the first shown as a warning). */
+  problems(): readonly string[];
 }
 
 /** Arguments accepted by Set API Key; `key` is honoured only outside production (integration tests). */
@@ -89,6 +93,7 @@ export class SpendController implements vscode.Disposable {
       const key = await this.secrets.get(sourceId);
       return key && { origin: key.origin, sha256: createHash('sha256').update(key.secret).digest('hex').slice(0, 12) };
     },
+    problems: () => this.settings.problems,
   };
 
   constructor(private readonly container: Container) {
@@ -98,7 +103,7 @@ export class SpendController implements vscode.Disposable {
       { refresh: SpendCommandId.Refresh, openDashboard: SpendCommandId.OpenDashboard, configure: SpendCommandId.Configure, setApiKey: SpendCommandId.SetApiKey },
       SpendCommandId.OpenDashboard,
     );
-    this.dashboard = new DashboardPanel(context.extensionUri, SpendCommandId.Refresh, SpendCommandId.Configure);
+    this.dashboard = createDashboardPanel(context.extensionUri, SpendCommandId.Refresh, SpendCommandId.Configure);
     this.history = new SpendHistory(context.globalState.get(HISTORY_KEY));
     this.settings = this.readSettings();
     this.notifier = new BudgetNotifier(context.globalState, this.settings.config, SpendCommandId.OpenDashboard, (line) => container.log.info(line));
@@ -200,12 +205,24 @@ export class SpendController implements vscode.Disposable {
   private sourceDeps(): SourceDeps {
     return {
       fetch: nodeFetch,
-      getKey: this.secrets.getKey,
+      getKey: this.getKey,
       timeoutMs: REQUEST_TIMEOUT_MS,
       maxBytes: MAX_RESPONSE_BYTES,
       timeZone: this.settings.config.timeZone,
     };
   }
+
+  /**
+   * The core's key lookup: a stored key goes only to the origin it was stored with, which the user named by
+   * typing the key at a prompt that showed it (rule 1 of core/spend/keyOrigin.ts).
+   */
+  private readonly getKey: GetKey = async (sourceId) => {
+    const stored = await this.secrets.get(sourceId);
+    const source = this.settings.config.sources.find((s) => s.id === sourceId);
+    if (!stored || !source) return undefined;
+    const origin = keyOrigin(source, { namedOrigin: stored.origin, urlFromWorkspace: this.workspaceUrlSources.has(sourceId) });
+    return { secret: stored.secret, origin };
+  };
 
   private onSnapshot(snapshot: SpendSnapshot): void {
     this.snapshot = snapshot;
@@ -293,6 +310,8 @@ export class SpendController implements vscode.Disposable {
     const id = await this.pickSource(args, 'Set the API key of which spend source?');
     if (!id) return;
     const source = this.settings.config.sources.find((s) => s.id === id)!;
+    // The prompt below shows this origin: typing the key there names it for the key, the only way a URL from
+    // the workspace file gets one (core/spend/keyOrigin.ts).
     let origin: string;
     try {
       origin = parseBaseUrl(effectiveBaseUrl(source), id).origin;

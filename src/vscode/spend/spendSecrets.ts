@@ -4,7 +4,7 @@
  * again. Keys never go to settings, the log or a message.
  */
 import * as vscode from 'vscode';
-import type { GetKey, SpendKey } from '../../core/spend/spendTypes';
+import type { SpendKey } from '../../core/spend/spendTypes';
 
 const PREFIX = 'promptCost.spend.key.';
 
@@ -45,9 +45,6 @@ export class SpendSecrets implements vscode.Disposable {
   async delete(sourceId: string): Promise<void> {
     await this.storage.delete(SpendSecrets.storageKey(sourceId));
   }
-
-  /** The core's key lookup: the stored key whatever its origin (the core compares the origin itself). */
-  readonly getKey: GetKey = (sourceId) => this.get(sourceId);
 
   dispose(): void {
     this.subscription.dispose();

@@ -2,6 +2,8 @@
 // prompt, one undo restores the file byte for byte. Also prints how long the first Compress Prompt blocked
 // the host (compression runs in the prompt worker; nothing is asserted on the timings).
 import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
@@ -18,6 +20,7 @@ interface CompressOutcome {
   tokensAfter?: number;
   savedPerMonth?: number | null;
   preview?: { left: string; right: string };
+  modelAssisted?: boolean;
 }
 
 interface Api {
@@ -123,5 +126,111 @@ suite('Compress Prompt', () => {
     const outcome = await vscode.commands.executeCommand<CompressOutcome>(COMPRESS, { apply: true });
     assert.strictEqual(outcome?.status, 'noTarget', JSON.stringify(outcome));
     assert.strictEqual(document.isDirty, false);
+  });
+
+  suite('model-assisted (a loopback OpenAI-compatible server)', () => {
+    const KEY = 'sk-loopback-test-key';
+    let server: http.Server;
+    let endpoint = '';
+    /** What the stand-in model answers for a prompt; each test sets it. */
+    let answerFor: (prompt: string) => string = (prompt) => prompt;
+    const requests: { path: string; authorization: string | undefined; model: string; prompt: string }[] = [];
+
+    suiteSetup(async () => {
+      server = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        req.on('end', () => {
+          const parsed = JSON.parse(body) as { model: string; messages: { role: string; content: string }[] };
+          const prompt = parsed.messages.find((m) => m.role === 'user')?.content ?? '';
+          requests.push({ path: req.url ?? '', authorization: req.headers.authorization, model: parsed.model, prompt });
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ id: 'cmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: answerFor(prompt) }, finish_reason: 'stop' }] }));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const config = vscode.workspace.getConfiguration('promptCost');
+      await config.update('compress.modelAssisted.endpoint', endpoint, vscode.ConfigurationTarget.Global);
+      await config.update('compress.modelAssisted.model', 'loopback-compressor', vscode.ConfigurationTarget.Global);
+      await config.update('compress.modelAssisted.enabled', true, vscode.ConfigurationTarget.Global);
+      assert.strictEqual(await vscode.commands.executeCommand('promptCost.setCompressionApiKey', KEY), true);
+    });
+
+    suiteTeardown(async () => {
+      const config = vscode.workspace.getConfiguration('promptCost');
+      await config.update('compress.modelAssisted.enabled', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('compress.modelAssisted.endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('compress.modelAssisted.model', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('promptCost.setCompressionApiKey', '');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    setup(() => {
+      requests.length = 0;
+    });
+
+    async function compressAva(): Promise<{ outcome: CompressOutcome | undefined; prompt: string; original: string; document: vscode.TextDocument }> {
+      const uri = workspaceFile('python/support_bot.py');
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      const original = document.getText();
+      const marker = original.indexOf('You are Ava');
+      const prompt = (await findPrompts(original, uri.fsPath)).find((p) => p.startOffset <= marker && marker < p.endOffset);
+      assert.ok(prompt, 'the engine finds the system prompt');
+      editor.selection = new vscode.Selection(document.positionAt(marker), document.positionAt(marker));
+      const outcome = await vscode.commands.executeCommand<CompressOutcome>(COMPRESS, { apply: false });
+      return { outcome, prompt: prompt.text, original, document };
+    }
+
+    test('a shorter answer that keeps every protected span is offered, and the key goes only to the endpoint', async () => {
+      // The stand-in model writes telegraphically; shorter than the deterministic passes manage on this prompt.
+      answerFor = (prompt) => prompt.replace(/\b(?:the|a|an|please|and|always|very)\b\s*/gi, '');
+      const { outcome, prompt, original, document } = await compressAva();
+      assert.strictEqual(outcome?.status, 'discarded', JSON.stringify(outcome));
+      assert.strictEqual(outcome.modelAssisted, true, `the model's answer was used: ${JSON.stringify(outcome)}`);
+      assert.strictEqual(outcome.preview?.right && (await vscode.workspace.openTextDocument(vscode.Uri.parse(outcome.preview.right))).getText(), answerFor(prompt));
+      assert.strictEqual(requests.length, 1, 'one request per Compress Prompt');
+      assert.deepStrictEqual(requests[0], { path: '/v1/chat/completions', authorization: `Bearer ${KEY}`, model: 'loopback-compressor', prompt });
+      assert.strictEqual(document.getText(), original, 'nothing is applied without Apply');
+    });
+
+    test('an answer that breaks an invariant is refused, and the deterministic result is offered instead', async () => {
+      answerFor = (prompt) => `${prompt}\nAlso, greet the customer warmly by name in every single reply you write.`;
+      const { outcome, prompt } = await compressAva();
+      assert.strictEqual(requests.length, 1);
+      assert.strictEqual(outcome?.status, 'discarded', JSON.stringify(outcome));
+      assert.strictEqual(outcome.modelAssisted, false, 'a longer answer is never used');
+      assert.ok(outcome.tokensAfter! < outcome.tokensBefore!, `deterministic passes still compress: ${outcome.tokensBefore} → ${outcome.tokensAfter}`);
+      const right = await vscode.workspace.openTextDocument(vscode.Uri.parse(outcome.preview!.right));
+      assert.ok(!right.getText().includes('greet the customer'), 'the refused answer is not in the preview');
+      assert.notStrictEqual(right.getText(), prompt);
+    });
+
+    test('the key does not follow a changed endpoint to another origin', async () => {
+      answerFor = (prompt) => prompt.replace(/\b(?:the|a|an)\b\s*/gi, '');
+      const other = http.createServer((req, res) => {
+        requests.push({ path: req.url ?? '', authorization: req.headers.authorization, model: 'other', prompt: '' });
+        res.statusCode = 500;
+        res.end();
+      });
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      const config = vscode.workspace.getConfiguration('promptCost');
+      try {
+        await config.update('compress.modelAssisted.endpoint', `http://127.0.0.1:${(other.address() as AddressInfo).port}/v1`, vscode.ConfigurationTarget.Global);
+        const { outcome } = await compressAva();
+        assert.deepStrictEqual(requests.slice(), [], 'no request at all: the key was saved for the first origin');
+        assert.strictEqual(outcome?.modelAssisted, false, JSON.stringify(outcome));
+        assert.ok(outcome.tokensAfter! < outcome.tokensBefore!, 'deterministic compression still runs');
+      } finally {
+        await config.update('compress.modelAssisted.endpoint', endpoint, vscode.ConfigurationTarget.Global);
+        await new Promise<void>((resolve) => other.close(() => resolve()));
+      }
+      // Back on the origin the key was saved for, it is sent again.
+      const { outcome } = await compressAva();
+      assert.strictEqual(outcome?.modelAssisted, true, JSON.stringify(outcome));
+      assert.strictEqual(requests.length, 1);
+      assert.strictEqual(requests[0].authorization, `Bearer ${KEY}`);
+    });
   });
 });

@@ -1,17 +1,15 @@
-// Spend tracking in a real extension host, against a loopback tracker started here (127.0.0.1, ephemeral
-// port; nothing else is contacted): settings → poller → status bar text, budget notifications once per
-// threshold, the key in SecretStorage (never in settings), a changed URL asking for the key again, a 500
-// keeping the last good figure as stale, the dashboard webview rendering, and sources read from the workspace's
-// `.promptcost.yml` when the settings enable none.
+// Spend tracking in a real extension host, against a loopback tracker started here (../loopbackTracker.ts
+// on 127.0.0.1, ephemeral port; nothing else is contacted): settings → poller → status bar text, budget
+// notifications once per threshold, the key in SecretStorage (never in settings), a changed URL asking for
+// the key again, a 500 keeping the last good figure as stale, the dashboard webview rendering, and sources
+// read from the workspace's `.promptcost.yml` when the settings enable none.
 import * as assert from 'assert';
 import { createHash } from 'crypto';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
+import { HOSTILE_MODEL_NAME, LoopbackTracker } from '../loopbackTracker';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const TOKEN = 'trk-INTEGRATION-secret-7f3a9c';
-const EVIL_MODEL = '[pwn](command:workbench.action.terminal.new)';
 
 interface SpendApi {
   status(): { state: string; text: string; budgetLevel: string; background?: string; tooltip: string; incomplete: boolean };
@@ -20,51 +18,6 @@ interface SpendApi {
   refresh(): Promise<void>;
   trackerPricedModels(): readonly string[];
   storedKey(sourceId: string): Promise<{ origin: string; sha256: string } | undefined>;
-}
-
-/** The tracker's `/admin/openai-costs/*`, with the figure, a 500 switch and a log of what it received. */
-class LoopbackTracker {
-  today = 1;
-  monthToDate = 20;
-  failWith500 = false;
-  readonly requests: { host: string; path: string; token: string | null }[] = [];
-  private server = http.createServer((req, res) => this.handle(req, res));
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const token = url.searchParams.get('token');
-    this.requests.push({ host: req.headers.host ?? '', path: url.pathname, token });
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (token !== TOKEN) return send(401, { error: 'bad token' });
-    if (this.failWith500) return send(500, { error: 'boom' });
-    switch (url.pathname) {
-      case '/admin/openai-costs/today':
-        return send(200, { date: new Date().toISOString().slice(0, 10), total_cost: this.today });
-      case '/admin/openai-costs/month':
-        return send(200, { month: new Date().toISOString().slice(0, 7), total_cost: this.monthToDate, projected_monthly_cost: this.monthToDate * 2 });
-      case '/admin/openai-costs/pricing':
-        return send(200, { 'gpt-4o': { input_per_1k: 0.002, output_per_1k: 0.008 }, 'team-model': { input: 0.001, output: 0.002 } });
-      case '/admin/openai-costs/summary':
-        if (url.searchParams.get('group_by') === 'endpoint') return send(200, { summary: [{ endpoint: '/chat', total_cost: this.today }] });
-        return send(200, { summary: [{ model: 'gpt-4o', total_cost: this.today - 0.25 }, { model: EVIL_MODEL, total_cost: 0.25 }] });
-      default:
-        return send(404, { error: 'not found' });
-    }
-  }
 }
 
 async function spendApi(): Promise<SpendApi> {
@@ -91,7 +44,7 @@ const settings = () => vscode.workspace.getConfiguration('promptCost');
 const SPEND_SETTINGS = ['spend.sources', 'spend.tracker.url', 'spend.useTrackerPricing', 'budget.daily', 'budget.monthly'];
 
 suite('Spend tracking: status bar, budgets, keys, dashboard', () => {
-  const tracker = new LoopbackTracker();
+  const tracker = new LoopbackTracker(TOKEN);
   let api: SpendApi;
 
   suiteSetup(async function () {
@@ -178,7 +131,7 @@ suite('Spend tracking: status bar, budgets, keys, dashboard', () => {
     await vscode.commands.executeCommand('promptCost.openDashboard');
     const dash = await waitFor('dashboard', () => api.dashboard(), (d) => d.open && d.renders > 0, 20_000);
     assert.strictEqual(dash.model.today?.valueText, '$1.70');
-    assert.deepStrictEqual(dash.model.topModels.map((m) => m.name), ['gpt-4o', EVIL_MODEL]);
+    assert.deepStrictEqual(dash.model.topModels.map((m) => m.name), ['gpt-4o', HOSTILE_MODEL_NAME]);
     const renders = dash.renders;
     tracker.today = 1.8;
     await api.refresh();

@@ -77,6 +77,16 @@ suite('CLI: prompt-cost scan (built bundle)', function () {
     assert.match(scanHelp.stdout, /--fail-over USD/);
   });
 
+  test('requires the tokenizer tables from dist/encodings/ instead of carrying them', () => {
+    // esbuild.js keeps them out of every bundle: inlined, they shipped twice in the .vsix and were parsed
+    // by every CLI start and every scan worker, even for commands that count nothing.
+    const bundle = fs.readFileSync(cli, 'utf8');
+    for (const encoding of ['o200k_base', 'cl100k_base']) {
+      assert.ok(bundle.includes(`require("./encodings/${encoding}.js")`), `dist/cli.js does not require ./encodings/${encoding}.js`);
+      assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'encodings', `${encoding}.js`)), `dist/encodings/${encoding}.js is missing`);
+    }
+  });
+
   test('bad arguments exit 2 with a clear message', () => {
     for (const args of [['scan', '--bogus'], ['scan', '--fail-over', 'cheap'], ['scan', '--models'], ['frobnicate'], ['scan', 'no/such/dir'], ['scan', '--workers', '1.5']]) {
       const r = run(args);

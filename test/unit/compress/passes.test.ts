@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { compressPrompt } from '../../../src/core/compress/compressPrompt';
 import type { PassContext } from '../../../src/core/compress/pass';
+import { articlesPass } from '../../../src/core/compress/passes/articles';
 import { duplicatesPass } from '../../../src/core/compress/passes/duplicates';
 import { examplesPass } from '../../../src/core/compress/passes/examples';
 import { fillerPass } from '../../../src/core/compress/passes/filler';
@@ -71,6 +72,27 @@ suite('compress passes', () => {
       const r = compressPrompt('Generally, you should basically answer very briefly and clearly in plain English.', { mode: 'safe' });
       assert.ok(!r.passes.some((p) => p.name === 'hedges'));
       assert.match(r.compressed, /basically/);
+    });
+  });
+
+  suite('articles (aggressive)', () => {
+    test('drops articles, keeps the sentence capital, and reports how many of each', () => {
+      const out = run(articlesPass, 'The model reads the article. Summarize it in a short paragraph for an engineer.\n- A title comes first.', 'aggressive');
+      assert.strictEqual(out.text, 'Model reads article. Summarize it in short paragraph for engineer.\n- Title comes first.');
+      assert.deepStrictEqual(out.dropped, ['the (×2)', 'a (×2)', 'an']);
+    });
+    test('keeps articles that carry meaning: quantities, rates, fixed phrases', () => {
+      const input = 'Ask a few questions, a little at a time, once a day, for {price} a month. Use a number of sources and the same tone.';
+      assert.strictEqual(run(articlesPass, input, 'aggressive').text, input);
+    });
+    test('keeps a letter or a label that only looks like an article', () => {
+      const input = 'Choose between a and b. Plan A covers it; vitamin A is fine. Use the {tone} tone and "the exact quote".';
+      assert.strictEqual(run(articlesPass, input, 'aggressive').text, input);
+    });
+    test('does not run in safe mode', () => {
+      const r = compressPrompt('Summarize the article in a short paragraph for the reader of the newsletter.', { mode: 'safe' });
+      assert.ok(!r.passes.some((p) => p.name === 'articles'));
+      assert.match(r.compressed, /the article/);
     });
   });
 

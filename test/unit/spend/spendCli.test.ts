@@ -104,6 +104,17 @@ suite('prompt-cost spend (command)', () => {
     assert.strictEqual(server.requests.length, 0);
   });
 
+  test('an empty origin variable names nothing; a named origin wins over a typed --url (core/spend/keyOrigin.ts)', async () => {
+    const cwd = tempProject(`spend:\n  sources:\n    - { kind: tracker, url: "${server.url}" }\n`);
+    const empty = await run(['--json'], { ...allKeys, PROMPT_COST_TRACKER_ORIGIN: '' }, cwd);
+    assert.strictEqual(empty.code, 3);
+    assert.match(empty.stderr, /tracker: no-key: .*PROMPT_COST_TRACKER_ORIGIN/);
+    const elsewhere = await run(['--source', 'tracker', '--url', server.url, '--json'], { ...allKeys, PROMPT_COST_TRACKER_ORIGIN: 'https://costs.example.com' });
+    assert.strictEqual(elsewhere.code, 3);
+    assert.match(elsewhere.stderr, /tracker: no-key: .*entered for https:\/\/costs\.example\.com/);
+    assert.strictEqual(server.requests.length, 0);
+  });
+
   test('a failing source exits 3 with the reason on stderr and prints no total', async () => {
     server.fault = () => '500';
     const r = await run(['--source', 'litellm', '--url', server.url, '--json'], allKeys);

@@ -8,17 +8,20 @@ import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } fro
 import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
+import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
+import { classScopeRules } from './classScopeRules';
 import { decodeEscapes } from './escapes';
-import { modelFromConstant } from './modelConstants';
-import { isSettingName, ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from './promptCollector';
+import { SettingValues, type SettingNames } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from './stringValue';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'operator_declaration']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression', 'anonymous_method_expression']);
 const MEMBER_TYPES = new Set(['field_declaration', 'property_declaration', 'global_statement', 'method_declaration']);
+/** Plain and `@"…"` strings: the literals a model id is written as. */
+const STRING_LITERAL_TYPES = new Set(['string_literal', 'verbatim_string_literal']);
 /** Names that refer to a binding: `prompt`, `Prompts.System`. */
 const REFERENCE_TYPES = new Set(['identifier', 'member_access_expression']);
 
@@ -26,44 +29,18 @@ const REFERENCE_TYPES = new Set(['identifier', 'member_access_expression']);
 const INDEXED_TYPES = ['variable_declarator', 'property_declaration', 'invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression', 'assignment_expression'];
 
 /** The name `definedName` reads from a local declaration, per statement id (asked once per prompt). */
-const declaredNames = new WeakMap<object, Map<number, string | null>>();
+const declaredName = memoPerNode((statement): string | null => {
+  const declarator = statement.descendantsOfType('variable_declarator')[0];
+  return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
+});
 
-function declaredName(statement: Node): string | null {
-  let byId = declaredNames.get(statement.tree);
-  if (!byId) {
-    byId = new Map();
-    declaredNames.set(statement.tree, byId);
-  }
-  let name = byId.get(statement.id);
-  if (name === undefined) {
-    const declarator = statement.descendantsOfType('variable_declarator')[0];
-    name = maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
-    byId.set(statement.id, name);
-  }
-  return name;
-}
-
-const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'property_declaration', 'constructor_declaration']);
-
-const SCOPE_RULES: ScopeRules = {
-  isClientConfiguration(site) {
-    for (let n = parentOf(site); n; n = parentOf(n)) if (CLIENT_CONFIGURATION_TYPES.has(typeOf(n))) return true;
-    return false;
-  },
-  isStatement: (n) => typeOf(n).endsWith('_statement') || MEMBER_TYPES.has(typeOf(n)),
-  isFunction: (n) => FUNCTION_TYPES.has(typeOf(n)),
-  definedName(statement) {
-    if (typeOf(statement) === 'local_declaration_statement') {
-      return declaredName(statement);
-    }
-    const expr = typeOf(statement) === 'expression_statement' ? namedChildrenShared(statement)[0] ?? null : null;
-    if (expr && typeOf(expr) === 'assignment_expression') {
-      const left = fieldOf(expr, 'left');
-      return left && typeOf(left) === 'identifier' ? textOf(left) : null;
-    }
-    return null;
-  },
-};
+const SCOPE_RULES = classScopeRules({
+  functionTypes: FUNCTION_TYPES,
+  memberTypes: MEMBER_TYPES,
+  clientConfigurationTypes: new Set(['field_declaration', 'property_declaration', 'constructor_declaration']),
+  localDeclarationType: 'local_declaration_statement',
+  declaredName,
+});
 
 /** Semantic Kernel templates: `{{$input}}`, Handlebars `{{name}}`. */
 const SK_TEMPLATE: PlaceholderSyntax[] = ['mustache'];
@@ -132,6 +109,7 @@ const MEMBER_SINKS: Record<string, Sink> = {
   Template: { syntaxes: SK_TEMPLATE }, // PromptTemplateConfig
 };
 
+/** Microsoft.Extensions.AI and OpenAI .NET call the output budget `MaxOutputTokenCount`. */
 const SETTING_NAMES: SettingNames = {
   model: new Set(MODEL_ARGUMENT_NAMES),
   maxOutput: new Set([...MAX_OUTPUT_ARGUMENT_NAMES, 'maxoutputtokencount']),
@@ -143,29 +121,17 @@ interface ArgumentExpression {
 }
 
 /** `argumentExpressions` and `args` of a node, per node id (each call is read by several passes). */
-const argumentsByNode = new WeakMap<object, Map<number, { named: ArgumentExpression[]; values: Node[] }>>();
-
-function argumentsOf(node: Node): { named: ArgumentExpression[]; values: Node[] } {
-  let byId = argumentsByNode.get(node.tree);
-  if (!byId) {
-    byId = new Map();
-    argumentsByNode.set(node.tree, byId);
+const argumentsOf = memoPerNode((node): { named: ArgumentExpression[]; values: Node[] } => {
+  const list = fieldOf(node, 'arguments') ?? namedChildrenShared(node).find((c) => typeOf(c) === 'argument_list') ?? null;
+  const named: ArgumentExpression[] = [];
+  for (const arg of list ? namedChildrenShared(list) : []) {
+    if (typeOf(arg) !== 'argument') continue;
+    const name = maybeText(fieldOf(arg, 'name')) ?? null;
+    const value = namedChildrenShared(arg).filter((c) => typeOf(c) !== 'comment').pop();
+    if (value && !(name && textOf(value) === name)) named.push({ name, value });
   }
-  let found = byId.get(node.id);
-  if (found === undefined) {
-    const list = fieldOf(node, 'arguments') ?? namedChildrenShared(node).find((c) => typeOf(c) === 'argument_list') ?? null;
-    const named: ArgumentExpression[] = [];
-    for (const arg of list ? namedChildrenShared(list) : []) {
-      if (typeOf(arg) !== 'argument') continue;
-      const name = maybeText(fieldOf(arg, 'name')) ?? null;
-      const value = namedChildrenShared(arg).filter((c) => typeOf(c) !== 'comment').pop();
-      if (value && !(name && textOf(value) === name)) named.push({ name, value });
-    }
-    found = { named, values: named.map((a) => a.value) };
-    byId.set(node.id, found);
-  }
-  return found;
-}
+  return { named, values: named.map((a) => a.value) };
+});
 
 /** The arguments of a call or creation, with their names (`name: value`); shared: do not change. */
 function argumentExpressions(node: Node): readonly ArgumentExpression[] {
@@ -188,30 +154,13 @@ function typeLastName(type: Node | null | undefined): string {
   return textOf(type);
 }
 
-/** `invokedName` per call id: every pass over the calls asks it. */
-const invokedNames = new WeakMap<object, Map<number, { name: string; receiver: string }>>();
-
-/** `Foo`, `x.Foo`, `x.Foo<T>` → `Foo`. */
-function invokedName(call: Node): { name: string; receiver: string } {
-  let byId = invokedNames.get(call.tree);
-  if (!byId) {
-    byId = new Map();
-    invokedNames.set(call.tree, byId);
-  }
-  let found = byId.get(call.id);
-  if (found === undefined) {
-    found = readInvokedName(call);
-    byId.set(call.id, found);
-  }
-  return found;
-}
-
-function readInvokedName(call: Node): { name: string; receiver: string } {
+/** `Foo`, `x.Foo`, `x.Foo<T>` → `Foo`; per call id: every pass over the calls asks it. */
+const invokedName = memoPerNode((call): { name: string; receiver: string } => {
   const fn = fieldOf(call, 'function');
   if (!fn) return { name: '', receiver: '' };
   if (typeOf(fn) === 'member_access_expression') return { name: typeLastName(fieldOf(fn, 'name')), receiver: maybeText(fieldOf(fn, 'expression')) ?? '' };
   return { name: typeLastName(fn), receiver: '' };
-}
+});
 
 function memberName(node: Node): string {
   if (typeOf(node) === 'member_access_expression') return maybeText(fieldOf(node, 'name')) ?? '';
@@ -259,9 +208,23 @@ class CSharpFile {
     formatCall,
     evaluateOther: literalValue,
   });
+  /** Model ids and token counts of settings, followed through the same bindings. */
+  readonly settings: SettingValues;
 
   constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
     this.bindings = new Bindings(trace);
+    // Built here, not as a field initialiser, to hand it the trace (a constructor parameter).
+    this.settings = new SettingValues(
+      {
+        names: SETTING_NAMES,
+        referenceTypes: REFERENCE_TYPES,
+        lookup: (ref) => this.lookup(ref),
+        stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? this.strings.evaluate(node)?.pieces[0]?.text ?? '' : null),
+        integerLiteral: { type: 'integer_literal', noise: /[_uUlL]/g },
+        constantName: (node) => (typeOf(node) === 'member_access_expression' ? memberName(node) : null),
+      },
+      trace,
+    );
     for (const declarator of nodes.of('variable_declarator')) {
       const name = fieldOf(declarator, 'name');
       const value = namedChildrenShared(declarator).filter((c) => c.id !== name?.id && typeOf(c) !== 'bracketed_argument_list').pop();
@@ -290,36 +253,10 @@ class CSharpFile {
     return undefined;
   }
 
-  modelValue(node: Node | null | undefined, depth = 0): string | undefined {
-    if (!node || depth > 4) return undefined;
-    if (typeOf(node) === 'string_literal' || typeOf(node) === 'verbatim_string_literal') return this.strings.evaluate(node)?.pieces[0]?.text.trim() || undefined;
-    if (typeOf(node) === 'identifier' || typeOf(node) === 'member_access_expression') {
-      const binding = this.lookup(node);
-      if (binding) return this.modelValue(binding.value, depth + 1);
-      return typeOf(node) === 'member_access_expression' ? modelFromConstant(memberName(node)) ?? undefined : undefined;
-    }
-    return undefined;
-  }
-
-  intValue(node: Node | null | undefined, depth = 0): number | undefined {
-    if (!node || depth > 4) return undefined;
-    if (typeOf(node) === 'integer_literal') {
-      const n = Number(textOf(node).replace(/[_uUlL]/g, ''));
-      return Number.isFinite(n) ? n : undefined;
-    }
-    if (typeOf(node) === 'identifier' || typeOf(node) === 'member_access_expression') {
-      const binding = this.lookup(node);
-      return binding ? this.intValue(binding.value, depth + 1) : undefined;
-    }
-    return undefined;
-  }
-
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null | undefined): void => {
-      if (!isSettingName(SETTING_NAMES, name)) return;
-      this.trace?.start(site); // every model site counts for the whole file
-      const found = settingSite(SETTING_NAMES, name, site, value, this);
+      const found = this.settings.site(name, site, value); // a setting's site is a start of the trace
       if (found) sites.push(found);
     };
     for (const assign of this.nodes.of('assignment_expression')) {
@@ -329,9 +266,9 @@ class CSharpFile {
     for (const call of this.nodes.of(['invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression'])) {
       for (const { name, value } of argumentExpressions(call)) {
         if (name) addNamed(name, value, value);
-        else if ((typeOf(value) === 'string_literal' || typeOf(value) === 'verbatim_string_literal') && looksLikeModelId(this.modelValue(value) ?? '')) {
+        else if (STRING_LITERAL_TYPES.has(typeOf(value)) && looksLikeModelId(this.settings.modelValue(value) ?? '')) {
           this.trace?.start(value);
-          sites.push({ node: value, model: this.modelValue(value) });
+          sites.push({ node: value, model: this.settings.modelValue(value) });
         }
       }
     }

@@ -3,22 +3,24 @@
  * Google genai calls, the constants and variables that flow into them, and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import { looksLikeModelId } from '../evidence';
 import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { endOf, fieldOf, maybeText, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
+import { endOf, fieldOf, maybeText, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
 import { decodeEscapes } from './escapes';
-import { modelFromConstant } from './modelConstants';
-import { isSettingName, ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
+import { SettingValues } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
 const INDEXED_TYPES = ['const_spec', 'var_spec', 'short_var_declaration', 'assignment_statement', 'call_expression', 'keyed_element', ...FUNCTION_TYPES];
-/** Names that refer to a binding (package-qualified names are SDK constants, read by `modelValue`). */
+/** `"…"` and raw `` `…` `` strings. */
+const STRING_LITERAL_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
+/** Names that refer to a binding (package-qualified names are SDK constants, read by `settings`). */
 const REFERENCE_TYPES = new Set(['identifier']);
 
 const SCOPE_RULES: ScopeRules = {
@@ -94,11 +96,6 @@ const FIELD_SINKS: Record<string, { role?: string; types: string[] }> = {
 /** langchaingo templates are Go templates (`{{.name}}`); a prompt keeps the name it was found under. */
 const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: ['mustache'], preferResolvedName: false };
 
-const SETTING_NAMES: SettingNames = {
-  model: new Set(MODEL_ARGUMENT_NAMES),
-  maxOutput: new Set(MAX_OUTPUT_ARGUMENT_NAMES),
-};
-
 /** Calls whose string arguments are log lines, errors or terminal output, never prompts. */
 function isNonPromptCall(fn: Node): boolean {
   const name = lastName(fn);
@@ -121,20 +118,16 @@ function receiverOf(fn: Node): string {
 }
 
 /** The arguments of a call, comments left out; memoised per node id (shared: do not change). */
-const argsByCall = new WeakMap<object, Map<number, Node[]>>();
-function args(call: Node): Node[] {
-  let byId = argsByCall.get(call.tree);
-  if (!byId) {
-    byId = new Map();
-    argsByCall.set(call.tree, byId);
-  }
-  let list = byId.get(call.id);
-  if (list === undefined) {
-    const argList = fieldOf(call, 'arguments');
-    list = argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'comment') : [];
-    byId.set(call.id, list);
-  }
-  return list;
+const args = memoPerNode((call): readonly Node[] => {
+  const argList = fieldOf(call, 'arguments');
+  return argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'comment') : [];
+});
+
+/** The argument of a call that has exactly one (`openai.F(x)`, `openai.Int(512)`), else null. */
+function onlyArgument(node: Node): Node | null {
+  if (typeOf(node) !== 'call_expression') return null;
+  const list = args(node);
+  return list.length === 1 ? list[0] : null;
 }
 
 /** `x` of `literal_element` wrappers around keyed values. */
@@ -201,10 +194,26 @@ class GoFile {
     evaluateOther: (node, depth) => this.evaluateOther(node, depth),
   });
 
+  /** Model ids and token counts of settings: a literal, a constant in the file, an SDK constant, or `openai.F(x)`. */
+  readonly settings: SettingValues;
+
   private readonly functions: FunctionRanges;
 
   constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
     this.bindings = new Bindings(trace);
+    // Built here, not as a field initialiser, to hand it the trace (a constructor parameter).
+    this.settings = new SettingValues(
+      {
+        referenceTypes: REFERENCE_TYPES,
+        lookup: (ref) => this.bindings.lookup(textOf(ref), ref),
+        stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? textOf(node).slice(1, -1) : null),
+        integerLiteral: { type: 'int_literal', noise: /_/g },
+        constantName: (node) => (typeOf(node) === 'selector_expression' ? maybeText(fieldOf(node, 'field')) ?? '' : null),
+        modelInner: (node) => (typeOf(node) === 'type_conversion_expression' ? fieldOf(node, 'operand') : onlyArgument(node)),
+        intInner: onlyArgument,
+      },
+      trace,
+    );
     this.functions = new FunctionRanges(nodes.of([...FUNCTION_TYPES]));
     this.collectBindings();
   }
@@ -281,50 +290,10 @@ class GoFile {
     return { node, pieces, syntaxes, inlined };
   }
 
-  /** A model id from a model-field value: literal, constant in the file, SDK constant, or `openai.F(x)`. */
-  modelValue(node: Node | null, depth = 0): string | undefined {
-    if (!node || depth > 4) return undefined;
-    const type = typeOf(node);
-    if (type === 'interpreted_string_literal' || type === 'raw_string_literal') {
-      const text = textOf(node).slice(1, -1).trim();
-      return text || undefined;
-    }
-    if (type === 'identifier') {
-      const binding = this.bindings.lookup(textOf(node), node);
-      return binding ? this.modelValue(binding.value, depth + 1) : undefined;
-    }
-    if (type === 'selector_expression') return modelFromConstant(maybeText(fieldOf(node, 'field')) ?? '') ?? undefined;
-    if (type === 'call_expression' || type === 'type_conversion_expression') {
-      const list = type === 'call_expression' ? args(node) : [fieldOf(node, 'operand')];
-      return list.length === 1 ? this.modelValue(list[0], depth + 1) : undefined;
-    }
-    return undefined;
-  }
-
-  intValue(node: Node | null, depth = 0): number | undefined {
-    if (!node || depth > 4) return undefined;
-    const type = typeOf(node);
-    if (type === 'int_literal') {
-      const n = Number(textOf(node).replace(/_/g, ''));
-      return Number.isFinite(n) ? n : undefined;
-    }
-    if (type === 'identifier') {
-      const binding = this.bindings.lookup(textOf(node), node);
-      return binding ? this.intValue(binding.value, depth + 1) : undefined;
-    }
-    if (type === 'call_expression') {
-      const list = args(node);
-      return list.length === 1 ? this.intValue(list[0], depth + 1) : undefined;
-    }
-    return undefined;
-  }
-
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null): void => {
-      if (!isSettingName(SETTING_NAMES, name)) return;
-      this.trace?.start(site); // every model site counts for the whole file
-      const found = settingSite(SETTING_NAMES, name, site, value, this);
+      const found = this.settings.site(name, site, value); // a setting's site is a start of the trace
       if (found) sites.push(found);
     };
     for (const keyed of this.nodes.of('keyed_element')) addNamed(keyOf(keyed), keyed, valueOf(keyed));
@@ -345,7 +314,7 @@ class GoFile {
       // A literal model id passed positionally: genai GenerateContent(ctx, "gemini-2.5-flash", …)
       for (const arg of list) {
         const type = typeOf(arg);
-        if (type !== 'interpreted_string_literal' && type !== 'raw_string_literal') continue;
+        if (!STRING_LITERAL_TYPES.has(type)) continue;
         const text = textOf(arg).slice(1, -1);
         if (!looksLikeModelId(text)) continue;
         this.trace?.start(arg);

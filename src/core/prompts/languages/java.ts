@@ -4,15 +4,16 @@
  * builders and Azure OpenAI messages; the constants that flow into them; and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import { looksLikeModelId } from '../evidence';
 import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { fieldOf, maybeText, maybeType, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
+import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
 import { Bindings } from './bindings';
+import { classScopeRules } from './classScopeRules';
 import { decodeEscapes } from './escapes';
-import { modelFromConstant } from './modelConstants';
-import { isSettingName, ModelScope, PromptCollector, roleFromName, settingSite, type ModelSite, type NamedPromptRules, type ScopeRules, type SettingNames } from './promptCollector';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from './promptCollector';
+import { SettingValues } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
 
@@ -25,28 +26,16 @@ const REFERENCE_TYPES = new Set(['identifier', 'field_access']);
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
 const INDEXED_TYPES = ['variable_declarator', 'method_invocation', 'object_creation_expression', 'annotation'];
 
-const CLIENT_CONFIGURATION_TYPES = new Set(['field_declaration', 'constant_declaration', 'constructor_declaration']);
-
-const SCOPE_RULES: ScopeRules = {
-  isClientConfiguration(site) {
-    for (let n = parentOf(site); n; n = parentOf(n)) if (CLIENT_CONFIGURATION_TYPES.has(typeOf(n))) return true;
-    return false;
+const SCOPE_RULES = classScopeRules({
+  functionTypes: FUNCTION_TYPES,
+  memberTypes: MEMBER_TYPES,
+  clientConfigurationTypes: new Set(['field_declaration', 'constant_declaration', 'constructor_declaration']),
+  localDeclarationType: 'local_variable_declaration',
+  declaredName(declaration) {
+    const declarator = fieldOf(declaration, 'declarator');
+    return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
   },
-  isStatement: (n) => typeOf(n).endsWith('_statement') || MEMBER_TYPES.has(typeOf(n)),
-  isFunction: (n) => FUNCTION_TYPES.has(typeOf(n)),
-  definedName(statement) {
-    if (typeOf(statement) === 'local_variable_declaration') {
-      const declarator = fieldOf(statement, 'declarator');
-      return maybeText(declarator ? fieldOf(declarator, 'name') : null) ?? null;
-    }
-    const expr = typeOf(statement) === 'expression_statement' ? namedChildrenShared(statement)[0] ?? null : null;
-    if (expr && typeOf(expr) === 'assignment_expression') {
-      const left = fieldOf(expr, 'left');
-      return left && typeOf(left) === 'identifier' ? textOf(left) : null;
-    }
-    return null;
-  },
-};
+});
 
 /** Spring AI renders `{name}`; LangChain4j `{{name}}`. */
 const SPRING_TEMPLATE: PlaceholderSyntax[] = ['format'];
@@ -113,27 +102,11 @@ const CHAIN_SINKS: Record<string, Sink> = {
 const MODEL_CALL_SINKS = new Set(['chat', 'generate', 'call', 'generateContent', 'stream']);
 const MODEL_RECEIVER = /model|llm|assistant|chat|agent|\bai\b|client/i;
 
-const SETTING_NAMES: SettingNames = {
-  model: new Set(MODEL_ARGUMENT_NAMES),
-  maxOutput: new Set(MAX_OUTPUT_ARGUMENT_NAMES),
-};
-
 /** The arguments of a call, comments left out; memoised per node id (shared: do not change). */
-const argsByCall = new WeakMap<object, Map<number, Node[]>>();
-function args(node: Node): Node[] {
-  let byId = argsByCall.get(node.tree);
-  if (!byId) {
-    byId = new Map();
-    argsByCall.set(node.tree, byId);
-  }
-  let list = byId.get(node.id);
-  if (list === undefined) {
-    const argList = fieldOf(node, 'arguments');
-    list = argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'line_comment' && typeOf(n) !== 'block_comment') : [];
-    byId.set(node.id, list);
-  }
-  return list;
-}
+const args = memoPerNode((node): readonly Node[] => {
+  const argList = fieldOf(node, 'arguments');
+  return argList ? namedChildrenShared(argList).filter((n) => typeOf(n) !== 'line_comment' && typeOf(n) !== 'block_comment') : [];
+});
 
 function typeLastName(type: Node | null): string {
   if (!type) return '';
@@ -185,9 +158,23 @@ class JavaFile {
     formatCall,
     evaluateOther: (node, depth) => this.evaluateOther(node, depth),
   });
+  /** Model ids and token counts of settings, followed through the same bindings. */
+  readonly settings: SettingValues;
 
   constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
     this.bindings = new Bindings(trace);
+    // Built here, not as a field initialiser, to hand it the trace (a constructor parameter).
+    this.settings = new SettingValues(
+      {
+        referenceTypes: REFERENCE_TYPES,
+        lookup: (ref) => this.lookup(ref),
+        stringContent: (node) => (typeOf(node) === 'string_literal' ? textOf(node).replace(/^"+|"+$/g, '') : null),
+        integerLiteral: { type: 'decimal_integer_literal', noise: /[_lL]/g },
+        constantName: (node) => (typeOf(node) === 'field_access' ? lastSegment(node) : null),
+        modelInner: modelArgument,
+      },
+      trace,
+    );
     for (const declarator of nodes.of('variable_declarator')) {
       const name = fieldOf(declarator, 'name');
       const value = fieldOf(declarator, 'value');
@@ -235,7 +222,7 @@ class JavaFile {
     const [sepNode, ...rest] = args(node);
     const sep = sepNode ? this.strings.evaluate(sepNode, depth + 1) : null;
     if (!sep) return null;
-    let parts = rest;
+    let parts: readonly Node[] = rest;
     if (rest.length === 1 && typeOf(rest[0]) === 'method_invocation' && /^(List|Arrays|Stream)$/.test(maybeText(fieldOf(rest[0], 'object')) ?? '')) parts = args(rest[0]);
     const pieces: TextPiece[] = [];
     const inlined: Node[] = [];
@@ -250,35 +237,6 @@ class JavaFile {
     return parts.length ? { node, pieces, syntaxes: [], inlined } : null;
   }
 
-  modelValue(node: Node | null | undefined, depth = 0): string | undefined {
-    if (!node || depth > 4) return undefined;
-    if (typeOf(node) === 'string_literal') return textOf(node).replace(/^"+|"+$/g, '').trim() || undefined;
-    if (typeOf(node) === 'identifier' || typeOf(node) === 'field_access') {
-      const binding = this.lookup(node);
-      if (binding) return this.modelValue(binding.value, depth + 1);
-      return typeOf(node) === 'field_access' ? modelFromConstant(lastSegment(node)) ?? undefined : undefined;
-    }
-    if (typeOf(node) === 'method_invocation') {
-      const list = args(node);
-      if (list.length === 1) return this.modelValue(list[0], depth + 1); // ChatModel.of("…")
-      if (list.length === 0) return this.modelValue(fieldOf(node, 'object'), depth + 1); // GPT_4_O.getValue()
-    }
-    return undefined;
-  }
-
-  intValue(node: Node | null | undefined, depth = 0): number | undefined {
-    if (!node || depth > 4) return undefined;
-    if (typeOf(node) === 'decimal_integer_literal') {
-      const n = Number(textOf(node).replace(/[_lL]/g, ''));
-      return Number.isFinite(n) ? n : undefined;
-    }
-    if (typeOf(node) === 'identifier' || typeOf(node) === 'field_access') {
-      const binding = this.lookup(node);
-      return binding ? this.intValue(binding.value, depth + 1) : undefined;
-    }
-    return undefined;
-  }
-
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     for (const call of this.nodes.of(['method_invocation', 'object_creation_expression'])) {
@@ -286,8 +244,7 @@ class JavaFile {
       if (typeOf(call) === 'method_invocation' && list.length === 1) {
         // setMaxTokens(…) / withModel(…) as well as model(…)
         const name = (maybeText(fieldOf(call, 'name')) ?? '').replace(/^(set|with)(?=[A-Z])/, '').toLowerCase();
-        if (isSettingName(SETTING_NAMES, name)) this.trace?.start(call); // every model site counts for the whole file
-        const found = settingSite(SETTING_NAMES, name, call, list[0], this);
+        const found = this.settings.site(name, call, list[0]); // a setting's site is a start of the trace
         if (found) sites.push(found);
       }
       for (const arg of list) {
@@ -300,6 +257,14 @@ class JavaFile {
     }
     return sites;
   }
+}
+
+/** `ChatModel.of("…")` → its argument; `GPT_4_O.getValue()` → the constant it is called on. */
+function modelArgument(node: Node): Node | null {
+  if (typeOf(node) !== 'method_invocation') return null;
+  const list = args(node);
+  if (list.length === 1) return list[0];
+  return list.length === 0 ? fieldOf(node, 'object') : null;
 }
 
 function lastSegment(node: Node): string {

@@ -8,9 +8,10 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LanguageFinder } from '../languageFinder';
 import type { GrammarName } from '../parser';
 import { findPromptsWithAdapter } from '../promptFlow';
-import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
+import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
+import { CallSiteReader } from './callSites';
 import { foldStringParts, type StringPartsStyle } from './stringParts';
 
 const FUNCTION_TYPES = new Set([
@@ -28,6 +29,8 @@ const WRAPPER_TYPES = new Set([
   'parenthesized_expression', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression',
   'type_assertion', 'expression_statement',
 ]);
+/** What a callee path looks through: `(client).chat`, `(await getClient()).chat`, `client!.chat`. */
+const PATH_WRAPPER_TYPES = new Set(['parenthesized_expression', 'await_expression', 'non_null_expression']);
 const TRIM_METHODS = new Set(['trim', 'trimstart', 'trimend', 'tostring']);
 const FORMAT_METHODS = new Set(['format', 'formatmessages', 'formatpromptvalue']);
 
@@ -64,13 +67,6 @@ function tagOf(template: Node): Node | null {
   const parent = template.parent;
   if (parent?.type === 'call_expression' && parent.childForFieldName('arguments')?.id === template.id) return parent.childForFieldName('function');
   return null;
-}
-
-function calleeName(node: Node | null): string {
-  if (!node) return '';
-  if (node.type === 'identifier') return nodeText(node);
-  if (node.type === 'member_expression') return node.childForFieldName('property')?.text ?? '';
-  return '';
 }
 
 function flattenBinary(node: Node, operators: readonly string[]): Node[] {
@@ -110,6 +106,39 @@ function argumentNodes(call: Node): Node[] {
   return namedChildrenOf(args);
 }
 
+/** Calls and `new` (tagged templates are strings); the properties of an options object are the named arguments. */
+const calls = new CallSiteReader({
+  calls: { call_expression: 'function', new_expression: 'constructor' },
+  pathStarts: new Set(['identifier', 'this']),
+  identifier: 'identifier',
+  member: { type: 'member_expression', object: 'object', property: 'property' },
+  lookThrough: (node) => (PATH_WRAPPER_TYPES.has(node.type) ? namedChildrenOf(node)[0] ?? null : undefined),
+  isTaggedTemplate: (call) => call.childForFieldName('arguments')?.type === 'template_string',
+  argumentsOf: argumentNodes,
+  argument: (arg) => (arg.type === 'spread_element' ? 'skip' : 'positional'),
+  optionsObject(arg) {
+    const object = javascriptAdapter.unwrap(arg);
+    return object.type === 'object' ? object : null;
+  },
+  option(property) {
+    switch (property.type) {
+      case 'pair': {
+        const name = propertyKey(property.childForFieldName('key'));
+        const value = property.childForFieldName('value');
+        return name !== null && value ? { name, value } : 'skip';
+      }
+      case 'shorthand_property_identifier':
+        return { name: nodeText(property), value: property };
+      case 'spread_element': {
+        const inner = property.firstNamedChild;
+        return inner ? { spread: inner } : 'skip';
+      }
+      default:
+        return 'skip';
+    }
+  },
+});
+
 export const javascriptAdapter: SyntaxAdapter = {
   unwrap(node: Node): Node {
     for (let guard = 0; guard < 20; guard++) {
@@ -122,7 +151,7 @@ export const javascriptAdapter: SyntaxAdapter = {
       if (node.type === 'call_expression') {
         const fn = node.childForFieldName('function');
         const args = node.childForFieldName('arguments');
-        const name = normalizeName(calleeName(fn));
+        const name = normalizeName(calls.lastName(fn) ?? '');
         if (args?.type === 'template_string') return node; // tagged template: `stringValue` decides
         const argNodes = argumentNodes(node);
         if (fn?.type === 'identifier' && TEXT_WRAPPERS.has(name) && argNodes.length === 1) {
@@ -156,7 +185,7 @@ export const javascriptAdapter: SyntaxAdapter = {
       }
       case 'call_expression': {
         const fn = node.childForFieldName('function');
-        const tag = normalizeName(calleeName(fn));
+        const tag = normalizeName(calls.lastName(fn) ?? '');
         const tagged = node.childForFieldName('arguments');
         if (tagged?.type === 'template_string') {
           // String.raw`…` keeps backslashes; dedent`…` removes common indentation and the edge lines.
@@ -183,67 +212,8 @@ export const javascriptAdapter: SyntaxAdapter = {
     }
   },
 
-  call(node: Node): CallSite | null {
-    const callee = this.callee(node);
-    if (!callee) return null;
-    const positional: Node[] = [];
-    const named = new Map<string, Node>();
-    const spreads: Node[] = [];
-    for (const arg of argumentNodes(node)) {
-      if (arg.type === 'spread_element') continue;
-      positional.push(arg);
-      const object = this.unwrap(arg);
-      if (object.type !== 'object') continue;
-      for (const prop of namedChildrenOf(object)) {
-        if (prop.type === 'pair') {
-          const key = propertyKey(prop.childForFieldName('key'));
-          const value = prop.childForFieldName('value');
-          if (key !== null && value && !named.has(normalizeName(key))) named.set(normalizeName(key), value);
-        } else if (prop.type === 'shorthand_property_identifier') {
-          if (!named.has(normalizeName(nodeText(prop)))) named.set(normalizeName(nodeText(prop)), prop);
-        } else if (prop.type === 'spread_element') {
-          const inner = prop.firstNamedChild;
-          if (inner) spreads.push(inner);
-        }
-      }
-    }
-    return { node, path: callee.path, receiver: callee.receiver, positional, named, spreads };
-  },
-
-  callee(node: Node) {
-    let fn: Node | null;
-    if (node.type === 'call_expression') fn = node.childForFieldName('function');
-    else if (node.type === 'new_expression') fn = node.childForFieldName('constructor');
-    else return null;
-    if (!fn) return null;
-    if (node.childForFieldName('arguments')?.type === 'template_string') return null; // tagged template
-    const path: string[] = [];
-    let receiver: Node | null = null;
-    let cursor: Node | null = fn;
-    while (cursor) {
-      if (cursor.type === 'identifier' || cursor.type === 'this') {
-        path.unshift(normalizeName(nodeText(cursor)));
-        break;
-      }
-      if (cursor.type === 'member_expression') {
-        const prop = cursor.childForFieldName('property');
-        const object: Node | null = cursor.childForFieldName('object');
-        if (prop) path.unshift(normalizeName(nodeText(prop)));
-        if (cursor === fn) receiver = object;
-        cursor = object;
-        continue;
-      }
-      if (cursor.type === 'call_expression' || cursor.type === 'new_expression') {
-        const name = calleeName(cursor.childForFieldName(cursor.type === 'call_expression' ? 'function' : 'constructor'));
-        if (name) path.unshift(normalizeName(name));
-      } else if (cursor.type === 'parenthesized_expression' || cursor.type === 'await_expression' || cursor.type === 'non_null_expression') {
-        cursor = namedChildrenOf(cursor)[0] ?? null;
-        continue;
-      }
-      break;
-    }
-    return { path, receiver };
-  },
+  call: (node) => calls.call(node),
+  callee: (node) => calls.callee(node),
 
   entries(node: Node): Entry[] | null {
     if (node.type !== 'object') return null;

@@ -14,9 +14,10 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPromptName, readsAsInstructions } from '../evidence';
-import { endOf, parentOf, textOf } from '../nodeFacts';
+import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
+import { contains } from '../treeUtils';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
 import { renderValue, staticValueText, withSyntaxes, type StringValue } from './stringValue';
 
@@ -24,41 +25,6 @@ export interface ModelSite {
   node: Node;
   model?: string;
   maxOutputTokens?: number;
-}
-
-/** The names, lower case, that a model setting and an output-budget setting go by. */
-export interface SettingNames {
-  model: ReadonlySet<string>;
-  maxOutput: ReadonlySet<string>;
-}
-
-/** True when a setting called `name` is a model or output-budget setting (what `settingSite` reads). */
-export function isSettingName(names: SettingNames, name: string): boolean {
-  const lower = name.toLowerCase();
-  return names.model.has(lower) || names.maxOutput.has(lower);
-}
-
-/**
- * The site a setting called `name` (`Model:`, `MaxTokens =`, `withModel(…)`) makes at `site`: `value`
- * is read only when `name` is one of `names`; null for other names and for values that cannot be read.
- */
-export function settingSite(
-  names: SettingNames,
-  name: string,
-  site: Node,
-  value: Node | null | undefined,
-  read: { modelValue(value: Node | null | undefined): string | undefined; intValue(value: Node | null | undefined): number | undefined },
-): ModelSite | null {
-  const lower = name.toLowerCase();
-  if (names.model.has(lower)) {
-    const model = read.modelValue(value);
-    return model ? { node: site, model } : null;
-  }
-  if (names.maxOutput.has(lower)) {
-    const max = read.intValue(value);
-    return max !== undefined ? { node: site, maxOutputTokens: max } : null;
-  }
-  return null;
 }
 
 export interface ScopeRules {
@@ -73,10 +39,6 @@ export interface ScopeRules {
 }
 
 const EVIDENCE_RANK: Record<PromptEvidence, number> = { call: 0, flow: 1, name: 2, file: 3 };
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && endOf(inner) <= endOf(outer);
-}
 
 function ancestor(node: Node, test: (n: Node) => boolean): Node | null {
   for (let n = parentOf(node); n; n = parentOf(n)) if (test(n)) return n;
@@ -155,21 +117,11 @@ function distinct<T>(values: (T | undefined)[]): T[] {
 }
 
 /** The `identifier` nodes under a scope, listed once per scope node (a function is asked about often). */
-const identifiersByScope = new WeakMap<object, Map<number, Node[]>>();
+const identifiersUnder = memoPerNode((scope): readonly Node[] => scope.descendantsOfType('identifier').filter((n): n is Node => !!n));
 
 /** Every `identifier` node spelled `name` under `scope`. */
 export function identifiersNamed(scope: Node, name: string): Node[] {
-  let byId = identifiersByScope.get(scope.tree);
-  if (!byId) {
-    byId = new Map();
-    identifiersByScope.set(scope.tree, byId);
-  }
-  let all = byId.get(scope.id);
-  if (all === undefined) {
-    all = scope.descendantsOfType('identifier').filter((n): n is Node => !!n);
-    byId.set(scope.id, all);
-  }
-  return all.filter((n) => textOf(n) === name);
+  return identifiersUnder(scope).filter((n) => textOf(n) === name);
 }
 
 export interface PromptInfo {

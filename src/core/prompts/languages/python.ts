@@ -6,10 +6,11 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LanguageFinder } from '../languageFinder';
 import { findPromptsWithAdapter } from '../promptFlow';
-import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
+import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../nodeFacts';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
+import { CallSiteReader } from './callSites';
 import { foldStringParts, type StringPartsStyle } from './stringParts';
 
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
@@ -69,12 +70,37 @@ function flattenBinary(node: Node, operator: string): Node[] {
   return [node];
 }
 
-function attributeName(node: Node | null): string | null {
-  if (!node) return null;
-  if (typeOf(node) === 'attribute') return maybeText(fieldOf(node, 'attribute')) ?? null;
-  if (typeOf(node) === 'identifier') return nodeText(node);
-  return null;
-}
+/** Calls `f(…)`, `a.b(…)`; keyword arguments and `**kwargs` are the named ones. */
+const calls = new CallSiteReader({
+  calls: { call: 'function' },
+  pathStarts: IDENTIFIER_TYPES,
+  identifier: 'identifier',
+  member: { type: 'attribute', object: 'object', property: 'attribute' },
+  // Agent[Context](…): a generic class is called.
+  lookThrough: (node, isCallee) => (isCallee && typeOf(node) === 'subscript' ? fieldOf(node, 'value') : undefined),
+  argumentsOf(call) {
+    const args = fieldOf(call, 'arguments');
+    if (!args) return [];
+    return typeOf(args) === 'generator_expression' ? [args] : namedChildrenOf(args);
+  },
+  argument(arg) {
+    switch (typeOf(arg)) {
+      case 'keyword_argument': {
+        const name = fieldOf(arg, 'name');
+        const value = fieldOf(arg, 'value');
+        return name && value ? { name: nodeText(name), value } : 'skip';
+      }
+      case 'dictionary_splat': {
+        const inner = namedChildrenShared(arg)[0];
+        return inner ? { spread: inner } : 'skip';
+      }
+      case 'list_splat':
+        return 'skip';
+      default:
+        return 'positional';
+    }
+  },
+});
 
 export const pythonAdapter: SyntaxAdapter = {
   unwrap(node: Node): Node {
@@ -88,7 +114,7 @@ export const pythonAdapter: SyntaxAdapter = {
       if (typeOf(node) === 'call') {
         const fn = fieldOf(node, 'function');
         const args = fieldOf(node, 'arguments');
-        const name = normalizeName(attributeName(fn) ?? '');
+        const name = normalizeName(calls.lastName(fn) ?? '');
         const argNodes = args ? namedChildrenOf(args) : [];
         // dedent("…"), inspect.cleandoc("…"), str(x)
         if (TEXT_WRAPPERS.has(name) && argNodes.length === 1 && typeOf(argNodes[0]) !== 'keyword_argument') {
@@ -129,7 +155,7 @@ export const pythonAdapter: SyntaxAdapter = {
       }
       case 'call': {
         const fn = fieldOf(node, 'function');
-        const wrapper = normalizeName(attributeName(fn) ?? '');
+        const wrapper = normalizeName(calls.lastName(fn) ?? '');
         if (DEDENT_WRAPPERS.has(wrapper)) {
           const args = fieldOf(node, 'arguments');
           const argNodes = args ? namedChildrenOf(args) : [];
@@ -151,65 +177,8 @@ export const pythonAdapter: SyntaxAdapter = {
     }
   },
 
-  call(node: Node): CallSite | null {
-    const callee = this.callee(node);
-    if (!callee) return null;
-    const positional: Node[] = [];
-    const named = new Map<string, Node>();
-    const spreads: Node[] = [];
-    const args = fieldOf(node, 'arguments');
-    if (args && typeOf(args) === 'generator_expression') positional.push(args);
-    else if (args) {
-      for (const arg of namedChildrenOf(args)) {
-        if (typeOf(arg) === 'keyword_argument') {
-          const name = fieldOf(arg, 'name');
-          const value = fieldOf(arg, 'value');
-          if (name && value) named.set(normalizeName(nodeText(name)), value);
-        } else if (typeOf(arg) === 'dictionary_splat') {
-          const inner = namedChildrenShared(arg)[0];
-          if (inner) spreads.push(inner);
-        } else if (typeOf(arg) !== 'list_splat') {
-          positional.push(arg);
-        }
-      }
-    }
-    return { node, path: callee.path, receiver: callee.receiver, positional, named, spreads };
-  },
-
-  callee(node: Node) {
-    if (typeOf(node) !== 'call') return null;
-    const fn = fieldOf(node, 'function');
-    if (!fn) return null;
-    const path: string[] = [];
-    let receiver: Node | null = null;
-    let cursor: Node | null = fn;
-    while (cursor) {
-      if (typeOf(cursor) === 'identifier') {
-        path.unshift(normalizeName(nodeText(cursor)));
-        break;
-      }
-      if (typeOf(cursor) === 'attribute') {
-        const attr = fieldOf(cursor, 'attribute');
-        const object = fieldOf(cursor, 'object');
-        if (attr) path.unshift(normalizeName(nodeText(attr)));
-        if (cursor === fn) receiver = object;
-        cursor = object;
-        continue;
-      }
-      if (typeOf(cursor) === 'subscript' && cursor === fn) {
-        cursor = fieldOf(cursor, 'value'); // Agent[Context](…): generic class
-        continue;
-      }
-      if (typeOf(cursor) === 'call') {
-        // genai.Client().models.generate_content: keep the called name as a segment.
-        const inner = fieldOf(cursor, 'function');
-        const name = attributeName(inner);
-        if (name) path.unshift(normalizeName(name));
-      }
-      break;
-    }
-    return { path, receiver };
-  },
+  call: (node) => calls.call(node),
+  callee: (node) => calls.callee(node),
 
   entries(node: Node): Entry[] | null {
     if (typeOf(node) === 'call' && maybeText(fieldOf(node, 'function')) === 'dict') {

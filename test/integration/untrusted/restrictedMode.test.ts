@@ -1,0 +1,175 @@
+// Restricted mode in a real extension host: code-server runs with workspace trust on, and the workspace is
+// not trusted. Its `.vscode/settings.json` and `.promptcost.yml` point the spend tracker at an "attacker"
+// server; the user's settings name their own tracker. Both servers were started by runOffline.mjs before
+// code-server and record every request (headers and body), which this suite reads back from them.
+// Checked: the workspace really is untrusted (so nothing here passes vacuously); the extension activates
+// and estimates as usual; the key goes to the user's tracker only, sent the way the user chose; the
+// `.promptcost.yml` source is dropped with a message; the attacker receives nothing at all.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { carriesSecret, RECORDED_REQUESTS_PATH, type RecordedRequest } from '../loopbackTracker';
+import { attackerUrlIn, USER_KEY, USER_TRACKER_TODAY, WORKSPACE_DAILY_BUDGET } from './untrustedWorkspace';
+
+const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
+const COMPARE = 'promptCost.comparePrompt';
+
+interface SpendApi {
+  status(): { state: string; text: string; tooltip: string };
+  dashboard(): { open: boolean; renders: number; model: { today: { valueText: string } | null } };
+  refresh(): Promise<void>;
+  storedKey(sourceId: string): Promise<{ origin: string; sha256: string } | undefined>;
+  problems(): readonly string[];
+}
+
+const settings = () => vscode.workspace.getConfiguration('promptCost');
+const usd = (amount: number) => `$${amount.toFixed(2)}`;
+
+function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return folder.uri.fsPath;
+}
+
+/** Polls `read` until `ok` holds; fails with the last value seen. */
+async function waitFor<T>(what: string, read: () => T, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = read();
+  }
+  return value;
+}
+
+/** Every request a loopback server has received since it started (before code-server did). */
+async function requestsTo(baseUrl: string): Promise<RecordedRequest[]> {
+  const response = await fetch(new URL(RECORDED_REQUESTS_PATH, baseUrl));
+  assert.strictEqual(response.status, 200, `${baseUrl} did not answer ${RECORDED_REQUESTS_PATH}`);
+  return (await response.json()) as RecordedRequest[];
+}
+
+function listRequests(requests: RecordedRequest[]): string {
+  return requests.map((r) => `${r.method} ${r.host}${r.url} headers=${JSON.stringify(r.headers)}${carriesSecret(r, USER_KEY) ? ' CARRIES THE KEY' : ''}`).join('\n');
+}
+
+async function assertAttackerGotNothing(attackerUrl: string): Promise<void> {
+  const received = await requestsTo(attackerUrl);
+  assert.strictEqual(received.filter((r) => carriesSecret(r, USER_KEY)).length, 0, `the attacker received the key:\n${listRequests(received)}`);
+  assert.deepStrictEqual(received, [], `the attacker received requests:\n${listRequests(received)}`);
+}
+
+async function promptLenses(relative: string): Promise<{ line: number; title: string }[]> {
+  const document = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), relative));
+  await vscode.window.showTextDocument(document, { preview: false });
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+  return lenses
+    .filter((l) => l.command?.command === COMPARE)
+    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '' }))
+    .sort((a, b) => a.line - b.line);
+}
+
+suite('Restricted mode: an untrusted workspace cannot redirect the spend key', function () {
+  this.timeout(60_000);
+  let api: SpendApi;
+  let userTrackerUrl: string;
+  let attackerUrl: string;
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<{ spend: SpendApi }>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+    api = (await extension.activate()).spend;
+    const user = settings().inspect<string>('spend.tracker.url')?.globalValue;
+    assert.ok(user, 'the user settings name no tracker (runOffline.mjs writes them)');
+    userTrackerUrl = user;
+    attackerUrl = attackerUrlIn(workspaceRoot());
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the workspace is not trusted, and VS Code has read its settings', () => {
+    // The guard: a harness that started code-server without workspace trust would test the trusted path instead.
+    assert.strictEqual(vscode.workspace.isTrusted, false, 'the workspace is trusted: this run proves nothing');
+    // A setting that is not restricted applies from the workspace: its settings.json was read.
+    assert.strictEqual(settings().get('budget.daily'), WORKSPACE_DAILY_BUDGET);
+    // package.json lists the URL under restrictedConfigurations: VS Code itself ignores the workspace's value.
+    assert.strictEqual(settings().get('spend.tracker.url'), userTrackerUrl);
+    assert.strictEqual(settings().get('spend.tracker.tokenIn'), 'query', 'the workspace chose header; restricted, so the default holds');
+    assert.notStrictEqual(new URL(attackerUrl).origin, new URL(userTrackerUrl).origin);
+  });
+
+  test('the extension activates in restricted mode, and CodeLens and hover estimate as usual', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.strictEqual(extension.isActive, true);
+    // The same hard facts as lens.test.ts (read off `prompt-cost scan examples`): models from .promptcost.yml.
+    const support = await promptLenses('python/support_bot.py');
+    assert.deepStrictEqual(support[0], { line: 15, title: '105 tokens · $0.00023/call · gpt-4o-mini' });
+    const contract = await promptLenses('python/contract_review.py');
+    assert.match(contract[0]?.title ?? '', /^≈ 1,292 tokens · \$0\.17\/call · claude-opus-4-1 · gemini-2\.5-flash \$0\.0054 \(−97 %\)$/);
+
+    const uri = vscode.window.activeTextEditor!.document.uri;
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(12, 10))) ?? [];
+    const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof Object && 'value' in c && c.value.includes('Prompt Cost Lens'));
+    assert.strictEqual(ours.length, 1, `hover contents: ${JSON.stringify(hovers.map((h) => h.contents))}`);
+    assert.notStrictEqual(ours[0].isTrusted, true, 'the hover must stay untrusted Markdown');
+    assert.notStrictEqual(ours[0].supportHtml, true);
+    assert.doesNotMatch(ours[0].value, /command:/);
+  });
+
+  test("before a key is stored: the user's tracker is shown without a key, and nothing is sent anywhere", async () => {
+    const status = await waitFor('status', () => api.status(), (s) => s.state === 'unavailable');
+    assert.strictEqual(status.text, '$(circle-slash) Spend: no key');
+    assert.deepStrictEqual(await requestsTo(userTrackerUrl), [], 'no request without a key');
+    await assertAttackerGotNothing(attackerUrl);
+  });
+
+  test("Set API Key binds the key to the user's tracker; it gets the key as the user chose, the attacker nothing", async () => {
+    await vscode.commands.executeCommand('promptCost.setApiKey', { source: 'tracker', key: USER_KEY });
+    const stored = await api.storedKey('tracker');
+    assert.strictEqual(stored?.origin, new URL(userTrackerUrl).origin, 'the key is bound to the origin of the user setting');
+
+    const status = await waitFor('status', () => api.status(), (s) => s.state === 'ok');
+    assert.strictEqual(status.text, `${usd(USER_TRACKER_TODAY)} / ${usd(WORKSPACE_DAILY_BUDGET)} today`, "the user's tracker's figure");
+    const received = await requestsTo(userTrackerUrl);
+    const today = received.filter((r) => r.path === '/admin/openai-costs/today');
+    assert.ok(today.length > 0, `the user's tracker was not asked:\n${listRequests(received)}`);
+    for (const request of today) {
+      assert.strictEqual(request.token, USER_KEY, 'sent as ?token= (the user default)');
+      assert.strictEqual(request.headers.authorization, undefined, "the workspace's tokenIn: header was ignored");
+    }
+    await api.refresh();
+    await assertAttackerGotNothing(attackerUrl);
+  });
+
+  test("the dashboard webview opens in restricted mode with the user's figure", async () => {
+    await vscode.commands.executeCommand('promptCost.openDashboard');
+    const dashboard = await waitFor('dashboard', () => api.dashboard(), (d) => d.open && d.renders > 0, 20_000);
+    assert.strictEqual(dashboard.model.today?.valueText, usd(USER_TRACKER_TODAY));
+  });
+
+  test(".promptcost.yml's spend section cannot point at the attacker either: its source is dropped, with a message", async () => {
+    // Without a source in the user's settings the editor falls back to the workspace file's spend: section.
+    const before = api.status().text;
+    await settings().update('spend.sources', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('the status to follow the settings', () => api.status(), (s) => s.text !== before);
+    await api.refresh();
+    // First what matters most: nothing went to the file's URL, and the key is still bound to the user's tracker.
+    await assertAttackerGotNothing(attackerUrl);
+    assert.strictEqual((await api.storedKey('tracker'))?.origin, new URL(userTrackerUrl).origin);
+    // Then what the user sees: no spend item (no usable source), and a warning saying why.
+    assert.strictEqual(api.status().state, 'hidden');
+    assert.deepStrictEqual(api.problems(), [".promptcost.yml: spend source 'tracker' is ignored: its URL comes from the workspace, which is not trusted"]);
+  });
+
+  test('the key is in no setting, status tooltip, dashboard model or message', () => {
+    const section = settings();
+    const keys = Object.keys(vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.configuration.properties as object).map((k) => k.replace(/^promptCost\./, ''));
+    for (const key of keys) assert.ok(!JSON.stringify(section.inspect(key) ?? {}).includes(USER_KEY), `${key} contains the key`);
+    assert.ok(!api.status().tooltip.includes(USER_KEY));
+    assert.ok(!JSON.stringify(api.dashboard()).includes(USER_KEY));
+    assert.ok(!api.problems().some((p) => p.includes(USER_KEY)));
+  });
+});

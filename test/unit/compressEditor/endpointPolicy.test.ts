@@ -1,0 +1,26 @@
+import * as assert from 'assert';
+import { keyOriginFor, keyOriginProblem, parseBoundKey } from '../../../src/core/compressEditor/endpointPolicy';
+
+suite('compression key binding', () => {
+  test('a key is bound to the origin of the endpoint it was entered for', () => {
+    assert.strictEqual(keyOriginFor(' https://api.example.com/v1/ '), 'https://api.example.com');
+    assert.strictEqual(keyOriginFor('http://127.0.0.1:11434/v1'), 'http://127.0.0.1:11434');
+    assert.strictEqual(keyOriginFor('http://models.example.com/v1'), null, 'plain HTTP off this machine is refused, so nothing binds to it');
+    assert.strictEqual(keyOriginFor(''), null);
+  });
+
+  test('it may go to any path of that origin, and to no other origin', () => {
+    const key = { secret: 'sk-1', origin: 'https://api.example.com' };
+    assert.strictEqual(keyOriginProblem(key, 'https://api.example.com/v2/chat/completions'), null);
+    assert.match(keyOriginProblem(key, 'https://api.example.com:8443/v1') ?? '', /saved for https:\/\/api\.example\.com, not https:\/\/api\.example\.com:8443/);
+    assert.match(keyOriginProblem(key, 'https://collector.example.net/v1') ?? '', /set it again/);
+    assert.match(keyOriginProblem(key, 'http://api.example.com/v1') ?? '', /not http:\/\/api\.example\.com\/v1/, 'a downgraded scheme is another origin');
+  });
+
+  test('stored entries: bound keys read back; raw keys from before binding, and junk, read as none', () => {
+    assert.deepStrictEqual(parseBoundKey('{"secret":"sk-1","origin":"https://api.example.com"}'), { secret: 'sk-1', origin: 'https://api.example.com' });
+    assert.strictEqual(parseBoundKey('sk-raw-key-from-before'), null);
+    assert.strictEqual(parseBoundKey('{"secret":"sk-1"}'), null);
+    assert.strictEqual(parseBoundKey(undefined), null);
+  });
+});
