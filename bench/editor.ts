@@ -2,8 +2,9 @@
  * Editor benchmark: the core work behind the CodeLens of a generated 3,000-line Python file with 60
  * prompts, once grammars and the tokenizer are loaded. Run with `npm run bench:editor`.
  *   open  — find prompts + estimate every prompt for 3 models, empty caches (target ≤ 30 ms)
- *   edit  — the same after a one-line edit away from any prompt (target ≤ 5 ms): incremental re-parse and
- *           estimates reused by prompt text, both in the worker
+ *   edit  — the same after a one-line edit away from any prompt (target ≤ 5 ms): incremental re-parse, the
+ *           last find's results reused outside the edited function (editor/findingsReuse.ts) and estimates
+ *           reused by prompt text, all in the worker
  * Finding and estimating run in the prompt worker; the extension host thread only sends the text and
  * settings and receives the result. Reports that host-thread work and the wall clock of the real worker
  * round trip. Timings are from one shared machine.
@@ -14,7 +15,7 @@ import { PromptEstimator } from '../src/core/editor/promptEstimator';
 import { IncrementalPromptParser, type TextEdit } from '../src/core/editor/incrementalPromptParser';
 import { PROMPT_WORKER_KIND, type WorkerReply, type WorkerRequest } from '../src/vscode/engine/promptWorkerProtocol';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings } from '../src/core/config/engineSettings';
-import { findPromptsSync, warmGrammar } from '../src/core/prompts/findPrompts';
+import { finderForLanguage, findPromptsSync, warmGrammar } from '../src/core/prompts/findPrompts';
 import { loadedParser } from '../src/core/prompts/parser';
 import { clearTokenCountCache, preloadEncoding } from '../src/core/tokens/tokenCounter';
 
@@ -57,6 +58,13 @@ export function generatePythonFile(blocks = 30, lines = 3000, variant = 0): stri
     for (let i = 0; out.length < (p + 1) * linesPerBlock + 4; i++) out.push(...filler(p * 100 + i));
   }
   return out.slice(0, lines).join('\n') + '\n';
+}
+
+/** Row and column of `offset` (tree-sitter points count UTF-16 code units for JS strings). */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { row: before.split('\n').length - 1, column: offset - lineStart };
 }
 
 function median(values: number[]): number {
@@ -116,9 +124,13 @@ async function main(): Promise<void> {
   const edited = source.slice(0, editAt) + '9' + source.slice(editAt);
   const editedPrompts = findPromptsSync(edited, FILE) ?? [];
 
+  const finder = finderForLanguage('python');
+  if (!finder) throw new Error('no python finder');
   const parseFull: number[] = [];
   const findFull: number[] = [];
+  const findWalk: number[] = [];
   const findIncremental: number[] = [];
+  let reusedRuns = 0;
   const estimateCold: number[] = [];
   const estimateAfterEdit: number[] = [];
   let reusedOnEdit = 0;
@@ -127,10 +139,22 @@ async function main(): Promise<void> {
     parseFull.push(time(() => parser.parse(source)?.delete()));
     findFull.push(time(() => findPromptsSync(source, FILE)));
 
+    // The previous way, as a peer: incremental parse, then the finder walks the whole new tree.
+    const oldTree = parser.parse(source);
+    if (!oldTree) throw new Error('no tree');
+    oldTree.edit({ startIndex: editAt, oldEndIndex: editAt, newEndIndex: editAt + 1, startPosition: pointAt(source, editAt), oldEndPosition: pointAt(source, editAt), newEndPosition: pointAt(edited, editAt + 1) });
+    findWalk.push(time(() => {
+      const after = parser.parse(edited, oldTree);
+      finder.find(after!.rootNode, { source: edited, language: 'python', filePath: FILE });
+      after!.delete();
+    }));
+    oldTree.delete();
+
     const incremental = new IncrementalPromptParser();
     incremental.find('doc', source, FILE);
     incremental.edit('doc', [{ rangeOffset: editAt, rangeLength: 0, text: '9' }]);
     findIncremental.push(time(() => incremental.find('doc', edited, FILE)));
+    reusedRuns += incremental.counts.reused;
     incremental.dispose();
 
     // Estimating as the worker does it: empty token and estimate caches, as for a newly opened file.
@@ -144,18 +168,24 @@ async function main(): Promise<void> {
   }
 
   // The worker as the extension uses it (compiled, not bundled). Each run opens a file whose prompts no
-  // one counted before (a run-specific variant), then makes the one-line edit.
+  // one counted before (a run-specific variant), makes the one-line edit right after, then types three
+  // more characters there, one request each (the edits of someone typing, after the first).
   const workerScript = path.join(__dirname, '..', 'src', 'vscode', 'engine', 'promptWorker.js');
   const worker = new Worker(workerScript, { workerData: { kind: PROMPT_WORKER_KIND } });
   const first = await workerRoundTrip(worker, 0, source, [], settings);
   const openTrips: Trip[] = [];
   const editTrips: Trip[] = [];
+  const typingTrips: Trip[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const variant = generatePythonFile(30, 3000, run);
     const at = variant.indexOf('r.amount > ', Math.floor(variant.length / 2)) + 'r.amount > '.length;
     worker.postMessage({ type: 'forget', key: 'doc' } satisfies WorkerRequest);
-    openTrips.push(await workerRoundTrip(worker, run * 2, variant, [], settings));
-    editTrips.push(await workerRoundTrip(worker, run * 2 + 1, variant.slice(0, at) + '9' + variant.slice(at), [{ rangeOffset: at, rangeLength: 0, text: '9' }], settings));
+    openTrips.push(await workerRoundTrip(worker, run * 10, variant, [], settings));
+    editTrips.push(await workerRoundTrip(worker, run * 10 + 1, variant.slice(0, at) + '9' + variant.slice(at), [{ rangeOffset: at, rangeLength: 0, text: '9' }], settings));
+    for (let typed = 2; typed <= 4; typed++) {
+      const text = variant.slice(0, at) + '9'.repeat(typed) + variant.slice(at);
+      typingTrips.push(await workerRoundTrip(worker, run * 10 + typed, text, [{ rangeOffset: at, rangeLength: 0, text: '9' }], settings));
+    }
   }
   await worker.terminate();
   const m = (list: Trip[], key: keyof Trip) => median(list.map((x) => x[key] as number));
@@ -166,7 +196,8 @@ async function main(): Promise<void> {
   console.log('In the prompt worker (off the extension host thread), measured in-process:');
   console.log(`  tree-sitter full parse                      ${fmt(median(parseFull))}`);
   console.log(`  find prompts, full parse + finder walk      ${fmt(median(findFull))}`);
-  console.log(`  find prompts, incremental parse + walk      ${fmt(median(findIncremental))}   (${(median(findFull) / median(findIncremental)).toFixed(1)}× faster than full)`);
+  console.log(`  after the edit: incremental parse + walk    ${fmt(median(findWalk))}   (the finder walks the whole new tree)`);
+  console.log(`  after the edit: incremental parse + reuse   ${fmt(median(findIncremental))}   (${(median(findWalk) / median(findIncremental)).toFixed(1)}× faster than the walk; results reused in ${reusedRuns} of ${RUNS} runs)`);
   console.log(`  estimate all prompts, cold caches           ${fmt(median(estimateCold))}`);
   console.log(`  estimate all prompts after the edit         ${fmt(median(estimateAfterEdit))}   (${reusedOnEdit} estimates reused, ${countedOnEdit} counted)`);
   console.log('The worker as the extension uses it (reported by the worker):');
@@ -180,7 +211,10 @@ async function main(): Promise<void> {
   console.log(`  open → lenses, host-thread work             ${fmt(openHost)}   ${verdict(openHost, 30)}`);
   console.log(`  open → lenses, wall (worker round trip)     ${fmt(m(openTrips, 'wallMs'))}   ${verdict(m(openTrips, 'wallMs'), 30)}`);
   console.log(`  one-line edit → lenses, host-thread work    ${fmt(editHost)}   ${verdict(editHost, 5)}`);
-  console.log(`  one-line edit → lenses, wall (round trip)   ${fmt(m(editTrips, 'wallMs'))}   ${verdict(m(editTrips, 'wallMs'), 5)}  (worker parse: ${editTrips[editTrips.length - 1].parse})`);
+  console.log(`  one-line edit → lenses, wall (round trip)   ${fmt(m(editTrips, 'wallMs'))}   ${verdict(m(editTrips, 'wallMs'), 5)}  (worker parse: ${editTrips[editTrips.length - 1].parse}; the first edit after the open)`);
+  const typingHost = m(typingTrips, 'sendMs') + m(typingTrips, 'receiveMs');
+  console.log(`  typing on → lenses, host-thread work        ${fmt(typingHost)}   ${verdict(typingHost, 5)}`);
+  console.log(`  typing on → lenses, wall (round trip)       ${fmt(m(typingTrips, 'wallMs'))}   ${verdict(m(typingTrips, 'wallMs'), 5)}  (the next characters, one request each: worker find ${m(typingTrips, 'findMs').toFixed(2)} ms, estimate ${m(typingTrips, 'estimateMs').toFixed(2)} ms)`);
   console.log(`  in-process fallback, edit (incremental)     ${fmt(median(findIncremental) + median(estimateAfterEdit))}   (all on the host thread)`);
 }
 

@@ -1,14 +1,20 @@
 /**
  * Prompt finding for documents that are edited in place: keeps each document's tree-sitter tree and, after
  * an edit, re-parses incrementally (`tree.edit` + `parse(text, oldTree)`), which reuses every subtree the
- * edit did not touch. The result is the same as `findPromptsSync` (tested on random edits); only the parse is
- * cheaper. Prompt files (no grammar) are read by `findPromptsSync`.
+ * edit did not touch. The finder's walk is skipped too when the edited declarations did not matter to the
+ * last find (`findingsReuse.ts`): its results are reused, shifted past the edit. The result is always what
+ * the finder's full walk of the same tree gives, which is what `findPromptsSync` gives unless tree-sitter's
+ * error recovery differed between the incremental and a fresh parse (tested on thousands of random edits).
+ * Prompt files (no grammar) are read by `findPromptsSync`.
  */
 import type { Parser, Tree } from '@vscode/tree-sitter-wasm';
 import { finderForLanguage, findPromptsSync } from '../prompts/findPrompts';
+import type { LanguageFinder } from '../prompts/languageFinder';
+import { releaseTreeFacts } from '../prompts/nodeFacts';
 import { loadedParser } from '../prompts/parser';
-import type { FoundPrompt } from '../prompts/prompt';
+import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
 import { languageForFile } from '../prompts/sourceLanguage';
+import { RecordingTrace, reuseFindings, type EditedSpan, type FindBaseline } from './findingsReuse';
 
 /** One text change in document offsets (UTF-16), as VS Code reports them: replace [rangeOffset, +rangeLength) by `text`. */
 export interface TextEdit {
@@ -25,6 +31,12 @@ interface KeptTree {
   text: string;
   /** False once an edit could not be applied: the next `find` parses from scratch. */
   usable: boolean;
+  /** What the last find of `tree`'s document reported and read. */
+  baseline: FindBaseline;
+  /** The edits since the last find, once there are any. */
+  edited?: EditedSpan;
+  /** A copy of the tree as the last find read it, taken before the first edit (`tree.edit` moves the tree). */
+  pristine?: Tree;
 }
 
 /** Documents with more text than this are not kept (a tree costs memory in the WASM heap). */
@@ -32,8 +44,8 @@ const MAX_KEPT_CHARS = 4 * 1024 * 1024;
 
 export class IncrementalPromptParser {
   private readonly kept = new Map<string, KeptTree>();
-  /** Counters for tests and benchmarks. */
-  readonly counts = { full: 0, incremental: 0 };
+  /** Counters for tests and benchmarks: parses from scratch, incremental parses, and finds among those that reused the last results. */
+  readonly counts = { full: 0, incremental: 0, reused: 0 };
 
   /**
    * The prompts of `source`, the current text of document `key`. Null when the file's grammar is not
@@ -53,17 +65,43 @@ export class IncrementalPromptParser {
     const tree = reusable ? parser.parse(source, previous.tree) : parser.parse(source);
     if (reusable) this.counts.incremental++;
     else this.counts.full++;
+    let baseline: FindBaseline | null = null;
     if (previous) {
+      if (reusable && tree) baseline = this.reuse(previous, tree, source, finder, language);
       previous.tree.delete();
+      previous.pristine?.delete();
       this.kept.delete(key);
     }
     if (!tree) return [];
-    try {
-      return finder.find(tree.rootNode, { source, language, filePath }).sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
-    } finally {
-      if (source.length <= MAX_KEPT_CHARS) this.kept.set(key, { tree, parser, filePath, text: source, usable: true });
-      else tree.delete();
+    if (baseline) this.counts.reused++;
+    else {
+      const trace = new RecordingTrace();
+      const prompts = finder.find(tree.rootNode, { source, language, filePath, trace }).sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
+      baseline = trace.baseline(source, prompts);
     }
+    // Keep a copy: the tree object that was read goes, and with it every memo of its nodes (nodeFacts and
+    // the finders' caches), which would otherwise survive until the next find and slow down the garbage
+    // collections in between.
+    if (source.length <= MAX_KEPT_CHARS) this.kept.set(key, { tree: tree.copy(), parser, filePath, text: source, usable: true, baseline });
+    tree.delete();
+    releaseTreeFacts(tree);
+    return baseline.prompts.map(copyPrompt);
+  }
+
+  /** The baseline of `tree` reused from `previous` (same document, edited since), or null for a full find. */
+  private reuse(previous: KeptTree, tree: Tree, source: string, finder: LanguageFinder, language: SourceLanguage): FindBaseline | null {
+    if (!previous.edited) return previous.baseline; // the same text again
+    if (!previous.pristine) return null;
+    return reuseFindings({
+      baseline: previous.baseline,
+      oldTree: previous.pristine,
+      newTree: tree,
+      text: source,
+      edited: previous.edited,
+      changed: previous.tree.getChangedRanges(tree),
+      finder,
+      ctx: { language, filePath: previous.filePath },
+    });
   }
 
   /**
@@ -80,6 +118,8 @@ export class IncrementalPromptParser {
         kept.usable = false;
         return;
       }
+      kept.pristine ??= kept.tree.copy();
+      kept.edited = widened(kept.edited, start, oldEnd, e.text, kept.text);
       const startPosition = pointAt(kept.text, start);
       const oldEndPosition = pointAt(kept.text, oldEnd);
       kept.text = kept.text.slice(0, start) + e.text + kept.text.slice(oldEnd);
@@ -99,12 +139,44 @@ export class IncrementalPromptParser {
     const kept = this.kept.get(key);
     if (!kept) return;
     kept.tree.delete();
+    kept.pristine?.delete();
     this.kept.delete(key);
   }
 
   dispose(): void {
     for (const key of [...this.kept.keys()]) this.forget(key);
   }
+}
+
+/**
+ * The edited span after one more edit that replaces [start, oldEnd) of `text` by `inserted`: it covers the
+ * previous span (moved by this edit) and the inserted text, so the text outside it is still the baseline's.
+ */
+function widened(span: EditedSpan | undefined, start: number, oldEnd: number, inserted: string, text: string): EditedSpan {
+  const delta = inserted.length - (oldEnd - start);
+  const lineDelta = countLineBreaks(inserted) - countLineBreaks(text.slice(start, oldEnd));
+  const insertedEnd = start + inserted.length;
+  if (!span) return { start, end: insertedEnd, delta, lineDelta };
+  return {
+    start: Math.min(span.start, start),
+    // An end inside the replaced text, or before it, ends up at the end of the inserted text.
+    end: span.end >= oldEnd ? span.end + delta : insertedEnd,
+    delta: span.delta + delta,
+    lineDelta: span.lineDelta + lineDelta,
+  };
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** A prompt the caller may change without changing the kept baseline. */
+function copyPrompt(prompt: FoundPrompt): FoundPrompt {
+  const copy: FoundPrompt = { ...prompt, placeholders: prompt.placeholders.map((p) => ({ ...p })) };
+  if (prompt.samples) copy.samples = { ...prompt.samples };
+  return copy;
 }
 
 /** Row and column (UTF-16 code units, as tree-sitter reports them for JS strings) of `offset`. */

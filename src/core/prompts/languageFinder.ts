@@ -3,6 +3,7 @@
  * One module per language lives in `languages/`; `findPrompts.ts` picks the module by file name.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { FindTrace } from './findTrace';
 import type { GrammarName } from './parser';
 import type { FoundPrompt, SourceLanguage } from './prompt';
 
@@ -11,6 +12,8 @@ export interface FinderContext {
   source: string;
   language: SourceLanguage;
   filePath: string;
+  /** Told what the finder reads (see `findTrace.ts`); only the incremental re-find passes one. */
+  trace?: FindTrace;
 }
 
 export interface LanguageFinder {

@@ -38,6 +38,19 @@ function factsOf(node: Node): TreeFacts {
   return facts;
 }
 
+/**
+ * Drops the memo of `tree` now rather than when the tree object is collected: a caller that keeps a tree
+ * object alive but will not read it again (it keeps a copy for the next incremental parse) spares the
+ * garbage collector from carrying thousands of memoised nodes along.
+ */
+export function releaseTreeFacts(tree: Tree): void {
+  factsByTree.delete(tree);
+  if (lastTree === tree) {
+    lastTree = undefined;
+    lastFacts = undefined;
+  }
+}
+
 /** `node.type`, memoised. */
 export function typeOf(node: Node): string {
   const types = factsOf(node).types;

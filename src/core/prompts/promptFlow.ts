@@ -58,7 +58,7 @@ export function findPromptsWithAdapter(root: Node, ctx: FinderContext, adapter: 
 
 class PromptFlow {
   private readonly index: FileIndex;
-  private readonly lowerSource: string;
+  private lowerSourceCache: string | undefined;
   private readonly results = new Map<string, FoundPrompt>();
   private readonly bindingsByName = new Map<string, Binding[]>();
   private readonly memberBindings = new Map<string, Binding[]>();
@@ -72,7 +72,17 @@ class PromptFlow {
     private readonly adapter: SyntaxAdapter,
   ) {
     this.index = adapter.index(root);
-    this.lowerSource = ctx.source.toLowerCase();
+    const trace = ctx.trace;
+    if (trace) {
+      const usagesOf = this.index.usagesOf;
+      this.index.usagesOf = (name) => {
+        trace.name(name);
+        return usagesOf(name);
+      };
+      // An alias changes the callee path of every call through it: its definition is a start, its uses lookups.
+      for (const site of this.index.aliasSites) trace.start(site);
+      for (const alias of this.index.aliases.keys()) trace.name(alias);
+    }
     for (const b of this.index.bindings) {
       const map = b.member ? this.memberBindings : this.bindingsByName;
       const list = map.get(b.name) ?? [];
@@ -83,6 +93,18 @@ class PromptFlow {
       const key = normalizeName(f.name);
       this.functionsByName.set(key, [...(this.functionsByName.get(key) ?? []), f]);
     }
+  }
+
+  /** Read by call rules that need an import to be trusted (`requires`); most files never need it. */
+  private get lowerSource(): string {
+    this.lowerSourceCache ??= this.ctx.source.toLowerCase();
+    return this.lowerSourceCache;
+  }
+
+  /** `map.get(name)`, told to the trace: every lookup by name goes through here or `index.usagesOf`. */
+  private named<T>(map: Map<string, T[]>, name: string): T[] {
+    this.ctx.trace?.name(name);
+    return map.get(name) ?? [];
   }
 
   run(): FoundPrompt[] {
@@ -99,15 +121,23 @@ class PromptFlow {
       if (site.path.length < segments.length || site.path.length < (rule.minPath ?? 0)) continue;
       const offset = site.path.length - segments.length;
       if (!segments.every((alts, i) => alts.includes(site.path[offset + i]))) continue;
-      if (rule.requires && !rule.requires.some((r) => this.lowerSource.includes(r))) continue;
+      if (rule.requires && !rule.requires.some((r) => this.textContains(r))) continue;
       if (rule.needsModelReceiver && !(site.receiver && this.isModelObject(site.receiver, 0))) continue;
       return rule;
     }
     return null;
   }
 
+  private textContains(needle: string): boolean {
+    const found = this.lowerSource.includes(needle);
+    this.ctx.trace?.textContains(needle, found);
+    return found;
+  }
+
+  /** `inherited` is the sink of a call that leads to this one; without it, `node` is one of the file's calls. */
   private analyzeCall(node: Node, inherited?: Sink): void {
     if (!this.mayBeAnalyzed(node)) return;
+    if (!inherited) this.ctx.trace?.start(node);
     const site = this.siteOf(node);
     if (!site) return;
     const last = site.path[site.path.length - 1] ?? '';
@@ -204,7 +234,7 @@ class PromptFlow {
     }
     const site = this.siteOf(node);
     if (site && site.path.length > 0) {
-      const fns = (this.functionsByName.get(site.path[site.path.length - 1]) ?? []).filter((f) => this.calls(site, f));
+      const fns = this.named(this.functionsByName, site.path[site.path.length - 1]).filter((f) => this.calls(site, f));
       if (fns.length === 1 && !contains(fns[0].node, node)) return fns[0].returns.map((value) => ({ value }));
     }
     return [];
@@ -445,6 +475,7 @@ class PromptFlow {
   private addNamedPrompts(): void {
     for (const b of this.index.bindings) {
       if (!isPromptName(b.name) || isNonPromptName(b.name)) continue;
+      this.ctx.trace?.start(b.value);
       const node = this.adapter.unwrap(b.value);
       if (this.isEmitted(node)) continue; // already found through a call, with stronger evidence
       const sink: Sink = { evidence: 'name', model: null, maxTokens: null, syntaxes: this.usageSyntaxes(b), name: b.name, nameFor: node.id, depth: 0 };
@@ -464,6 +495,7 @@ class PromptFlow {
     // Prompt builders: `def build_prompt(…): return f"…"`, `const systemPrompt = (x) => \`…\``.
     for (const fn of this.index.functions) {
       if (!isPromptName(fn.name) || isNonPromptName(fn.name)) continue;
+      this.ctx.trace?.start(fn.node);
       for (const ret of fn.returns) {
         const node = this.adapter.unwrap(ret);
         if (this.isEmitted(node)) continue;
@@ -477,6 +509,7 @@ class PromptFlow {
       if (e.key === null) continue;
       const key = normalizeName(e.key);
       if (!(PROMPT_ARGUMENT_NAMES.has(key) || isPromptName(e.key)) || isNonPromptName(e.key)) continue;
+      this.ctx.trace?.start(e.value);
       const node = this.adapter.unwrap(e.value);
       const value = this.stringValue(node);
       if (value && readsAsInstructions(value.text)) {
@@ -491,6 +524,7 @@ class PromptFlow {
       const entries = this.adapter.entries(object);
       if (!entries) continue;
       const roleEntry = entries.find((e) => e.key === 'role');
+      if (roleEntry) this.ctx.trace?.start(object);
       const roleText = roleEntry ? this.literalText(roleEntry.value) : null;
       if (!roleText || !normalizeRole(roleText)) continue;
       const content = entries.find((e) => e.key === 'content' || e.key === 'parts');
@@ -527,7 +561,7 @@ class PromptFlow {
 
   /** The binding a name refers to at `use`: innermost enclosing scope, last assignment before the use. */
   private resolve(use: Node, name: string): Binding | null {
-    const candidates = (this.bindingsByName.get(name) ?? []).filter(
+    const candidates = this.named(this.bindingsByName, name).filter(
       (b) => (b.scope.id === this.root.id || contains(b.scope, use)) && !contains(b.value, use),
     );
     if (candidates.length === 0) return null;
@@ -551,7 +585,7 @@ class PromptFlow {
       }
       if (objectName === null) return null;
     }
-    const members = this.memberBindings.get(name) ?? [];
+    const members = this.named(this.memberBindings, name);
     return members.length > 0 ? members[0].value : null;
   }
 
@@ -560,6 +594,7 @@ class PromptFlow {
     const fn = this.index.functions.filter((f) => contains(f.node, use) && f.params.includes(name)).pop();
     if (!fn) return [];
     const target = normalizeName(fn.name);
+    this.ctx.trace?.name(target); // every call site of the file is matched against it
     const params = fn.params[0] === 'self' || fn.params[0] === 'cls' ? fn.params.slice(1) : fn.params;
     const position = params.indexOf(name);
     const found: Node[] = [];

@@ -63,6 +63,8 @@ export interface FileIndex {
   objects: Node[];
   /** `import X as Y` / `import { X as Y }`: normalised alias → normalised imported name (last segment). */
   aliases: Map<string, string>;
+  /** The import nodes that define `aliases`. */
+  aliasSites: Node[];
 }
 
 export interface SyntaxAdapter {

@@ -3,6 +3,7 @@
  * `Content: systemPrompt` back to `const systemPrompt = "…"`.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { FindTrace } from '../findTrace';
 import { endOf } from '../nodeFacts';
 
 export interface Binding {
@@ -14,6 +15,9 @@ export interface Binding {
 
 export class Bindings {
   private readonly byName = new Map<string, Binding[]>();
+
+  /** `trace` is told every name looked up. */
+  constructor(private readonly trace?: FindTrace) {}
 
   add(binding: Binding): void {
     const list = this.byName.get(binding.name) ?? [];
@@ -27,6 +31,7 @@ export class Bindings {
 
   /** The binding `name` refers to at `at`: the latest local one before it, else a file-level one. */
   lookup(name: string, at: Node): Binding | undefined {
+    this.trace?.name(name);
     const list = this.byName.get(name);
     if (!list) return undefined;
     const local = list.filter((b) => b.scope && b.scope.startIndex <= at.startIndex && endOf(at) <= endOf(b.scope) && b.value.startIndex < at.startIndex);
@@ -37,6 +42,7 @@ export class Bindings {
 
   /** File-level bindings only (used for `Class.FIELD` / `this.field` references). */
   lookupGlobal(name: string): Binding | undefined {
+    this.trace?.name(name);
     const global = this.byName.get(name)?.filter((b) => !b.scope);
     return global?.[global.length - 1];
   }

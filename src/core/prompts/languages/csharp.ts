@@ -5,6 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
@@ -199,7 +200,7 @@ function rawContent(pieces: TextPiece[]): TextPiece[] {
 }
 
 class CSharpFile {
-  readonly bindings = new Bindings();
+  readonly bindings: Bindings;
   private readonly nonPromptUses = new Set<string>();
   readonly strings = new StringEvaluator({
     referenceTypes: REFERENCE_TYPES,
@@ -208,16 +209,22 @@ class CSharpFile {
     evaluateOther: literalValue,
   });
   /** Model ids and token counts of settings, followed through the same bindings. */
-  readonly settings = new SettingValues({
-    names: SETTING_NAMES,
-    referenceTypes: REFERENCE_TYPES,
-    lookup: (ref) => this.lookup(ref),
-    stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? this.strings.evaluate(node)?.pieces[0]?.text ?? '' : null),
-    integerLiteral: { type: 'integer_literal', noise: /[_uUlL]/g },
-    constantName: (node) => (typeOf(node) === 'member_access_expression' ? memberName(node) : null),
-  });
+  readonly settings: SettingValues;
 
-  constructor(readonly nodes: TypeIndex) {
+  constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
+    this.bindings = new Bindings(trace);
+    // Built here, not as a field initialiser, to hand it the trace (a constructor parameter).
+    this.settings = new SettingValues(
+      {
+        names: SETTING_NAMES,
+        referenceTypes: REFERENCE_TYPES,
+        lookup: (ref) => this.lookup(ref),
+        stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? this.strings.evaluate(node)?.pieces[0]?.text ?? '' : null),
+        integerLiteral: { type: 'integer_literal', noise: /[_uUlL]/g },
+        constantName: (node) => (typeOf(node) === 'member_access_expression' ? memberName(node) : null),
+      },
+      trace,
+    );
     for (const declarator of nodes.of('variable_declarator')) {
       const name = fieldOf(declarator, 'name');
       const value = namedChildrenShared(declarator).filter((c) => c.id !== name?.id && typeOf(c) !== 'bracketed_argument_list').pop();
@@ -236,6 +243,7 @@ class CSharpFile {
   }
 
   isNonPromptUse(name: string): boolean {
+    this.trace?.name(name);
     return this.nonPromptUses.has(name);
   }
 
@@ -248,7 +256,7 @@ class CSharpFile {
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null | undefined): void => {
-      const found = this.settings.site(name, site, value);
+      const found = this.settings.site(name, site, value); // a setting's site is a start of the trace
       if (found) sites.push(found);
     };
     for (const assign of this.nodes.of('assignment_expression')) {
@@ -259,6 +267,7 @@ class CSharpFile {
       for (const { name, value } of argumentExpressions(call)) {
         if (name) addNamed(name, value, value);
         else if (STRING_LITERAL_TYPES.has(typeOf(value)) && looksLikeModelId(this.settings.modelValue(value) ?? '')) {
+          this.trace?.start(value);
           sites.push({ node: value, model: this.settings.modelValue(value) });
         }
       }
@@ -338,7 +347,7 @@ function siblingRole(assignment: Node): string | undefined {
 
 function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const nodes = new TypeIndex(root, INDEXED_TYPES);
-  const file = new CSharpFile(nodes);
+  const file = new CSharpFile(nodes, ctx.trace);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -352,6 +361,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
       ? CONSTRUCTOR_SINKS[typeLastName(fieldOf(call, 'type'))]
       : METHOD_SINKS[invokedName(call).name];
     if (!sink) continue;
+    ctx.trace?.start(call);
     const list = args(call);
     const roleArg = sink.roleArg !== undefined ? list[sink.roleArg] : undefined;
     const role = roleArg ? roleFromName(textOf(roleArg)) : sink.role;
@@ -366,6 +376,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     const name = memberName(left);
     const sink = MEMBER_SINKS[name];
     if (!sink) continue;
+    ctx.trace?.start(assign);
     const inInitializer = maybeType(parentOf(assign)) === 'initializer_expression';
     if ((name === 'Content' || name === 'Text')) {
       const role = inInitializer ? siblingRole(assign) : undefined;

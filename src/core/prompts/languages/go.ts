@@ -4,6 +4,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId } from '../evidence';
+import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { endOf, fieldOf, maybeText, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
@@ -181,7 +182,7 @@ function typeLastName(type: Node): string {
 }
 
 class GoFile {
-  readonly bindings = new Bindings();
+  readonly bindings: Bindings;
   /** Bindings used as arguments of log/error calls: never reported by name alone. */
   private readonly nonPromptUses = new Set<string>();
   /** String values, and prompt arguments followed through variables and `fmt.Sprintf(format, …)` to the format. */
@@ -194,19 +195,25 @@ class GoFile {
   });
 
   /** Model ids and token counts of settings: a literal, a constant in the file, an SDK constant, or `openai.F(x)`. */
-  readonly settings = new SettingValues({
-    referenceTypes: REFERENCE_TYPES,
-    lookup: (ref) => this.bindings.lookup(textOf(ref), ref),
-    stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? textOf(node).slice(1, -1) : null),
-    integerLiteral: { type: 'int_literal', noise: /_/g },
-    constantName: (node) => (typeOf(node) === 'selector_expression' ? maybeText(fieldOf(node, 'field')) ?? '' : null),
-    modelInner: (node) => (typeOf(node) === 'type_conversion_expression' ? fieldOf(node, 'operand') : onlyArgument(node)),
-    intInner: onlyArgument,
-  });
+  readonly settings: SettingValues;
 
   private readonly functions: FunctionRanges;
 
-  constructor(readonly nodes: TypeIndex) {
+  constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
+    this.bindings = new Bindings(trace);
+    // Built here, not as a field initialiser, to hand it the trace (a constructor parameter).
+    this.settings = new SettingValues(
+      {
+        referenceTypes: REFERENCE_TYPES,
+        lookup: (ref) => this.bindings.lookup(textOf(ref), ref),
+        stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? textOf(node).slice(1, -1) : null),
+        integerLiteral: { type: 'int_literal', noise: /_/g },
+        constantName: (node) => (typeOf(node) === 'selector_expression' ? maybeText(fieldOf(node, 'field')) ?? '' : null),
+        modelInner: (node) => (typeOf(node) === 'type_conversion_expression' ? fieldOf(node, 'operand') : onlyArgument(node)),
+        intInner: onlyArgument,
+      },
+      trace,
+    );
     this.functions = new FunctionRanges(nodes.of([...FUNCTION_TYPES]));
     this.collectBindings();
   }
@@ -241,6 +248,7 @@ class GoFile {
   }
 
   isNonPromptUse(name: string): boolean {
+    this.trace?.name(name);
     return this.nonPromptUses.has(name);
   }
 
@@ -285,7 +293,7 @@ class GoFile {
   modelSites(): ModelSite[] {
     const sites: ModelSite[] = [];
     const addNamed = (name: string, site: Node, value: Node | null): void => {
-      const found = this.settings.site(name, site, value);
+      const found = this.settings.site(name, site, value); // a setting's site is a start of the trace
       if (found) sites.push(found);
     };
     for (const keyed of this.nodes.of('keyed_element')) addNamed(keyOf(keyed), keyed, valueOf(keyed));
@@ -308,7 +316,9 @@ class GoFile {
         const type = typeOf(arg);
         if (!STRING_LITERAL_TYPES.has(type)) continue;
         const text = textOf(arg).slice(1, -1);
-        if (looksLikeModelId(text)) sites.push({ node: arg, model: text });
+        if (!looksLikeModelId(text)) continue;
+        this.trace?.start(arg);
+        sites.push({ node: arg, model: text });
       }
     }
     return sites;
@@ -404,7 +414,7 @@ function roleFromContext(node: Node): string | undefined {
 
 function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const nodes = new TypeIndex(root, INDEXED_TYPES);
-  const file = new GoFile(nodes);
+  const file = new GoFile(nodes, ctx.trace);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -424,10 +434,12 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     const receiver = receiverOf(fn);
     const list = args(call);
     if (sink && (!sink.pkg || sink.pkg.includes(receiver))) {
+      ctx.trace?.start(call);
       const role = sink.role ?? (sink.roleArg !== undefined && list[sink.roleArg] ? roleFromName(textOf(list[sink.roleArg])) : undefined);
       const targets = sink.arg === 'rest' ? list.slice(sink.from ?? 0) : list[sink.arg] ? [list[sink.arg]] : [];
       for (const target of targets) report(target, role, sink.syntaxes);
     } else if (name === 'Call' && list.length === 2 && /llm|model/i.test(receiver)) {
+      ctx.trace?.start(call);
       report(list[1], 'user'); // langchaingo llm.Call(ctx, prompt)
     }
   }
@@ -437,9 +449,12 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     const value = valueOf(keyed);
     const sink = FIELD_SINKS[key];
     if (!value || !sink) continue;
+    ctx.trace?.start(keyed);
     const literalValue = parentOf(keyed);
     const typeName = literalValue ? compositeTypeName(literalValue) : '';
-    const hasRole = !!literalValue && namedChildrenShared(literalValue).some((s) => typeOf(s) === 'keyed_element' && keyOf(s) === 'Role');
+    // Siblings in the same `{…}` only: in a tree broken by syntax errors a key's parent can be an ERROR
+    // node holding the rest of the file, whose `Role:` keys belong to other literals.
+    const hasRole = !!literalValue && typeOf(literalValue) === 'literal_value' && namedChildrenShared(literalValue).some((s) => typeOf(s) === 'keyed_element' && keyOf(s) === 'Role');
     if (!sink.types.includes(typeName) && !((key === 'Content' || key === 'Text') && hasRole)) continue;
     report(value, sink.role);
   }

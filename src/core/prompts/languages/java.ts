@@ -5,6 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId } from '../evidence';
+import type { FindTrace } from '../findTrace';
 import type { FinderContext, LanguageFinder } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
@@ -148,7 +149,7 @@ function enclosingScope(node: Node): Node | null {
 }
 
 class JavaFile {
-  readonly bindings = new Bindings();
+  readonly bindings: Bindings;
   private readonly nonPromptUses = new Set<string>();
   /** String values, and prompt arguments followed through variables and `String.format` / `.formatted`. */
   readonly strings = new StringEvaluator({
@@ -158,16 +159,22 @@ class JavaFile {
     evaluateOther: (node, depth) => this.evaluateOther(node, depth),
   });
   /** Model ids and token counts of settings, followed through the same bindings. */
-  readonly settings = new SettingValues({
-    referenceTypes: REFERENCE_TYPES,
-    lookup: (ref) => this.lookup(ref),
-    stringContent: (node) => (typeOf(node) === 'string_literal' ? textOf(node).replace(/^"+|"+$/g, '') : null),
-    integerLiteral: { type: 'decimal_integer_literal', noise: /[_lL]/g },
-    constantName: (node) => (typeOf(node) === 'field_access' ? lastSegment(node) : null),
-    modelInner: modelArgument,
-  });
+  readonly settings: SettingValues;
 
-  constructor(readonly nodes: TypeIndex) {
+  constructor(readonly nodes: TypeIndex, private readonly trace?: FindTrace) {
+    this.bindings = new Bindings(trace);
+    // Built here, not as a field initialiser, to hand it the trace (a constructor parameter).
+    this.settings = new SettingValues(
+      {
+        referenceTypes: REFERENCE_TYPES,
+        lookup: (ref) => this.lookup(ref),
+        stringContent: (node) => (typeOf(node) === 'string_literal' ? textOf(node).replace(/^"+|"+$/g, '') : null),
+        integerLiteral: { type: 'decimal_integer_literal', noise: /[_lL]/g },
+        constantName: (node) => (typeOf(node) === 'field_access' ? lastSegment(node) : null),
+        modelInner: modelArgument,
+      },
+      trace,
+    );
     for (const declarator of nodes.of('variable_declarator')) {
       const name = fieldOf(declarator, 'name');
       const value = fieldOf(declarator, 'value');
@@ -190,6 +197,7 @@ class JavaFile {
   }
 
   isNonPromptUse(name: string): boolean {
+    this.trace?.name(name);
     return this.nonPromptUses.has(name);
   }
 
@@ -236,13 +244,15 @@ class JavaFile {
       if (typeOf(call) === 'method_invocation' && list.length === 1) {
         // setMaxTokens(…) / withModel(…) as well as model(…)
         const name = (maybeText(fieldOf(call, 'name')) ?? '').replace(/^(set|with)(?=[A-Z])/, '').toLowerCase();
-        const found = this.settings.site(name, call, list[0]);
+        const found = this.settings.site(name, call, list[0]); // a setting's site is a start of the trace
         if (found) sites.push(found);
       }
       for (const arg of list) {
         if (typeOf(arg) !== 'string_literal') continue;
         const text = textOf(arg).slice(1, -1);
-        if (looksLikeModelId(text)) sites.push({ node: arg, model: text });
+        if (!looksLikeModelId(text)) continue;
+        this.trace?.start(arg);
+        sites.push({ node: arg, model: text });
       }
     }
     return sites;
@@ -342,7 +352,7 @@ function annotationValue(annotation: Node): Node | null {
 
 function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const nodes = new TypeIndex(root, INDEXED_TYPES);
-  const file = new JavaFile(nodes);
+  const file = new JavaFile(nodes, ctx.trace);
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
@@ -354,6 +364,7 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   for (const call of nodes.of(['method_invocation', 'object_creation_expression'])) {
     const match = sinkOf(call);
     if (!match) continue;
+    ctx.trace?.start(call);
     const roleArg = match.sink.roleArg !== undefined ? args(call)[match.sink.roleArg] : undefined;
     for (const target of match.targets) report(target, match.sink, roleArg ? roleFromName(textOf(roleArg).replace(/\.value\(\)$/, '')) : undefined);
   }
@@ -361,6 +372,7 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   for (const annotation of nodes.of('annotation')) {
     const name = maybeText(fieldOf(annotation, 'name')) ?? '';
     const role = name.endsWith('SystemMessage') ? 'system' : name.endsWith('UserMessage') ? 'user' : undefined;
+    if (role) ctx.trace?.start(annotation);
     const value = role ? annotationValue(annotation) : null;
     if (!value) continue;
     if (typeOf(value) === 'element_value_array_initializer') {

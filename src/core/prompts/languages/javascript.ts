@@ -305,7 +305,7 @@ export const javascriptAdapter: SyntaxAdapter = {
 
   index(root: Node): FileIndex {
     const nodes = nodesOfTypes(root, INDEX_TYPES);
-    const index: FileIndex = { calls: [], bindings: [], functions: [], usagesOf: usageIndex(root, IDENTIFIER_TYPES, (n) => n.type !== 'property_identifier' || n.parent?.type === 'member_expression'), keyed: [], objects: [], aliases: new Map() };
+    const index: FileIndex = { calls: [], bindings: [], functions: [], usagesOf: usageIndex(root, IDENTIFIER_TYPES, (n) => n.type !== 'property_identifier' || n.parent?.type === 'member_expression'), keyed: [], objects: [], aliases: new Map(), aliasSites: [] };
     const functions = new Map<number, FunctionDef>();
     const returns: Node[] = [];
     const scopeOf = (node: Node) => enclosingOfTypes(node, FUNCTION_TYPES) ?? root;
@@ -371,7 +371,10 @@ export const javascriptAdapter: SyntaxAdapter = {
         case 'import_specifier': {
           const name = node.childForFieldName('name')?.text;
           const alias = node.childForFieldName('alias')?.text;
-          if (name && alias) index.aliases.set(normalizeName(alias), normalizeName(name));
+          if (name && alias) {
+            index.aliases.set(normalizeName(alias), normalizeName(name));
+            index.aliasSites.push(node);
+          }
           break;
         }
         default:

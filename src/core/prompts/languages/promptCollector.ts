@@ -201,7 +201,9 @@ export class PromptCollector {
    * instructions and it is not part of a prompt already reported.
    */
   addByName(name: string, valueNode: Node, file: NamedPromptSource, rules: NamedPromptRules): void {
-    if (!isPromptName(name) || this.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
+    if (!isPromptName(name)) return;
+    this.ctx.trace?.start(valueNode);
+    if (this.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
     const found = file.strings.resolvePrompt(valueNode);
     if (!found || this.has(found.value.node) || found.value.inlined.some((n) => this.has(n))) return;
     if (!readsAsInstructions(staticValueText(found.value))) return;

@@ -281,7 +281,7 @@ export const pythonAdapter: SyntaxAdapter = {
 
   index(root: Node): FileIndex {
     const nodes = nodesOfTypes(root, INDEX_TYPES);
-    const index: FileIndex = { calls: [], bindings: [], functions: [], usagesOf: usageIndex(root, IDENTIFIER_TYPES), keyed: [], objects: [], aliases: new Map() };
+    const index: FileIndex = { calls: [], bindings: [], functions: [], usagesOf: usageIndex(root, IDENTIFIER_TYPES), keyed: [], objects: [], aliases: new Map(), aliasSites: [] };
     const functions = new Map<number, FunctionDef>();
     const returns: Node[] = [];
     for (const node of nodes) {
@@ -338,7 +338,10 @@ export const pythonAdapter: SyntaxAdapter = {
         case 'aliased_import': {
           const name = maybeText(fieldOf(node, 'name'))?.split('.').pop();
           const alias = maybeText(fieldOf(node, 'alias'));
-          if (name && alias) index.aliases.set(normalizeName(alias), normalizeName(name));
+          if (name && alias) {
+            index.aliases.set(normalizeName(alias), normalizeName(name));
+            index.aliasSites.push(node);
+          }
           break;
         }
       }

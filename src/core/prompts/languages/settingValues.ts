@@ -6,6 +6,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import type { FindTrace } from '../findTrace';
 import { textOf, typeOf } from '../nodeFacts';
 import { modelFromConstant } from './modelConstants';
 import type { ModelSite } from './promptCollector';
@@ -42,22 +43,29 @@ export interface SettingGrammar {
 export class SettingValues {
   private readonly names: SettingNames;
 
-  constructor(private readonly grammar: SettingGrammar) {
+  /** `trace` is told every setting site (see `site`); the bindings `grammar.lookup` reads report their own lookups. */
+  constructor(
+    private readonly grammar: SettingGrammar,
+    private readonly trace?: FindTrace,
+  ) {
     this.names = grammar.names ?? DEFAULT_NAMES;
   }
 
   /**
    * The site a setting called `name` (`Model:`, `MaxTokens =`, `withModel(…)`) makes at `site`: `value`
    * is read only when `name` is a model or output-budget name; null for other names and for values that
-   * cannot be read.
+   * cannot be read. Every site with a setting's name is a start of the trace, read or not: a model site
+   * counts for the whole file.
    */
   site(name: string, site: Node, value: Node | null | undefined): ModelSite | null {
     const lower = name.toLowerCase();
     if (this.names.model.has(lower)) {
+      this.trace?.start(site);
       const model = this.modelValue(value);
       return model ? { node: site, model } : null;
     }
     if (this.names.maxOutput.has(lower)) {
+      this.trace?.start(site);
       const max = this.intValue(value);
       return max !== undefined ? { node: site, maxOutputTokens: max } : null;
     }
