@@ -11,7 +11,7 @@ import type { Parser, Tree } from '@vscode/tree-sitter-wasm';
 import { finderForLanguage, findPromptsSync } from '../prompts/findPrompts';
 import type { LanguageFinder } from '../prompts/languageFinder';
 import { releaseTreeFacts } from '../prompts/nodeFacts';
-import { loadedParser } from '../prompts/parser';
+import { loadedParser, parseWithinBudget } from '../prompts/parser';
 import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
 import { languageForFile } from '../prompts/sourceLanguage';
 import { RecordingTrace, reuseFindings, type EditedSpan, type FindBaseline } from './findingsReuse';
@@ -62,17 +62,23 @@ export class IncrementalPromptParser {
     if (!parser) return null;
     const previous = this.kept.get(key);
     const reusable = previous && previous.usable && previous.parser === parser && previous.filePath === filePath && previous.text === source;
-    const tree = reusable ? parser.parse(source, previous.tree) : parser.parse(source);
+    let tree: Tree;
+    try {
+      tree = parseWithinBudget(parser, source, reusable ? previous.tree : null);
+    } catch (error) {
+      // A grammar loop on this text: forget the document, so the next find starts from a fresh parse.
+      this.forget(key);
+      throw error;
+    }
     if (reusable) this.counts.incremental++;
     else this.counts.full++;
     let baseline: FindBaseline | null = null;
     if (previous) {
-      if (reusable && tree) baseline = this.reuse(previous, tree, source, finder, language);
+      if (reusable) baseline = this.reuse(previous, tree, source, finder, language);
       previous.tree.delete();
       previous.pristine?.delete();
       this.kept.delete(key);
     }
-    if (!tree) return [];
     if (baseline) this.counts.reused++;
     else {
       const trace = new RecordingTrace();

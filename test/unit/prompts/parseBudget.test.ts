@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { findPrompts } from '../../../src/core/prompts/findPrompts';
+import { IncrementalPromptParser } from '../../../src/core/editor/incrementalPromptParser';
+import { findPrompts, warmGrammar } from '../../../src/core/prompts/findPrompts';
 import { loadParser, ParseTimeoutError, parseWithinBudget } from '../../../src/core/prompts/parser';
 
 /** 24 bytes on which tree-sitter's TypeScript grammar never finishes (found by the incremental property test's fuzzing). */
@@ -27,5 +28,17 @@ suite('parse budget', () => {
     await assert.rejects(findPrompts(LOOPING_TYPESCRIPT, '/x/loop.ts'), ParseTimeoutError);
     const found = await findPrompts('import OpenAI from "openai";\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "Summarize the text" }] });\n', '/x/ok.ts');
     assert.deepStrictEqual(found.map((p) => [p.text, p.model]), [['Summarize the text', 'gpt-4o']]);
+  });
+
+  test('the editor\'s incremental parser: an edit into a looping text throws, and the document starts fresh afterwards', async function () {
+    this.timeout(15_000);
+    await warmGrammar('/x/doc.ts');
+    const parser = new IncrementalPromptParser();
+    const good = 'import OpenAI from "openai";\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "Summarize the text" }] });\n';
+    assert.strictEqual(parser.find('doc', good, '/x/doc.ts')?.length, 1);
+    parser.edit('doc', [{ rangeOffset: 0, rangeLength: good.length, text: LOOPING_TYPESCRIPT }]);
+    assert.throws(() => parser.find('doc', LOOPING_TYPESCRIPT, '/x/doc.ts'), ParseTimeoutError);
+    assert.deepStrictEqual(parser.find('doc', good, '/x/doc.ts')?.map((p) => p.text), ['Summarize the text']);
+    parser.dispose();
   });
 });
