@@ -311,3 +311,18 @@ suite('findPrompts: files that start with blank lines', () => {
     });
   }
 });
+
+suite('findPrompts: names of Object.prototype methods are no sinks', () => {
+  const TEXT = 'Summarize the quarterly report for the board in three bullet points';
+  const cases: [string, string][] = [
+    ['/x/A.java', `import dev.langchain4j.model.openai.OpenAiChatModel;\nclass A {\n  String f() {\n    String s = String.valueOf("${TEXT}");\n    return s.toString();\n  }\n}\n`],
+    ['/x/a.py', `from openai import OpenAI\nclient = OpenAI()\nx = client.constructor("${TEXT}")\ny = client.hasOwnProperty("${TEXT}")\n`],
+    ['/x/a.go', `package main\n\nimport "github.com/openai/openai-go"\n\nfunc f() { _ = openai.NewClient(); x := toString("${TEXT}"); _ = valueOf(x) }\n`],
+    ['/x/A.cs', `using OpenAI.Chat;\nclass A { string F() { var s = constructor("${TEXT}"); return s.ToString(); } }\n`],
+  ];
+  for (const [file, source] of cases) {
+    test(`${file.slice(3)}: valueOf, toString, constructor, hasOwnProperty find nothing`, async () => {
+      assert.deepStrictEqual((await findPrompts(source, file)).map((p) => p.text), []);
+    });
+  }
+});

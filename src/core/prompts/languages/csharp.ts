@@ -16,6 +16,7 @@ import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPr
 import { SettingValues, type SettingNames } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from './stringValue';
+import { nameTable } from './nameTable';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'operator_declaration']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression', 'anonymous_method_expression']);
@@ -54,7 +55,7 @@ interface Sink {
   roleArg?: number;
 }
 
-const CONSTRUCTOR_SINKS: Record<string, Sink> = {
+const CONSTRUCTOR_SINKS = nameTable<Sink>({
   SystemChatMessage: { role: 'system' }, // OpenAI .NET
   UserChatMessage: { role: 'user' },
   AssistantChatMessage: { role: 'assistant' },
@@ -68,9 +69,9 @@ const CONSTRUCTOR_SINKS: Record<string, Sink> = {
   PromptTemplateConfig: { syntaxes: SK_TEMPLATE },
   SystemMessage: { role: 'system' }, // Anthropic.SDK
   Message: { arg: 1, roleArg: 0 }, // Anthropic.SDK: new Message(RoleType.User, "…")
-};
+});
 
-const METHOD_SINKS: Record<string, Sink> = {
+const METHOD_SINKS = nameTable<Sink>({
   // Semantic Kernel
   InvokePromptAsync: { role: 'user', syntaxes: SK_TEMPLATE },
   InvokePromptStreamingAsync: { role: 'user', syntaxes: SK_TEMPLATE },
@@ -98,16 +99,16 @@ const METHOD_SINKS: Record<string, Sink> = {
   GetStreamingResponseAsync: { role: 'user' },
   CompleteAsync: { role: 'user' },
   CompleteStreamingAsync: { role: 'user' },
-};
+});
 
 /** Object-initializer members that carry a prompt ('' = role from a sibling `Role = …`). */
-const MEMBER_SINKS: Record<string, Sink> = {
+const MEMBER_SINKS = nameTable<Sink>({
   Content: {},
   Text: {},
   System: { role: 'system' }, // Anthropic SDKs
   Instructions: { role: 'system' }, // SK agents, OpenAI Responses options, M.E.AI ChatOptions
   Template: { syntaxes: SK_TEMPLATE }, // PromptTemplateConfig
-};
+});
 
 /** Microsoft.Extensions.AI and OpenAI .NET call the output budget `MaxOutputTokenCount`. */
 const SETTING_NAMES: SettingNames = {

@@ -14,6 +14,7 @@ import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPr
 import { SettingValues } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
+import { nameTable } from './nameTable';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
@@ -56,7 +57,7 @@ interface CallSink {
   pkg?: string[];
 }
 
-const CALL_SINKS: Record<string, CallSink> = {
+const CALL_SINKS = nameTable<CallSink>({
   // openai-go
   SystemMessage: { arg: 0, role: 'system' },
   DeveloperMessage: { arg: 0, role: 'developer' },
@@ -76,13 +77,13 @@ const CALL_SINKS: Record<string, CallSink> = {
   NewPartFromText: { arg: 0 },
   NewContentFromText: { arg: 0, roleArg: 1 },
   NewUserContentFromText: { arg: 0, role: 'user' },
-};
+});
 
 /**
  * Struct fields that carry a prompt, with the SDK structs they belong to (field names like `Prompt` or
  * `Input` are too common to trust elsewhere). `Content`/`Text` also count next to a `Role:` field.
  */
-const FIELD_SINKS: Record<string, { role?: string; types: string[] }> = {
+const FIELD_SINKS = nameTable<{ role?: string; types: string[] }>({
   Content: { types: ['ChatCompletionMessage', 'ChatMessage', 'Message'] }, // go-openai, with Role
   Text: { types: ['TextBlockParam', 'TextContent', 'TextPart'] }, // anthropic, langchaingo
   Instructions: { role: 'system', types: ['ResponseNewParams'] }, // openai-go responses
@@ -91,7 +92,7 @@ const FIELD_SINKS: Record<string, { role?: string; types: string[] }> = {
   Prompt: { role: 'user', types: ['CompletionRequest'] }, // go-openai legacy completions
   System: { role: 'system', types: ['MessageNewParams', 'BetaMessageNewParams'] },
   SystemInstruction: { role: 'system', types: ['GenerateContentConfig', 'GenerativeModel'] },
-};
+});
 
 /** langchaingo templates are Go templates (`{{.name}}`); a prompt keeps the name it was found under. */
 const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: ['mustache'], preferResolvedName: false };

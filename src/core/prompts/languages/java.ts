@@ -16,6 +16,7 @@ import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPr
 import { SettingValues } from './settingValues';
 import { StringEvaluator, type FormatCall } from './stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
+import { nameTable } from './nameTable';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration', 'static_initializer']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression']);
@@ -52,7 +53,7 @@ interface Sink {
 }
 
 /** `new T(…)` whose argument is a prompt. */
-const CONSTRUCTOR_SINKS: Record<string, Sink> = {
+const CONSTRUCTOR_SINKS = nameTable<Sink>({
   Prompt: { role: 'user' }, // Spring AI
   SystemMessage: { role: 'system' }, // Spring AI and LangChain4j
   UserMessage: { role: 'user' },
@@ -65,10 +66,10 @@ const CONSTRUCTOR_SINKS: Record<string, Sink> = {
   ChatRequestAssistantMessage: { role: 'assistant' },
   ChatRequestDeveloperMessage: { role: 'developer' },
   ChatMessage: { arg: 1, roleArg: 0 }, // openai-java (Theo Kanning)
-};
+});
 
 /** Static factories `Receiver.method(…)` (LangChain4j) and static imports of them. */
-const FACTORY_SINKS: Record<string, Sink> = {
+const FACTORY_SINKS = nameTable<Sink>({
   'SystemMessage.from': { role: 'system' },
   'SystemMessage.systemMessage': { role: 'system' },
   'UserMessage.from': { role: 'user' },
@@ -78,26 +79,26 @@ const FACTORY_SINKS: Record<string, Sink> = {
   'PromptTemplate.from': { syntaxes: LC4J_TEMPLATE },
   '.systemMessage': { role: 'system' },
   '.userMessage': { role: 'user' },
-};
+});
 
 /** Builder and client methods that take a prompt wherever they are called. */
-const METHOD_SINKS: Record<string, Sink> = {
+const METHOD_SINKS = nameTable<Sink>({
   addSystemMessage: { role: 'system' }, // OpenAI / Anthropic Java SDK builders
   addUserMessage: { role: 'user' },
   addDeveloperMessage: { role: 'developer' },
   addAssistantMessage: { role: 'assistant' },
   defaultSystem: { role: 'system', syntaxes: SPRING_TEMPLATE }, // Spring AI ChatClient.Builder
   defaultUser: { role: 'user', syntaxes: SPRING_TEMPLATE },
-};
+});
 
 /** Methods with common names that are prompts only in an LLM builder chain or on a model object. */
-const CHAIN_SINKS: Record<string, Sink> = {
+const CHAIN_SINKS = nameTable<Sink>({
   system: { role: 'system', syntaxes: SPRING_TEMPLATE },
   user: { role: 'user', syntaxes: SPRING_TEMPLATE },
   prompt: { role: 'user', syntaxes: SPRING_TEMPLATE },
   instructions: { role: 'system' },
   input: { role: 'user' },
-};
+});
 
 const MODEL_CALL_SINKS = new Set(['chat', 'generate', 'call', 'generateContent', 'stream']);
 const MODEL_RECEIVER = /model|llm|assistant|chat|agent|\bai\b|client/i;

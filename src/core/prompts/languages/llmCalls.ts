@@ -4,6 +4,7 @@
  * `system_instruction` and `systemInstruction`, share one entry.
  */
 import type { PlaceholderSyntax } from '../prompt';
+import { nameTable } from './nameTable';
 
 /** How an argument carries prompt text. */
 export type ArgKind =
@@ -135,7 +136,7 @@ export const CALL_RULES: CallRule[] = [
 ];
 
 /** Message classes: the callee says the role; content is the first argument or `content=`. */
-export const MESSAGE_CLASS_ROLES: Record<string, string | null> = {
+export const MESSAGE_CLASS_ROLES = nameTable<string | null>({
   systemmessage: 'system',
   humanmessage: 'user',
   usermessage: 'user',
@@ -147,7 +148,7 @@ export const MESSAGE_CLASS_ROLES: Record<string, string | null> = {
   systemmessageprompttemplate: 'system',
   humanmessageprompttemplate: 'user',
   aimessageprompttemplate: 'assistant',
-};
+});
 
 /** Message-template classes whose text is a `{name}` template. */
 export const TEMPLATE_MESSAGE_CLASSES = new Set(['systemmessageprompttemplate', 'humanmessageprompttemplate', 'aimessageprompttemplate']);

@@ -13,9 +13,10 @@
  *  3. keep the result only when it looks like a model id (evidence.ts `looksLikeModelId`).
  */
 import { looksLikeModelId } from '../evidence';
+import { nameTable } from './nameTable';
 
 /** Names whose ids do not follow the rule (Anthropic.SDK for .NET packs versions: `Claude35Sonnet`). */
-const KNOWN: Record<string, string> = {
+const KNOWN = nameTable<string>({
   Claude35Sonnet: 'claude-3-5-sonnet-latest',
   Claude35Haiku: 'claude-3-5-haiku-latest',
   Claude37Sonnet: 'claude-3-7-sonnet-latest',
@@ -30,7 +31,7 @@ const KNOWN: Record<string, string> = {
   GPT3Dot5Turbo: 'gpt-3.5-turbo',
   GPT_4_O: 'gpt-4o',
   GPT_4_O_MINI: 'gpt-4o-mini',
-};
+});
 
 const PREFIXES = ['ChatModel', 'Model', 'MODEL_'];
 
@@ -89,7 +90,8 @@ export function modelFromConstant(constantName: string): string | null {
       break;
     }
   }
-  if (KNOWN[name]) return KNOWN[name];
+  const stripped = KNOWN[name];
+  if (stripped) return stripped;
   const id = join(words(name));
   return looksLikeModelId(id) ? id : null;
 }
