@@ -16,6 +16,7 @@ import { findPrompts } from '../../../src/core/prompts/findPrompts';
 import { languageForFile } from '../../../src/core/prompts/sourceLanguage';
 import { countTokens, preloadEncoding } from '../../../src/core/tokens/tokenCounter';
 import { generatePythonFile } from '../../../bench/editor';
+import { waitForValue } from '../waitFor';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const COMPARE = 'promptCost.comparePrompt';
@@ -43,16 +44,6 @@ async function api(): Promise<Api> {
   return extension.activate();
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (last !== undefined) return last;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Opens a workspace file in a visible editor. */
 async function open(relative: string): Promise<vscode.TextEditor> {
@@ -198,7 +189,7 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
 
   test('diagnostics: over the limit, quick fix, raised by an edit and cleared by undo', async () => {
     const contract = await open('python/contract_review.py');
-    const over = await waitFor('contract_review diagnostics', () => {
+    const over = await waitForValue('contract_review diagnostics', () => {
       const found = vscode.languages.getDiagnostics(contract.document.uri).filter((d) => d.source === 'Prompt Cost Lens');
       return found.length > 0 ? found : undefined;
     });
@@ -220,10 +211,10 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     const from = editor.document.getText().indexOf('"gpt-4o-mini"') + 1;
     const range = new vscode.Range(editor.document.positionAt(from), editor.document.positionAt(from + 'gpt-4o-mini'.length));
     await editor.edit((b) => b.replace(range, 'o1-pro'));
-    const raised = await waitFor('a diagnostic after the edit', () => (ours().length > 0 ? ours() : undefined));
+    const raised = await waitForValue('a diagnostic after the edit', () => (ours().length > 0 ? ours() : undefined));
     assert.ok(raised.some((d) => d.code === 'perRequestLimit' && d.range.start.line === 15 && /\$0\.23 per call with o1-pro/.test(d.message)), JSON.stringify(raised));
     await vscode.commands.executeCommand('undo');
-    await waitFor('diagnostics to clear after undo', () => (ours().length === 0 ? true : undefined));
+    await waitForValue('diagnostics to clear after undo', () => (ours().length === 0 ? true : undefined));
     assert.strictEqual(editor.document.isDirty, false);
   });
 
@@ -232,14 +223,14 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     const before = await promptLenses(editor.document.uri);
     await vscode.workspace.getConfiguration('promptCost').update('compareModels', ['gpt-4o-mini'], vscode.ConfigurationTarget.Workspace);
     const expected = await expectedLenses('python/rag_pipeline.py', { compareModels: ['gpt-4o-mini'] });
-    const after = await waitFor('new lens titles', async () => {
+    const after = await waitForValue('new lens titles', async () => {
       const now = await promptLenses(editor.document.uri);
       return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
     });
     assert.notDeepStrictEqual(after, before);
     assert.match(after[0].title, / · gpt-4o-mini \$[\d.]+ \(−\d+ %\)$/);
     await vscode.workspace.getConfiguration('promptCost').update('compareModels', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor('the original titles', async () => (JSON.stringify(await promptLenses(editor.document.uri)) === JSON.stringify(before) ? true : undefined));
+    await waitForValue('the original titles', async () => (JSON.stringify(await promptLenses(editor.document.uri)) === JSON.stringify(before) ? true : undefined));
   });
 
   test('Toggle CodeLens unregisters the provider and registers it again', async () => {
@@ -247,9 +238,9 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     const on = await promptLenses(editor.document.uri);
     assert.ok(on.length > 0);
     assert.strictEqual(await vscode.commands.executeCommand('promptCost.toggleCodeLens'), false);
-    await waitFor('no lenses', async () => ((await promptLenses(editor.document.uri)).length === 0 ? true : undefined));
+    await waitForValue('no lenses', async () => ((await promptLenses(editor.document.uri)).length === 0 ? true : undefined));
     assert.strictEqual(await vscode.commands.executeCommand('promptCost.toggleCodeLens'), true);
-    const back = await waitFor('lenses back', async () => {
+    const back = await waitForValue('lenses back', async () => {
       const now = await promptLenses(editor.document.uri);
       return now.length > 0 ? now : undefined;
     });

@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { findPrompts } from '../../../src/core/prompts/findPrompts';
 import { countTokens, preloadEncoding } from '../../../src/core/tokens/tokenCounter';
+import { waitForValue } from '../waitFor';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const SIMULATE = 'promptCost.simulateMonthlyCost';
@@ -47,15 +48,6 @@ const root = (): string => {
   return folder.uri.fsPath;
 };
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 function close(actual: number | null | undefined, expected: number, what: string): void {
   assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) <= 1e-9 * Math.max(1, expected), `${what}: expected ${expected}, got ${actual}`);
@@ -124,7 +116,7 @@ suite('Simulate Monthly Cost', function () {
     assert.strictEqual(result.models[0].months?.length, 12);
     close(result.models[0].months?.[11], monthly, 'month 12 without growth');
 
-    await waitFor('the simulation panel to render', () => (simulate.panel().open && simulate.panel().renders > 0 ? true : undefined));
+    await waitForValue('the simulation panel to render', () => (simulate.panel().open && simulate.panel().renders > 0 ? true : undefined));
     assert.ok(simulationTab(), `a webview tab for the simulation (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')})`);
     const last = simulate.last();
     assert.ok(last?.view?.chart && last.view.chart.series.length === 1, 'the panel has chart data');
@@ -175,7 +167,7 @@ suite('Simulate Monthly Cost', function () {
   test('examples: the prompts in `usage:` show $/month in the CodeLens, the others nothing', async () => {
     const chatFile = path.join(root(), 'typescript', 'chat.ts');
     const chat = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(chatFile));
-    const monthlyLenses = await waitFor('the $/month lens of chat.ts', async () => {
+    const monthlyLenses = await waitForValue('the $/month lens of chat.ts', async () => {
       const found = await lenses(chat.document.uri, SIMULATE);
       return found.length ? found : undefined;
     });
@@ -190,7 +182,7 @@ suite('Simulate Monthly Cost', function () {
 
     // rag_pipeline.py: its usage entry names line 26, inside the answer prompt's system message.
     const rag = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path.join(root(), 'python', 'rag_pipeline.py')));
-    const ragLenses = await waitFor('the $/month lens of rag_pipeline.py', async () => {
+    const ragLenses = await waitForValue('the $/month lens of rag_pipeline.py', async () => {
       const found = await lenses(rag.document.uri, SIMULATE);
       return found.length ? found : undefined;
     });
@@ -200,7 +192,7 @@ suite('Simulate Monthly Cost', function () {
 
     // A file the usage section does not list: no $/month, no guessing.
     const support = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path.join(root(), 'python', 'support_bot.py')));
-    await waitFor('support_bot.py lenses', async () => ((await lenses(support.document.uri, COMPARE)).length ? true : undefined));
+    await waitForValue('support_bot.py lenses', async () => ((await lenses(support.document.uri, COMPARE)).length ? true : undefined));
     assert.deepStrictEqual(await lenses(support.document.uri, SIMULATE), []);
 
     // Clicking the $/month lens simulates that prompt with the usage entry's traffic.
@@ -216,7 +208,7 @@ suite('Simulate Monthly Cost', function () {
 
     // The profile setting switches the volumes: high = 3,000 requests/day, named in the lens.
     await vscode.workspace.getConfiguration('promptCost').update('simulation.profile', 'high', vscode.ConfigurationTarget.Workspace);
-    const high = await waitFor('the high-profile lens', async () => {
+    const high = await waitForValue('the high-profile lens', async () => {
       const found = await lenses(rag.document.uri, SIMULATE);
       return found[0]?.title.endsWith('(high)') ? found[0] : undefined;
     });

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import { HOSTILE_MODEL_NAME, LoopbackTracker } from '../loopbackTracker';
+import { waitFor } from '../waitFor';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const TOKEN = 'trk-INTEGRATION-secret-7f3a9c';
@@ -28,17 +29,6 @@ async function spendApi(): Promise<SpendApi> {
   return exports.spend;
 }
 
-/** Polls `read` until `ok` holds (settings and polls are asynchronous); fails with the last value seen. */
-async function waitFor<T>(what: string, read: () => T, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = read();
-  }
-  return value;
-}
 
 const settings = () => vscode.workspace.getConfiguration('promptCost');
 const SPEND_SETTINGS = ['spend.sources', 'spend.tracker.url', 'spend.useTrackerPricing', 'budget.daily', 'budget.monthly'];

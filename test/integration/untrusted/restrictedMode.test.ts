@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { carriesSecret, RECORDED_REQUESTS_PATH, type RecordedRequest } from '../loopbackTracker';
 import { attackerUrlIn, USER_KEY, USER_TRACKER_TODAY, WORKSPACE_DAILY_BUDGET } from './untrustedWorkspace';
+import { waitFor } from '../waitFor';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const COMPARE = 'promptCost.comparePrompt';
@@ -31,17 +32,6 @@ function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
-/** Polls `read` until `ok` holds; fails with the last value seen. */
-async function waitFor<T>(what: string, read: () => T, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = read();
-  }
-  return value;
-}
 
 /** Every request a loopback server has received since it started (before code-server did). */
 async function requestsTo(baseUrl: string): Promise<RecordedRequest[]> {
