@@ -28,7 +28,7 @@ import { BudgetNotifier } from './budgetNotifier';
 import { createDashboardPanel, type DashboardPanel } from './dashboardPanel';
 import { SpendCommandId } from './spendCommandIds';
 import { SpendSecrets } from './spendSecrets';
-import { readSpendSettings, SPEND_KEYS, type SpendSettings } from './spendSettings';
+import { readSpendSettings, SPEND_KEYS, urlFromWorkspaceSettings, type SpendSettings } from './spendSettings';
 import { SpendStatusBar } from './spendStatusBar';
 
 const HISTORY_KEY = 'promptCost.spend.history';
@@ -299,7 +299,7 @@ export class SpendController implements vscode.Disposable {
       sources.map(async (s) => {
         const stored = await this.secrets.get(s.id);
         const url = effectiveBaseUrl(s);
-        const where = this.workspaceUrlSources.has(s.id) ? ' (from .promptcost.yml)' : '';
+        const where = this.workspaceUrlSources.has(s.id) ? ' (from .promptcost.yml)' : urlFromWorkspaceSettings(s.kind) ? ' (from workspace settings)' : '';
         return { label: s.id, description: url ? `${url}${where}` : 'no URL set', detail: stored ? `key stored for ${stored.origin}` : 'no key stored', id: s.id };
       }),
     );
@@ -326,7 +326,9 @@ export class SpendController implements vscode.Disposable {
     if (typeof args?.key === 'string' && this.container.context.extensionMode !== vscode.ExtensionMode.Production) {
       key = args.key;
     } else {
-      const fromFile = this.workspaceUrlSources.has(id) ? ` This URL comes from the workspace's .promptcost.yml: enter a key only if you trust ${origin}.` : '';
+      // A trusted workspace may still be a repository someone else wrote: say when it chose this URL.
+      const writtenIn = this.workspaceUrlSources.has(id) ? ".promptcost.yml" : urlFromWorkspaceSettings(source.kind) ? 'settings (.vscode/settings.json)' : null;
+      const fromFile = writtenIn ? ` This URL comes from the workspace's ${writtenIn}: enter a key only if you trust ${origin}.` : '';
       key = await vscode.window.showInputBox({
         title: `API key for ${id} — sent only to ${origin}`,
         prompt: `Stored in the OS keychain (VS Code SecretStorage) and bound to ${origin}. Changing the URL asks for it again.${fromFile}`,

@@ -116,6 +116,12 @@ function readUrl(key: ConfigKey, trusted: boolean): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** Whether a source's URL setting is written in the open workspace's (or a folder's) settings, not the user's. */
+export function urlFromWorkspaceSettings(kind: SourceKind): boolean {
+  const seen = vscode.workspace.getConfiguration(SETTINGS_PREFIX).inspect<string>(URL_KEY[kind]);
+  return vscode.workspace.isTrusted && [seen?.workspaceValue, seen?.workspaceFolderValue].some((v) => typeof v === 'string' && v.trim() !== '');
+}
+
 function userValue<T>(key: ConfigKey): T | undefined {
   const seen = vscode.workspace.getConfiguration(SETTINGS_PREFIX).inspect<T>(key);
   return seen?.globalValue ?? seen?.defaultValue;
