@@ -89,6 +89,12 @@ suite('compress passes', () => {
       const input = 'Choose between a and b. Plan A covers it; vitamin A is fine. Use the {tone} tone and "the exact quote".';
       assert.strictEqual(run(articlesPass, input, 'aggressive').text, input);
     });
+    test('leaves text that is not English alone: "a" is a preposition in Spanish', () => {
+      const spanish = 'Responde a la pregunta del usuario en español con un tono amable. Si no sabes la respuesta, dilo.';
+      assert.strictEqual(run(articlesPass, spanish, 'aggressive').text, spanish);
+      const french = "Il a une question : réponds en français à l'utilisateur, avec une phrase.";
+      assert.strictEqual(run(articlesPass, french, 'aggressive').text, french);
+    });
     test('does not run in safe mode', () => {
       const r = compressPrompt('Summarize the article in a short paragraph for the reader of the newsletter.', { mode: 'safe' });
       assert.ok(!r.passes.some((p) => p.name === 'articles'));

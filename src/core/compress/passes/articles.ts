@@ -8,7 +8,9 @@
  * - quantities and fixed phrases: "a few", "a little", "a lot", "a number of", "the same", "at a time";
  * - rates: "once a day", "$5 a month", "twice an hour";
  * - a letter or a name: "a" or "A" before "and"/"or"/"is"… ("choose between a and b", "vitamin A is");
- * - anything but a word after it (a placeholder, a number, punctuation, a line end).
+ * - anything but a word after it (a placeholder, a number, punctuation, a line end);
+ * - text that is not mostly English: "a" is a preposition in Spanish, Italian and Portuguese ("responde a
+ *   la pregunta") and a verb in French ("il a").
  */
 import type { CompressionPass } from '../pass';
 
@@ -31,12 +33,17 @@ const TIME_UNITS = '(?:time|second|minute|hour|day|night|week|month|quarter|year
 const RATE_BEFORE = /(?:\b(?:once|twice|thrice|times|per|at|one)|\d[\d,.%$€£]*|[$€£]\s*\d[\d,.]*|[\uE000-\uF8FF])\s+$/i;
 const RATE_AFTER = new RegExp(`^${TIME_UNITS}s?(?![\\p{L}])`, 'iu');
 
+/** Function words that only English uses this often; a text without them is not English prose. */
+const ENGLISH_MARKERS = new Set(['the', 'and', 'of', 'to', 'is', 'are', 'you', 'your', 'that', 'for', 'with', 'this', 'it', 'be', 'if', 'or']);
+const MIN_ENGLISH_SHARE = 0.03;
+
 const ARTICLE = new RegExp(`${B}(the|an?)([ \\t]+)(?=(\\p{L}[\\p{L}\\p{N}_'’-]*))`, 'giu');
 
 export const articlesPass: CompressionPass = {
   name: 'articles',
   aggressiveOnly: true,
   apply(masked) {
+    if (!looksEnglish(masked)) return { text: masked };
     const counts = new Map<string, number>();
     let out = '';
     let at = 0;
@@ -70,4 +77,12 @@ export const articlesPass: CompressionPass = {
 function startsSentence(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 12), at).replace(/[ \t]+$/, '');
   return before === '' || /[\n.!?:"“(]$/.test(before) || /(?:^|\n)[ \t]*(?:[-*+•]|\d+[.)]|#+)$/.test(before);
+}
+
+/** At least 3 % of the words are English function words (English prose has 15–30 %, even terse instructions beside code 5 %; other languages ~0 %). */
+function looksEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (!words.length) return false;
+  const markers = words.filter((w) => ENGLISH_MARKERS.has(w)).length;
+  return markers / words.length >= MIN_ENGLISH_SHARE;
 }
