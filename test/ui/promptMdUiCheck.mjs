@@ -4,7 +4,7 @@
 // the `tools:` header breaks that command's answer), so the rendered lens is the check.
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkRecorder, newWorkbenchPage, openWorkbench } from './uiSteps.mjs';
+import { checkRecorder, newWorkbenchPage, openWorkbench, settledText } from './uiSteps.mjs';
 
 const FILE = path.join('prompts', 'review.prompt.md');
 /** What `prompt-cost scan examples/prompts/review.prompt.md` prints for it: 133 tokens + 3 vars, $0.003 on gpt-4.1. */
@@ -30,7 +30,7 @@ export async function runPromptMdUiCheck({ browser, baseUrl, workspaceDir, outDi
     step = 'wait for our CodeLens in the review.prompt.md editor';
     const lens = editor.locator('.codelens-decoration', { hasText: '/call' }).first();
     await lens.waitFor({ timeout: 30_000 });
-    const lensText = (await lens.innerText()).trim();
+    const lensText = await settledText(lens, (t) => EXPECTED.test(t));
     // Every lens of the editor, ours and VS Code's ("Configure Tools…" on the tools: line), for the report.
     const all = (await editor.locator('.codelens-decoration').allInnerTexts()).map((t) => t.trim()).join(' | ');
     check('.prompt.md: CodeLens shows tokens, $/call and the header\'s model', EXPECTED.test(lensText), `${lensText}; all lenses: ${all}`);

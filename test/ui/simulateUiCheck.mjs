@@ -5,6 +5,7 @@
 // like a user and check the figures are redrawn, then screenshot it into outDir/ui-simulate.png.
 import fs from 'node:fs';
 import path from 'node:path';
+import { settledText } from './uiSteps.mjs';
 
 const SIMULATE_TITLE = 'Prompt Cost: Simulate Monthly Cost';
 const PANEL_TITLE = 'Monthly Cost Simulation';
@@ -71,8 +72,9 @@ export async function runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDi
     step = 'wait for the $/month CodeLens';
     const lens = page.locator('.codelens-decoration', { hasText: '/month' }).first();
     await lens.waitFor({ timeout: 30_000 });
-    const lensText = (await lens.innerText()).replace(/\s+/g, ' ').trim();
-    check('CodeLens shows ~$…/month next to the prompt’s own lens', /\/call · gpt-4o-mini.*~\$\d[\d,]*\/month/.test(lensText), lensText);
+    const MONTHLY_LENS = /\/call · gpt-4o-mini.*~\$\d[\d,]*\/month/;
+    const lensText = await settledText(lens, (t) => MONTHLY_LENS.test(t));
+    check('CodeLens shows ~$…/month next to the prompt’s own lens', MONTHLY_LENS.test(lensText), lensText || '(empty lens)');
 
     step = `run "${SIMULATE_TITLE}" from the command palette`;
     await page.locator('.view-lines').first().click();

@@ -7,6 +7,7 @@ import { runSpendUiCheck } from './spendUiCheck.mjs';
 import { runCompressUiCheck } from './compressUiCheck.mjs';
 import { runPromptMdUiCheck } from './promptMdUiCheck.mjs';
 import { runSimulateUiCheck } from './simulateUiCheck.mjs';
+import { settledText } from './uiSteps.mjs';
 
 /** The command-palette entry of promptCost.showLog (category + title in package.json). */
 const SHOW_LOG_TITLE = 'Prompt Cost: Show Log';
@@ -82,8 +83,9 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     // prompt_sample.py calls gpt-4o-mini with one literal system prompt (and one message that is a variable).
     const lens = page.locator('.codelens-decoration', { hasText: '/call' }).first();
     await lens.waitFor({ timeout: 30_000 });
-    const lensText = (await lens.innerText()).trim();
-    check('CodeLens shows tokens, $/call and the model', /^\d[\d,]* tokens · \$[\d.]+\/call · gpt-4o-mini/.test(lensText), lensText);
+    const LENS = /^\d[\d,]* tokens · \$[\d.]+\/call · gpt-4o-mini/;
+    const lensText = await settledText(lens, (t) => LENS.test(t));
+    check('CodeLens shows tokens, $/call and the model', LENS.test(lensText), lensText || '(empty lens)');
     await screenshot('ui-workbench.png');
 
     step = 'hover over the prompt';

@@ -63,3 +63,19 @@ export async function runPaletteCommand(page, title, rowText = title) {
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
+
+/**
+ * The element's visible text once `ok` accepts it: lenses and status items are re-rendered as results
+ * arrive, so one read can land between two renders and see an empty element. Returns the last text read.
+ * @param {import('playwright-core').Locator} locator
+ * @param {(text: string) => boolean} ok
+ */
+export async function settledText(locator, ok, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  for (;;) {
+    text = (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+    if (ok(text) || Date.now() > deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
