@@ -1,16 +1,22 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { gunzipSync } from 'zlib';
 import catalogue from '../../../src/core/pricing/catalogue.json';
 import type { CatalogueData } from '../../../src/core/pricing/catalogueData';
 import { loadDefaultPriceTable } from '../../../src/core/pricing/priceTable';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const script = path.join(repoRoot, 'scripts/update-prices.mjs');
-const referenceDir = path.resolve(repoRoot, '../shared/reference/pricing');
-const aprilFile = path.join(referenceDir, 'litellm-model-prices-2026-04.json');
+/**
+ * LiteLLM's price file at commit 00035b69 (MIT, test/fixtures/pricing/LICENSE-litellm.txt), the input the
+ * bundled catalogue was made from; committed gzipped (77 KB) so the check runs in every checkout.
+ */
+const APRIL_FIXTURE = path.join(repoRoot, 'test/fixtures/pricing/litellm-model-prices-2026-04.json.gz');
+const APRIL_SHA256 = '9cdbc982511111dbf85ea0d3ef491a6bae15162b8cb873dc45c3d9fcc290df4e';
 const data = catalogue as unknown as CatalogueData;
 
 /** Runs the update script into a temp file and returns the bytes it wrote. */
@@ -212,12 +218,12 @@ suite('pricing: update-prices script', function () {
     assert.deepStrictEqual(unsorted, []);
   });
 
-  // The one check that needs LiteLLM's real file: it lives in the workplace's shared/reference/pricing/,
-  // beside the repository (CI has it), and is not committed here.
-  test('the bundled catalogue is what the script makes from the reference file', function () {
-    if (!fs.existsSync(aprilFile)) {
-      this.skip(); // reported as pending: ../shared/reference/pricing/ is not beside this checkout
-    }
+  test('the bundled catalogue is what the script makes from the reference file', () => {
+    const raw = gunzipSync(fs.readFileSync(APRIL_FIXTURE));
+    assert.strictEqual(createHash('sha256').update(raw).digest('hex'), APRIL_SHA256, 'the fixture is the published file, byte for byte');
+    // Same file name as the original, so the script recognises it and records its commit and date.
+    const aprilFile = path.join(dir, 'litellm-model-prices-2026-04.json');
+    fs.writeFileSync(aprilFile, raw);
     const regenerated = runUpdateScript([aprilFile, '--generated', data.generated]);
     const bundled = fs.readFileSync(path.join(repoRoot, 'src/core/pricing/catalogue.json'), 'utf8');
     assert.strictEqual(regenerated, bundled);
