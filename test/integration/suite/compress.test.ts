@@ -8,20 +8,11 @@ import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { findPrompts } from '../../../src/core/prompts/findPrompts';
+import type { CompressOutcome } from '../../../src/vscode/compress/compressPromptCommand';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const COMPRESS = 'promptCost.compressPrompt';
 const PREVIEW_SCHEME = 'prompt-cost-compress';
-
-interface CompressOutcome {
-  status: string;
-  reason?: string;
-  tokensBefore?: number;
-  tokensAfter?: number;
-  savedPerMonth?: number | null;
-  preview?: { left: string; right: string };
-  modelAssisted?: boolean;
-}
 
 interface Api {
   resetLongestSlice(): void;

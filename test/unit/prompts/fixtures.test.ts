@@ -9,20 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findPrompts } from '../../../src/core/prompts/findPrompts';
 import type { FoundPrompt } from '../../../src/core/prompts/prompt';
-
-interface ExpectedPrompt {
-  startLine: number;
-  endLine: number;
-  kind: string;
-  text?: string;
-  textPrefix?: string;
-  placeholders: string[];
-  model: string | null;
-  maxOutputTokens?: number | null;
-  evidence?: string;
-  role?: string;
-  name?: string;
-}
+import type { ExpectedPrompt } from './languageFixtures';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/prompts');
 /** The folders this suite owns (Go, Java and C# fixtures have their own suite). */
