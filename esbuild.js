@@ -35,7 +35,7 @@ function copyWasm() {
  * gpt-tokenizer's encodings (≈4 MB of tables) go to dist/encodings/*.js, required only when a tokenizer
  * loads: inside dist/extension.js they made merely loading the extension block the host ≈0.2 s. The
  * prompt worker loads them; the extension host only if the worker cannot start (or a feature counts there).
- * The CLI (and its scan workers, which run dist/cli.js again) loads the same files, so the tables ship once
+ * The CLI (and its scan workers, which run dist/pipelineWorker.js) loads the same files, so the tables ship once
  * and commands that count no tokens never parse them. Every bundle that counts tokens takes this plugin;
  * the encodings' own context below must not (it would make its entry points external).
  */
@@ -69,8 +69,9 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...countsTokens, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
     esbuild.context({ ...countsTokens, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-    // The editor's prompt finder and token counter run in a worker thread (src/vscode/engine/promptWorkerClient.ts).
-    esbuild.context({ ...countsTokens, entryPoints: ['src/vscode/engine/promptWorker.ts'], outfile: 'dist/promptWorker.js' }),
+    // The document pipeline (finding, counting, pricing) runs in a worker thread, for the editor and the CLI alike
+    // (src/core/pipeline/pipelineClient.ts).
+    esbuild.context({ ...countsTokens, entryPoints: ['src/core/pipeline/pipelineWorker.ts'], outfile: 'dist/pipelineWorker.js' }),
     esbuild.context({ ...common, entryPoints: Object.fromEntries(ENCODINGS.map((e) => [`encodings/${e}`, `gpt-tokenizer/encoding/${e}`])), outdir: 'dist' }),
   ]);
   if (watch) {

@@ -11,9 +11,9 @@
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { PromptEstimator } from '../src/core/editor/promptEstimator';
-import { IncrementalPromptParser, type TextEdit } from '../src/core/editor/incrementalPromptParser';
-import { PROMPT_WORKER_KIND, type WorkerReply, type WorkerRequest } from '../src/vscode/engine/promptWorkerProtocol';
+import { PromptEstimator } from '../src/core/pipeline/promptEstimator';
+import { IncrementalPromptParser, type TextEdit } from '../src/core/pipeline/incrementalPromptParser';
+import { PIPELINE_WORKER_KIND, type WorkerReply, type WorkerRequest } from '../src/core/pipeline/pipelineProtocol';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings } from '../src/core/config/engineSettings';
 import { finderForLanguage, findPromptsSync, warmGrammar } from '../src/core/prompts/findPrompts';
 import { loadedParser } from '../src/core/prompts/parser';
@@ -103,7 +103,7 @@ function workerRoundTrip(worker: Worker, id: number, text: string, edits: TextEd
       const receiveMs = performance.now() - cloneStart;
       resolve({ wallMs: received - started, sendMs, receiveMs, findMs: reply.findMs, estimateMs: reply.estimateMs, parse: reply.parse, reused: reply.reused, counted: reply.counted });
     });
-    const request: WorkerRequest = { type: 'find', id, key: 'doc', text, filePath: FILE, edits, settings };
+    const request: WorkerRequest = { type: 'find', id, key: 'doc', text, filePath: FILE, edits, settings, usage: null };
     worker.postMessage(request);
     const sendMs = performance.now() - started;
   });
@@ -170,8 +170,8 @@ async function main(): Promise<void> {
   // The worker as the extension uses it (compiled, not bundled). Each run opens a file whose prompts no
   // one counted before (a run-specific variant), makes the one-line edit right after, then types three
   // more characters there, one request each (the edits of someone typing, after the first).
-  const workerScript = path.join(__dirname, '..', 'src', 'vscode', 'engine', 'promptWorker.js');
-  const worker = new Worker(workerScript, { workerData: { kind: PROMPT_WORKER_KIND } });
+  const workerScript = path.join(__dirname, '..', 'src', 'core', 'pipeline', 'pipelineWorker.js');
+  const worker = new Worker(workerScript, { workerData: { kind: PIPELINE_WORKER_KIND } });
   const first = await workerRoundTrip(worker, 0, source, [], settings);
   const openTrips: Trip[] = [];
   const editTrips: Trip[] = [];

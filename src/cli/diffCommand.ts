@@ -16,7 +16,7 @@ import { parseArgs, UsageError } from './args';
 import type { CliIo } from './cliIo';
 import { loadCliSettings } from './cliSettings';
 import { checkoutBaseTree } from './gitBaseTree';
-import { displayPath } from './scanJob';
+import { displayPath } from '../core/scan/displayPath';
 import { scanTree, workersFlag } from './simulateScan';
 import { loadUsage, NO_USAGE_MESSAGE, profileFlag, readUsageFile, usageFileKey } from './usageSource';
 

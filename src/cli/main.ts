@@ -7,7 +7,6 @@ import { diffCommand } from './diffCommand';
 import { scanCommand } from './scanCommand';
 import { simulateCommand } from './simulateCommand';
 import { spendCommand } from './spendCommand';
-import './scanWorker'; // the bundle doubles as the scan pool's worker script
 
 const VERSION = '0.1.0';
 

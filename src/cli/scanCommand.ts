@@ -6,7 +6,7 @@ import { formatUsd } from '../core/pricing/formatUsd';
 import { listFlag, numberFlag, parseArgs, UsageError } from './args';
 import type { CliIo } from './cliIo';
 import { loadCliSettings } from './cliSettings';
-import { displayPath } from './scanJob';
+import { displayPath } from '../core/scan/displayPath';
 import { scanAll } from './scanPool';
 import { renderTable } from './scanReport';
 
@@ -53,6 +53,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     cwd: io.cwd,
     fileSamples: configFile && config?.fileSamples?.length ? { configDir: path.dirname(configFile), rules: config.fileSamples } : undefined,
     workers,
+    log: { debug: () => undefined, warn: (message) => io.stderr(`warning: ${message}\n`), error: (message, error) => io.stderr(`warning: ${message}: ${(error as Error | undefined)?.message ?? error}\n`) },
     onProgress: showProgress ? (done, bytes) => {
       const now = Date.now();
       if (now - lastProgress < 500 && done < listing.files.length) return;

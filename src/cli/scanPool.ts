@@ -1,24 +1,24 @@
 /**
- * Spreads file scans over worker threads. Parsing and tokenizing are CPU-bound, so large trees use one
- * worker per core; small ones stay in-process, where starting workers would cost more than it saves.
+ * Spreads a scan's files over pipeline workers (the same worker and protocol as the editor's). Parsing and
+ * tokenizing are CPU-bound, so large trees use one worker per core; small ones stay in-process, where
+ * starting workers would cost more than it saves.
  */
-import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
 import type { EngineSettings } from '../core/config/engineSettings';
-import { createEstimateContext } from '../core/estimate/estimateContext';
-import { scanFileJob, type FileJob, type FileResult, type FileSampleRules } from './scanJob';
-import { SCAN_WORKER_KIND, type BatchReply, type BatchRequest } from './scanWorker';
+import type { FileResult, FileSampleRules, FileScan, ScanOptions } from '../core/pipeline/fileScan';
+import { PipelineClient, type PipelineLog } from '../core/pipeline/pipelineClient';
 
-export interface ScanOptions {
+export interface ScanRequest {
   settings: EngineSettings;
+  /** Estimated for every prompt after the models of the settings (`--models`). */
   compareModels: string[];
   cwd: string;
   fileSamples?: FileSampleRules;
   /** Worker count; 0 forces in-process scanning. Default: one per available core, at most 8. */
   workers?: number;
   onProgress?: (filesDone: number, bytesDone: number) => void;
+  /** Where a worker's failure is reported (the scan goes on in-process). */
+  log?: PipelineLog;
 }
 
 const IN_PROCESS_MAX_FILES = 48;
@@ -26,91 +26,59 @@ const IN_PROCESS_MAX_BYTES = 2 * 1024 * 1024;
 const BATCH_MAX_FILES = 64;
 const BATCH_MAX_BYTES = 1024 * 1024;
 
-export async function scanAll(jobs: readonly (FileJob & { size: number })[], options: ScanOptions): Promise<FileResult[]> {
-  const totalBytes = jobs.reduce((sum, j) => sum + j.size, 0);
-  const workers = options.workers ?? Math.min(os.availableParallelism(), 8);
-  if (workers === 0 || (jobs.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES)) return scanInProcess(jobs, options);
-  return scanWithWorkers(jobs, Math.max(1, workers), options);
-}
+const SILENT: PipelineLog = { debug: () => undefined, warn: () => undefined, error: () => undefined };
 
-async function scanInProcess(jobs: readonly (FileJob & { size: number })[], options: ScanOptions): Promise<FileResult[]> {
-  const ctx = createEstimateContext(options.settings, options.compareModels);
-  const results: FileResult[] = [];
-  let bytes = 0;
-  for (const job of jobs) {
-    const result = await scanFileJob(job, ctx, options.cwd, options.fileSamples);
-    results.push(result);
-    bytes += result.bytes;
-    options.onProgress?.(results.length, bytes);
+export async function scanAll(files: readonly (FileScan & { size: number })[], request: ScanRequest): Promise<FileResult[]> {
+  const options: ScanOptions = {
+    settings: { ...request.settings, compareModels: [...request.settings.compareModels, ...request.compareModels] },
+    cwd: request.cwd,
+    ...(request.fileSamples ? { fileSamples: request.fileSamples } : {}),
+  };
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  const workers = request.workers ?? Math.min(os.availableParallelism(), 8);
+  const inProcess = workers === 0 || (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES);
+  const batches = inProcess ? files.map((file, start) => ({ start, files: [file] })) : batchesOf(files);
+  const count = inProcess ? 1 : Math.max(1, Math.min(workers, batches.length));
+  const clients = Array.from({ length: count }, () => new PipelineClient(request.log ?? SILENT, { inProcess, keepProcessAlive: true }));
+  const results: FileResult[] = new Array(files.length);
+  let next = 0;
+  let filesDone = 0;
+  let bytesDone = 0;
+  const drain = async (client: PipelineClient): Promise<void> => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      const scanned = await client.scanFiles(batch.files.map(({ path, language }) => ({ path, language })), options);
+      scanned.forEach((result, i) => {
+        results[batch.start + i] = result;
+        filesDone++;
+        bytesDone += result.bytes;
+      });
+      request.onProgress?.(filesDone, bytesDone);
+    }
+  };
+  try {
+    await Promise.all(clients.map(drain));
+  } finally {
+    for (const client of clients) client.dispose();
   }
   return results;
 }
 
-function batchesOf(jobs: readonly (FileJob & { size: number })[]): { start: number; jobs: FileJob[] }[] {
-  const batches: { start: number; jobs: FileJob[] }[] = [];
-  let current: FileJob[] = [];
+function batchesOf(files: readonly (FileScan & { size: number })[]): { start: number; files: FileScan[] }[] {
+  const batches: { start: number; files: FileScan[] }[] = [];
+  let current: FileScan[] = [];
   let bytes = 0;
   let start = 0;
-  jobs.forEach((job, index) => {
-    if (current.length && (current.length >= BATCH_MAX_FILES || bytes + job.size > BATCH_MAX_BYTES)) {
-      batches.push({ start, jobs: current });
+  files.forEach((file, index) => {
+    if (current.length && (current.length >= BATCH_MAX_FILES || bytes + file.size > BATCH_MAX_BYTES)) {
+      batches.push({ start, files: current });
       current = [];
       bytes = 0;
       start = index;
     }
-    current.push({ path: job.path, language: job.language });
-    bytes += job.size;
+    current.push({ path: file.path, language: file.language });
+    bytes += file.size;
   });
-  if (current.length) batches.push({ start, jobs: current });
+  if (current.length) batches.push({ start, files: current });
   return batches;
-}
-
-function scanWithWorkers(jobs: readonly (FileJob & { size: number })[], count: number, options: ScanOptions): Promise<FileResult[]> {
-  const batches = batchesOf(jobs);
-  const results: FileResult[] = new Array(jobs.length);
-  // Compiled tests have scanWorker.js next to this file; the CLI bundle is its own worker script.
-  const separate = path.join(__dirname, 'scanWorker.js');
-  const workerFile = fs.existsSync(separate) ? separate : __filename;
-  const pool = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(workerFile, {
-    workerData: { kind: SCAN_WORKER_KIND, settings: options.settings, compareModels: options.compareModels, cwd: options.cwd, fileSamples: options.fileSamples },
-  }));
-  let next = 0;
-  let filesDone = 0;
-  let bytesDone = 0;
-  let pending = 0;
-
-  return new Promise<FileResult[]>((resolve, reject) => {
-    const finish = (error?: Error): void => {
-      for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker): void => {
-      if (next >= batches.length) {
-        if (pending === 0) finish();
-        return;
-      }
-      const id = next++;
-      pending++;
-      worker.postMessage({ id, jobs: batches[id].jobs } satisfies BatchRequest);
-    };
-    for (const worker of pool) {
-      worker.on('message', (reply: BatchReply) => {
-        pending--;
-        const start = batches[reply.id].start;
-        reply.results.forEach((result, i) => {
-          results[start + i] = result;
-          filesDone++;
-          bytesDone += result.bytes;
-        });
-        options.onProgress?.(filesDone, bytesDone);
-        feed(worker);
-      });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => {
-        if (code !== 0 && filesDone < jobs.length) finish(new Error(`scan worker exited with code ${code}`));
-      });
-      feed(worker);
-    }
-  });
 }

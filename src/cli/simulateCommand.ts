@@ -13,7 +13,7 @@ import { workspaceToMarkdown } from '../core/simulate/workspaceMarkdown';
 import { listFlag, numberFlag, parseArgs, UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './cliIo';
 import { loadCliSettings } from './cliSettings';
-import { displayPath } from './scanJob';
+import { displayPath } from '../core/scan/displayPath';
 import { scanTree, workersFlag } from './simulateScan';
 import { loadUsage, NO_USAGE_MESSAGE, profileFlag, usageFileKey } from './usageSource';
 

@@ -5,7 +5,7 @@ import { USAGE_PROFILES, type UsageProfileName } from '../core/simulate/simulati
 import { readUsageDocument, readUsageSection, UsageFileError, type UsageFile } from '../core/simulate/usageFile';
 import type { FindingLocation } from '../core/simulate/usageMatch';
 import { UsageError } from './args';
-import { displayPath } from './scanJob';
+import { displayPath } from '../core/scan/displayPath';
 
 export interface LoadedUsage {
   usage: UsageFile;

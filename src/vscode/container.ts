@@ -14,7 +14,7 @@ import { Configuration } from './configuration';
 import { CostDiagnosticsController } from './diagnostics/costDiagnosticsController';
 import { DocumentAnalyzer } from './engine/documentAnalyzer';
 import { EngineSettingsService } from './engine/engineSettingsService';
-import { PromptWorkerClient } from './engine/promptWorkerClient';
+import { PipelineClient } from '../core/pipeline/pipelineClient';
 import { HoverController } from './hover/hoverController';
 import { Log } from './log';
 import { PerfStats } from './perfStats';
@@ -29,7 +29,7 @@ export class Container implements vscode.Disposable {
   readonly config: Configuration;
   readonly engine: EngineSettingsService;
   /** The prompt worker: finding, estimating and compressing (everything that counts tokens) runs there. */
-  readonly worker: PromptWorkerClient;
+  readonly worker: PipelineClient;
   readonly analyzer: DocumentAnalyzer;
   readonly codeLens: CodeLensController;
   readonly report: WorkspaceReportView;
@@ -45,7 +45,7 @@ export class Container implements vscode.Disposable {
     this.config = this.register(new Configuration());
     this.engine = this.register(new EngineSettingsService(this.config, this.log, (label, ms) => stats.record(label, ms)));
     // In-process fallback slices run on this thread: they count as host blocks.
-    this.worker = this.register(new PromptWorkerClient(this.log, (label, ms) => stats.record(label, ms)));
+    this.worker = this.register(new PipelineClient(this.log, { onSlice: (label, ms) => stats.record(label, ms) }));
     this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats, this.worker));
     this.simulate = this.register(new SimulateFeature(this));
     this.codeLens = this.register(new CodeLensController(this));

@@ -21,8 +21,8 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE\.txt$/,
   /^extension\/THIRD_PARTY_NOTICES\.md$/,
-  /^extension\/dist\/(extension|cli|promptWorker)\.js$/,
-  // gpt-tokenizer's tables, loaded by the prompt worker and the CLI (esbuild.js keeps them out of every bundle).
+  /^extension\/dist\/(extension|cli|pipelineWorker)\.js$/,
+  // gpt-tokenizer's tables, loaded by the pipeline worker (the editor's and the CLI's) (esbuild.js keeps them out of every bundle).
   /^extension\/dist\/encodings\/(o200k_base|cl100k_base)\.js$/,
   /^extension\/dist\/tree-sitter\/[\w-]+\.wasm$/,
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,

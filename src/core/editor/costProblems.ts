@@ -5,7 +5,7 @@
  */
 import { formatTokenCount } from '../estimate/tokenLabel';
 import { formatUsd } from '../pricing/formatUsd';
-import type { PromptAnalysis } from './promptAnalysis';
+import type { PromptAnalysis } from '../pipeline/promptAnalysis';
 
 export type CostProblemKind = 'perRequestLimit' | 'contextWindow';
 

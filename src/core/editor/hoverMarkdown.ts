@@ -10,7 +10,7 @@ import type { PlaceholderSize } from '../estimate/templateTokens';
 import { formatChange } from './cheapestAlternative';
 import { escapeMarkdown } from './markdownEscape';
 import { contextShareLabel } from './modelRows';
-import type { PromptAnalysis } from './promptAnalysis';
+import type { PromptAnalysis } from '../pipeline/promptAnalysis';
 
 export interface HoverFacts {
   /** `YYYY-MM-DD` of the bundled price list. */

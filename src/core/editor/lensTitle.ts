@@ -7,7 +7,7 @@ import type { ModelEstimate } from '../estimate/estimatePrompt';
 import { tokenLabel } from '../estimate/tokenLabel';
 import { formatUsd } from '../pricing/formatUsd';
 import { formatChange } from './cheapestAlternative';
-import type { PromptAnalysis } from './promptAnalysis';
+import type { PromptAnalysis } from '../pipeline/promptAnalysis';
 
 export const LENS_SEPARATOR = ' · ';
 

@@ -1,5 +1,5 @@
 /** Estimate Workspace's report: every prompt found, most expensive per call first. */
-import type { PromptAnalysis } from './promptAnalysis';
+import type { PromptAnalysis } from '../pipeline/promptAnalysis';
 
 export interface ReportEntry {
   /** Workspace-relative path, `/` separators. */
@@ -37,4 +37,14 @@ export function summarize(entries: readonly ReportEntry[]): WorkspaceReportSumma
     else totalPerCall += analysis.primary.costPerCall;
   }
   return { files: new Set(entries.map((e) => e.file)).size, prompts: entries.length, totalPerCall, unpriced };
+}
+
+/** The first month of every prompt the usage file gives a volume, summed; null when none of them has a price. */
+export function monthlyTotal(entries: readonly ReportEntry[]): number | null {
+  let total: number | null = null;
+  for (const { analysis } of entries) {
+    const amount = analysis.monthly?.cost.monthlyCost ?? null;
+    if (amount !== null) total = (total ?? 0) + amount;
+  }
+  return total;
 }

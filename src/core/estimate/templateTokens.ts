@@ -34,14 +34,14 @@ export interface PlaceholderSizing {
 }
 
 /** Control syntax carries no content of its own: `{% if %}`, `{{#each}}`, `{{/each}}`, `{{! comment }}`. */
-function isControl(p: Placeholder): boolean {
+export function isControlPlaceholder(p: Placeholder): boolean {
   if (p.syntax === 'jinjaBlock') return true;
   return p.syntax === 'mustache' && /^\{\{\{?\s*[#/^!>]/.test(p.raw);
 }
 
 function sizeOf(p: Placeholder, prompt: FoundPrompt, model: string, sizing: PlaceholderSizing): PlaceholderSize {
   const base = { name: p.name, raw: p.raw };
-  if (isControl(p)) return { ...base, tokens: 0, source: 'control' };
+  if (isControlPlaceholder(p)) return { ...base, tokens: 0, source: 'control' };
   const sample = prompt.samples?.[p.name];
   if (sample !== undefined) return { ...base, tokens: estimateTokens(sample, model, sizing.factors).tokens, source: 'sample' };
   const setting = sizing.sizes[p.name];

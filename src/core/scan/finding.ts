@@ -1,5 +1,10 @@
-/** One prompt with its estimates: the unit the CLI prints and `--json` emits. */
+/**
+ * One prompt with its estimates, as the CLI prints it and `--json` emits it: a serialisation of the same
+ * `PromptAnalysis` the editor shows.
+ */
 import type { ModelEstimate } from '../estimate/estimatePrompt';
+import { isControlPlaceholder } from '../estimate/templateTokens';
+import type { PromptAnalysis } from '../pipeline/promptAnalysis';
 import type { FoundPrompt, Placeholder, PromptKind, SourceLanguage } from '../prompts/prompt';
 
 /** The part of a model estimate the CLI emits (`--json`), in that order. */
@@ -22,7 +27,8 @@ export interface Finding {
   estimates: FindingEstimate[];
 }
 
-export function toFinding(file: string, prompt: FoundPrompt, estimates: readonly ModelEstimate[]): Finding {
+export function toFinding(file: string, analysis: Pick<PromptAnalysis, 'prompt' | 'estimates'>): Finding {
+  const { prompt, estimates } = analysis;
   return {
     file,
     startLine: prompt.startLine,
@@ -55,6 +61,6 @@ export function toFinding(file: string, prompt: FoundPrompt, estimates: readonly
 
 /** Control blocks (`{% if %}`) are not values anyone fills in, so they are not listed as placeholders. */
 function uniqueNames(placeholders: readonly Placeholder[]): string[] {
-  const names = placeholders.filter((p) => p.syntax !== 'jinjaBlock' && !/^\{\{\{?\s*[#/^!>]/.test(p.raw)).map((p) => p.name);
+  const names = placeholders.filter((p) => !isControlPlaceholder(p)).map((p) => p.name);
   return [...new Set(names)];
 }

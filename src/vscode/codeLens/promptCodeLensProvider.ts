@@ -1,14 +1,16 @@
 /**
- * One lens above every prompt: `≈ 312 tokens · $0.0021/call · gpt-4o · gpt-4o-mini $0.0002 (−93 %)`.
- * Reads the analyzer's per-version cache (or awaits the computation already under way); clicking a lens
- * opens the compare quick pick for that prompt.
+ * The lenses above every prompt, read from one object, the document's analysis (src/core/pipeline), and
+ * refreshed on one event, a new analysis:
+ *   `≈ 312 tokens · $0.0021/call · gpt-4o · gpt-4o-mini $0.0002 (−93 %)` — opens the compare quick pick;
+ *   `~$42/month` beside it, for prompts the usage file gives a volume — opens Simulate Monthly Cost.
  */
 import * as vscode from 'vscode';
 import { lensTitle } from '../../core/editor/lensTitle';
+import { monthlyLensTitle, monthlyLensTooltip } from '../../core/simulateView/monthlyLensTitle';
 import { CommandId } from '../constants';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
-import { monthlyCostLenses } from '../simulate/monthlyCostLenses';
+import { SimulateCommandId } from '../simulate/simulateCommandIds';
 
 export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -16,12 +18,8 @@ export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   readonly onDidChangeCodeLenses = this.emitter.event;
 
   constructor(private readonly container: Container) {
-    // A fresh analysis (after an edit, a settings change…) makes VS Code ask again; the answer is cached.
-    // The usage file's $/month (a second lens) also changes with `.promptcost.yml` and the simulation settings.
-    this.subscription = vscode.Disposable.from(
-      container.analyzer.onDidAnalyze(() => this.emitter.fire()),
-      container.simulate.usage.onDidChange(() => this.emitter.fire()),
-    );
+    // A fresh analysis (after an edit, a settings, `.promptcost.yml` or profile change…) makes VS Code ask again; the answer is cached.
+    this.subscription = container.analyzer.onDidAnalyze(() => this.emitter.fire());
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
@@ -29,7 +27,7 @@ export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     const analysis = analyzer.cached(document) ?? (await analyzer.analyze(document, token));
     if (!analysis || token.isCancellationRequested) return [];
     const lenses = lensesFor(document, analysis, token);
-    return token.isCancellationRequested ? [] : [...lenses, ...monthlyCostLenses(document, analysis, this.container.simulate.usage.monthlyCosts(analysis))];
+    return token.isCancellationRequested ? [] : lenses;
   }
 
   dispose(): void {
@@ -38,18 +36,19 @@ export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   }
 }
 
+/** Every prompt's cost lens, then the $/month lenses (VS Code orders lenses of one line as given). */
 export function lensesFor(document: vscode.TextDocument, analysis: DocumentAnalysis, token?: vscode.CancellationToken): vscode.CodeLens[] {
   const lenses: vscode.CodeLens[] = [];
+  const monthly: vscode.CodeLens[] = [];
   for (const item of analysis.prompts) {
     if (token?.isCancellationRequested) return [];
     const line = Math.min(item.prompt.startLine - 1, document.lineCount - 1);
     const range = new vscode.Range(line, 0, line, 0);
-    lenses.push(new vscode.CodeLens(range, {
-      title: lensTitle(item),
-      tooltip: 'Prompt Cost Lens: compare models for this prompt',
-      command: CommandId.ComparePrompt,
-      arguments: [document.uri, item.prompt.startOffset],
-    }));
+    const args = [document.uri, item.prompt.startOffset];
+    lenses.push(new vscode.CodeLens(range, { title: lensTitle(item), tooltip: 'Prompt Cost Lens: compare models for this prompt', command: CommandId.ComparePrompt, arguments: args }));
+    if (item.monthly) {
+      monthly.push(new vscode.CodeLens(range, { title: monthlyLensTitle(item.monthly), tooltip: monthlyLensTooltip(item.monthly), command: SimulateCommandId.SimulateMonthlyCost, arguments: args }));
+    }
   }
-  return lenses;
+  return [...lenses, ...monthly];
 }

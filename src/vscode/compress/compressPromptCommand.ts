@@ -17,7 +17,7 @@ import { DEFAULT_PLACEHOLDER_SYNTAXES, type CompressMode, type CompressionResult
 import { droppedSummary } from '../../core/compressEditor/droppedSummary';
 import { endpointProblem, keyOriginProblem, parseBoundKey } from '../../core/compressEditor/endpointPolicy';
 import { monthlySavings, trafficForPrompt, type MonthlySavings, type SavingsTraffic } from '../../core/compressEditor/monthlySavings';
-import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
+import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
 import { formatUsd } from '../../core/pricing/formatUsd';
 import type { FoundPrompt, PlaceholderSyntax } from '../../core/prompts/prompt';
 import { rewritePromptLiteral, type LiteralEdit } from '../../core/rewrite/rewritePromptLiteral';
@@ -202,7 +202,7 @@ function savingsFor(container: Container, document: vscode.TextDocument, target:
   const analysis = target.analysis;
   if (!analysis) return null;
   const configFile = analysis.engine.configFile;
-  const usage = container.simulate.usage.usageOf(configFile)?.usage ?? null;
+  const usage = container.engine.usageOf(configFile)?.usage ?? null;
   const key = (p: FoundPrompt): FindingLocation => ({
     file: configFile ? path.relative(path.dirname(configFile), document.uri.fsPath).split(path.sep).join('/') : document.uri.fsPath,
     startLine: p.startLine,

@@ -1,20 +1,21 @@
 /**
- * Finds and estimates the prompts of open documents, off the host's thread: the prompt worker parses,
- * finds, loads tokenizers and counts tokens (its estimate cache keeps unchanged prompts from being
- * re-counted), this thread only sends text and settings and stores the answer. Results are cached per
+ * The editor's side of the document pipeline (src/core/pipeline): sends open documents, their edits, their
+ * engine settings and usage to the pipeline worker, which parses, finds, counts tokens and prices each
+ * prompt per call and per month (its estimate cache keeps unchanged prompts from being re-counted); this
+ * thread only sends text and stores the answer. Results are cached per
  * document version, recomputation after edits is debounced and limited to visible editors, and a
  * superseded computation's result is dropped. Providers (CodeLens, hover, diagnostics, commands) only read
  * `cached()` or await `analyze()`.
  */
 import * as vscode from 'vscode';
-import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
-import { selectionPrompt } from '../../core/editor/selectionPrompt';
+import type { PipelineClient } from '../../core/pipeline/pipelineClient';
+import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
+import { selectionPrompt } from '../../core/pipeline/selectionPrompt';
 import type { Configuration } from '../configuration';
 import type { Log } from '../log';
 import type { PerfStats } from '../perfStats';
 import { enabledLanguageOf, enginePathFor } from './documentPaths';
 import type { DocumentEngine, EngineSettingsService } from './engineSettingsService';
-import type { PromptWorkerClient } from './promptWorkerClient';
 
 export interface DocumentAnalysis {
   uri: vscode.Uri;
@@ -22,6 +23,7 @@ export interface DocumentAnalysis {
   /** The engine-settings generation the analysis was made under. */
   generation: number;
   engine: DocumentEngine;
+  /** Every prompt with its estimates and $/month: all a lens, a hover or a diagnostic shows. */
   prompts: PromptAnalysis[];
 }
 
@@ -50,7 +52,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly log: Log,
     private readonly stats: PerfStats,
     /** Owned by the container (the compress command uses it too). */
-    private readonly worker: PromptWorkerClient,
+    private readonly worker: PipelineClient,
   ) {
     stats.estimateCacheStats = () => this.worker.cacheStats;
     this.disposables.push(
@@ -123,7 +125,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const key = `once:${enginePath}`;
     try {
       const started = performance.now();
-      const pending = this.worker.analyzeDocument(key, text, enginePath, engine.settings);
+      const pending = this.worker.analyzeDocument(key, text, enginePath, engine.settings, engine.usage);
       this.stats.record('send text to the prompt worker', performance.now() - started);
       return (await pending)?.analyses ?? [];
     } finally {
@@ -158,7 +160,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       await this.engine.whenReady({ uri: doc.uri, enginePath });
       const engine = timed('engine settings', () => this.engine.forSubject({ uri: doc.uri, enginePath }));
       // Parsing, finding and counting run in the worker; this thread only hands over the text and settings.
-      const pending = timed('send text to the prompt worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings));
+      const pending = timed('send text to the prompt worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings, engine.usage));
       const result = await pending;
       if (!result) return undefined; // overtaken by a newer version of the document
       this.stats.lastFind = { where: result.where, parse: result.parse, ms: result.findMs, estimateMs: result.estimateMs };

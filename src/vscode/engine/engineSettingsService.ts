@@ -1,36 +1,36 @@
 /**
- * The engine settings and estimate context for a document: built-in defaults < the nearest
- * `.promptcost.yml` (with its per-file samples) < user < workspace < folder settings. Contexts (price
- * tables) are built only when read, and shared by every document with equal settings. A bad `.promptcost.yml` is
- * reported on the file itself (Problems panel) and ignored until fixed.
- *
- * `.promptcost.yml` is found and read asynchronously (a synchronous read blocked the extension host for
- * ≈35 ms on the first analysis): the files of the workspace folders are prefetched when the service starts,
- * async callers await `whenReady`, and synchronous callers get the last loaded values; when such a caller
- * read a folder whose file had not loaded yet, its arrival fires `onDidChange` so they recompute.
+ * The engine settings, estimate context and usage of a document: built-in defaults < the spend tracker's
+ * prices < the nearest `.promptcost.yml` (with its per-file samples) < user < workspace < folder settings;
+ * its usage entry comes from the same `.promptcost.yml` and the simulation profile setting. Contexts (price
+ * tables) are built only when read, and shared by every document with equal settings. Every change that
+ * feeds an analysis bumps the generation and fires `onDidChange`, so the analyses are made again.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings, type PriceOverride } from '../../core/config/engineSettings';
-import { findProjectConfigFileAsync, loadProjectConfig, projectConfigToSettings, ProjectConfigError, type ProjectConfig } from '../../core/config/projectConfig';
+import { projectConfigToSettings, type ProjectConfig } from '../../core/config/projectConfig';
 import { EstimateContextCache } from '../../core/estimate/estimateContextCache';
 import type { EstimateContext } from '../../core/estimate/estimatePrompt';
+import type { DocumentUsage } from '../../core/pipeline/documentUsage';
+import { readUsageSection, type UsageFile } from '../../core/simulate/usageFile';
 import type { Configuration } from '../configuration';
 import { ENGINE_KEYS } from '../configuration';
-import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../constants';
 import type { Log } from '../log';
+import { readSimulationSettings } from '../simulate/simulationSettingsReader';
+import { ProjectConfigFiles } from './projectConfigFiles';
 
 export interface DocumentEngine {
-  /** Plain JSON: what the prompt worker estimates with. */
+  /** Plain JSON: what the pipeline worker estimates with. */
   settings: EngineSettings;
   /**
    * The estimate context (price table) on this thread, built on first read (≈10 ms) for what needs prices
-   * here (hover date, model list); estimates themselves are made in the prompt worker.
+   * here (hover date, model list); estimates themselves are made in the pipeline worker.
    */
   readonly ctx: EstimateContext;
   /** The `.promptcost.yml` that applied, if any. */
   configFile: string | null;
+  /** The usage section that prices the document's prompts per month, or null (no file, no section, not on disk). */
+  usage: DocumentUsage | null;
 }
 
 /** Anything with a file name: a TextDocument, or a file found by Estimate Workspace. */
@@ -40,35 +40,25 @@ export interface EngineSubject {
   enginePath: string;
 }
 
-/** `text` is kept for the other sections read in the editor (usage); null when the file could not be read. */
-type LoadedConfig = { config: ProjectConfig | null; text: string | null };
-/** A cached value and the file epoch it was read in: older ones are only the last known values. */
-type Stamped<T> = { value: T; epoch: number };
-
-const READY: Promise<void> = Promise.resolve();
+export interface LoadedUsage {
+  usage: UsageFile;
+  /** Absolute path of the `.promptcost.yml` it came from. */
+  file: string;
+}
 
 export class EngineSettingsService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly projectConfigEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly configFileByDir = new Map<string, Stamped<string | null>>();
-  private readonly configByFile = new Map<string, Stamped<LoadedConfig>>();
-  private readonly loadingByDir = new Map<string, Promise<void>>();
-  private readonly loadingByFile = new Map<string, Promise<LoadedConfig>>();
-  /**
-   * Folders a synchronous caller read before their file had loaded, with what it was served (file and
-   * text): the arrival is announced when it differs.
-   */
-  private readonly readEarly = new Map<string, string>();
+  private readonly files: ProjectConfigFiles;
   private readonly contexts = new EstimateContextCache();
-  private readonly configProblems: vscode.DiagnosticCollection;
+  /** The usage section per `.promptcost.yml`, with the text it was read from. */
+  private readonly usageByFile = new Map<string, { text: string; loaded: LoadedUsage | null }>();
+  private readonly reportedUsageProblems = new Set<string>();
   private generation = 0;
-  /** Bumped when a `.promptcost.yml` is created, changed or deleted. */
-  private fileEpoch = 0;
-  private disposed = false;
   private extraPriceOverrides: Record<string, PriceOverride> = {};
 
-  /** Fires when anything that feeds the estimates changed (settings, `.promptcost.yml`). */
+  /** Fires when anything that feeds the analyses changed (settings, `.promptcost.yml`, the simulation profile). */
   readonly onDidChange = this.emitter.event;
   /** Fires when a `.promptcost.yml` was created, changed or deleted (read it again with `workspaceProjectConfig`). */
   readonly onDidChangeProjectConfig = this.projectConfigEmitter.event;
@@ -77,26 +67,27 @@ export class EngineSettingsService implements vscode.Disposable {
     private readonly config: Configuration,
     private readonly log: Log,
     /** Records a synchronous slice of host work (the YAML parse) in the perf stats. */
-    private readonly recordSlice: (label: string, ms: number) => void = () => undefined,
+    recordSlice: (label: string, ms: number) => void = () => undefined,
   ) {
-    this.configProblems = vscode.languages.createDiagnosticCollection('promptCost.projectConfig');
-    const watcher = vscode.workspace.createFileSystemWatcher('**/.promptcost.{yml,yaml}');
+    this.files = new ProjectConfigFiles(log, recordSlice);
     this.disposables.push(
       this.emitter,
       this.projectConfigEmitter,
-      this.configProblems,
-      watcher,
-      watcher.onDidCreate(() => this.projectConfigChanged('created a .promptcost.yml')),
-      watcher.onDidChange(() => this.projectConfigChanged('changed a .promptcost.yml')),
-      watcher.onDidDelete(() => this.projectConfigChanged('deleted a .promptcost.yml')),
+      this.files,
+      this.files.onDidChange((change) => {
+        if (change.kind === 'arrived') {
+          this.announce(change.reason);
+          return;
+        }
+        this.invalidate(change.reason);
+        this.projectConfigEmitter.fire();
+      }),
       config.onDidChange((e) => {
         if (config.changed(e, ENGINE_KEYS)) this.invalidate('settings changed');
+        // The profile picks the usage volume the $/month lenses show.
+        else if (e.affectsConfiguration('promptCost.simulation')) this.announce('simulation settings changed');
       }),
     );
-    // Prefetch, so the first analysis rarely waits for the file system; activate() does not wait.
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (folder.uri.scheme === 'file') void this.ensureLoaded(folder.uri.fsPath);
-    }
   }
 
   /**
@@ -119,8 +110,7 @@ export class EngineSettingsService implements vscode.Disposable {
    * `forWorkspace` reads. Never rejects.
    */
   whenReady(subject: EngineSubject = workspaceSubject()): Promise<void> {
-    const dir = dirOf(subject);
-    return dir === null ? READY : this.ensureLoaded(dir);
+    return this.files.whenReady(dirOf(subject));
   }
 
   /**
@@ -129,11 +119,11 @@ export class EngineSettingsService implements vscode.Disposable {
    * `whenReady(subject)` first to get the current file's values.
    */
   forSubject(subject: EngineSubject): DocumentEngine {
-    const configFile = this.configFileFor(subject);
+    const configFile = this.files.fileFor(dirOf(subject));
     const layers: Partial<EngineSettings>[] = [DEFAULT_ENGINE_SETTINGS];
     if (Object.keys(this.extraPriceOverrides).length) layers.push({ priceOverrides: this.extraPriceOverrides });
     if (configFile) {
-      const config = this.configByFile.get(configFile)?.value.config;
+      const config = this.files.loaded(configFile)?.config;
       if (config) layers.push(projectConfigToSettings(config, toPosix(path.relative(path.dirname(configFile), subject.enginePath))));
     }
     layers.push(...this.config.engineLayers(subject.uri));
@@ -144,6 +134,7 @@ export class EngineSettingsService implements vscode.Disposable {
     return {
       settings,
       configFile,
+      usage: this.documentUsage(subject, configFile),
       get ctx() {
         ctx ??= contextFor(settings);
         return ctx;
@@ -161,154 +152,60 @@ export class EngineSettingsService implements vscode.Disposable {
     const subject = workspaceSubject();
     await this.whenReady(subject);
     const dir = dirOf(subject);
-    const file = dir === null ? null : (this.configFileByDir.get(dir)?.value ?? null);
-    const config = file ? this.configByFile.get(file)?.value.config : null;
+    const file = dir === null ? null : this.files.loadedFileFor(dir);
+    const config = file ? this.files.loaded(file)?.config : null;
     return file && config ? { file, config } : null;
   }
 
   /**
-   * The text of `file` as last read for the current settings, without touching the disk; undefined while
-   * it has not been (re)read yet (an analysis follows its arrival).
+   * The usage section of `configFile` as read for the current settings, or null when it has none, is broken
+   * (logged once) or has not been read yet (an analysis follows its arrival).
    */
-  projectConfigText(file: string): string | undefined {
-    const loaded = this.configByFile.get(file);
-    return loaded && loaded.epoch === this.fileEpoch ? (loaded.value.text ?? undefined) : undefined;
-  }
-
-
-  /** The config file of `subject`'s folder as last loaded; reading a folder not loaded in this epoch loads it. */
-  private configFileFor(subject: EngineSubject): string | null {
-    const dir = dirOf(subject);
-    if (dir === null) return null;
-    const file = this.configFileByDir.get(dir)?.value ?? null;
-    if (!this.isLoaded(dir)) {
-      if (!this.readEarly.has(dir)) this.readEarly.set(dir, this.servedKey(file));
-      void this.ensureLoaded(dir);
-    }
-    return file;
-  }
-
-  /** What a folder's settings were made from: the file and its text as cached. */
-  private servedKey(file: string | null): string {
-    return file === null ? '' : `${file}\0${this.configByFile.get(file)?.value.text ?? ''}`;
-  }
-
-  private isLoaded(dir: string): boolean {
-    const found = this.configFileByDir.get(dir);
-    if (!found || found.epoch !== this.fileEpoch) return false;
-    return found.value === null || this.configByFile.get(found.value)?.epoch === this.fileEpoch;
-  }
-
-  private ensureLoaded(dir: string): Promise<void> {
-    if (this.isLoaded(dir)) return READY;
-    let loading = this.loadingByDir.get(dir);
-    if (!loading) {
-      const started: Promise<void> = this.loadDir(dir).finally(() => {
-        if (this.loadingByDir.get(dir) === started) this.loadingByDir.delete(dir);
-      });
-      loading = started;
-      this.loadingByDir.set(dir, loading);
-    }
-    return loading;
-  }
-
-  private async loadDir(dir: string): Promise<void> {
-    for (;;) {
-      const epoch = this.fileEpoch;
-      let file: string | null = null;
-      try {
-        file = await findProjectConfigFileAsync(dir);
-      } catch (error) {
-        this.log.error(`could not look for .promptcost.yml from ${dir}`, error);
-      }
-      const loaded = file ? await this.loadFile(file, epoch) : null;
-      if (this.disposed) return;
-      if (epoch !== this.fileEpoch) continue; // a .promptcost.yml changed meanwhile: look again
-      this.configFileByDir.set(dir, { value: file, epoch });
-      if (file && loaded) this.configByFile.set(file, { value: loaded, epoch });
-      const served = this.readEarly.get(dir);
-      this.readEarly.delete(dir);
-      if (served !== undefined && served !== this.servedKey(file)) this.announce(`read ${file ?? `no .promptcost.yml for ${dir}`}`);
-      return;
-    }
-  }
-
-  /** One read per file and epoch, shared by every folder that finds it. */
-  private loadFile(file: string, epoch: number): Promise<LoadedConfig> {
-    const cached = this.configByFile.get(file);
-    if (cached && cached.epoch === epoch) return Promise.resolve(cached.value);
-    const key = `${epoch}:${file}`;
-    let loading = this.loadingByFile.get(key);
-    if (!loading) {
-      loading = this.readConfig(file, epoch);
-      this.loadingByFile.set(key, loading);
-    }
-    return loading;
-  }
-
-  private async readConfig(file: string, epoch: number): Promise<LoadedConfig> {
-    let text: string;
+  usageOf(configFile: string | null): LoadedUsage | null {
+    if (!configFile) return null;
+    const text = this.files.currentText(configFile);
+    if (text === undefined) return null;
+    const cached = this.usageByFile.get(configFile);
+    if (cached?.text === text) return cached.loaded;
+    let loaded: LoadedUsage | null = null;
     try {
-      text = await fs.promises.readFile(file, 'utf8');
+      const usage = readUsageSection(text, path.basename(configFile));
+      loaded = usage ? { usage, file: configFile } : null;
     } catch (error) {
-      if (epoch === this.fileEpoch) this.log.error(`could not read ${file}`, error);
-      return { config: null, text: null };
+      const message = `usage section of ${configFile} ignored: ${(error as Error).message}`;
+      if (!this.reportedUsageProblems.has(message)) this.log.warn(message);
+      this.reportedUsageProblems.add(message);
     }
-    if (epoch !== this.fileEpoch || this.disposed) return { config: null, text: null }; // superseded; not stored
-    const uri = vscode.Uri.file(file);
-    const started = performance.now();
-    try {
-      const config = loadProjectConfig(text, file);
-      this.configProblems.set(uri, config.warnings.map((w) => problem(w.line, w.column, w.message, vscode.DiagnosticSeverity.Warning)));
-      this.log.info(`using ${file}`);
-      return { config, text };
-    } catch (error) {
-      if (error instanceof ProjectConfigError) {
-        this.configProblems.set(uri, [problem(error.line, error.column, `${error.reason} (the file is ignored until fixed)`, vscode.DiagnosticSeverity.Error)]);
-        this.log.warn(`${error.message} (ignored until fixed)`);
-      } else {
-        this.log.error(`could not read ${file}`, error);
-      }
-      return { config: null, text };
-    } finally {
-      this.recordSlice('parse .promptcost.yml', performance.now() - started);
-    }
+    this.usageByFile.set(configFile, { text, loaded });
+    return loaded;
   }
 
-  /** A `.promptcost.yml` changed: cached files become last known values until read again. */
-  private projectConfigChanged(reason: string): void {
-    this.fileEpoch++;
-    this.loadingByDir.clear();
-    this.loadingByFile.clear();
-    this.configProblems.clear();
-    this.invalidate(reason);
-    this.projectConfigEmitter.fire();
+  private documentUsage(subject: EngineSubject, configFile: string | null): DocumentUsage | null {
+    const loaded = subject.uri.scheme === 'file' ? this.usageOf(configFile) : null;
+    if (!loaded) return null;
+    return {
+      usage: loaded.usage,
+      fileKey: toPosix(path.relative(path.dirname(loaded.file), subject.uri.fsPath)),
+      profile: readSimulationSettings(subject.uri).profile,
+    };
   }
 
-  /** A file a synchronous caller was waiting for arrived: estimates made without it are stale. */
+  /** Something an analysis read changed: analyses made before are stale. */
   private announce(reason: string): void {
     this.generation++;
     this.log.debug(`estimates invalidated: ${reason}`);
     this.emitter.fire();
   }
 
+  /** Settings or prices changed: the price tables are rebuilt too. */
   private invalidate(reason: string): void {
     this.contexts.clear();
     this.announce(reason);
   }
 
   dispose(): void {
-    this.disposed = true;
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-function problem(line: number, column: number, message: string, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
-  const at = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), message, severity);
-  diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = DiagnosticCode.ProjectConfig;
-  return diagnostic;
 }
 
 /** The folder whose `.promptcost.yml` applies, or null for a path that is not on disk. */

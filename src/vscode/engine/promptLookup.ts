@@ -1,5 +1,5 @@
 /** Finding the prompt under a cursor or a lens, in an analysis. */
-import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
+import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
 import type { DocumentAnalysis } from './documentAnalyzer';
 
 /** The innermost prompt whose [start, end] covers `offset`. */

@@ -4,21 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { lensTitle } from '../../core/editor/lensTitle';
-import type { ReportEntry, WorkspaceReportSummary } from '../../core/editor/workspaceReport';
+import { monthlyTotal, type ReportEntry, type WorkspaceReportSummary } from '../../core/editor/workspaceReport';
 import { formatUsd } from '../../core/pricing/formatUsd';
-import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import { formatMonthly, monthlySuffix } from '../../core/simulateView/monthlyLensTitle';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { Container } from '../container';
-import { reportMonthlyCosts } from '../simulate/reportMonthlyCosts';
 
 class ReportItem extends vscode.TreeItem {
-  constructor(
-    readonly entry: ReportEntry,
-    /** $/month from the usage file, when it gives this prompt a volume. */
-    readonly monthly: FindingMonthlyCost | null = null,
-  ) {
+  constructor(readonly entry: ReportEntry) {
     const { analysis, file } = entry;
+    // $/month from the usage file, when it gives this prompt a volume.
+    const monthly = analysis.monthly;
     super(`${formatUsd(analysis.primary.costPerCall)}${analysis.primary.costPerCall === null ? '' : '/call'} · ${analysis.primary.model}${monthlySuffix(monthly)}`, vscode.TreeItemCollapsibleState.None);
     const line = analysis.prompt.startLine;
     this.description = `${file}:${line}${analysis.prompt.name ? ` ${analysis.prompt.name}` : ''}`;
@@ -41,10 +37,10 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
   }
 
   async show(entries: readonly ReportEntry[], summary: WorkspaceReportSummary, cancelled: boolean): Promise<void> {
-    const monthly = reportMonthlyCosts(this.container, entries);
-    this.items = entries.map((e) => new ReportItem(e, monthly.byEntry.get(e) ?? null));
+    this.items = entries.map((e) => new ReportItem(e));
     const unpriced = summary.unpriced > 0 ? `, ${summary.unpriced} without price` : '';
-    const perMonth = monthly.byEntry.size > 0 ? ` · ${formatMonthly(monthly.total)} for the ${monthly.byEntry.size} with usage` : '';
+    const withUsage = entries.filter((e) => e.analysis.monthly);
+    const perMonth = withUsage.length > 0 ? ` · ${formatMonthly(monthlyTotal(entries))} for the ${withUsage.length} with usage` : '';
     this.view.message = `${summary.prompts} prompts in ${summary.files} files · ${formatUsd(summary.totalPerCall)} for one call of each${unpriced}${perMonth}${cancelled ? ' (cancelled: partial)' : ''}`;
     this.emitter.fire();
     await vscode.commands.executeCommand('setContext', ContextKey.HasWorkspaceReport, true);
@@ -57,7 +53,7 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
 
   /** `file:line  title` per row, in order (for the command's result). */
   rowLabels(): string[] {
-    return this.items.map((item) => `${item.description}  ${lensTitle(item.entry.analysis)}${monthlySuffix(item.monthly)}`);
+    return this.items.map((item) => `${item.description}  ${lensTitle(item.entry.analysis)}${monthlySuffix(item.entry.analysis.monthly)}`);
   }
 
   getTreeItem(element: ReportItem): vscode.TreeItem {

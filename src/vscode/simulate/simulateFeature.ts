@@ -1,6 +1,6 @@
 /**
- * Simulate Monthly Cost: the command, its panel, and the $/month the CodeLens and Estimate Workspace show
- * for prompts the usage file gives a volume. One panel at a time; each edit from the webview is applied
+ * Simulate Monthly Cost: the command and its panel (the $/month the CodeLens and Estimate Workspace show
+ * come with each prompt's analysis, from the document pipeline). One panel at a time; each edit from the webview is applied
  * to the state (core), simulated (core) and drawn again. Registered with one line in container.ts.
  */
 import * as vscode from 'vscode';
@@ -15,7 +15,6 @@ import { SimulateCommandId } from './simulateCommandIds';
 import { createSimulationPanel, type SimulationMessage, type SimulationPanel } from './simulationPanel';
 import { readSimulationSettings } from './simulationSettingsReader';
 import { resolveSimulationTarget, simulateArgs, type SimulateArgs } from './simulationTarget';
-import { UsageService } from './usageService';
 
 /** What the extension API offers about the simulation (the integration suite reads it). */
 export interface SimulateApi {
@@ -35,7 +34,6 @@ interface Session {
 }
 
 export class SimulateFeature implements vscode.Disposable {
-  readonly usage: UsageService;
   private readonly panel: SimulationPanel;
   private readonly disposables: vscode.Disposable[] = [];
   private session: Session | undefined;
@@ -50,10 +48,8 @@ export class SimulateFeature implements vscode.Disposable {
   };
 
   constructor(private readonly container: Container) {
-    this.usage = new UsageService(container);
     this.panel = createSimulationPanel(container.context.extensionUri, (message) => this.onMessage(message));
     this.disposables.push(
-      this.usage,
       this.panel,
       vscode.commands.registerCommand(SimulateCommandId.SimulateMonthlyCost, async (first?: unknown, second?: unknown) => {
         try {
@@ -71,10 +67,10 @@ export class SimulateFeature implements vscode.Disposable {
 
   /** Opens the panel for the prompt the args point at; resolves to its first result (undefined when none). */
   private async simulate(args: SimulateArgs): Promise<SimulationResult | null | undefined> {
-    const target = await resolveSimulationTarget(this.container, this.usage, args);
+    const target = await resolveSimulationTarget(this.container, args);
     if (!target) return undefined;
     const { engine, analysis, usageCost } = target;
-    const loaded = this.usage.usageOf(target.configFile);
+    const loaded = this.container.engine.usageOf(target.configFile);
     const state = initialSimulationState({
       subject: { label: target.label, file: target.file, line: target.line },
       tokens: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens })),

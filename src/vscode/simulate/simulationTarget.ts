@@ -4,14 +4,13 @@
  * cursor (a quick pick of the file's prompts when the cursor is in none).
  */
 import * as vscode from 'vscode';
-import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
+import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import type { SimulationOverrides } from '../../core/simulateView/simulationState';
 import type { Container } from '../container';
 import { enginePathFor } from '../engine/documentPaths';
 import type { DocumentEngine } from '../engine/engineSettingsService';
 import { promptAt, promptForLens } from '../engine/promptLookup';
-import type { UsageService } from './usageService';
 
 /** The optional arguments object of `promptCost.simulateMonthlyCost`. */
 export interface SimulateArgs extends SimulationOverrides {
@@ -45,7 +44,7 @@ export function simulateArgs(first: unknown, second: unknown): SimulateArgs {
   return {};
 }
 
-export async function resolveSimulationTarget(container: Container, usage: UsageService, args: SimulateArgs): Promise<SimulationTarget | undefined> {
+export async function resolveSimulationTarget(container: Container, args: SimulateArgs): Promise<SimulationTarget | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (args.text !== undefined) return textTarget(container, args.text, 'text', editor?.document);
   if (args.uri === undefined && editor && !editor.selection.isEmpty) {
@@ -80,7 +79,7 @@ export async function resolveSimulationTarget(container: Container, usage: Usage
     scope: uri,
     analysis: item,
     engine: analysis.engine,
-    usageCost: usage.monthlyCosts(analysis)[index] ?? null,
+    usageCost: analysis.prompts[index]?.monthly ?? null,
     configFile: analysis.engine.configFile,
   };
 }

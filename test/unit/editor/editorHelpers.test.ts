@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings } from '../../../src/core/config/engineSettings';
 import { cheapestAlternative, formatChange } from '../../../src/core/editor/cheapestAlternative';
 import { costProblems } from '../../../src/core/editor/costProblems';
-import { EstimateCache } from '../../../src/core/editor/estimateCache';
+import { EstimateCache } from '../../../src/core/pipeline/estimateCache';
 import { hoverMarkdown } from '../../../src/core/editor/hoverMarkdown';
 import { lensTitle } from '../../../src/core/editor/lensTitle';
 import { escapeMarkdown } from '../../../src/core/editor/markdownEscape';
 import { compactTokens, modelRow } from '../../../src/core/editor/modelRows';
-import { analyzePrompt } from '../../../src/core/editor/promptAnalysis';
+import { analyzePrompt } from '../../../src/core/pipeline/promptAnalysis';
 import { rankByCost, summarize } from '../../../src/core/editor/workspaceReport';
 import { createEstimateContext } from '../../../src/core/estimate/estimateContext';
 import type { ModelEstimate } from '../../../src/core/estimate/estimatePrompt';
@@ -69,10 +69,10 @@ suite('editor helpers', () => {
 
   test('cost problems: over the limit and over the context window', () => {
     const over = { ...estimate('m', 0.2), contextWindow: 50 };
-    const problems = costProblems({ prompt: prompt('x'), estimates: [over], primary: over, cheapest: null, variables: 0 }, 0.05);
+    const problems = costProblems({ prompt: prompt('x'), estimates: [over], primary: over, cheapest: null, variables: 0, monthly: null }, 0.05);
     assert.deepStrictEqual(problems.map((p) => p.kind), ['perRequestLimit', 'contextWindow']);
     const fine = estimate('m', 0.01);
-    assert.deepStrictEqual(costProblems({ prompt: prompt('x'), estimates: [fine], primary: fine, cheapest: null, variables: 0 }, 0.05), []);
+    assert.deepStrictEqual(costProblems({ prompt: prompt('x'), estimates: [fine], primary: fine, cheapest: null, variables: 0, monthly: null }, 0.05), []);
   });
 
   test('hover Markdown escapes names from the file', () => {
@@ -93,7 +93,7 @@ suite('editor helpers', () => {
   });
 
   test('workspace report ranks by cost, unpriced last', () => {
-    const a = (cost: number | null, file: string) => ({ file, analysis: { prompt: prompt('x'), estimates: [], primary: estimate('m', cost), cheapest: null, variables: 0 } });
+    const a = (cost: number | null, file: string) => ({ file, analysis: { prompt: prompt('x'), estimates: [], primary: estimate('m', cost), cheapest: null, variables: 0, monthly: null } });
     const ranked = rankByCost([a(0.01, 'a'), a(null, 'b'), a(0.3, 'c')]);
     assert.deepStrictEqual(ranked.map((e) => e.file), ['c', 'a', 'b']);
     assert.deepStrictEqual(summarize(ranked), { files: 3, prompts: 3, totalPerCall: 0.31, unpriced: 1 });

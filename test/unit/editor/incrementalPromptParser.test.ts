@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { IncrementalPromptParser } from '../../../src/core/editor/incrementalPromptParser';
+import { IncrementalPromptParser } from '../../../src/core/pipeline/incrementalPromptParser';
 import { findPromptsSync, warmGrammar } from '../../../src/core/prompts/findPrompts';
 import { generatePythonFile } from '../../../bench/editor';
 

@@ -16,7 +16,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Tree } from '@vscode/tree-sitter-wasm';
-import { IncrementalPromptParser, type TextEdit } from '../../../src/core/editor/incrementalPromptParser';
+import { IncrementalPromptParser, type TextEdit } from '../../../src/core/pipeline/incrementalPromptParser';
 import { finderForLanguage, findPromptsSync, warmGrammar } from '../../../src/core/prompts/findPrompts';
 import { loadedParser } from '../../../src/core/prompts/parser';
 import type { FoundPrompt } from '../../../src/core/prompts/prompt';

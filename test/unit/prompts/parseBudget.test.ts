@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { IncrementalPromptParser } from '../../../src/core/editor/incrementalPromptParser';
+import { IncrementalPromptParser } from '../../../src/core/pipeline/incrementalPromptParser';
 import { findPrompts, warmGrammar } from '../../../src/core/prompts/findPrompts';
 import { loadParser, ParseTimeoutError, parseWithinBudget } from '../../../src/core/prompts/parser';
 

@@ -1,10 +1,11 @@
 /**
- * One prompt with its estimates for every model the editor compares: the unit the CodeLens, the hover,
- * the diagnostics and the quick picks all read.
+ * One prompt with its estimates for every model compared, and its $/month where the usage file gives its
+ * volume: the unit the CodeLens, the hover, the diagnostics, the quick picks and the CLI's findings all read.
  */
 import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt';
 import type { FoundPrompt } from '../prompts/prompt';
-import { cheapestAlternative, type Alternative } from './cheapestAlternative';
+import type { FindingMonthlyCost } from '../simulate/findingMonthlyCost';
+import { cheapestAlternative, type Alternative } from '../editor/cheapestAlternative';
 import type { EstimateCache } from './estimateCache';
 
 export interface PromptAnalysis {
@@ -15,12 +16,14 @@ export interface PromptAnalysis {
   cheapest: Alternative | null;
   /** Distinct value placeholders (control blocks such as `{% if %}` excluded). */
   variables: number;
+  /** $/month from the usage file, or null when no usage entry gives the prompt a volume. */
+  monthly: FindingMonthlyCost | null;
 }
 
 export function analyzePrompt(prompt: FoundPrompt, ctx: EstimateContext, cache: EstimateCache): PromptAnalysis {
   const estimates = cache.estimatePrompt(prompt, ctx);
   const [primary, ...others] = estimates;
-  return { prompt, estimates, primary, cheapest: cheapestAlternative(primary, others), variables: variableCount(primary) };
+  return { prompt, estimates, primary, cheapest: cheapestAlternative(primary, others), variables: variableCount(primary), monthly: null };
 }
 
 /** Distinct names of the placeholders that hold values (control syntax carries no content). */

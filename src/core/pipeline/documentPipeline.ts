@@ -1,41 +1,46 @@
 /**
- * What the prompt worker does with each request: find a document's prompts (one tree per document,
- * re-parsed incrementally after edits) and estimate them under the settings sent along (token counting,
- * tokenizer loading, price table); compress a prompt, or check a model's compression of it (both count
- * tokens for every candidate). Runs in the worker thread (promptWorker.ts) and, only when the worker
- * cannot start, on the host's thread as the in-process fallback. Imports nothing from `vscode`.
+ * The document pipeline: text → parse → found prompts → estimates → $/month, the one path both faces use.
+ * For the editor it keeps one tree per document (re-parsed incrementally after edits, results reused
+ * outside the edited declarations) and estimates under the settings sent along (token counting, tokenizer
+ * loading, price table), then prices the usage file's volume; for the CLI it analyses files from disk once
+ * each, the same way, and serialises the analyses as findings. It also compresses a prompt, or checks a
+ * model's compression of it (both count tokens for every candidate). Runs in the pipeline worker
+ * (pipelineWorker.ts) and, for small scans or when the worker cannot start, in-process.
  *
  * Requests run one at a time, in arrival order, so the edits and finds of one document never interleave.
  * A `find` overtaken by a newer `find` of the same document is answered `superseded` (its edits still
  * apply); a long estimate yields every `sliceMs` so that a newer request can be noticed.
  */
-import { compressPrompt } from '../../core/compress/compressPrompt';
-import { acceptModelAnswer } from '../../core/compress/modelAssisted';
-import { IncrementalPromptParser } from '../../core/editor/incrementalPromptParser';
-import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
-import { encodingsFor, PromptEstimator } from '../../core/editor/promptEstimator';
-import type { EngineSettings } from '../../core/config/engineSettings';
-import { warmGrammar } from '../../core/prompts/findPrompts';
-import type { FoundPrompt } from '../../core/prompts/prompt';
-import { encodingForModel, type EncodingName } from '../../core/tokens/encodings';
-import { isEncodingLoaded, preloadEncoding } from '../../core/tokens/tokenCounter';
-import type { AnalyzedReply, CompressedReply, ParseKind, WorkerReply, WorkerRequest } from './promptWorkerProtocol';
+import { compressPrompt } from '../compress/compressPrompt';
+import { acceptModelAnswer } from '../compress/modelAssisted';
+import type { EngineSettings } from '../config/engineSettings';
+import { findPrompts, hasLlmSignal, warmGrammar } from '../prompts/findPrompts';
+import type { FoundPrompt } from '../prompts/prompt';
+import { toFinding, type Finding } from '../scan/finding';
+import { encodingForModel, type EncodingName } from '../tokens/encodings';
+import { isEncodingLoaded, preloadEncoding } from '../tokens/tokenCounter';
+import { monthlyCosts, type DocumentUsage } from './documentUsage';
+import { scanFile, type FileResult, type FileScan } from './fileScan';
+import { IncrementalPromptParser } from './incrementalPromptParser';
+import type { AnalyzedReply, CompressedReply, ParseKind, ScannedReply, WorkerReply, WorkerRequest } from './pipelineProtocol';
+import type { PromptAnalysis } from './promptAnalysis';
+import { encodingsFor, PromptEstimator } from './promptEstimator';
 
-export interface PromptWorkerEngineOptions {
+export interface DocumentPipelineOptions {
   /** Yield to the event loop when a synchronous stretch has run this long. */
   sliceMs: number;
   /** Told about every synchronous stretch (the in-process fallback records them as host blocks). */
   onSlice?: (label: string, ms: number) => void;
 }
 
-export class PromptWorkerEngine {
+export class DocumentPipeline {
   private readonly parser = new IncrementalPromptParser();
   private readonly estimator = new PromptEstimator();
   private queue: Promise<unknown> = Promise.resolve();
   /** The id of the newest `find` received per document. */
   private readonly newestFind = new Map<string, number>();
 
-  constructor(private readonly options: PromptWorkerEngineOptions) {}
+  constructor(private readonly options: DocumentPipelineOptions) {}
 
   /** Queues `request`; resolves to its reply (none for `forget` and `invalidate`). */
   submit(request: WorkerRequest): Promise<WorkerReply | undefined> {
@@ -67,6 +72,8 @@ export class PromptWorkerEngine {
       }
       case 'find':
         return this.find(request);
+      case 'scanFiles':
+        return this.scanFiles(request);
       case 'compress':
       case 'acceptModelAnswer':
         return this.compress(request);
@@ -104,7 +111,31 @@ export class PromptWorkerEngine {
     const findMs = performance.now() - started - loadMs;
     const estimated = await this.estimate(prompts, request.settings, superseded);
     if (!estimated) return { id, superseded: true };
+    if (request.usage) this.priceUsage(estimated.analyses, request.usage, request.settings);
     return { id, parse, findMs, ...estimated, estimateMs: estimated.estimateMs + loadMs };
+  }
+
+  /** Adds each prompt's $/month under the document's usage entry (the prices of the estimates' context). */
+  private priceUsage(analyses: PromptAnalysis[], usage: DocumentUsage, settings: EngineSettings): void {
+    const started = performance.now();
+    const costs = monthlyCosts(analyses, usage, this.estimator.prices(settings));
+    analyses.forEach((analysis, i) => {
+      analysis.monthly = costs[i];
+    });
+    this.options.onSlice?.('price usage', performance.now() - started);
+  }
+
+  /** The CLI's scan: each file read from disk, skipped without a sign of LLM use, else found and estimated once. */
+  private async scanFiles(request: Extract<WorkerRequest, { type: 'scanFiles' }>): Promise<ScannedReply> {
+    const files: FileResult[] = [];
+    for (const file of request.files) files.push(await scanFile(file, request.options, (text, scanned, settings, name) => this.findingsOf(text, scanned, settings, name)));
+    return { id: request.id, files };
+  }
+
+  private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string): Promise<Finding[] | null> {
+    if (!hasLlmSignal(text, file.language)) return null;
+    const prompts = await findPrompts(text, file.path);
+    return prompts.map((prompt) => toFinding(displayName, this.estimator.analyze(prompt, settings)));
   }
 
   /** Loads the tokenizers `settings` need, each in a slice of its own; returns the time it took. */

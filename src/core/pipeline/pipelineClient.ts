@@ -1,23 +1,42 @@
 /**
- * The extension host's side of the prompt worker (dist/promptWorker.js): sends a document's text, its
- * edits since last time and its engine settings, and receives its prompts with their estimates; sends a
- * prompt to compress (or a model's compression to check) and receives the counted result. The
+ * The sender's side of the pipeline worker (dist/pipelineWorker.js), for both faces. The editor sends a
+ * document's text, its edits since last time, its engine settings and usage, and receives its prompts
+ * with their estimates and $/month; the CLI sends batches of files to scan (one client per worker); either
+ * sends a prompt to compress (or a model's compression to check) and receives the counted result. The
  * worker keeps each document's tree (incremental re-parse after edits) and the estimate cache, so this
- * thread never parses, loads a tokenizer or counts tokens. The worker starts on first need, not at
- * activation. When it cannot start (or dies), the same engine runs in-process, in short slices, and the
- * log says so.
+ * thread never parses, loads a tokenizer or counts tokens. The worker starts on first need. When it cannot
+ * start (or dies), the same pipeline runs in-process, in short slices, and the log says so.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import type { CompressMode } from '../../core/compress/types';
-import type { EngineSettings } from '../../core/config/engineSettings';
-import type { TextEdit } from '../../core/editor/incrementalPromptParser';
-import type { FoundPrompt, PlaceholderSyntax } from '../../core/prompts/prompt';
-import type { Log } from '../log';
-import { PromptWorkerEngine } from './promptWorkerEngine';
-import { PROMPT_WORKER_KIND, type AnalyzedReply, type CompressedReply, type EstimateCounts, type WorkerReply, type WorkerRequest } from './promptWorkerProtocol';
+import type { CompressMode } from '../compress/types';
+import type { EngineSettings } from '../config/engineSettings';
+import type { FoundPrompt, PlaceholderSyntax } from '../prompts/prompt';
+import { DocumentPipeline } from './documentPipeline';
+import type { DocumentUsage } from './documentUsage';
+import type { FileResult, FileScan, ScanOptions } from './fileScan';
+import type { TextEdit } from './incrementalPromptParser';
+import { PIPELINE_WORKER_KIND, type AnalyzedReply, type CompressedReply, type EstimateCounts, type ScannedReply, type WorkerReply, type WorkerRequest } from './pipelineProtocol';
+
+/** Where the client reports the worker's life (the editor's log channel, the CLI's stderr). */
+export interface PipelineLog {
+  debug(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface PipelineClientOptions {
+  /** Told about synchronous work the in-process fallback does on this thread. */
+  onSlice?: (label: string, ms: number) => void;
+  /**
+   * Keep the process alive while the worker runs (the CLI). The editor's worker is unref'd: it must never
+   * hold the extension host open.
+   */
+  keepProcessAlive?: boolean;
+  /** Never start a worker: run the pipeline on this thread (small scans, where a worker costs more than it saves). */
+  inProcess?: boolean;
+}
 
 /** Where the work ran. */
 export type WorkPlace = 'worker' | 'in-process';
@@ -31,7 +50,7 @@ export interface CompressResult extends Omit<CompressedReply, 'id'> {
 }
 
 /** A reply that carries a result (not `superseded`, not an error). */
-type ResultReply = AnalyzedReply | CompressedReply;
+type ResultReply = AnalyzedReply | ScannedReply | CompressedReply;
 
 /** Slices of the in-process fallback (it runs on the host's thread, so they stay short). */
 const IN_PROCESS_SLICE_MS = 12;
@@ -39,23 +58,22 @@ const IN_PROCESS_SLICE_MS = 12;
 type Request = Extract<WorkerRequest, { id: number }>;
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
-export class PromptWorkerClient {
+export class PipelineClient {
   private worker: Worker | undefined;
   private workerFailed = false;
   private nextId = 1;
   private readonly waiters = new Map<number, (reply: WorkerReply) => void>();
   /** Edits since the worker last saw each document. */
   private readonly pendingEdits = new Map<string, TextEdit[]>();
-  private local: PromptWorkerEngine | undefined;
+  private local: DocumentPipeline | undefined;
   private workerCache: EstimateCounts = { hits: 0, misses: 0 };
   private localCache: EstimateCounts = { hits: 0, misses: 0 };
 
   constructor(
-    private readonly log: Log,
-    /** Told about synchronous work the in-process fallback does on this thread. */
-    private readonly onSlice: (label: string, ms: number) => void,
-    /** Folder of the bundled worker script (the extension's dist/). */
-    private readonly bundleDir: string = __dirname,
+    private readonly log: PipelineLog,
+    private readonly options: PipelineClientOptions = {},
+    /** The worker script: beside this module, bundled (dist/) or compiled (out/). */
+    private readonly script: string = path.join(__dirname, 'pipelineWorker.js'),
   ) {}
 
   /** Estimate-cache counters of the worker (and of the fallback, if it ran). */
@@ -67,10 +85,17 @@ export class PromptWorkerClient {
    * The prompts of document `key` (whose current text is `text`) with their estimates under `settings`.
    * Undefined when a newer request for the same document overtook this one (its result would be stale).
    */
-  analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings): Promise<AnalyzeResult | undefined> {
+  analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings, usage: DocumentUsage | null): Promise<AnalyzeResult | undefined> {
     const edits = this.pendingEdits.get(key) ?? [];
     this.pendingEdits.delete(key);
-    return this.analyzed(this.request({ type: 'find', key, text, filePath, edits, settings }));
+    return this.analyzed(this.request({ type: 'find', key, text, filePath, edits, settings, usage }));
+  }
+
+  /** Files from disk, each analysed once (the CLI's scan); results in the order of `files`. */
+  async scanFiles(files: FileScan[], options: ScanOptions): Promise<FileResult[]> {
+    const answer = await this.request({ type: 'scanFiles', files, options });
+    if (!answer || !('files' in answer.reply)) throw new Error('the pipeline worker did not answer a scan');
+    return answer.reply.files;
   }
 
   /** Estimates of prompts that need no finding (a selection, the clipboard). */
@@ -91,7 +116,7 @@ export class PromptWorkerClient {
   }
 
   /** Records a document's edits, for the next incremental parse. */
-  applyEdits(key: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+  applyEdits(key: string, changes: readonly TextEdit[]): void {
     const list = this.pendingEdits.get(key) ?? [];
     for (const c of changes) list.push({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text });
     // A huge backlog is cheaper to replace by a full parse than to replay.
@@ -152,22 +177,23 @@ export class PromptWorkerClient {
     return { reply, where: 'in-process' };
   }
 
-  private localEngine(): PromptWorkerEngine {
-    this.local ??= new PromptWorkerEngine({ sliceMs: IN_PROCESS_SLICE_MS, onSlice: (label, ms) => this.onSlice(`${label} (in-process)`, ms) });
+  private localEngine(): DocumentPipeline {
+    const onSlice = this.options.onSlice;
+    this.local ??= new DocumentPipeline({ sliceMs: IN_PROCESS_SLICE_MS, onSlice: onSlice && ((label, ms) => onSlice(`${label} (in-process)`, ms)) });
     return this.local;
   }
 
   private ensureWorker(): Worker | undefined {
-    if (this.worker || this.workerFailed) return this.worker;
-    const script = path.join(this.bundleDir, 'promptWorker.js');
+    if (this.worker || this.workerFailed || this.options.inProcess) return this.worker;
+    const script = this.script;
     if (!fs.existsSync(script)) {
       this.workerFailed = true;
       this.log.warn(`prompt finding and token counting run in-process, on the extension host's thread (${script} not found)`);
       return undefined;
     }
     try {
-      const worker = new Worker(script, { workerData: { kind: PROMPT_WORKER_KIND } });
-      worker.unref();
+      const worker = new Worker(script, { workerData: { kind: PIPELINE_WORKER_KIND } });
+      if (!this.options.keepProcessAlive) worker.unref();
       worker.on('message', (reply: WorkerReply) => {
         const waiter = this.waiters.get(reply.id);
         this.waiters.delete(reply.id);

@@ -1,15 +1,18 @@
 /**
- * Messages between the extension host and the prompt worker (plain data, structured-cloned). The worker
- * finds prompts, estimates them and compresses them (token counting never runs on the host's thread); the
- * host sends the merged engine settings, from which the worker rebuilds the price table.
+ * Messages between a face of the tool (the extension host, the CLI's scan) and the pipeline worker (plain
+ * data, structured-cloned). The worker finds prompts, estimates them, prices their usage per month and
+ * compresses them; token counting never runs on the sender's thread. Senders pass the merged engine
+ * settings, from which the worker rebuilds the price table.
  */
-import type { CompressMode, CompressionResult } from '../../core/compress/types';
-import type { EngineSettings } from '../../core/config/engineSettings';
-import type { TextEdit } from '../../core/editor/incrementalPromptParser';
-import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
-import type { FoundPrompt, PlaceholderSyntax } from '../../core/prompts/prompt';
+import type { CompressMode, CompressionResult } from '../compress/types';
+import type { EngineSettings } from '../config/engineSettings';
+import type { FoundPrompt, PlaceholderSyntax } from '../prompts/prompt';
+import type { DocumentUsage } from './documentUsage';
+import type { FileResult, FileScan, ScanOptions } from './fileScan';
+import type { TextEdit } from './incrementalPromptParser';
+import type { PromptAnalysis } from './promptAnalysis';
 
-export const PROMPT_WORKER_KIND = 'prompt-cost-lens/prompt-finder';
+export const PIPELINE_WORKER_KIND = 'prompt-cost-lens/pipeline';
 
 export type ParseKind = 'full' | 'incremental' | 'none';
 
@@ -20,10 +23,15 @@ export interface EstimateCounts {
 }
 
 export type WorkerRequest =
-  /** Find the prompts of document `key` (after `edits`) and estimate them under `settings`. */
-  | { type: 'find'; id: number; key: string; text: string; filePath: string; edits: TextEdit[]; settings: EngineSettings }
+  /**
+   * Find the prompts of document `key` (after `edits`), estimate them under `settings`, and price their
+   * volume per month when the document has a usage entry (`usage`).
+   */
+  | { type: 'find'; id: number; key: string; text: string; filePath: string; edits: TextEdit[]; settings: EngineSettings; usage: DocumentUsage | null }
   /** Estimate prompts that need no finding (a selection, the clipboard). */
   | { type: 'estimate'; id: number; prompts: FoundPrompt[]; settings: EngineSettings }
+  /** Read files from disk and analyse each once (the CLI's scan): no tree is kept. */
+  | { type: 'scanFiles'; id: number; files: FileScan[]; options: ScanOptions }
   /** Deterministic compression of `text` for `model` (every pass is kept only if it saves tokens). */
   | { type: 'compress'; id: number; text: string; mode: CompressMode; model: string; placeholderSyntaxes: PlaceholderSyntax[] }
   /** A model's answer for `text`, counted and checked against the compression invariants. */
@@ -46,6 +54,12 @@ export interface AnalyzedReply {
   cache: EstimateCounts;
 }
 
+export interface ScannedReply {
+  id: number;
+  /** One per requested file, in the same order. */
+  files: FileResult[];
+}
+
 export interface CompressedReply {
   id: number;
   compression: CompressionResult;
@@ -55,6 +69,7 @@ export interface CompressedReply {
 
 export type WorkerReply =
   | AnalyzedReply
+  | ScannedReply
   | CompressedReply
   /** A newer `find` of the same document arrived first: its edits were applied, nothing else was done. */
   | { id: number; superseded: true }

@@ -8,6 +8,7 @@ import type { EngineSettings } from '../config/engineSettings';
 import { EstimateContextCache } from '../estimate/estimateContextCache';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
 import type { FoundPrompt } from '../prompts/prompt';
+import type { PriceTable } from '../pricing/priceTable';
 import { EstimateCache, type EstimateCacheStats } from './estimateCache';
 import { analyzePrompt, type PromptAnalysis } from './promptAnalysis';
 
@@ -22,6 +23,11 @@ export class PromptEstimator {
 
   analyze(prompt: FoundPrompt, settings: EngineSettings): PromptAnalysis {
     return analyzePrompt(prompt, this.contexts.get(settings), this.cache);
+  }
+
+  /** The price table estimates under `settings` are priced with. */
+  prices(settings: EngineSettings): PriceTable {
+    return this.contexts.get(settings).prices;
   }
 
   /** Drops every context, and with them their cached estimates (settings or `.promptcost.yml` changed). */

@@ -1,13 +1,16 @@
 import * as assert from 'assert';
-import type { PromptAnalysis } from '../../../src/core/editor/promptAnalysis';
-import type { ModelEstimate } from '../../../src/core/estimate/estimatePrompt';
-import type { FoundPrompt } from '../../../src/core/prompts/prompt';
-import { readUsageSection } from '../../../src/core/simulate/usageFile';
-import { formatMonthly, monthlyLensTitle, monthlySuffix } from '../../../src/core/simulateView/monthlyLensTitle';
-import { monthlyCostsForPrompts } from '../../../src/core/simulateView/promptMonthlyCosts';
-import { approx, testPrices } from '../simulate/testPrices';
+import type { PromptAnalysis } from '../../../../src/core/pipeline/promptAnalysis';
+import type { ModelEstimate } from '../../../../src/core/estimate/estimatePrompt';
+import type { FoundPrompt } from '../../../../src/core/prompts/prompt';
+import { readUsageSection } from '../../../../src/core/simulate/usageFile';
+import { monthlyCosts, type DocumentUsage } from '../../../../src/core/pipeline/documentUsage';
+import { approx, testPrices } from '../../simulate/testPrices';
 
 const prices = testPrices();
+
+function usageOf(fileKey: string, usage: DocumentUsage['usage'], profile: DocumentUsage['profile']): DocumentUsage {
+  return { usage, fileKey, profile };
+}
 
 function estimate(model: string, inputTokens: number, outputTokens: number): ModelEstimate {
   return { model, priceId: model, encoding: null, exact: true, inputTokens, staticTokens: inputTokens, inputCost: null, outputTokens, outputCost: null, costPerCall: null, cachedCostPerCall: null, batchCostPerCall: null, contextWindow: null, contextShare: null, tier: null, placeholders: [] };
@@ -15,7 +18,7 @@ function estimate(model: string, inputTokens: number, outputTokens: number): Mod
 
 function analysis(startLine: number, endLine: number, name: string | undefined, estimates: ModelEstimate[]): PromptAnalysis {
   const prompt: FoundPrompt = { startLine, endLine, startOffset: startLine * 10, endOffset: endLine * 10, language: 'python', kind: 'literal', text: 'p', placeholders: [], model: estimates[0].model, maxOutputTokens: null, evidence: 'call', ...(name ? { name } : {}) };
-  return { prompt, estimates, primary: estimates[0], cheapest: null, variables: 0 };
+  return { prompt, estimates, primary: estimates[0], cheapest: null, variables: 0, monthly: null };
 }
 
 const USAGE = readUsageSection(`
@@ -29,7 +32,7 @@ usage:
       model: classic-llm
 `, '.promptcost.yml')!;
 
-suite('simulateView: $/month of a file’s prompts', () => {
+suite('pipeline: $/month of a document’s prompts', () => {
   const prompts = [
     analysis(4, 8, 'SYSTEM', [estimate('plain-model', 1000, 500), estimate('classic-llm', 1100, 500)]),
     analysis(20, 20, undefined, [estimate('plain-model', 50, 500)]),
@@ -37,7 +40,7 @@ suite('simulateView: $/month of a file’s prompts', () => {
   ];
 
   test('a line entry, a name entry, and nothing for a prompt without an entry', () => {
-    const costs = monthlyCostsForPrompts(prompts, 'src/bot.py', USAGE, null, prices);
+    const costs = monthlyCosts(prompts, usageOf('src/bot.py', USAGE, null), prices);
     // 1000/day × 30 × (1000 × $1 + 500 × $2)/1M = $60.
     approx(costs[0]?.cost.monthlyCost, 60, 'SYSTEM');
     assert.strictEqual(costs[0]?.profile, 'expected');
@@ -48,26 +51,12 @@ suite('simulateView: $/month of a file’s prompts', () => {
   });
 
   test('the profile picks the volume; another file matches no line entry', () => {
-    approx(monthlyCostsForPrompts(prompts, 'src/bot.py', USAGE, 'high', prices)[0]?.cost.monthlyCost, 180, 'high');
-    assert.strictEqual(monthlyCostsForPrompts(prompts, 'other/bot.py', USAGE, null, prices)[0], null);
+    approx(monthlyCosts(prompts, usageOf('src/bot.py', USAGE, 'high'), prices)[0]?.cost.monthlyCost, 180, 'high');
+    assert.strictEqual(monthlyCosts(prompts, usageOf('other/bot.py', USAGE, null), prices)[0], null);
   });
 
   test('an empty usage file prices nothing', () => {
     const empty = readUsageSection('usage:\n  prompts: []\n', 'x.yml')!;
-    assert.deepStrictEqual(monthlyCostsForPrompts(prompts, 'src/bot.py', empty, null, prices), [null, null, null]);
-  });
-});
-
-suite('simulateView: $/month text', () => {
-  test('rounded like a forecast; a missing price is not $0', () => {
-    assert.deepStrictEqual([42.4, 1250.5, 9.994, 0.3712, 0, null].map(formatMonthly), ['~$42/month', '~$1,251/month', '~$9.99/month', '~$0.37/month', '~$0.00/month', 'no price/month']);
-  });
-
-  test('the profile is named unless it is the expected one; the suffix is empty without usage', () => {
-    const cost = (monthlyCost: number | null) => ({ monthlyCost }) as never;
-    assert.strictEqual(monthlyLensTitle({ cost: cost(42.1), profile: 'expected' }), '~$42/month');
-    assert.strictEqual(monthlyLensTitle({ cost: cost(90), profile: 'high' }), '~$90/month (high)');
-    assert.strictEqual(monthlySuffix({ cost: cost(42.1), profile: 'expected' }), ' · ~$42/month');
-    assert.strictEqual(monthlySuffix(null), '');
+    assert.deepStrictEqual(monthlyCosts(prompts, usageOf('src/bot.py', empty, null), prices), [null, null, null]);
   });
 });

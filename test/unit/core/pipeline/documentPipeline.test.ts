@@ -1,14 +1,19 @@
-// The prompt worker's engine (run here in-process): its estimates equal the core's, unchanged prompts are
+// The document pipeline (run here in-process): its estimates equal the core's, unchanged prompts are
 // not re-counted after an edit elsewhere, settings changes give new estimates, and an overtaken find is
 // answered `superseded` without losing its edits.
 import * as assert from 'assert';
-import { compressPrompt } from '../../../src/core/compress/compressPrompt';
-import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings } from '../../../src/core/config/engineSettings';
-import { estimatePrompt } from '../../../src/core/estimate/estimatePrompt';
-import { createEstimateContext } from '../../../src/core/estimate/estimateContext';
-import { findPrompts } from '../../../src/core/prompts/findPrompts';
-import { PromptWorkerEngine } from '../../../src/vscode/engine/promptWorkerEngine';
-import type { AnalyzedReply, WorkerReply } from '../../../src/vscode/engine/promptWorkerProtocol';
+import { compressPrompt } from '../../../../src/core/compress/compressPrompt';
+import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings } from '../../../../src/core/config/engineSettings';
+import { estimatePrompt } from '../../../../src/core/estimate/estimatePrompt';
+import { createEstimateContext } from '../../../../src/core/estimate/estimateContext';
+import { findPrompts } from '../../../../src/core/prompts/findPrompts';
+import { DocumentPipeline } from '../../../../src/core/pipeline/documentPipeline';
+import type { AnalyzedReply, ScannedReply, WorkerReply } from '../../../../src/core/pipeline/pipelineProtocol';
+import { toFinding } from '../../../../src/core/scan/finding';
+import { readUsageSection } from '../../../../src/core/simulate/usageFile';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 const FILE = '/work/app/bot.py';
 const SOURCE = [
@@ -28,15 +33,15 @@ function analyzed(reply: WorkerReply | undefined): AnalyzedReply {
   return reply;
 }
 
-suite('editor: prompt worker engine', () => {
-  let engine: PromptWorkerEngine;
+suite('pipeline: document pipeline', () => {
+  let engine: DocumentPipeline;
   setup(() => {
-    engine = new PromptWorkerEngine({ sliceMs: 5 });
+    engine = new DocumentPipeline({ sliceMs: 5 });
   });
   teardown(() => engine.dispose());
 
   test('returns the prompts with the estimates the core computes', async () => {
-    const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings }));
+    const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
     const ctx = createEstimateContext(settings);
     const expected = (await findPrompts(SOURCE, FILE)).map((p) => estimatePrompt(p, ctx));
     assert.ok(expected.length >= 2);
@@ -46,38 +51,66 @@ suite('editor: prompt worker engine', () => {
   });
 
   test('an edit away from the prompts re-parses incrementally and counts nothing again', async () => {
-    analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings }));
+    analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
     const at = SOURCE.indexOf('limit = 3') + 'limit = '.length;
     const edited = `${SOURCE.slice(0, at)}4${SOURCE.slice(at + 1)}`;
-    const reply = analyzed(await engine.submit({ type: 'find', id: 2, key: 'doc', text: edited, filePath: FILE, edits: [{ rangeOffset: at, rangeLength: 1, text: '4' }], settings }));
+    const reply = analyzed(await engine.submit({ type: 'find', id: 2, key: 'doc', text: edited, filePath: FILE, edits: [{ rangeOffset: at, rangeLength: 1, text: '4' }], settings, usage: null }));
     assert.strictEqual(reply.parse, 'incremental');
     assert.strictEqual(reply.counted, 0);
     assert.ok(reply.reused > 0);
   });
 
   test('other settings give other estimates; invalidate drops the cached ones', async () => {
-    const first = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings }));
+    const first = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
     const other = mergeEngineSettings(settings, { expectedOutputTokens: 999, compareModels: ['gpt-4o'] }).settings;
-    const second = analyzed(await engine.submit({ type: 'find', id: 2, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings: other }));
+    const second = analyzed(await engine.submit({ type: 'find', id: 2, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings: other, usage: null }));
     assert.notDeepStrictEqual(second.analyses.map((a) => a.estimates.map((e) => e.model)), first.analyses.map((a) => a.estimates.map((e) => e.model)));
     assert.ok(second.analyses.every((a) => a.primary.outputTokens === 999 || a.prompt.maxOutputTokens !== null));
     await engine.submit({ type: 'invalidate' });
-    const third = analyzed(await engine.submit({ type: 'find', id: 3, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings }));
+    const third = analyzed(await engine.submit({ type: 'find', id: 3, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
     assert.strictEqual(third.reused, 0);
     assert.deepStrictEqual(third.analyses, first.analyses);
   });
 
   test('a find overtaken by a newer one of the same document is superseded; its edits still apply', async () => {
-    analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings }));
+    analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
     const at = SOURCE.indexOf('limit = 3') + 'limit = '.length;
     const once = `${SOURCE.slice(0, at)}4${SOURCE.slice(at + 1)}`;
     const twice = `${once.slice(0, at)}5${once.slice(at + 1)}`;
-    const older = engine.submit({ type: 'find', id: 2, key: 'doc', text: once, filePath: FILE, edits: [{ rangeOffset: at, rangeLength: 1, text: '4' }], settings });
-    const newer = engine.submit({ type: 'find', id: 3, key: 'doc', text: twice, filePath: FILE, edits: [{ rangeOffset: at, rangeLength: 1, text: '5' }], settings });
+    const older = engine.submit({ type: 'find', id: 2, key: 'doc', text: once, filePath: FILE, edits: [{ rangeOffset: at, rangeLength: 1, text: '4' }], settings, usage: null });
+    const newer = engine.submit({ type: 'find', id: 3, key: 'doc', text: twice, filePath: FILE, edits: [{ rangeOffset: at, rangeLength: 1, text: '5' }], settings, usage: null });
     assert.deepStrictEqual(await older, { id: 2, superseded: true });
     const reply = analyzed(await newer);
     assert.strictEqual(reply.parse, 'incremental');
     assert.deepStrictEqual(reply.analyses.map((a) => a.prompt), await findPrompts(twice, FILE));
+  });
+
+  test('a document with a usage entry gets its $/month; prompts without one get null', async () => {
+    const usage = readUsageSection('usage:\n  prompts:\n    - file: app/bot.py\n      line: 3\n      requestsPerDay: 1000\n', '.promptcost.yml')!;
+    const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: { usage, fileKey: 'app/bot.py', profile: null } }));
+    const system = reply.analyses.find((a) => a.prompt.startLine === 3);
+    assert.ok(system?.monthly, 'the SYSTEM prompt on line 3 has a usage entry');
+    assert.strictEqual(system.monthly.inputs.requestsPerDay, 1000);
+    assert.ok(system.monthly.cost.monthlyCost !== null && system.monthly.cost.monthlyCost > 0);
+    assert.ok(reply.analyses.some((a) => a.monthly === null), 'the user prompt has no entry');
+    const other = analyzed(await engine.submit({ type: 'find', id: 2, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: { usage, fileKey: 'elsewhere.py', profile: null } }));
+    assert.ok(other.analyses.every((a) => a.monthly === null), 'a line entry of another file matches nothing');
+  });
+
+  test('scanFiles serialises the same analyses a document find gives, and skips files without LLM use', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipeline-scan-'));
+    const bot = path.join(dir, 'bot.py');
+    const plain = path.join(dir, 'plain.py');
+    fs.writeFileSync(bot, SOURCE);
+    fs.writeFileSync(plain, 'def add(a, b):\n    return a + b\n');
+    const reply = await engine.submit({ type: 'scanFiles', id: 4, files: [{ path: bot, language: 'python' }, { path: plain, language: 'python' }], options: { settings, cwd: dir } });
+    assert.ok(reply && 'files' in reply, JSON.stringify(reply));
+    const [scanned, skipped] = (reply as ScannedReply).files;
+    const found = analyzed(await engine.submit({ type: 'find', id: 5, key: 'doc', text: SOURCE, filePath: bot, edits: [], settings, usage: null }));
+    assert.deepStrictEqual(scanned.findings, found.analyses.map((a) => toFinding('bot.py', a)));
+    assert.strictEqual(scanned.parsed, true);
+    assert.deepStrictEqual(skipped, { findings: [], parsed: false, bytes: fs.statSync(plain).size });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('estimate requests price text that needs no finding', async () => {

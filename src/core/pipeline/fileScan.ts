@@ -1,0 +1,70 @@
+/**
+ * One file from disk through the pipeline, for the CLI's scan: read it, refuse binaries, skip files with no
+ * sign of LLM use, then find and estimate exactly as the editor does (`DocumentPipeline`), and serialise the
+ * analyses as findings. Runs in the pipeline worker, or in-process for small trees.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { EngineSettings } from '../config/engineSettings';
+import { matchesFilePattern, type FileSamples } from '../config/projectConfig';
+import type { SourceLanguage } from '../prompts/prompt';
+import { displayPath } from '../scan/displayPath';
+import type { Finding } from '../scan/finding';
+import { looksBinary } from '../scan/sourceFiles';
+
+export interface FileScan {
+  path: string;
+  language: SourceLanguage;
+}
+
+export interface FileResult {
+  findings: Finding[];
+  parsed: boolean;
+  bytes: number;
+  skipped?: string;
+}
+
+/** Samples that `.promptcost.yml` gives only for files matching a pattern (relative to its folder). */
+export interface FileSampleRules {
+  configDir: string;
+  rules: FileSamples[];
+}
+
+/** What every file of one scan shares (plain data: sent to each worker). */
+export interface ScanOptions {
+  /** With the models to compare (`--models`) already in `compareModels`. */
+  settings: EngineSettings;
+  /** Finding paths are relative to it. */
+  cwd: string;
+  fileSamples?: FileSampleRules;
+}
+
+/** The settings of one file: the scan's, with the samples of every `fileSamples` rule that matches it. */
+export function settingsForFile(file: string, options: ScanOptions): EngineSettings {
+  const samples = options.fileSamples;
+  if (!samples?.rules.length) return options.settings;
+  const rel = path.relative(samples.configDir, file).split(path.sep).join('/');
+  const matching = samples.rules.filter((r) => matchesFilePattern(r.pattern, rel));
+  if (!matching.length) return options.settings;
+  const sizes = Object.assign({ ...options.settings.placeholderSizes }, ...matching.map((m) => m.samples));
+  return { ...options.settings, placeholderSizes: sizes };
+}
+
+/** How the pipeline analyses one text (null: no sign of LLM use, not parsed). */
+export type AnalyzeText = (text: string, file: FileScan, settings: EngineSettings, displayName: string) => Promise<Finding[] | null>;
+
+export async function scanFile(file: FileScan, options: ScanOptions, analyze: AnalyzeText): Promise<FileResult> {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file.path);
+  } catch (error) {
+    return { findings: [], parsed: false, bytes: 0, skipped: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  if (looksBinary(buffer)) return { findings: [], parsed: false, bytes: buffer.length, skipped: 'binary' };
+  try {
+    const findings = await analyze(buffer.toString('utf8'), file, settingsForFile(file.path, options), displayPath(file.path, options.cwd));
+    return { findings: findings ?? [], parsed: findings !== null, bytes: buffer.length };
+  } catch (error) {
+    return { findings: [], parsed: false, bytes: buffer.length, skipped: `could not be parsed: ${(error as Error).message}` };
+  }
+}
