@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Tiktoken } from 'js-tiktoken/lite';
 import {
   MAX_RUN_CHARS,
+  MIN_EXACT_CHARS,
   clearTokenCountCache,
   countTokens,
   isEncodingLoaded,
@@ -106,9 +107,17 @@ suite('tokens: countTokens', function () {
     const sentence = 'Every sentence in this text has roughly the same number of tokens as the others. ';
     const prose = sentence.repeat(1000);
     const expected = oracle(prose, 'o200k_base');
-    const counted = countTokens(prose, 'o200k_base', { timeBudgetMs: -1 }); // always out of time after one segment
+    const counted = countTokens(prose, 'o200k_base', { timeBudgetMs: -1 }); // out of time once the first 16 K characters are counted
     assert.strictEqual(counted.exact, false);
     assert.ok(Math.abs(counted.tokens - expected) / expected < 0.05, `${counted.tokens} vs ${expected}`);
+  });
+
+  test('a text up to 16 K characters is counted exactly even with no time left: a busy machine changes no count', () => {
+    const sentence = 'Every sentence in this text has roughly the same number of tokens as the others. ';
+    const text = sentence.repeat(Math.floor(MIN_EXACT_CHARS / sentence.length));
+    assert.ok(text.length > 8 * 2048 - sentence.length, 'several segments, so the budget is checked several times');
+    assert.deepStrictEqual(countTokens(text, 'o200k_base', { timeBudgetMs: -1 }), { tokens: oracle(text, 'o200k_base'), exact: true });
+    assert.strictEqual(countTokens(text + sentence.repeat(40), 'o200k_base', { timeBudgetMs: -1 }).exact, false, 'past 16 K the budget applies');
   });
 
   test('U+FEFF (miscounted by gpt-tokenizer 4.0.0) is approximate and close', () => {
