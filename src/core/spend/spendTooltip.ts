@@ -4,7 +4,7 @@
  * `command:` links. Everything a server sent (model and endpoint names, messages) is escaped; the host
  * trusts only the command ids it passes here.
  */
-import { escapeMarkdown } from '../editor/markdownEscape';
+import { escapeMarkdown } from '../presentation/markdownEscape';
 import { formatUsd } from '../pricing/formatUsd';
 import { spendBreakdown } from './spendBreakdown';
 import type { SpendSnapshot, SourceState } from './spendPoller';

@@ -4,7 +4,7 @@
  * opens the compare quick pick for that prompt.
  */
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/editor/lensTitle';
+import { lensTitle } from '../../core/presentation/lens/lensTitle';
 import { CommandId } from '../constants';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';

@@ -3,8 +3,8 @@
  * Hidden until a report exists (`promptCost:hasWorkspaceReport`); each row opens the prompt's line.
  */
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/editor/lensTitle';
-import type { ReportEntry, WorkspaceReportSummary } from '../../core/editor/workspaceReport';
+import { lensTitle } from '../../core/presentation/lens/lensTitle';
+import type { ReportEntry, WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { formatUsd } from '../../core/pricing/formatUsd';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import { formatMonthly, monthlySuffix } from '../../core/simulateView/monthlyLensTitle';

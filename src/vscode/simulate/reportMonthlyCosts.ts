@@ -4,7 +4,7 @@
  * to a line" is decided among them). Rows without a usage entry get nothing.
  */
 import * as vscode from 'vscode';
-import type { ReportEntry } from '../../core/editor/workspaceReport';
+import type { ReportEntry } from '../../core/presentation/report/workspaceReport';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import type { Container } from '../container';
 

@@ -1,5 +1,5 @@
 /** Estimate Workspace's report: every prompt found, most expensive per call first. */
-import type { PromptAnalysis } from './promptAnalysis';
+import type { PromptAnalysis } from '../../editor/promptAnalysis';
 
 export interface ReportEntry {
   /** Workspace-relative path, `/` separators. */

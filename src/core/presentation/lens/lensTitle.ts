@@ -3,11 +3,10 @@
  *   `≈ 312 tokens · $0.0021/call · gpt-4o`
  *   `118 tokens + 3 vars (~430) · $0.0031/call · gpt-4o · gpt-4o-mini $0.0002 (−93 %)`
  */
-import type { ModelEstimate } from '../estimate/estimatePrompt';
-import { tokenLabel } from '../estimate/tokenLabel';
-import { formatUsd } from '../pricing/formatUsd';
-import { formatChange } from './cheapestAlternative';
-import type { PromptAnalysis } from './promptAnalysis';
+import type { ModelEstimate } from '../../estimate/estimatePrompt';
+import { tokenLabel } from '../../estimate/tokenLabel';
+import { formatUsd } from '../../pricing/formatUsd';
+import type { PromptAnalysis } from '../../editor/promptAnalysis';
 
 export const LENS_SEPARATOR = ' · ';
 
@@ -28,4 +27,14 @@ export function lensTitle(analysis: PromptAnalysis): string {
     parts.push(`${cheapest.estimate.model} ${formatUsd(cheapest.estimate.costPerCall)}${change}`);
   }
   return parts.join(LENS_SEPARATOR);
+}
+
+/** `−93 %`, `+12 %`, `−0.4 %` (one decimal under 1 %); U+2212 minus and a space before %, as in the lens. */
+export function formatChange(change: number): string {
+  const percent = change * 100;
+  const size = Math.abs(percent);
+  const digits = size > 0 && size < 1 ? 1 : 0;
+  const text = size.toFixed(digits);
+  if (Number(text) === 0) return '0 %';
+  return `${percent < 0 ? '\u2212' : '+'}${text} %`;
 }

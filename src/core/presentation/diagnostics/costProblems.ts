@@ -3,9 +3,9 @@
  * or whose typical input does not fit the model's context window. Both are
  * judged on the primary model (the one the code calls).
  */
-import { formatTokenCount } from '../estimate/tokenLabel';
-import { formatUsd } from '../pricing/formatUsd';
-import type { PromptAnalysis } from './promptAnalysis';
+import { formatTokenCount } from '../../estimate/tokenLabel';
+import { formatUsd } from '../../pricing/formatUsd';
+import type { PromptAnalysis } from '../../editor/promptAnalysis';
 
 export type CostProblemKind = 'perRequestLimit' | 'contextWindow';
 

@@ -1,8 +1,8 @@
 /** What the compare quick pick shows per model: tokens, $/call, $/1k calls and the context-window share. */
-import type { ModelEstimate } from '../estimate/estimatePrompt';
-import { formatTokenCount } from '../estimate/tokenLabel';
-import { formatUsd } from '../pricing/formatUsd';
-import { estimateTokenLabel, perCallLabel, LENS_SEPARATOR } from './lensTitle';
+import type { ModelEstimate } from '../../estimate/estimatePrompt';
+import { formatTokenCount } from '../../estimate/tokenLabel';
+import { formatUsd } from '../../pricing/formatUsd';
+import { estimateTokenLabel, perCallLabel, LENS_SEPARATOR } from '../lens/lensTitle';
 
 export interface ModelRow {
   model: string;

@@ -3,14 +3,14 @@
  * figures and the price list's date. Every piece of text that comes from the user's files is escaped; the
  * editor renders the result untrusted (no command links, no HTML).
  */
-import type { ModelEstimate } from '../estimate/estimatePrompt';
-import { formatTokenCount } from '../estimate/tokenLabel';
-import { formatUsd } from '../pricing/formatUsd';
-import type { PlaceholderSize } from '../estimate/templateTokens';
-import { formatChange } from './cheapestAlternative';
-import { escapeMarkdown } from './markdownEscape';
-import { contextShareLabel } from './modelRows';
-import type { PromptAnalysis } from './promptAnalysis';
+import type { ModelEstimate } from '../../estimate/estimatePrompt';
+import { formatTokenCount } from '../../estimate/tokenLabel';
+import { formatUsd } from '../../pricing/formatUsd';
+import type { PlaceholderSize } from '../../estimate/templateTokens';
+import { formatChange } from '../lens/lensTitle';
+import { escapeMarkdown } from '../markdownEscape';
+import { contextShareLabel } from '../quickPick/modelRows';
+import type { PromptAnalysis } from '../../editor/promptAnalysis';
 
 export interface HoverFacts {
   /** `YYYY-MM-DD` of the bundled price list. */
