@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { compressPrompt } from '../../../src/core/compress/compressPrompt';
-import { droppedSummary } from '../../../src/core/compressEditor/droppedSummary';
+import { compressPrompt } from '../../../../../src/core/compress/compressPrompt';
+import { droppedSummary } from '../../../../../src/core/presentation/compress/droppedSummary';
 
 suite('droppedSummary', () => {
   test('names what aggressive passes dropped: words quoted, counted articles as they are, examples as a count', () => {

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import { endpointProblem } from '../../../src/core/compressEditor/endpointPolicy';
-import { monthlySavings, trafficForPrompt } from '../../../src/core/compressEditor/monthlySavings';
+import { monthlySavings, trafficForPrompt } from '../../../src/core/simulate/monthlySavings';
 import { createEstimateContext } from '../../../src/core/estimate/estimateContext';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../src/core/config/engineSettings';
 import { readUsageSection } from '../../../src/core/simulate/usageFile';
@@ -30,18 +29,5 @@ suite('compress savings per month', () => {
   test('a model without a price gives no saving, not zero', () => {
     const traffic = trafficForPrompt(location, null, { assumedRequestsPerDay: 10, outputTokens: 1 });
     assert.strictEqual(monthlySavings('acme-llm-1', prices, traffic, 100, 50).saved, null);
-  });
-});
-
-suite('model-assisted endpoint policy', () => {
-  test('HTTPS anywhere, HTTP only to loopback', () => {
-    assert.strictEqual(endpointProblem('https://api.example.com/v1'), null);
-    assert.strictEqual(endpointProblem('http://localhost:11434/v1'), null);
-    assert.strictEqual(endpointProblem('http://127.0.0.1:8080/v1/chat/completions'), null);
-    assert.strictEqual(endpointProblem('http://[::1]:8080/v1'), null);
-    assert.match(endpointProblem('http://api.example.com/v1')!, /not allowed/);
-    assert.match(endpointProblem('http://10.0.0.5/v1')!, /not allowed/);
-    assert.match(endpointProblem('ftp://localhost/x')!, /not allowed/);
-    assert.match(endpointProblem('not a url')!, /not a URL/);
   });
 });

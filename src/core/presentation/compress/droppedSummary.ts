@@ -3,7 +3,7 @@
  * long items (whole examples) as a count, so the user knows what to look for in the diff. The full text of
  * every dropped item goes to the log and the CLI.
  */
-import type { PassReport } from '../compress/types';
+import type { PassReport } from '../../compress/types';
 
 const LONG_ITEM = 40;
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { keyOriginFor, keyOriginProblem, parseBoundKey } from '../../../src/core/compressEditor/endpointPolicy';
+import { endpointProblem, keyOriginFor, keyOriginProblem, parseBoundKey } from '../../../src/core/compress/endpointPolicy';
 
 suite('compression key binding', () => {
   test('a key is bound to the origin of the endpoint it was entered for', () => {
@@ -22,5 +22,18 @@ suite('compression key binding', () => {
     assert.strictEqual(parseBoundKey('sk-raw-key-from-before'), null);
     assert.strictEqual(parseBoundKey('{"secret":"sk-1"}'), null);
     assert.strictEqual(parseBoundKey(undefined), null);
+  });
+});
+
+suite('model-assisted endpoint policy', () => {
+  test('HTTPS anywhere, HTTP only to loopback', () => {
+    assert.strictEqual(endpointProblem('https://api.example.com/v1'), null);
+    assert.strictEqual(endpointProblem('http://localhost:11434/v1'), null);
+    assert.strictEqual(endpointProblem('http://127.0.0.1:8080/v1/chat/completions'), null);
+    assert.strictEqual(endpointProblem('http://[::1]:8080/v1'), null);
+    assert.match(endpointProblem('http://api.example.com/v1')!, /not allowed/);
+    assert.match(endpointProblem('http://10.0.0.5/v1')!, /not allowed/);
+    assert.match(endpointProblem('ftp://localhost/x')!, /not allowed/);
+    assert.match(endpointProblem('not a url')!, /not a URL/);
   });
 });

@@ -4,10 +4,10 @@
  * from an assumed requests-per-day figure that the caller labels as an assumption.
  */
 import type { PriceTable } from '../pricing/priceTable';
-import { modelMonthlyCost } from '../simulate/modelMonthlyCost';
-import { SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from '../simulate/simulationInputs';
-import { usageValue, type UsageFile } from '../simulate/usageFile';
-import { describeEntry, matchUsageEntry, type FindingLocation, type UsageMatchOptions } from '../simulate/usageMatch';
+import { modelMonthlyCost } from './modelMonthlyCost';
+import { SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from './simulationInputs';
+import { usageValue, type UsageFile } from './usageFile';
+import { describeEntry, matchUsageEntry, type FindingLocation, type UsageMatchOptions } from './usageMatch';
 
 export interface SavingsTraffic {
   /** Inputs except `inputTokens` (filled in per side). */
