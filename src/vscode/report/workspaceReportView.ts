@@ -7,7 +7,7 @@ import { lensTitle } from '../../core/presentation/lens/lensTitle';
 import type { ReportEntry, WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { formatUsd } from '../../core/pricing/formatUsd';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
-import { formatMonthly, monthlySuffix } from '../../core/simulateView/monthlyLensTitle';
+import { formatMonthly, monthlySuffix } from '../../core/presentation/lens/monthlyLensTitle';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { Container } from '../container';
 import { reportMonthlyCosts } from '../simulate/reportMonthlyCosts';

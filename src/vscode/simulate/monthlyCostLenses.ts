@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
-import { monthlyLensTitle, monthlyLensTooltip } from '../../core/simulateView/monthlyLensTitle';
+import { monthlyLensTitle, monthlyLensTooltip } from '../../core/presentation/lens/monthlyLensTitle';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
 import { SimulateCommandId } from './simulateCommandIds';
 

@@ -10,7 +10,7 @@ import type { PromptAnalysis } from '../../core/editor/promptAnalysis';
 import type { PriceTable } from '../../core/pricing/priceTable';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import { readUsageSection, type UsageFile } from '../../core/simulate/usageFile';
-import { monthlyCostsForPrompts } from '../../core/simulateView/promptMonthlyCosts';
+import { monthlyCostsForPrompts } from '../../core/simulate/promptMonthlyCosts';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
 import { readSimulationSettings } from './simulationSettingsReader';

@@ -1,29 +1,11 @@
 import * as assert from 'assert';
-import { simulateModels } from '../../../src/core/simulate/modelComparison';
-import { niceCeiling, simulationChart } from '../../../src/core/simulateView/simulationChart';
-import { DEFAULT_SIMULATION_SETTINGS } from '../../../src/core/simulateView/simulationSettings';
-import { initialSimulationState, simulationRequest } from '../../../src/core/simulateView/simulationState';
-import { buildSimulationViewModel } from '../../../src/core/simulateView/simulationViewModel';
-import { approx, testPrices } from '../simulate/testPrices';
+import { simulateModels } from '../../../../../src/core/simulate/modelComparison';
+import { simulationRequest } from '../../../../../src/core/presentation/simulatePanel/simulationState';
+import { buildSimulationViewModel } from '../../../../../src/core/presentation/simulatePanel/simulationViewModel';
+import { approx } from '../../../simulate/testPrices';
+import { prices, state } from './simulationFixtures';
 
-const prices = testPrices();
-
-// 1,000 requests/day × 30 days; 1,000 input + 500 output tokens.
-//   plain-model ($1 / $2 per 1M):   1000×1 + 500×2 = 2,000 µ$ = $0.002/request → $60/month
-//   classic-llm ($0.5 / $0.5):      1500×0.5       =   750 µ$ → $22.50/month
-function state(extra: { growth?: number; budget?: number | null; acceptable?: string[] } = {}) {
-  return initialSimulationState({
-    subject: { label: 'PROMPT (a.py:1)', file: 'a.py', line: 1 },
-    tokens: [{ model: 'plain-model', inputTokens: 1000, outputTokens: 500 }],
-    compareModels: ['classic-llm', 'no-such-model'],
-    expectedOutputTokens: 256,
-    settings: { ...DEFAULT_SIMULATION_SETTINGS, requestsPerDay: 1000, growth: extra.growth ?? 0, monthlyBudget: extra.budget ?? null, acceptableModels: extra.acceptable ?? [] },
-    usage: null,
-    entry: null,
-  });
-}
-
-suite('simulateView: view model', () => {
+suite('simulate panel: view model', () => {
   test('models side by side, formatted; an unpriced model says so', () => {
     const s = state({ budget: 50, acceptable: ['classic-llm'] });
     const result = simulateModels(simulationRequest(s), prices);
@@ -68,35 +50,7 @@ suite('simulateView: view model', () => {
   });
 });
 
-suite('simulateView: chart data', () => {
-  test('fractions of a round axis maximum; the budget line; unpriced models left out', () => {
-    const s = state({ growth: 0.1, budget: 75 });
-    const chart = simulationChart(simulateModels(simulationRequest(s), prices));
-    const top = 60 * Math.pow(1.1, 11); // 171.19
-    assert.strictEqual(chart.axisMax, 200);
-    assert.deepStrictEqual(chart.series.map((x) => x.model), ['plain-model', 'classic-llm']);
-    assert.deepStrictEqual(chart.unpriced, ['no-such-model']);
-    approx(chart.series[0].fractions[0], 60 / 200, 'month 1');
-    approx(chart.series[0].fractions[11], top / 200, 'month 12');
-    assert.deepStrictEqual(chart.budget, { fraction: 75 / 200, text: 'Budget $75.00/month' });
-    assert.deepStrictEqual(chart.ticks.map((t) => t.text), ['$0', '$50', '$100', '$150', '$200']);
-    assert.strictEqual(chart.months.length, 12);
-    assert.strictEqual(chart.series[0].labels[0], 'plain-model, month 1: $60.00');
-    assert.match(chart.summary, /plain-model goes from \$60\.00 to \$171\.19 a month/);
-  });
-
-  test('nothing priced: an empty chart, no division by zero', () => {
-    const s = { ...state(), model: 'no-such-model', compareModels: [] };
-    const chart = simulationChart(simulateModels(simulationRequest(s), prices));
-    assert.deepStrictEqual([chart.series.length, chart.axisMax, chart.budget], [0, 0, null]);
-  });
-
-  test('niceCeiling rounds up to 1, 2, 2.5 or 5 × 10^k', () => {
-    assert.deepStrictEqual([0, 0.03, 1, 1.2, 2.2, 4, 7, 60, 171.19, 250, 251].map(niceCeiling), [0, 0.05, 1, 2, 2.5, 5, 10, 100, 200, 250, 500]);
-  });
-});
-
-suite('simulateView: the current model is never its own alternative', () => {
+suite('simulate panel: the current model is never its own alternative', () => {
   test('an acceptable list naming the current model shows no saving of $0', () => {
     const s = { ...state({ acceptable: ['plain-model'] }) };
     const request = simulationRequest(s);

@@ -3,9 +3,8 @@ import type { PromptAnalysis } from '../../../src/core/editor/promptAnalysis';
 import type { ModelEstimate } from '../../../src/core/estimate/estimatePrompt';
 import type { FoundPrompt } from '../../../src/core/prompts/prompt';
 import { readUsageSection } from '../../../src/core/simulate/usageFile';
-import { formatMonthly, monthlyLensTitle, monthlySuffix } from '../../../src/core/simulateView/monthlyLensTitle';
-import { monthlyCostsForPrompts } from '../../../src/core/simulateView/promptMonthlyCosts';
-import { approx, testPrices } from '../simulate/testPrices';
+import { monthlyCostsForPrompts } from '../../../src/core/simulate/promptMonthlyCosts';
+import { approx, testPrices } from './testPrices';
 
 const prices = testPrices();
 
@@ -29,7 +28,7 @@ usage:
       model: classic-llm
 `, '.promptcost.yml')!;
 
-suite('simulateView: $/month of a file’s prompts', () => {
+suite('simulate: $/month of a file’s prompts', () => {
   const prompts = [
     analysis(4, 8, 'SYSTEM', [estimate('plain-model', 1000, 500), estimate('classic-llm', 1100, 500)]),
     analysis(20, 20, undefined, [estimate('plain-model', 50, 500)]),
@@ -55,19 +54,5 @@ suite('simulateView: $/month of a file’s prompts', () => {
   test('an empty usage file prices nothing', () => {
     const empty = readUsageSection('usage:\n  prompts: []\n', 'x.yml')!;
     assert.deepStrictEqual(monthlyCostsForPrompts(prompts, 'src/bot.py', empty, null, prices), [null, null, null]);
-  });
-});
-
-suite('simulateView: $/month text', () => {
-  test('rounded like a forecast; a missing price is not $0', () => {
-    assert.deepStrictEqual([42.4, 1250.5, 9.994, 0.3712, 0, null].map(formatMonthly), ['~$42/month', '~$1,251/month', '~$9.99/month', '~$0.37/month', '~$0.00/month', 'no price/month']);
-  });
-
-  test('the profile is named unless it is the expected one; the suffix is empty without usage', () => {
-    const cost = (monthlyCost: number | null) => ({ monthlyCost }) as never;
-    assert.strictEqual(monthlyLensTitle({ cost: cost(42.1), profile: 'expected' }), '~$42/month');
-    assert.strictEqual(monthlyLensTitle({ cost: cost(90), profile: 'high' }), '~$90/month (high)');
-    assert.strictEqual(monthlySuffix({ cost: cost(42.1), profile: 'expected' }), ' · ~$42/month');
-    assert.strictEqual(monthlySuffix(null), '');
   });
 });

@@ -4,10 +4,10 @@
  * prompt's entry, for one profile), then explicit overrides; edited one field at a time from the webview.
  * The extension keeps this state; the webview only shows it and posts edits.
  */
-import type { SimulationRequest } from '../simulate/modelComparison';
-import { INPUT_RULES, SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from '../simulate/simulationInputs';
-import { usageValue, type UsageFile, type UsagePromptEntry } from '../simulate/usageFile';
-import type { SimulationSettings } from './simulationSettings';
+import type { SimulationRequest } from '../../simulate/modelComparison';
+import { INPUT_RULES, SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from '../../simulate/simulationInputs';
+import { usageValue, type UsageFile, type UsagePromptEntry } from '../../simulate/usageFile';
+import type { SimulationSettings } from '../../simulate/simulationSettings';
 
 /** Which prompt is simulated (for the title) and where its traffic figures came from. */
 export interface SimulationSubject {

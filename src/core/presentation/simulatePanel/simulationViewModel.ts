@@ -3,9 +3,9 @@
  * inputs (with their current values), the models side by side, the chart data, the budget line and the
  * saving of the cheapest acceptable model. The webview lays it out and posts edits; it computes nothing.
  */
-import { formatUsd } from '../pricing/formatUsd';
-import type { SimulationResult } from '../simulate/modelComparison';
-import { formatCount, formatPercent } from '../simulate/markdownTable';
+import { formatUsd } from '../../pricing/formatUsd';
+import type { SimulationResult } from '../../simulate/modelComparison';
+import { formatCount, formatPercent } from '../../simulate/markdownTable';
 import { simulationChart, type SimulationChart } from './simulationChart';
 import { FIELD_SPECS, fieldValue, type EditableField, type FieldSpec, type SimulationState } from './simulationState';
 

@@ -4,9 +4,9 @@
  */
 import type { PromptAnalysis } from '../editor/promptAnalysis';
 import type { PriceTable } from '../pricing/priceTable';
-import { monthlyCostForFinding, type FindingMonthlyCost, type PricedFinding } from '../simulate/findingMonthlyCost';
-import type { UsageProfileName } from '../simulate/simulationInputs';
-import type { UsageFile } from '../simulate/usageFile';
+import { monthlyCostForFinding, type FindingMonthlyCost, type PricedFinding } from './findingMonthlyCost';
+import type { UsageProfileName } from './simulationInputs';
+import type { UsageFile } from './usageFile';
 
 /**
  * `fileKey`: the file's path relative to the usage file's folder, `/` separators (how usage entries name

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { readUsageSection } from '../../../src/core/simulate/usageFile';
-import { normalizeSimulationSettings, DEFAULT_SIMULATION_SETTINGS } from '../../../src/core/simulateView/simulationSettings';
-import { applySimulationEdit, fieldValue, initialSimulationState, setModelAcceptable, simulationRequest, type InitialStateOptions } from '../../../src/core/simulateView/simulationState';
+import { readUsageSection } from '../../../../../src/core/simulate/usageFile';
+import { DEFAULT_SIMULATION_SETTINGS } from '../../../../../src/core/simulate/simulationSettings';
+import { applySimulationEdit, fieldValue, initialSimulationState, setModelAcceptable, simulationRequest, type InitialStateOptions } from '../../../../../src/core/presentation/simulatePanel/simulationState';
 
 const subject = { label: 'SYSTEM (a.py:3)', file: 'a.py', line: 3 };
 const tokens = [
@@ -28,27 +28,7 @@ usage:
       growth: 0.02
 `;
 
-suite('simulateView: settings', () => {
-  test('missing values keep the defaults; out-of-range ones are reported, not clamped', () => {
-    const { settings, problems } = normalizeSimulationSettings({ requestsPerDay: 50, cacheHitRate: 1.5, growth: -2, monthlyBudget: 0, acceptableModels: [' gpt-4o-mini ', 'gpt-4o-mini', 3], profile: 'huge' });
-    assert.strictEqual(settings.requestsPerDay, 50);
-    assert.strictEqual(settings.cacheHitRate, 0);
-    assert.strictEqual(settings.growth, 0);
-    assert.strictEqual(settings.monthlyBudget, null, '0 means no budget');
-    assert.deepStrictEqual(settings.acceptableModels, ['gpt-4o-mini']);
-    assert.strictEqual(settings.profile, null);
-    assert.strictEqual(problems.length, 3, problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('simulation.cacheHitRate')));
-    assert.ok(problems.some((p) => p.startsWith('simulation.profile')));
-  });
-
-  test('a budget and an explicit profile are kept', () => {
-    const { settings, problems } = normalizeSimulationSettings({ monthlyBudget: 120, profile: 'high', batchShare: 0.5 });
-    assert.deepStrictEqual([settings.monthlyBudget, settings.profile, settings.batchShare, problems.length], [120, 'high', 0.5, 0]);
-  });
-});
-
-suite('simulateView: initial state', () => {
+suite('simulate panel: initial state', () => {
   test('without usage: the settings, the prompt’s own tokens and output, compared models after the current one', () => {
     const state = initialSimulationState(options({ settings: { ...DEFAULT_SIMULATION_SETTINGS, requestsPerDay: 2000, growth: 0.03, acceptableModels: ['classic-llm'] } }));
     assert.strictEqual(state.model, 'test-model');
@@ -100,7 +80,7 @@ suite('simulateView: initial state', () => {
   });
 });
 
-suite('simulateView: edits from the panel', () => {
+suite('simulate panel: edits from the panel', () => {
   const base = initialSimulationState(options());
 
   test('percent fields are typed as percentages and stored as shares', () => {

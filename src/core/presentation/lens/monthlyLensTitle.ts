@@ -2,9 +2,9 @@
  * $/month for a prompt whose volume the usage file gives, as the CodeLens and the Estimate Workspace tree show
  * it: `~$42/month`. Rounded (it is a forecast): whole dollars from $10, else two significant digits.
  */
-import { formatUsd } from '../pricing/formatUsd';
-import type { FindingMonthlyCost } from '../simulate/findingMonthlyCost';
-import type { UsageProfileName } from '../simulate/simulationInputs';
+import { formatUsd } from '../../pricing/formatUsd';
+import type { FindingMonthlyCost } from '../../simulate/findingMonthlyCost';
+import type { UsageProfileName } from '../../simulate/simulationInputs';
 
 /** `~$42/month`, `~$1,250/month`, `~$0.37/month`; `no price/month` for a model without a price. */
 export function formatMonthly(amount: number | null): string {

@@ -2,7 +2,7 @@
  * The `promptCost.simulation.*` settings as plain data: the defaults a simulation starts from when the usage
  * file says nothing about a prompt. Values out of range are dropped (with a message), never clamped.
  */
-import { INPUT_RULES, SIMULATION_DEFAULTS, USAGE_PROFILES, type UsageProfileName } from '../simulate/simulationInputs';
+import { INPUT_RULES, SIMULATION_DEFAULTS, USAGE_PROFILES, type UsageProfileName } from './simulationInputs';
 
 export interface SimulationSettings {
   requestsPerDay: number;

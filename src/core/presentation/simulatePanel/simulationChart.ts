@@ -3,8 +3,8 @@
  * projection months, the budget line, and the y axis. Values are given as fractions of the axis maximum, so
  * the webview only scales them to its drawing size (no cost arithmetic there).
  */
-import { formatUsd } from '../pricing/formatUsd';
-import type { SimulationResult } from '../simulate/modelComparison';
+import { formatUsd } from '../../pricing/formatUsd';
+import type { SimulationResult } from '../../simulate/modelComparison';
 
 export interface ChartSeries {
   model: string;
