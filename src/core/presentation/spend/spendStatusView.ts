@@ -8,17 +8,10 @@
  *   age) or when some source has no figure (`+`: the sum is a lower bound);
  * - the budget level (worst of day and month) picks the warning/error background, whatever the freshness.
  */
-import { formatUsd } from '../pricing/formatUsd';
-import { budgetStatus, type BudgetState, type BudgetStatus } from './budget';
-import type { SourceState, SpendSnapshot } from './spendPoller';
-import type { FailureCategory } from './spendTypes';
-
-export interface SpendBudgets {
-  /** USD per day; null = off. */
-  daily: number | null;
-  /** USD per month; null = off. */
-  monthly: number | null;
-}
+import { formatUsd } from '../../pricing/formatUsd';
+import { budgetStatus, type BudgetState, type BudgetStatus, type SpendBudgets } from '../../spend/budget';
+import type { SourceState, SpendSnapshot } from '../../spend/spendPoller';
+import type { FailureCategory } from '../../spend/spendTypes';
 
 export type SpendViewState = 'hidden' | 'loading' | 'ok' | 'stale' | 'unavailable';
 export type BudgetLevel = BudgetState | 'none';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { formatAge, spendStatusView } from '../../../src/core/spend/spendStatusView';
-import { NOW, result, snapshot, state } from './spendViewSupport';
+import { formatAge, spendStatusView } from '../../../../../src/core/presentation/spend/spendStatusView';
+import { NOW, result, snapshot, state } from '../../../spend/spendViewSupport';
 
 const noBudget = { daily: null, monthly: null };
 

@@ -2,13 +2,13 @@
  * Everything the dashboard webview draws, as plain JSON with every amount already formatted: the script in
  * the webview only lays it out (no money logic in two places, and unit tests cover the numbers).
  */
-import { formatUsd } from '../pricing/formatUsd';
-import { budgetState } from './budget';
-import { dayKey } from './periods';
-import { spendBreakdown } from './spendBreakdown';
-import type { SpendHistory } from './spendHistory';
-import type { SpendSnapshot } from './spendPoller';
-import { FAILURE_HELP, FAILURE_SHORT, formatAge, spendStatusView, type SpendBudgets, type SpendViewState } from './spendStatusView';
+import { formatUsd } from '../../pricing/formatUsd';
+import { budgetState, type SpendBudgets } from '../../spend/budget';
+import { dayKey } from '../../spend/periods';
+import { spendBreakdown } from '../../spend/spendBreakdown';
+import type { SpendHistory } from '../../spend/spendHistory';
+import type { SpendSnapshot } from '../../spend/spendPoller';
+import { FAILURE_HELP, FAILURE_SHORT, formatAge, spendStatusView, type SpendViewState } from './spendStatusView';
 import { formatClock } from './spendTooltip';
 
 export interface Gauge {

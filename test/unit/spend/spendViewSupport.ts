@@ -1,4 +1,4 @@
-/** Snapshots built by hand for the status bar, tooltip and dashboard tests. */
+/** Snapshots built by hand for the spend history tests and the status bar, tooltip and dashboard presentation tests. */
 import type { SourceState, SpendSnapshot } from '../../../src/core/spend/spendPoller';
 import type { SpendResult } from '../../../src/core/spend/spendTypes';
 

@@ -4,11 +4,12 @@
  * `command:` links. Everything a server sent (model and endpoint names, messages) is escaped; the host
  * trusts only the command ids it passes here.
  */
-import { escapeMarkdown } from '../presentation/markdownEscape';
-import { formatUsd } from '../pricing/formatUsd';
-import { spendBreakdown } from './spendBreakdown';
-import type { SpendSnapshot, SourceState } from './spendPoller';
-import { FAILURE_HELP, FAILURE_SHORT, formatAge, type SpendBudgets, type SpendStatusView } from './spendStatusView';
+import { escapeMarkdown } from '../markdownEscape';
+import { formatUsd } from '../../pricing/formatUsd';
+import { spendBreakdown } from '../../spend/spendBreakdown';
+import type { SpendSnapshot, SourceState } from '../../spend/spendPoller';
+import type { SpendBudgets } from '../../spend/budget';
+import { FAILURE_HELP, FAILURE_SHORT, formatAge, type SpendStatusView } from './spendStatusView';
 
 export interface TooltipCommands {
   refresh: string;
