@@ -27,4 +27,3 @@ export function cheapestAlternative(primary: ModelEstimate, others: readonly Mod
   if ((best.costPerCall as number) >= base) return null;
   return { estimate: best, change: (best.costPerCall as number) / base - 1 };
 }
-
