@@ -1,5 +1,5 @@
 // The spend dashboard's webview script. It receives a DashboardModel (built and formatted by the extension,
-// src/core/spend/spendDashboardModel.ts) and draws it with DOM APIs only: text goes in through textContent,
+// src/core/presentation/spend/spendDashboardModel.ts) and draws it with DOM APIs only: text goes in through textContent,
 // never innerHTML, so nothing a server sent can become markup. No remote resources; strict CSP with a nonce.
 // @ts-check
 (function () {

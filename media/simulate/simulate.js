@@ -1,5 +1,5 @@
 // The Simulate Monthly Cost webview. It receives a SimulationViewModel (built and formatted by the extension,
-// src/core/simulateView/simulationViewModel.ts) and lays it out with DOM APIs only: text goes in through
+// src/core/presentation/simulatePanel/simulationViewModel.ts) and lays it out with DOM APIs only: text goes in through
 // textContent, never innerHTML. Edits are posted to the extension, which recomputes with the core and sends
 // a new model: no cost arithmetic happens here. No remote resources; strict CSP with a nonce.
 // @ts-check

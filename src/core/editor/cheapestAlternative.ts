@@ -1,4 +1,4 @@
-/** The comparison a lens shows: the cheapest compared model and what switching to it saves. */
+/** The comparison a lens shows: the cheapest compared model and what switching to it saves (its text: presentation/lens/lensTitle.ts). */
 import type { ModelEstimate } from '../estimate/estimatePrompt';
 
 export interface Alternative {
@@ -26,14 +26,4 @@ export function cheapestAlternative(primary: ModelEstimate, others: readonly Mod
   if (base === null || base <= 0) return { estimate: best, change: null };
   if ((best.costPerCall as number) >= base) return null;
   return { estimate: best, change: (best.costPerCall as number) / base - 1 };
-}
-
-/** `−93 %`, `+12 %`, `−0.4 %` (one decimal under 1 %); U+2212 minus and a space before %, as in the lens. */
-export function formatChange(change: number): string {
-  const percent = change * 100;
-  const size = Math.abs(percent);
-  const digits = size > 0 && size < 1 ? 1 : 0;
-  const text = size.toFixed(digits);
-  if (Number(text) === 0) return '0 %';
-  return `${percent < 0 ? '\u2212' : '+'}${text} %`;
 }

@@ -21,6 +21,13 @@ export interface BudgetStatus {
   state: BudgetState;
 }
 
+export interface SpendBudgets {
+  /** USD per day; null = off. */
+  daily: number | null;
+  /** USD per month; null = off. */
+  monthly: number | null;
+}
+
 export function budgetStatus(spent: number, limit: number): BudgetStatus {
   const used = Math.round((spent / limit) * 1e6) / 1e6;
   return { limit, spent, used, state: budgetState(used) };

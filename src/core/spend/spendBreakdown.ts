@@ -2,10 +2,10 @@
  * Figures derived from a snapshot for the tooltip and the dashboard: today per model and per endpoint
  * summed over sources, month to date, the projected month and the budget left.
  */
+import type { SpendBudgets } from './budget';
 import { addTo, roundUsd } from './money';
 import { projectMonth } from './periods';
 import type { SpendSnapshot } from './spendPoller';
-import type { SpendBudgets } from './spendStatusView';
 
 export interface NamedAmount {
   name: string;

@@ -5,8 +5,8 @@
  *   `~$42/month` beside it, for prompts the usage file gives a volume — opens Simulate Monthly Cost.
  */
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/editor/lensTitle';
-import { monthlyLensTitle, monthlyLensTooltip } from '../../core/simulateView/monthlyLensTitle';
+import { lensTitle } from '../../core/presentation/lens/lensTitle';
+import { monthlyLensTitle, monthlyLensTooltip } from '../../core/presentation/lens/monthlyLensTitle';
 import { CommandId } from '../constants';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';

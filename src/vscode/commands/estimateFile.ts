@@ -1,7 +1,7 @@
 /** Estimate File: every prompt of the active editor, most expensive first; choosing one reveals it. */
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/editor/lensTitle';
-import { rankByCost } from '../../core/editor/workspaceReport';
+import { lensTitle } from '../../core/presentation/lens/lensTitle';
+import { rankByCost } from '../../core/presentation/report/workspaceReport';
 import { CommandId } from '../constants';
 import type { CommandDefinition } from './command';
 

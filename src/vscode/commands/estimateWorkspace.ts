@@ -4,7 +4,7 @@
  * Unsaved editors count with their current text.
  */
 import * as vscode from 'vscode';
-import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } from '../../core/editor/workspaceReport';
+import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { hasLlmSignal } from '../../core/prompts/findPrompts';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
 import { formatUsd } from '../../core/pricing/formatUsd';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ModelEstimate } from '../../core/estimate/estimatePrompt';
-import { modelRow, type ModelRow } from '../../core/editor/modelRows';
+import { modelRow, type ModelRow } from '../../core/presentation/quickPick/modelRows';
 import type { Container } from '../container';
 
 export type ModelPickAction = { kind: 'setCompareModel' | 'copy'; model: string };

@@ -3,7 +3,7 @@
  * SecretStorage, bound to the origin of the endpoint configured now (the prompt shows which).
  */
 import * as vscode from 'vscode';
-import { keyOriginFor, type BoundKey } from '../../core/compressEditor/endpointPolicy';
+import { keyOriginFor, type BoundKey } from '../../core/compress/endpointPolicy';
 import type { Container } from '../container';
 import { COMPRESS_API_KEY_SECRET } from './compressCommandIds';
 import { readCompressSettings } from './compressSettings';

@@ -4,7 +4,7 @@
  * every fresh analysis (so they clear once fixed), removed when the document closes.
  */
 import * as vscode from 'vscode';
-import { costProblems } from '../../core/editor/costProblems';
+import { costProblems } from '../../core/presentation/diagnostics/costProblems';
 import { CommandId, DIAGNOSTIC_SOURCE, DiagnosticCode } from '../constants';
 import type { DiagnosticSeverityName } from '../configuration';
 import type { Container } from '../container';

@@ -3,7 +3,7 @@
  * Rendered untrusted: no command links, no HTML; text from the file is escaped by the core formatter.
  */
 import * as vscode from 'vscode';
-import { hoverMarkdown } from '../../core/editor/hoverMarkdown';
+import { hoverMarkdown } from '../../core/presentation/hover/hoverMarkdown';
 import type { Container } from '../container';
 import { promptAt } from '../engine/promptLookup';
 

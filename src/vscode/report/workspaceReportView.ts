@@ -3,10 +3,10 @@
  * Hidden until a report exists (`promptCost:hasWorkspaceReport`); each row opens the prompt's line.
  */
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/editor/lensTitle';
-import { monthlyTotal, type ReportEntry, type WorkspaceReportSummary } from '../../core/editor/workspaceReport';
+import { lensTitle } from '../../core/presentation/lens/lensTitle';
+import { monthlyTotal, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { formatUsd } from '../../core/pricing/formatUsd';
-import { formatMonthly, monthlySuffix } from '../../core/simulateView/monthlyLensTitle';
+import { formatMonthly, monthlySuffix } from '../../core/presentation/lens/monthlyLensTitle';
 import { CommandId, ContextKey, ViewId } from '../constants';
 import type { Container } from '../container';
 

@@ -5,7 +5,7 @@
  * the owner, which recomputes with the core and calls `update` with the new model.
  */
 import * as vscode from 'vscode';
-import type { SimulationViewModel } from '../../core/simulateView/simulationViewModel';
+import type { SimulationViewModel } from '../../core/presentation/simulatePanel/simulationViewModel';
 import { ModelWebviewPanel } from '../webview/modelWebviewPanel';
 
 export const SIMULATION_VIEW_TYPE = 'promptCost.simulation';

@@ -3,7 +3,7 @@
  * set it (inspect), so an untouched default never hides the usage file's own `profile:`.
  */
 import * as vscode from 'vscode';
-import { normalizeSimulationSettings, type SimulationSettings } from '../../core/simulateView/simulationSettings';
+import { normalizeSimulationSettings, type SimulationSettings } from '../../core/simulate/simulationSettings';
 import { SETTINGS_PREFIX } from '../constants';
 import type { Log } from '../log';
 

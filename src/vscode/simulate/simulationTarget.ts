@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
-import type { SimulationOverrides } from '../../core/simulateView/simulationState';
+import type { SimulationOverrides } from '../../core/presentation/simulatePanel/simulationState';
 import type { Container } from '../container';
 import { enginePathFor } from '../engine/documentPaths';
 import type { DocumentEngine } from '../engine/engineSettingsService';

@@ -4,7 +4,7 @@
  * when the script is ready and on every poller update; the dashboard's own buttons run its commands.
  */
 import * as vscode from 'vscode';
-import type { DashboardModel } from '../../core/spend/spendDashboardModel';
+import type { DashboardModel } from '../../core/presentation/spend/spendDashboardModel';
 import { ModelWebviewPanel } from '../webview/modelWebviewPanel';
 
 export const DASHBOARD_VIEW_TYPE = 'promptCost.spendDashboard';

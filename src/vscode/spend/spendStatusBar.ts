@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { SpendSnapshot } from '../../core/spend/spendPoller';
-import { spendStatusView, type SpendBudgets, type SpendStatusView } from '../../core/spend/spendStatusView';
-import { spendTooltipMarkdown, type TooltipCommands } from '../../core/spend/spendTooltip';
+import type { SpendBudgets } from '../../core/spend/budget';
+import { spendStatusView, type SpendStatusView } from '../../core/presentation/spend/spendStatusView';
+import { spendTooltipMarkdown, type TooltipCommands } from '../../core/presentation/spend/spendTooltip';
 
 export const STATUS_BAR_ID = 'promptCost.spend';
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings } from '../../../src/core/config/engineSettings';
 import { findProjectConfigFile, loadProjectConfig, projectConfigToSettings } from '../../../src/core/config/projectConfig';
 import { EstimateCache } from '../../../src/core/pipeline/estimateCache';
-import { lensTitle } from '../../../src/core/editor/lensTitle';
+import { lensTitle } from '../../../src/core/presentation/lens/lensTitle';
 import { analyzePrompt } from '../../../src/core/pipeline/promptAnalysis';
 import { createEstimateContext } from '../../../src/core/estimate/estimateContext';
 import { findPrompts } from '../../../src/core/prompts/findPrompts';
