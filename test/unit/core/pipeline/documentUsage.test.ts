@@ -4,7 +4,7 @@ import type { ModelEstimate } from '../../../../src/core/estimate/estimatePrompt
 import type { FoundPrompt } from '../../../../src/core/prompts/prompt';
 import { readUsageSection } from '../../../../src/core/simulate/usageFile';
 import { monthlyCosts, type DocumentUsage } from '../../../../src/core/pipeline/documentUsage';
-import { approx, testPrices } from '../../simulate/testPrices';
+import { approx, testPrices } from '../simulate/testPrices';
 
 const prices = testPrices();
 

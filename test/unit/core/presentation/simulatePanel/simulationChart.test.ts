@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { simulateModels } from '../../../../../src/core/simulate/modelComparison';
 import { niceCeiling, simulationChart } from '../../../../../src/core/presentation/simulatePanel/simulationChart';
 import { simulationRequest } from '../../../../../src/core/presentation/simulatePanel/simulationState';
-import { approx } from '../../../simulate/testPrices';
+import { approx } from '../../simulate/testPrices';
 import { prices, state } from './simulationFixtures';
 
 suite('simulate panel: chart data', () => {

@@ -1,7 +1,7 @@
 /** The simulation both the panel's view-model and chart tests start from. */
 import { DEFAULT_SIMULATION_SETTINGS } from '../../../../../src/core/simulate/simulationSettings';
 import { initialSimulationState } from '../../../../../src/core/presentation/simulatePanel/simulationState';
-import { testPrices } from '../../../simulate/testPrices';
+import { testPrices } from '../../simulate/testPrices';
 
 export const prices = testPrices();
 

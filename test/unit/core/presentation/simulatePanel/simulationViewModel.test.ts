@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { simulateModels } from '../../../../../src/core/simulate/modelComparison';
 import { simulationRequest } from '../../../../../src/core/presentation/simulatePanel/simulationState';
 import { buildSimulationViewModel } from '../../../../../src/core/presentation/simulatePanel/simulationViewModel';
-import { approx } from '../../../simulate/testPrices';
+import { approx } from '../../simulate/testPrices';
 import { prices, state } from './simulationFixtures';
 
 suite('simulate panel: view model', () => {

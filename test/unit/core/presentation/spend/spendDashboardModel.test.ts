@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { buildDashboardModel } from '../../../../../src/core/presentation/spend/spendDashboardModel';
 import { SpendHistory } from '../../../../../src/core/spend/spendHistory';
-import { NOW, result, snapshot, state } from '../../../spend/spendViewSupport';
+import { NOW, result, snapshot, state } from './spendViewSupport';
 
 suite('presentation: spend dashboard model', () => {
   test('dashboard model: gauges, projection, top models/endpoints, formatted chart', () => {

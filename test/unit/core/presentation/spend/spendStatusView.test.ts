@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { formatAge, spendStatusView } from '../../../../../src/core/presentation/spend/spendStatusView';
-import { NOW, result, snapshot, state } from '../../../spend/spendViewSupport';
+import { NOW, result, snapshot, state } from './spendViewSupport';
 
 const noBudget = { daily: null, monthly: null };
 

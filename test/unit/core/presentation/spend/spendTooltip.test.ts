@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { spendStatusView } from '../../../../../src/core/presentation/spend/spendStatusView';
 import { commandLink, spendTooltipMarkdown } from '../../../../../src/core/presentation/spend/spendTooltip';
-import { NOW, result, snapshot, state } from '../../../spend/spendViewSupport';
+import { NOW, result, snapshot, state } from './spendViewSupport';
 
 const commands = { refresh: 'promptCost.refreshSpend', openDashboard: 'promptCost.openDashboard', configure: 'promptCost.configureSpend', setApiKey: 'promptCost.setApiKey' };
 

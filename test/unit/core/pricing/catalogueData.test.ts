@@ -1,0 +1,231 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { gunzipSync } from 'zlib';
+import catalogue from '../../../../src/core/pricing/catalogue.json';
+import type { CatalogueData } from '../../../../src/core/pricing/catalogueData';
+import { loadDefaultPriceTable } from '../../../../src/core/pricing/priceTable';
+
+const repoRoot = path.resolve(__dirname, '../../../../..');
+const script = path.join(repoRoot, 'scripts/update-prices.mjs');
+/**
+ * LiteLLM's price file at commit 00035b69 (MIT, test/fixtures/pricing/LICENSE-litellm.txt), the input the
+ * bundled catalogue was made from; committed gzipped (77 KB) so the check runs in every checkout.
+ */
+const APRIL_FIXTURE = path.join(repoRoot, 'test/fixtures/pricing/litellm-model-prices-2026-04.json.gz');
+const APRIL_SHA256 = '9cdbc982511111dbf85ea0d3ef491a6bae15162b8cb873dc45c3d9fcc290df4e';
+const data = catalogue as unknown as CatalogueData;
+
+/** Runs the update script into a temp file and returns the bytes it wrote. */
+function runUpdateScript(args: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-prices-'));
+  try {
+    const out = path.join(dir, 'catalogue.json');
+    const run = spawnSync(process.execPath, [script, ...args, '--out', out], { encoding: 'utf8' });
+    assert.strictEqual(run.status, 0, `update-prices failed: ${run.stderr}`);
+    return fs.readFileSync(out, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+suite('pricing: bundled catalogue spot prices (PROVENANCE.md)', () => {
+  const table = loadDefaultPriceTable();
+  // [model, input, output, cacheRead] in USD per 1M tokens.
+  const spots: Array<[string, number, number, number]> = [
+    ['gpt-4o', 2.5, 10, 1.25],
+    ['gpt-4o-mini', 0.15, 0.6, 0.075],
+    ['gpt-4.1', 2, 8, 0.5],
+    ['gpt-4.1-mini', 0.4, 1.6, 0.1],
+    ['o3', 2, 8, 0.5],
+    ['o4-mini', 1.1, 4.4, 0.275],
+    ['gpt-5', 1.25, 10, 0.125],
+    ['gpt-5-mini', 0.25, 2, 0.025],
+    ['claude-sonnet-4-5', 3, 15, 0.3],
+    ['claude-opus-4-1', 15, 75, 1.5],
+    ['claude-haiku-4-5', 1, 5, 0.1],
+    ['gemini-2.5-pro', 1.25, 10, 0.125],
+    ['gemini-2.5-flash', 0.3, 2.5, 0.03],
+  ];
+  for (const [model, input, output, cacheRead] of spots) {
+    test(`${model}: ${input} / ${output} / cache read ${cacheRead}`, () => {
+      const price = table.resolve(model);
+      assert.ok(price, `${model} should be priced`);
+      assert.strictEqual(price.id, model);
+      assert.strictEqual(price.source, 'catalogue');
+      assert.deepStrictEqual([price.input, price.output, price.cacheRead], [input, output, cacheRead]);
+    });
+  }
+
+  test('gpt-4o batch rates are 1.25 / 5', () => {
+    const price = table.resolve('gpt-4o');
+    assert.deepStrictEqual([price?.batchInput, price?.batchOutput], [1.25, 5]);
+  });
+
+  test('claude-sonnet-4-5 above 200k is 6 / 22.5, cache read 0.6', () => {
+    assert.deepStrictEqual(table.resolve('claude-sonnet-4-5')?.above, [
+      { threshold: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5 },
+    ]);
+  });
+
+  test('gemini-2.5-pro above 200k is 2.5 / 15', () => {
+    const tier = table.resolve('gemini-2.5-pro')?.above?.[0];
+    assert.deepStrictEqual([tier?.threshold, tier?.input, tier?.output], [200000, 2.5, 15]);
+  });
+
+  test('context window and max output come from max_input_tokens / max_output_tokens', () => {
+    const price = table.resolve('gpt-4o');
+    assert.deepStrictEqual([price?.contextWindow, price?.maxOutput], [128000, 16384]);
+  });
+
+  test('range-based tiered_pricing becomes ascending above-tiers', () => {
+    const price = table.resolve('dashscope/qwen3-coder-plus');
+    assert.deepStrictEqual([price?.input, price?.output], [1, 5]);
+    assert.deepStrictEqual(price?.above?.map((tier) => [tier.threshold, tier.input, tier.output]), [
+      [32000, 1.8, 9],
+      [128000, 3, 15],
+      [256000, 6, 60],
+    ]);
+  });
+});
+
+suite('pricing: catalogue file', () => {
+  test('is stamped with the LiteLLM source, commit and date', () => {
+    assert.deepStrictEqual(data.source, {
+      name: 'LiteLLM model_prices_and_context_window.json',
+      license: 'MIT, Copyright (c) 2023 Berri AI',
+      commit: '00035b69f416be24e2e323c13198d9b7d2d1bdf9',
+      date: '2026-04',
+      url: 'https://github.com/BerriAI/litellm',
+    });
+    assert.match(data.generated, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('holds only priced chat/completion/responses/embedding models, no spec or rule keys', () => {
+    const ids = Object.keys(data.models);
+    assert.ok(ids.length > 800, `only ${ids.length} models`);
+    assert.ok(!ids.includes('sample_spec') && !ids.includes('fallback_generalizations'));
+    for (const [id, entry] of Object.entries(data.models)) {
+      assert.ok(['chat', 'completion', 'responses', 'embedding'].includes(entry.mode), `${id}: mode ${entry.mode}`);
+      assert.ok(Number.isFinite(entry.input) && entry.input >= 0, `${id}: input`);
+      assert.ok(Number.isFinite(entry.output) && entry.output >= 0, `${id}: output`);
+    }
+  });
+
+  test('rates carry no binary float noise (2.5, not 2.4999999999999996)', () => {
+    const rates: number[] = [];
+    for (const entry of Object.values(data.models)) {
+      rates.push(entry.input, entry.output);
+      for (const v of [entry.cacheRead, entry.cacheWrite, entry.batchInput, entry.batchOutput]) if (v !== undefined) rates.push(v);
+      for (const tier of entry.above ?? []) rates.push(tier.input, tier.output);
+    }
+    const noisy = rates.filter((rate) => Number(rate.toPrecision(10)) !== rate);
+    assert.deepStrictEqual(noisy, []);
+  });
+
+  test('stays under 400 KB', () => {
+    const bytes = fs.statSync(path.join(repoRoot, 'src/core/pricing/catalogue.json')).size;
+    assert.ok(bytes <= 400 * 1024, `${bytes} bytes`);
+  });
+});
+
+/**
+ * A made-up price file in LiteLLM's format (field names as in its `model_prices_and_context_window.json`,
+ * models and prices invented), with keys deliberately unsorted and entries the script must drop. The
+ * script refuses files with fewer than 100 models, so it holds 120.
+ */
+function writeSyntheticPriceFile(dir: string, name: string): string {
+  const raw: Record<string, unknown> = {
+    sample_spec: { litellm_provider: 'one of …', mode: 'one of …', input_cost_per_token: 0 },
+    fallback_generalizations: { rules: [] },
+    'zz-image-model': { litellm_provider: 'openai', mode: 'image_generation', input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 },
+    'unlisted-host/model': { litellm_provider: 'some_host', mode: 'chat', input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 },
+  };
+  for (let i = 120; i > 0; i--) {
+    raw[`acme-chat-${i}`] = {
+      output_cost_per_token: Number(`${(i % 7) + 2}e-6`),
+      mode: i % 10 === 0 ? 'embedding' : 'chat',
+      max_input_tokens: 128000,
+      litellm_provider: i % 2 ? 'openai' : 'anthropic',
+      input_cost_per_token: 2.5e-6,
+      ...(i % 3 === 0 ? { cache_read_input_token_cost: 1.25e-6, input_cost_per_token_batches: 1.25e-6, output_cost_per_token_batches: 5e-6 } : {}),
+      ...(i % 4 === 0 ? { input_cost_per_token_above_200k_tokens: 5e-6, output_cost_per_token_above_200k_tokens: 2e-5 } : {}),
+    };
+  }
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify(raw));
+  return file;
+}
+
+suite('pricing: update-prices script', function () {
+  this.timeout(30000);
+  let dir = '';
+
+  suiteSetup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-price-src-'));
+  });
+
+  suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the same input gives byte-identical output', () => {
+    const args = [writeSyntheticPriceFile(dir, 'prices.json'), '--generated', '2026-05-01'];
+    const first = runUpdateScript(args);
+    const second = runUpdateScript(args);
+    assert.strictEqual(first.length > 10000, true);
+    assert.strictEqual(first, second);
+  });
+
+  test('keeps priced chat and embedding models, drops spec keys, unknown providers and other modes', () => {
+    const parsed = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'prices.json'), '--generated', '2026-05-01'])) as CatalogueData;
+    assert.strictEqual(Object.keys(parsed.models).length, 120);
+    assert.deepStrictEqual(['sample_spec', 'fallback_generalizations', 'zz-image-model', 'unlisted-host/model'].filter((k) => k in parsed.models), []);
+    assert.deepStrictEqual(parsed.models['acme-chat-12'], {
+      above: [{ input: 5, output: 20, threshold: 200000 }],
+      batchInput: 1.25, batchOutput: 5, cacheRead: 1.25, contextWindow: 128000,
+      input: 2.5, mode: 'chat', output: 7, provider: 'anthropic',
+    });
+  });
+
+  test('stamps a known LiteLLM file with its own commit and date', () => {
+    const january = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'litellm-model-prices-2026-01-25.json')])) as CatalogueData;
+    assert.strictEqual(january.source.commit, '667b9122e089a1972304540df6fd19f342b0e82a');
+    assert.strictEqual(january.source.date, '2026-01-25');
+    assert.strictEqual(january.models['acme-chat-1']?.input, 2.5);
+  });
+
+  test('--source-commit and --source-date override the stamp', () => {
+    const stamped = JSON.parse(
+      runUpdateScript([writeSyntheticPriceFile(dir, 'litellm-model-prices-2026-01-25.json'), '--source-commit', 'abc123', '--source-date', '2026-02-02']),
+    ) as CatalogueData;
+    assert.deepStrictEqual([stamped.source.commit, stamped.source.date], ['abc123', '2026-02-02']);
+  });
+
+  test('object keys are sorted at every level', () => {
+    const parsed = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'prices.json'), '--generated', '2026-05-01'])) as CatalogueData;
+    const unsorted: string[] = [];
+    const check = (value: unknown, where: string): void => {
+      if (Array.isArray(value)) value.forEach((item, i) => check(item, `${where}[${i}]`));
+      else if (value !== null && typeof value === 'object') {
+        const keys = Object.keys(value);
+        if (keys.join('\u0000') !== [...keys].sort().join('\u0000')) unsorted.push(where);
+        for (const key of keys) check((value as Record<string, unknown>)[key], `${where}.${key}`);
+      }
+    };
+    check(parsed, '$');
+    assert.deepStrictEqual(unsorted, []);
+  });
+
+  test('the bundled catalogue is what the script makes from the reference file', () => {
+    const raw = gunzipSync(fs.readFileSync(APRIL_FIXTURE));
+    assert.strictEqual(createHash('sha256').update(raw).digest('hex'), APRIL_SHA256, 'the fixture is the published file, byte for byte');
+    // Same file name as the original, so the script recognises it and records its commit and date.
+    const aprilFile = path.join(dir, 'litellm-model-prices-2026-04.json');
+    fs.writeFileSync(aprilFile, raw);
+    const regenerated = runUpdateScript([aprilFile, '--generated', data.generated]);
+    const bundled = fs.readFileSync(path.join(repoRoot, 'src/core/pricing/catalogue.json'), 'utf8');
+    assert.strictEqual(regenerated, bundled);
+  });
+});

@@ -1,0 +1,179 @@
+import * as assert from 'assert';
+import type { CatalogueData } from '../../../../src/core/pricing/catalogueData';
+import { loadDefaultPriceTable, PriceTable } from '../../../../src/core/pricing/priceTable';
+
+suite('pricing: PriceTable.resolve against the bundled catalogue', () => {
+  const table = loadDefaultPriceTable();
+  const resolvedId = (model: string) => table.resolve(model)?.id;
+
+  // [as written in code, expected catalogue id]
+  const cases: Array<[string, string]> = [
+    // exact ids and case
+    ['gpt-4o', 'gpt-4o'],
+    ['GPT-4o', 'gpt-4o'],
+    ['  gpt-4o-mini ', 'gpt-4o-mini'],
+    // dated ids: a known date keeps its own entry, an unknown one falls back to the undated model
+    ['gpt-4o-2024-08-06', 'gpt-4o-2024-08-06'],
+    ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],
+    ['gpt-4o-2099-01-01', 'gpt-4o'],
+    ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5-20250929'],
+    ['claude-sonnet-4-5-20991231', 'claude-sonnet-4-5'],
+    // bare names that exist only dated → newest dated first-party entry (not vertex's undated copy)
+    ['claude-sonnet-4', 'claude-sonnet-4-20250514'],
+    ['claude-opus-4', 'claude-opus-4-20250514'],
+    // -latest
+    ['claude-3-7-sonnet-latest', 'claude-3-7-sonnet-20250219'],
+    ['gpt-4o-latest', 'gpt-4o'],
+    ['mistral-large-latest', 'mistral/mistral-large-latest'],
+    // provider prefixes
+    ['openai/gpt-4o', 'gpt-4o'],
+    ['anthropic/claude-sonnet-4-5', 'claude-sonnet-4-5'],
+    ['azure/gpt-4o', 'azure/gpt-4o'],
+    ['azure/gpt-4o-2099-01-01', 'azure/gpt-4o'],
+    ['gemini/gemini-2.5-pro', 'gemini/gemini-2.5-pro'],
+    ['models/gemini-2.5-flash', 'gemini/gemini-2.5-flash'],
+    ['vertex_ai/gemini-2.5-pro', 'gemini-2.5-pro'],
+    ['openrouter/openai/gpt-4o-mini', 'gpt-4o-mini'],
+    ['openrouter/anthropic/claude-sonnet-4.5', 'openrouter/anthropic/claude-sonnet-4.5'],
+    ['xai/grok-4', 'xai/grok-4'],
+    ['grok-4', 'xai/grok-4'],
+    // `@` versions (Vertex)
+    ['vertex_ai/claude-sonnet-4-5@20250929', 'vertex_ai/claude-sonnet-4-5@20250929'],
+    ['claude-sonnet-4-5@20250929', 'claude-sonnet-4-5-20250929'],
+    ['vertex_ai/claude-haiku-4-5@20991231', 'vertex_ai/claude-haiku-4-5'],
+    // Bedrock ids
+    ['bedrock/anthropic.claude-sonnet-4-5-20250929-v1:0', 'anthropic.claude-sonnet-4-5-20250929-v1:0'],
+    // OpenRouter-style version dots
+    ['claude-sonnet-4.5', 'claude-sonnet-4-5'],
+    ['claude-opus-4.1', 'claude-opus-4-1'],
+    // fine-tuned ids bill at the ft: base rate
+    ['ft:gpt-4o-mini-2024-07-18:acme:support:abc123', 'ft:gpt-4o-mini-2024-07-18'],
+  ];
+  for (const [written, expected] of cases) {
+    test(`${written} → ${expected}`, () => assert.strictEqual(resolvedId(written), expected));
+  }
+
+  test('first-party entries are preferred over resellers', () => {
+    assert.strictEqual(table.resolve('claude-sonnet-4')?.provider, 'anthropic');
+    assert.strictEqual(table.resolve('gpt-4o-2099-01-01')?.provider, 'openai');
+    assert.strictEqual(table.resolve('claude-sonnet-4.5')?.provider, 'anthropic');
+  });
+
+  test('a gpt-4o-mini is never priced as gpt-4o, nor claude-sonnet-4 as claude-sonnet-4-5', () => {
+    assert.strictEqual(table.resolve('gpt-4o-mini-2099-01-01')?.id, 'gpt-4o-mini');
+    assert.notStrictEqual(table.resolve('claude-sonnet-4')?.id, 'claude-sonnet-4-5');
+  });
+
+  test('unknown models resolve to undefined (callers show "no price", never $0)', () => {
+    for (const model of ['my-fine-model', 'gpt-7-ultra', '', 'azure/prod-chat', 'claude']) {
+      assert.strictEqual(table.resolve(model), undefined, model);
+    }
+  });
+
+  test('catalogueInfo reports the source date, commit and model count', () => {
+    const info = table.catalogueInfo();
+    assert.strictEqual(info.date, '2026-04');
+    assert.strictEqual(info.commit, '00035b69f416be24e2e323c13198d9b7d2d1bdf9');
+    assert.strictEqual(info.modelCount, table.knownModels().length);
+    assert.ok(info.modelCount > 800);
+  });
+
+  test('knownModels is sorted and contains the catalogue ids', () => {
+    const known = table.knownModels();
+    assert.deepStrictEqual(known, [...known].sort());
+    assert.ok(known.includes('gpt-4o') && known.includes('claude-sonnet-4-5'));
+  });
+});
+
+suite('pricing: PriceTable aliases and overrides', () => {
+  test('Azure deployment aliases map to a model, with or without the azure/ prefix', () => {
+    const table = loadDefaultPriceTable({ aliases: { 'azure/prod-chat': 'azure/gpt-4.1', 'cheap-bot': 'gpt-4o-mini' } });
+    assert.strictEqual(table.resolve('azure/prod-chat')?.id, 'azure/gpt-4.1');
+    assert.strictEqual(table.resolve('prod-chat')?.id, 'azure/gpt-4.1');
+    assert.strictEqual(table.resolve('Cheap-Bot')?.id, 'gpt-4o-mini');
+  });
+
+  test('the user alias map wins over a catalogue name', () => {
+    const table = loadDefaultPriceTable({ aliases: { 'gpt-4o': 'gpt-4o-mini' } });
+    assert.strictEqual(table.resolve('gpt-4o')?.id, 'gpt-4o-mini');
+  });
+
+  test('alias chains are followed and cycles end', () => {
+    const table = loadDefaultPriceTable({ aliases: { a: 'b', b: 'claude-haiku-4-5', x: 'y', y: 'x' } });
+    assert.strictEqual(table.resolve('a')?.id, 'claude-haiku-4-5');
+    assert.strictEqual(table.resolve('x'), undefined);
+  });
+
+  test('overrides win field by field over the catalogue', () => {
+    const table = loadDefaultPriceTable({ overrides: { 'gpt-4o': { input: 2, cacheRead: 0.5 } } });
+    const price = table.resolve('openai/gpt-4o');
+    assert.ok(price);
+    assert.strictEqual(price.source, 'override');
+    assert.strictEqual(price.id, 'gpt-4o');
+    assert.deepStrictEqual([price.input, price.output, price.cacheRead, price.batchInput], [2, 10, 0.5, 1.25]);
+    // other models untouched
+    assert.strictEqual(table.resolve('gpt-4o-mini')?.source, 'catalogue');
+  });
+
+  test('an override keyed by the resolved catalogue id applies to its aliases', () => {
+    const table = loadDefaultPriceTable({ overrides: { 'claude-sonnet-4-20250514': { output: 12 } } });
+    const price = table.resolve('claude-sonnet-4');
+    assert.deepStrictEqual([price?.id, price?.output, price?.source], ['claude-sonnet-4-20250514', 12, 'override']);
+  });
+
+  test('overrides add unknown models when they give input and output', () => {
+    const table = loadDefaultPriceTable({
+      overrides: { 'acme-llm-1': { input: 0.7, output: 2.1, contextWindow: 32000 }, 'half-known': { input: 1 } },
+      aliases: { 'prod-acme': 'acme-llm-1' },
+    });
+    const price = table.resolve('ACME-LLM-1');
+    assert.deepStrictEqual(price, {
+      provider: 'custom', mode: 'chat', input: 0.7, output: 2.1, contextWindow: 32000, id: 'acme-llm-1', source: 'override',
+    });
+    assert.strictEqual(table.resolve('prod-acme')?.id, 'acme-llm-1');
+    assert.strictEqual(table.resolve('half-known'), undefined);
+    assert.ok(table.knownModels().includes('acme-llm-1'));
+    assert.ok(!table.knownModels().includes('half-known'));
+  });
+
+  test('invalid override values are rejected with the model named', () => {
+    assert.throws(() => loadDefaultPriceTable({ overrides: { m: { input: -1 } } }), /"m": input/);
+    assert.throws(() => loadDefaultPriceTable({ overrides: { m: { output: Number.NaN } } }), /output/);
+    assert.throws(() => loadDefaultPriceTable({ overrides: { m: { contextWindow: 1.5 } } }), /contextWindow/);
+    assert.throws(
+      () => loadDefaultPriceTable({ overrides: { m: { above: [{ threshold: 0, input: 1, output: 1 }] } } }),
+      /threshold/,
+    );
+  });
+});
+
+suite('pricing: PriceTable on a small catalogue', () => {
+  const data: CatalogueData = {
+    source: { name: 'test', license: 'MIT', commit: 'c0ffee', date: '2026-01-01', url: 'https://example.invalid' },
+    generated: '2026-01-02',
+    models: {
+      'claude-x-1-20250101': { provider: 'anthropic', mode: 'chat', input: 1, output: 2 },
+      'claude-x-1-20250601': { provider: 'anthropic', mode: 'chat', input: 3, output: 4 },
+      'vertex_ai/claude-x-1': { provider: 'vertex_ai-anthropic_models', mode: 'chat', input: 9, output: 9 },
+      'azure/eu/gpt-z': { provider: 'azure', mode: 'chat', input: 1.1, output: 1.1 },
+      'azure/gpt-z': { provider: 'azure', mode: 'chat', input: 1, output: 1 },
+    },
+  };
+  const table = new PriceTable(data);
+
+  test('a bare name picks the newest dated first-party release over an undated reseller copy', () => {
+    assert.strictEqual(table.resolve('claude-x-1')?.id, 'claude-x-1-20250601');
+  });
+
+  test('a provider prefix steers to that provider', () => {
+    assert.strictEqual(table.resolve('vertex_ai/claude-x-1@20250601')?.id, 'vertex_ai/claude-x-1');
+  });
+
+  test('the global Azure entry wins over a regional one', () => {
+    assert.strictEqual(table.resolve('gpt-z')?.id, 'azure/gpt-z');
+  });
+
+  test('catalogueInfo comes from the data', () => {
+    assert.deepStrictEqual(table.catalogueInfo(), { date: '2026-01-01', commit: 'c0ffee', modelCount: 5 });
+  });
+});
