@@ -3,7 +3,7 @@
  * as modals; the user opens the channel with "Prompt Cost: Show Log".
  */
 import * as vscode from 'vscode';
-import { OUTPUT_CHANNEL_NAME } from './constants';
+import { OUTPUT_CHANNEL_NAME } from '../core/manifest/extensionNames';
 
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;

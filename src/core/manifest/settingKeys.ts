@@ -99,3 +99,10 @@ export function settingId(key: SettingKey): SettingId {
 
 /** Every setting key, in declaration order. */
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+/** A setting's declared default, for code that falls back on it (throws if the declaration has none). */
+export function settingDefault<K extends SettingKey>(key: K): ExtensionConfig[K] {
+  const value = (SETTINGS[key] as SettingDeclaration<ExtensionConfig[K]>).default;
+  if (value === undefined) throw new Error(`setting ${settingId(key)} declares no default`);
+  return value;
+}

@@ -3,7 +3,7 @@
  * disposes the registration (no provider, no work), turning it on registers it again.
  */
 import * as vscode from 'vscode';
-import { ContextKey } from '../constants';
+import { ContextKey } from '../../core/manifest/extensionNames';
 import type { Container } from '../container';
 import { promptDocumentSelector } from '../engine/documentPaths';
 import { PromptCodeLensProvider } from './promptCodeLensProvider';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { lensTitle } from '../../core/editor/lensTitle';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
 import { monthlyCostLenses } from '../simulate/monthlyCostLenses';

@@ -3,7 +3,7 @@
  * `registerCommands.ts` lists it. Handlers get the container first, then the command's arguments.
  * A failing handler is logged (and offered as "Show Log"), never shown as a modal.
  */
-import type { CommandId } from '../constants';
+import type { CommandId } from '../../core/manifest/commandIds';
 import type { Container } from '../container';
 
 export interface CommandDefinition {

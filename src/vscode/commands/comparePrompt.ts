@@ -1,8 +1,7 @@
 /** The CodeLens click and the diagnostics' quick fix: the compare quick pick for one prompt. */
 import * as vscode from 'vscode';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import { promptForLens } from '../engine/promptLookup';
-import { SimulateCommandId } from '../simulate/simulateCommandIds';
 import type { CommandDefinition } from './command';
 import { showModelQuickPick, type ModelPickResult } from './modelQuickPick';
 
@@ -21,7 +20,7 @@ export const comparePromptCommand: CommandDefinition = {
       return undefined;
     }
     const name = item.prompt.name ? `${item.prompt.name} ` : '';
-    const simulate = () => vscode.commands.executeCommand(SimulateCommandId.SimulateMonthlyCost, target, item.prompt.startOffset);
+    const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, target, item.prompt.startOffset);
     return showModelQuickPick(container, `Prompt Cost: ${name}(line ${item.prompt.startLine})`, item.estimates, item.variables, simulate);
   },
 };

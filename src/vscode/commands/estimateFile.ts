@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { lensTitle } from '../../core/editor/lensTitle';
 import { rankByCost } from '../../core/editor/workspaceReport';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { CommandDefinition } from './command';
 
 export interface EstimateFileRow {

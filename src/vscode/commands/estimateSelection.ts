@@ -3,9 +3,8 @@
  * default and compared model, in the compare quick pick. Counted in the prompt worker.
  */
 import * as vscode from 'vscode';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import { enginePathFor } from '../engine/documentPaths';
-import { SimulateCommandId } from '../simulate/simulateCommandIds';
 import type { CommandDefinition } from './command';
 import { showModelQuickPick, type ModelPickResult } from './modelQuickPick';
 
@@ -31,7 +30,7 @@ export const estimateSelectionCommand: CommandDefinition = {
     // Counted in the prompt worker: the tokenizer never loads on the host's thread.
     const analysis = await container.analyzer.analyzeText(text, engine);
     const title = `Prompt Cost: ${source === 'selection' ? 'selection' : 'clipboard'} (${text.length.toLocaleString('en-US')} characters)`;
-    const simulate = () => vscode.commands.executeCommand(SimulateCommandId.SimulateMonthlyCost, { text });
+    const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, { text });
     const picked = await showModelQuickPick(container, title, analysis.estimates, 0, simulate);
     return { source, characters: text.length, ...picked };
   },

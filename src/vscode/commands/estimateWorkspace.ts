@@ -8,7 +8,7 @@ import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } 
 import { hasLlmSignal } from '../../core/prompts/findPrompts';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
 import { formatUsd } from '../../core/pricing/formatUsd';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { Container } from '../container';
 import type { CommandDefinition } from './command';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { CommandDefinition } from './command';
 
 /** Opens `uri` with the cursor on `line` (0-based): the workspace report's items call it. */

@@ -3,7 +3,7 @@
  * quick pick of the price list's models; with a list as argument (tests, keybindings) it sets that list.
  */
 import * as vscode from 'vscode';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { CommandDefinition } from './command';
 
 export const selectModelsCommand: CommandDefinition = {

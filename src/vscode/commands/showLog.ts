@@ -1,4 +1,4 @@
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { CommandDefinition } from './command';
 
 /** Opens the "Prompt Cost Lens" log channel. */

@@ -1,4 +1,4 @@
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { CommandDefinition } from './command';
 
 /** Flips `promptCost.codeLens.enabled`; the CodeLens controller registers or disposes the provider. Returns the new state. */

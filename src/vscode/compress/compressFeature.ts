@@ -1,8 +1,8 @@
 /** Compress Prompt: owns the preview provider and registers the feature's commands (one line in container.ts). */
 import * as vscode from 'vscode';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { Container } from '../container';
 import { describeError } from '../log';
-import { CompressCommandId } from './compressCommandIds';
 import { CompressPreview } from './compressPreview';
 import { runCompressPrompt } from './compressPromptCommand';
 import { runSetCompressionApiKey } from './setCompressionApiKey';
@@ -25,8 +25,8 @@ export class CompressFeature implements vscode.Disposable {
         }
       });
     this.commands = vscode.Disposable.from(
-      guarded(CompressCommandId.CompressPrompt, (arg) => runCompressPrompt(container, this.preview, arg)),
-      guarded(CompressCommandId.SetCompressionApiKey, (value) => runSetCompressionApiKey(container, value)),
+      guarded(CommandId.CompressPrompt, (arg) => runCompressPrompt(container, this.preview, arg)),
+      guarded(CommandId.SetCompressionApiKey, (value) => runSetCompressionApiKey(container, value)),
     );
   }
 

@@ -26,9 +26,9 @@ import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
 import { enginePathFor } from '../engine/documentPaths';
 import { promptAt } from '../engine/promptLookup';
-import { COMPRESS_API_KEY_SECRET } from './compressCommandIds';
 import type { CompressPreview } from './compressPreview';
 import { readCompressSettings, type CompressSettings } from './compressSettings';
+import { COMPRESS_API_KEY_SECRET } from './setCompressionApiKey';
 
 export interface CompressArgs {
   apply?: boolean;
@@ -63,7 +63,7 @@ export async function runCompressPrompt(container: Container, preview: CompressP
   if (!editor) return noTarget('Open a file and put the cursor in a prompt to compress it.');
   const document = editor.document;
   const version = document.version;
-  const settings = readCompressSettings(document.uri);
+  const settings = readCompressSettings(container.config, document.uri);
   const mode = args.mode ?? settings.mode;
 
   const target = await findTarget(container, editor);

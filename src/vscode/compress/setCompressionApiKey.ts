@@ -5,11 +5,13 @@
 import * as vscode from 'vscode';
 import { keyOriginFor, type BoundKey } from '../../core/compressEditor/endpointPolicy';
 import type { Container } from '../container';
-import { COMPRESS_API_KEY_SECRET } from './compressCommandIds';
 import { readCompressSettings } from './compressSettings';
 
+/** SecretStorage key of the model-assisted compression endpoint's API key. */
+export const COMPRESS_API_KEY_SECRET = 'promptCost.compress.apiKey';
+
 export async function runSetCompressionApiKey(container: Container, value?: unknown): Promise<boolean> {
-  const endpoint = readCompressSettings().modelAssisted.endpoint;
+  const endpoint = readCompressSettings(container.config).modelAssisted.endpoint;
   const origin = keyOriginFor(endpoint);
   const key = typeof value === 'string'
     ? value

@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { costProblems } from '../../core/editor/costProblems';
-import { CommandId, DIAGNOSTIC_SOURCE, DiagnosticCode } from '../constants';
-import type { DiagnosticSeverityName } from '../configuration';
+import { CommandId } from '../../core/manifest/commandIds';
+import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../../core/manifest/extensionNames';
+import type { DiagnosticSeverityName } from '../../core/manifest/settingKeys';
 import type { Container } from '../container';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
 import { promptDocumentSelector } from '../engine/documentPaths';

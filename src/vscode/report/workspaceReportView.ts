@@ -8,7 +8,8 @@ import type { ReportEntry, WorkspaceReportSummary } from '../../core/editor/work
 import { formatUsd } from '../../core/pricing/formatUsd';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import { formatMonthly, monthlySuffix } from '../../core/simulateView/monthlyLensTitle';
-import { CommandId, ContextKey, ViewId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
+import { ContextKey, ViewId } from '../../core/manifest/extensionNames';
 import type { Container } from '../container';
 import { reportMonthlyCosts } from '../simulate/reportMonthlyCosts';
 

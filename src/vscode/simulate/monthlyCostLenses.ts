@@ -3,10 +3,10 @@
  * Clicking it opens Simulate Monthly Cost for that prompt. Prompts without a usage entry get none.
  */
 import * as vscode from 'vscode';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import { monthlyLensTitle, monthlyLensTooltip } from '../../core/simulateView/monthlyLensTitle';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
-import { SimulateCommandId } from './simulateCommandIds';
 
 export function monthlyCostLenses(document: vscode.TextDocument, analysis: DocumentAnalysis, costs: readonly (FindingMonthlyCost | null)[]): vscode.CodeLens[] {
   const lenses: vscode.CodeLens[] = [];
@@ -17,7 +17,7 @@ export function monthlyCostLenses(document: vscode.TextDocument, analysis: Docum
     lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
       title: monthlyLensTitle(cost),
       tooltip: monthlyLensTooltip(cost),
-      command: SimulateCommandId.SimulateMonthlyCost,
+      command: CommandId.SimulateMonthlyCost,
       arguments: [document.uri, item.prompt.startOffset],
     }));
   });

@@ -4,6 +4,7 @@
  * to the state (core), simulated (core) and drawn again. Registered with one line in container.ts.
  */
 import * as vscode from 'vscode';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { PriceTable } from '../../core/pricing/priceTable';
 import { simulateModels, SimulationInputError, type SimulationResult } from '../../core/simulate/modelComparison';
 import { toMarkdown } from '../../core/simulate/simulationMarkdown';
@@ -11,7 +12,6 @@ import { applySimulationEdit, initialSimulationState, setModelAcceptable, simula
 import { buildSimulationViewModel, type SimulationViewModel } from '../../core/simulateView/simulationViewModel';
 import type { Container } from '../container';
 import { describeError } from '../log';
-import { SimulateCommandId } from './simulateCommandIds';
 import { createSimulationPanel, type SimulationMessage, type SimulationPanel } from './simulationPanel';
 import { readSimulationSettings } from './simulationSettingsReader';
 import { resolveSimulationTarget, simulateArgs, type SimulateArgs } from './simulationTarget';
@@ -55,12 +55,12 @@ export class SimulateFeature implements vscode.Disposable {
     this.disposables.push(
       this.usage,
       this.panel,
-      vscode.commands.registerCommand(SimulateCommandId.SimulateMonthlyCost, async (first?: unknown, second?: unknown) => {
+      vscode.commands.registerCommand(CommandId.SimulateMonthlyCost, async (first?: unknown, second?: unknown) => {
         try {
           return await this.simulate(simulateArgs(first, second));
         } catch (error) {
-          container.log.error(`command ${SimulateCommandId.SimulateMonthlyCost} failed: ${describeError(error)}`);
-          void vscode.window.showErrorMessage(`Prompt Cost Lens: ${SimulateCommandId.SimulateMonthlyCost} failed. See the log for details.`, 'Show Log').then((choice) => {
+          container.log.error(`command ${CommandId.SimulateMonthlyCost} failed: ${describeError(error)}`);
+          void vscode.window.showErrorMessage(`Prompt Cost Lens: ${CommandId.SimulateMonthlyCost} failed. See the log for details.`, 'Show Log').then((choice) => {
             if (choice) container.log.show();
           });
           return undefined;
@@ -80,7 +80,7 @@ export class SimulateFeature implements vscode.Disposable {
       tokens: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens })),
       compareModels: engine.settings.compareModels,
       expectedOutputTokens: engine.settings.expectedOutputTokens,
-      settings: readSimulationSettings(target.scope, this.container.log),
+      settings: readSimulationSettings(this.container.config, target.scope, this.container.log),
       usage: loaded?.usage ?? null,
       entry: usageCost?.entry ?? null,
       overrides: args,

@@ -86,7 +86,7 @@ export class UsageService implements vscode.Disposable {
     const loaded = uri.scheme === 'file' ? this.usageOf(configFile) : null;
     if (!loaded) return prompts.map(() => null);
     try {
-      const profile = readSimulationSettings(uri).profile;
+      const profile = readSimulationSettings(this.container.config, uri).profile;
       return monthlyCostsForPrompts(prompts, UsageService.fileKey(loaded.file, uri.fsPath), loaded.usage, profile, prices);
     } catch (error) {
       this.container.log.error(`could not price the usage of ${uri.fsPath}`, error);

@@ -9,6 +9,7 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { PriceOverride } from '../../core/config/engineSettings';
 import { nodeFetch } from '../../core/spend/nodeFetch';
 import { buildDashboardModel, type DashboardModel } from '../../core/spend/spendDashboardModel';
@@ -26,7 +27,6 @@ import { mergeSpendConfig, type WorkspaceSpendInput } from '../../core/spend/wor
 import type { Container } from '../container';
 import { BudgetNotifier } from './budgetNotifier';
 import { createDashboardPanel, type DashboardPanel } from './dashboardPanel';
-import { SpendCommandId } from './spendCommandIds';
 import { SpendSecrets } from './spendSecrets';
 import { readSpendSettings, SPEND_KEYS, urlFromWorkspaceSettings, type SpendSettings } from './spendSettings';
 import { SpendStatusBar } from './spendStatusBar';
@@ -100,23 +100,23 @@ export class SpendController implements vscode.Disposable {
     const { context } = container;
     this.secrets = new SpendSecrets(context.secrets);
     this.statusBar = new SpendStatusBar(
-      { refresh: SpendCommandId.Refresh, openDashboard: SpendCommandId.OpenDashboard, configure: SpendCommandId.Configure, setApiKey: SpendCommandId.SetApiKey },
-      SpendCommandId.OpenDashboard,
+      { refresh: CommandId.RefreshSpend, openDashboard: CommandId.OpenDashboard, configure: CommandId.ConfigureSpend, setApiKey: CommandId.SetApiKey },
+      CommandId.OpenDashboard,
     );
-    this.dashboard = createDashboardPanel(context.extensionUri, SpendCommandId.Refresh, SpendCommandId.Configure);
+    this.dashboard = createDashboardPanel(context.extensionUri, CommandId.RefreshSpend, CommandId.ConfigureSpend);
     this.history = new SpendHistory(context.globalState.get(HISTORY_KEY));
     this.settings = this.readSettings();
-    this.notifier = new BudgetNotifier(context.globalState, this.settings.config, SpendCommandId.OpenDashboard, (line) => container.log.info(line));
+    this.notifier = new BudgetNotifier(context.globalState, this.settings.config, CommandId.OpenDashboard, (line) => container.log.info(line));
 
     this.disposables.push(
       this.secrets,
       this.statusBar,
       this.dashboard,
-      vscode.commands.registerCommand(SpendCommandId.Refresh, () => this.refresh()),
-      vscode.commands.registerCommand(SpendCommandId.OpenDashboard, () => this.dashboard.show(this.dashboardModel())),
-      vscode.commands.registerCommand(SpendCommandId.SetApiKey, (args?: SetApiKeyArgs) => this.setApiKey(args)),
-      vscode.commands.registerCommand(SpendCommandId.ClearApiKey, (args?: SetApiKeyArgs) => this.clearApiKey(args)),
-      vscode.commands.registerCommand(SpendCommandId.Configure, () =>
+      vscode.commands.registerCommand(CommandId.RefreshSpend, () => this.refresh()),
+      vscode.commands.registerCommand(CommandId.OpenDashboard, () => this.dashboard.show(this.dashboardModel())),
+      vscode.commands.registerCommand(CommandId.SetApiKey, (args?: SetApiKeyArgs) => this.setApiKey(args)),
+      vscode.commands.registerCommand(CommandId.ClearApiKey, (args?: SetApiKeyArgs) => this.clearApiKey(args)),
+      vscode.commands.registerCommand(CommandId.ConfigureSpend, () =>
         vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id} spend budget`),
       ),
       container.config.onDidChange((e) => {
@@ -286,7 +286,7 @@ export class SpendController implements vscode.Disposable {
     if (sources.length === 0) {
       const configure = 'Configure';
       const choice = await vscode.window.showInformationMessage('Prompt Cost: no spend source is enabled (setting promptCost.spend.sources, or spend.sources in .promptcost.yml).', configure);
-      if (choice === configure) await vscode.commands.executeCommand(SpendCommandId.Configure);
+      if (choice === configure) await vscode.commands.executeCommand(CommandId.ConfigureSpend);
       return undefined;
     }
     if (typeof args?.source === 'string') {
@@ -299,7 +299,7 @@ export class SpendController implements vscode.Disposable {
       sources.map(async (s) => {
         const stored = await this.secrets.get(s.id);
         const url = effectiveBaseUrl(s);
-        const where = this.workspaceUrlSources.has(s.id) ? ' (from .promptcost.yml)' : urlFromWorkspaceSettings(s.kind) ? ' (from workspace settings)' : '';
+        const where = this.workspaceUrlSources.has(s.id) ? ' (from .promptcost.yml)' : urlFromWorkspaceSettings(this.container.config, s.kind) ? ' (from workspace settings)' : '';
         return { label: s.id, description: url ? `${url}${where}` : 'no URL set', detail: stored ? `key stored for ${stored.origin}` : 'no key stored', id: s.id };
       }),
     );
@@ -319,7 +319,7 @@ export class SpendController implements vscode.Disposable {
       const configure = 'Configure';
       const message = error instanceof SpendError ? error.message : String(error);
       const choice = await vscode.window.showErrorMessage(`Prompt Cost: set a valid base URL first. ${message}`, configure);
-      if (choice === configure) await vscode.commands.executeCommand(SpendCommandId.Configure);
+      if (choice === configure) await vscode.commands.executeCommand(CommandId.ConfigureSpend);
       return;
     }
     let key: string | undefined;
@@ -327,7 +327,7 @@ export class SpendController implements vscode.Disposable {
       key = args.key;
     } else {
       // A trusted workspace may still be a repository someone else wrote: say when it chose this URL.
-      const writtenIn = this.workspaceUrlSources.has(id) ? ".promptcost.yml" : urlFromWorkspaceSettings(source.kind) ? 'settings (.vscode/settings.json)' : null;
+      const writtenIn = this.workspaceUrlSources.has(id) ? ".promptcost.yml" : urlFromWorkspaceSettings(this.container.config, source.kind) ? 'settings (.vscode/settings.json)' : null;
       const fromFile = writtenIn ? ` This URL comes from the workspace's ${writtenIn}: enter a key only if you trust ${origin}.` : '';
       key = await vscode.window.showInputBox({
         title: `API key for ${id} — sent only to ${origin}`,
