@@ -1,14 +1,15 @@
 /**
- * Owns everything the extension creates: the log, the typed configuration, the engine settings, the
- * document analyzer and the feature controllers. Built once in `activate`, disposed (in reverse order)
- * with the extension. Feature authors add a controller here and push it with `register(...)`.
+ * Owns and wires everything the extension creates: the log, the typed configuration, the engine settings,
+ * the document analyzer, the usage file and the feature controllers. Built once in `activate`, disposed (in
+ * reverse order) with the extension. Each controller receives the few services it uses, never this object,
+ * so no feature reaches into another: add a controller here, pass it what it needs, `register(...)` it.
  *
  * Nothing here parses, loads grammars or tokenizers: the analyzer does that when a supported document is
  * first visible or a command needs it.
  */
 import * as vscode from 'vscode';
 import { CodeLensController } from './codeLens/codeLensController';
-import { registerCommands } from './commands/registerCommands';
+import { registerEstimateCommands } from './commands/registerCommands';
 import { CompressFeature } from './compress/compressFeature';
 import { Configuration } from './configuration';
 import { CostDiagnosticsController } from './diagnostics/costDiagnosticsController';
@@ -19,8 +20,9 @@ import { HoverController } from './hover/hoverController';
 import { Log } from './log';
 import { PerfStats } from './perfStats';
 import { SimulateFeature } from './simulate/simulateFeature';
-import { SpendController } from './spend/spendController';
 import { WorkspaceReportView } from './report/workspaceReportView';
+import { UsageService } from './simulate/usageService';
+import { SpendController } from './spend/spendController';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -31,10 +33,11 @@ export class Container implements vscode.Disposable {
   /** The prompt worker: finding, estimating and compressing (everything that counts tokens) runs there. */
   readonly worker: PromptWorkerClient;
   readonly analyzer: DocumentAnalyzer;
+  /** The `.promptcost.yml` `usage:` section and the $/month it gives prompts (CodeLens, report, Compress, Simulate). */
+  readonly usage: UsageService;
   readonly codeLens: CodeLensController;
   readonly report: WorkspaceReportView;
   readonly spend: SpendController;
-  /** Simulate Monthly Cost, and the $/month of prompts with a usage entry (read by the CodeLens and the report). */
   readonly simulate: SimulateFeature;
 
   private constructor(
@@ -47,14 +50,22 @@ export class Container implements vscode.Disposable {
     // In-process fallback slices run on this thread: they count as host blocks.
     this.worker = this.register(new PromptWorkerClient(this.log, (label, ms) => stats.record(label, ms)));
     this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats, this.worker));
-    this.simulate = this.register(new SimulateFeature(this));
-    this.codeLens = this.register(new CodeLensController(this));
-    this.register(new HoverController(this));
-    this.register(new CostDiagnosticsController(this));
-    this.report = this.register(new WorkspaceReportView(this));
-    this.spend = this.register(new SpendController(this));
-    this.register(registerCommands(this));
-    this.register(new CompressFeature(this));
+    const { config, log, engine, analyzer, worker } = this;
+    this.usage = this.register(new UsageService(engine, config, log));
+    this.simulate = this.register(new SimulateFeature({ analyzer, engine, usage: this.usage, config, log, extensionUri: context.extensionUri }));
+    this.codeLens = this.register(new CodeLensController(config, log, analyzer, this.usage));
+    this.register(new HoverController(config, analyzer));
+    this.register(new CostDiagnosticsController(config, analyzer));
+    this.report = this.register(new WorkspaceReportView({ engine, usage: this.usage }, log));
+    this.spend = this.register(new SpendController({
+      extension: context,
+      config,
+      projectConfig: engine,
+      setPriceOverrides: (overrides) => engine.setExtraPriceOverrides(overrides),
+      log,
+    }));
+    this.register(registerEstimateCommands({ log, config, engine, analyzer, report: this.report, stats }));
+    this.register(new CompressFeature({ analyzer, worker, usage: this.usage, secrets: context.secrets, config, stats, log }));
   }
 
   static create(context: vscode.ExtensionContext, stats: PerfStats): Container {

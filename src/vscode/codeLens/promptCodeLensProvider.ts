@@ -6,30 +6,38 @@
 import * as vscode from 'vscode';
 import { lensTitle } from '../../core/editor/lensTitle';
 import { CommandId } from '../../core/manifest/commandIds';
-import type { Container } from '../container';
-import type { DocumentAnalysis } from '../engine/documentAnalyzer';
+import type { DocumentAnalysis, DocumentAnalyzer } from '../engine/documentAnalyzer';
 import { monthlyCostLenses } from '../simulate/monthlyCostLenses';
+import type { UsageService } from '../simulate/usageService';
+
+/** The analyses the lenses show. */
+export type PromptLensAnalyses = Pick<DocumentAnalyzer, 'cached' | 'analyze' | 'onDidAnalyze'>;
+/** The usage file's $/month per prompt (the second lens). */
+export type PromptLensMonthlyCosts = Pick<UsageService, 'monthlyCosts' | 'onDidChange'>;
 
 export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeCodeLenses = this.emitter.event;
 
-  constructor(private readonly container: Container) {
+  constructor(
+    private readonly analyzer: PromptLensAnalyses,
+    private readonly usage: PromptLensMonthlyCosts,
+  ) {
     // A fresh analysis (after an edit, a settings change…) makes VS Code ask again; the answer is cached.
     // The usage file's $/month (a second lens) also changes with `.promptcost.yml` and the simulation settings.
     this.subscription = vscode.Disposable.from(
-      container.analyzer.onDidAnalyze(() => this.emitter.fire()),
-      container.simulate.usage.onDidChange(() => this.emitter.fire()),
+      analyzer.onDidAnalyze(() => this.emitter.fire()),
+      usage.onDidChange(() => this.emitter.fire()),
     );
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const { analyzer } = this.container;
+    const { analyzer } = this;
     const analysis = analyzer.cached(document) ?? (await analyzer.analyze(document, token));
     if (!analysis || token.isCancellationRequested) return [];
     const lenses = lensesFor(document, analysis, token);
-    return token.isCancellationRequested ? [] : [...lenses, ...monthlyCostLenses(document, analysis, this.container.simulate.usage.monthlyCosts(analysis))];
+    return token.isCancellationRequested ? [] : [...lenses, ...monthlyCostLenses(document, analysis, this.usage.monthlyCosts(analysis))];
   }
 
   dispose(): void {

@@ -1,17 +1,35 @@
-/** Registers every command in one place; add a new command's definition to COMMANDS (and to package.json). */
-import * as vscode from 'vscode';
-import type { Container } from '../container';
-import type { CommandDefinition } from './command';
+/**
+ * The estimate commands (Estimate Selection / File / Workspace, Select Models, Compare, Show Log, Toggle
+ * CodeLens…) and the services they share. Add a new command's definition to ESTIMATE_COMMANDS, its id to
+ * core/manifest/commandIds.ts and package.json. Spend, Compress and Simulate register their own lists.
+ */
+import type * as vscode from 'vscode';
+import { toggleCodeLensCommand } from '../codeLens/codeLensController';
+import type { Configuration } from '../configuration';
+import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
+import { showLogCommand, type Log } from '../log';
+import type { PerfStats } from '../perfStats';
+import type { WorkspaceReportView } from '../report/workspaceReportView';
 import { comparePromptCommand } from './comparePrompt';
 import { estimateFileCommand } from './estimateFile';
 import { estimateSelectionCommand } from './estimateSelection';
 import { estimateWorkspaceCommand } from './estimateWorkspace';
 import { openPromptLocationCommand } from './openPromptLocation';
+import { registerCommands, type CommandDefinition } from './registerCommand';
 import { selectModelsCommand } from './selectModels';
-import { showLogCommand } from './showLog';
-import { toggleCodeLensCommand } from './toggleCodeLens';
 
-const COMMANDS: readonly CommandDefinition[] = [
+/** Everything the estimate commands use; each command names the part it needs. */
+export interface EstimateCommandServices {
+  log: Log;
+  config: Configuration;
+  engine: EngineSettingsService;
+  analyzer: DocumentAnalyzer;
+  report: WorkspaceReportView;
+  stats: PerfStats;
+}
+
+const ESTIMATE_COMMANDS: readonly CommandDefinition<EstimateCommandServices>[] = [
   showLogCommand,
   estimateSelectionCommand,
   estimateFileCommand,
@@ -22,18 +40,6 @@ const COMMANDS: readonly CommandDefinition[] = [
   openPromptLocationCommand,
 ];
 
-export function registerCommands(container: Container): vscode.Disposable {
-  return vscode.Disposable.from(
-    ...COMMANDS.map((command) => vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
-      try {
-        return await command.run(container, ...args);
-      } catch (error) {
-        container.log.error(`command ${command.id} failed`, error);
-        void vscode.window.showErrorMessage(`Prompt Cost Lens: ${command.id} failed. See the log for details.`, 'Show Log').then((choice) => {
-          if (choice) container.log.show();
-        });
-        return undefined;
-      }
-    })),
-  );
+export function registerEstimateCommands(services: EstimateCommandServices): vscode.Disposable {
+  return registerCommands(ESTIMATE_COMMANDS, services, services.log);
 }

@@ -10,8 +10,8 @@ import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost'
 import { formatMonthly, monthlySuffix } from '../../core/simulateView/monthlyLensTitle';
 import { CommandId } from '../../core/manifest/commandIds';
 import { ContextKey, ViewId } from '../../core/manifest/extensionNames';
-import type { Container } from '../container';
-import { reportMonthlyCosts } from '../simulate/reportMonthlyCosts';
+import type { Log } from '../log';
+import { reportMonthlyCosts, type ReportUsageServices } from '../simulate/reportMonthlyCosts';
 
 class ReportItem extends vscode.TreeItem {
   constructor(
@@ -37,12 +37,15 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
   private items: ReportItem[] = [];
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly container: Container) {
+  constructor(
+    private readonly usage: ReportUsageServices,
+    private readonly log: Log,
+  ) {
     this.view = vscode.window.createTreeView(ViewId.WorkspaceReport, { treeDataProvider: this });
   }
 
   async show(entries: readonly ReportEntry[], summary: WorkspaceReportSummary, cancelled: boolean): Promise<void> {
-    const monthly = reportMonthlyCosts(this.container, entries);
+    const monthly = reportMonthlyCosts(this.usage, entries);
     this.items = entries.map((e) => new ReportItem(e, monthly.byEntry.get(e) ?? null));
     const unpriced = summary.unpriced > 0 ? `, ${summary.unpriced} without price` : '';
     const perMonth = monthly.byEntry.size > 0 ? ` · ${formatMonthly(monthly.total)} for the ${monthly.byEntry.size} with usage` : '';
@@ -52,7 +55,7 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
     try {
       await vscode.commands.executeCommand(`${ViewId.WorkspaceReport}.focus`);
     } catch (error) {
-      this.container.log.debug(`could not focus the report view: ${String(error)}`);
+      this.log.debug(`could not focus the report view: ${String(error)}`);
     }
   }
 

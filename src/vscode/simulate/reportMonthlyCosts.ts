@@ -6,7 +6,14 @@
 import * as vscode from 'vscode';
 import type { ReportEntry } from '../../core/editor/workspaceReport';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
-import type { Container } from '../container';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
+import type { UsageService } from './usageService';
+
+/** The engine (which `.promptcost.yml` applies to a file) and the usage section read from it. */
+export interface ReportUsageServices {
+  engine: Pick<EngineSettingsService, 'forSubject'>;
+  usage: Pick<UsageService, 'usageOf' | 'costsFor'>;
+}
 
 export interface ReportMonthlyCosts {
   byEntry: Map<ReportEntry, FindingMonthlyCost>;
@@ -14,16 +21,16 @@ export interface ReportMonthlyCosts {
   total: number | null;
 }
 
-export function reportMonthlyCosts(container: Container, entries: readonly ReportEntry[]): ReportMonthlyCosts {
+export function reportMonthlyCosts(services: ReportUsageServices, entries: readonly ReportEntry[]): ReportMonthlyCosts {
   const byEntry = new Map<ReportEntry, FindingMonthlyCost>();
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const byFile = new Map<string, ReportEntry[]>();
   for (const entry of entries) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
   for (const [file, fileEntries] of byFile) {
     const uri = folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
-    const engine = container.engine.forSubject({ uri, enginePath: uri.fsPath });
-    if (!container.simulate.usage.usageOf(engine.configFile)) continue;
-    const costs = container.simulate.usage.costsFor(uri, engine.configFile, fileEntries.map((e) => e.analysis), engine.ctx.prices);
+    const engine = services.engine.forSubject({ uri, enginePath: uri.fsPath });
+    if (!services.usage.usageOf(engine.configFile)) continue;
+    const costs = services.usage.costsFor(uri, engine.configFile, fileEntries.map((e) => e.analysis), engine.ctx.prices);
     fileEntries.forEach((entry, i) => {
       const cost = costs[i];
       if (cost) byEntry.set(entry, cost);

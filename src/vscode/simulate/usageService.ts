@@ -11,8 +11,10 @@ import type { PriceTable } from '../../core/pricing/priceTable';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import { readUsageSection, type UsageFile } from '../../core/simulate/usageFile';
 import { monthlyCostsForPrompts } from '../../core/simulateView/promptMonthlyCosts';
-import type { Container } from '../container';
+import type { Configuration } from '../configuration';
 import type { DocumentAnalysis } from '../engine/documentAnalyzer';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
+import type { Log } from '../log';
 import { readSimulationSettings } from './simulationSettingsReader';
 
 export interface LoadedUsage {
@@ -32,11 +34,15 @@ export class UsageService implements vscode.Disposable {
 
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly container: Container) {
+  constructor(
+    private readonly engine: Pick<EngineSettingsService, 'onDidChange' | 'projectConfigText' | 'currentGeneration'>,
+    private readonly config: Configuration,
+    private readonly log: Log,
+  ) {
     this.disposables.push(
       this.emitter,
-      container.engine.onDidChange(() => this.emitter.fire()),
-      container.config.onDidChange((e) => {
+      engine.onDidChange(() => this.emitter.fire()),
+      config.onDidChange((e) => {
         if (e.affectsConfiguration('promptCost.simulation')) {
           this.settingsVersion++;
           this.emitter.fire();
@@ -51,7 +57,7 @@ export class UsageService implements vscode.Disposable {
     this.syncGeneration();
     if (this.usageByFile.has(configFile)) return this.usageByFile.get(configFile) ?? null;
     // The engine read the file asynchronously; not read yet: the analysis that follows its arrival asks again.
-    const text = this.container.engine.projectConfigText(configFile);
+    const text = this.engine.projectConfigText(configFile);
     if (text === undefined) return null;
     let loaded: LoadedUsage | null = null;
     try {
@@ -59,7 +65,7 @@ export class UsageService implements vscode.Disposable {
       loaded = usage ? { usage, file: configFile } : null;
     } catch (error) {
       const message = `usage section of ${configFile} ignored: ${(error as Error).message}`;
-      if (!this.reported.has(message)) this.container.log.warn(message);
+      if (!this.reported.has(message)) this.log.warn(message);
       this.reported.add(message);
     }
     this.usageByFile.set(configFile, loaded);
@@ -73,7 +79,7 @@ export class UsageService implements vscode.Disposable {
 
   /** $/month per prompt of an analysed document (null where no usage entry describes the prompt). */
   monthlyCosts(analysis: DocumentAnalysis): (FindingMonthlyCost | null)[] {
-    const key = `${this.container.engine.currentGeneration}:${this.settingsVersion}`;
+    const key = `${this.engine.currentGeneration}:${this.settingsVersion}`;
     const cached = this.costsByAnalysis.get(analysis);
     if (cached?.key === key) return cached.costs;
     const costs = this.costsFor(analysis.uri, analysis.engine.configFile, analysis.prompts, analysis.engine.ctx.prices);
@@ -86,16 +92,16 @@ export class UsageService implements vscode.Disposable {
     const loaded = uri.scheme === 'file' ? this.usageOf(configFile) : null;
     if (!loaded) return prompts.map(() => null);
     try {
-      const profile = readSimulationSettings(this.container.config, uri).profile;
+      const profile = readSimulationSettings(this.config, uri).profile;
       return monthlyCostsForPrompts(prompts, UsageService.fileKey(loaded.file, uri.fsPath), loaded.usage, profile, prices);
     } catch (error) {
-      this.container.log.error(`could not price the usage of ${uri.fsPath}`, error);
+      this.log.error(`could not price the usage of ${uri.fsPath}`, error);
       return prompts.map(() => null);
     }
   }
 
   private syncGeneration(): void {
-    const current = this.container.engine.currentGeneration;
+    const current = this.engine.currentGeneration;
     if (current === this.generation) return;
     this.generation = current;
     this.usageByFile.clear();
