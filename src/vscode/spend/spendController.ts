@@ -1,6 +1,6 @@
 /**
  * The editor face of spend tracking, wired from its parts: the configuration (spendSettingsWatcher.ts), the
- * poller (spendPolling.ts), the tracker's prices (trackerPricing.ts), the status bar, the dashboard, budget
+ * poller and the tracker's prices (spendPolling.ts), the status bar, the dashboard, budget
  * notifications and the 30-day history, and the commands (spendCommands.ts). Each snapshot feeds the views,
  * the history and the notifier; each configuration change rebuilds the poller. With no source enabled nothing
  * polls and the status bar item stays hidden.
@@ -19,11 +19,10 @@ import type { Log } from '../log';
 import { BudgetNotifier } from './budgetNotifier';
 import { createDashboardPanel, type DashboardPanel } from './dashboardPanel';
 import { SPEND_COMMANDS } from './spendCommands';
-import { SpendPolling } from './spendPolling';
+import { SpendPolling, type SetPriceOverrides } from './spendPolling';
 import { SpendSecrets } from './spendSecrets';
 import { SpendSettingsWatcher, type WorkspaceProjectConfig } from './spendSettingsWatcher';
 import { SpendStatusBar } from './spendStatusBar';
-import { TrackerPricing, type SetPriceOverrides } from './trackerPricing';
 
 const HISTORY_KEY = 'promptCost.spend.history';
 
@@ -58,7 +57,6 @@ export class SpendController implements vscode.Disposable {
   private readonly secrets: SpendSecrets;
   private readonly spendSettings: SpendSettingsWatcher;
   private readonly polling: SpendPolling;
-  private readonly pricing: TrackerPricing;
   private readonly statusBar: SpendStatusBar;
   private readonly dashboard: DashboardPanel;
   private readonly history: SpendHistory;
@@ -69,7 +67,7 @@ export class SpendController implements vscode.Disposable {
     notifications: () => this.notifier.shownMessages,
     dashboard: () => ({ open: this.dashboard.isOpen, renders: this.dashboard.renderCount, model: this.dashboardModel() }),
     refresh: () => this.refresh(),
-    trackerPricedModels: () => this.pricing.pricedModels,
+    trackerPricedModels: () => this.polling.trackerPricedModels,
     storedKey: async (sourceId) => {
       const key = await this.secrets.get(sourceId);
       return key && { origin: key.origin, sha256: createHash('sha256').update(key.secret).digest('hex').slice(0, 12) };
@@ -88,8 +86,13 @@ export class SpendController implements vscode.Disposable {
     this.history = new SpendHistory(extension.globalState.get(HISTORY_KEY));
     this.spendSettings = new SpendSettingsWatcher(config, services.projectConfig, log);
     this.notifier = new BudgetNotifier(extension.globalState, this.spendSettings.settings.config, CommandId.OpenDashboard, (line) => log.info(line));
-    this.pricing = new TrackerPricing(services.setPriceOverrides, log);
-    this.polling = new SpendPolling(this.secrets, (id) => this.spendSettings.urlChosenByWorkspaceFile(id), (snapshot) => this.onSnapshot(snapshot), log);
+    this.polling = new SpendPolling(
+      this.secrets,
+      (id) => this.spendSettings.urlChosenByWorkspaceFile(id),
+      (snapshot) => this.onSnapshot(snapshot),
+      services.setPriceOverrides,
+      log,
+    );
 
     this.disposables.push(
       this.secrets,
@@ -118,8 +121,6 @@ export class SpendController implements vscode.Disposable {
   private rebuild(): void {
     const settings = this.spendSettings.reread();
     this.notifier.reconfigure(settings.config);
-    this.polling.stop();
-    this.pricing.reset(settings);
     void vscode.commands.executeCommand('setContext', ContextKey.SpendEnabled, settings.config.sources.length > 0);
     this.polling.start(settings, () => this.render());
   }
@@ -129,7 +130,6 @@ export class SpendController implements vscode.Disposable {
     if (fresh.length && this.history.record(fresh)) void this.services.extension.globalState.update(HISTORY_KEY, this.history.toJSON());
     this.render();
     this.notifier.check(snapshot);
-    this.pricing.onSnapshot(snapshot, this.spendSettings.settings, this.polling.sourceDeps());
   }
 
   private render(): void {
@@ -144,10 +144,8 @@ export class SpendController implements vscode.Disposable {
     return buildDashboardModel(snapshot, this.history, { budgets: budget, perRequestLimit: this.services.config.get('perRequestLimit'), timeZone });
   }
 
-  private async refresh(): Promise<void> {
-    if (!this.polling.isPolling) return;
-    this.pricing.reloadOnNextAnswer();
-    await this.polling.refresh();
+  private refresh(): Promise<void> {
+    return this.polling.refresh();
   }
 
   dispose(): void {
