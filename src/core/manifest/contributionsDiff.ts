@@ -1,10 +1,10 @@
 /**
  * What package.json `contributes` says that the manifest in this folder does not, and the reverse: command
- * ids, setting keys with their type, scope, default and enum, restricted settings, view ids and the context
- * keys `when` clauses use. Plain data in, one line per difference out (empty: they agree).
+ * ids, setting keys with their type, scope, default and enum, restricted settings, view ids, and the context
+ * keys and webview panels `when` clauses name. Plain data in, one line per difference out (empty: they agree).
  */
 import { COMMAND_IDS } from './commandIds';
-import { ContextKey, ViewId } from './extensionNames';
+import { ContextKey, ViewId, WebviewPanelType } from './extensionNames';
 import { SETTINGS, SETTINGS_PREFIX, type SettingDeclaration } from './settingKeys';
 
 /** The parts of package.json read here (anything else is ignored). */
@@ -27,6 +27,7 @@ export interface DeclaredContributions {
   settings: Readonly<Record<string, SettingDeclaration<unknown>>>;
   views: readonly string[];
   contextKeys: readonly string[];
+  webviewPanels: readonly string[];
 }
 
 /** What this folder declares, in the shape `contributionsDiff` compares. */
@@ -35,6 +36,7 @@ export const DECLARED_CONTRIBUTIONS: DeclaredContributions = {
   settings: SETTINGS,
   views: Object.values(ViewId),
   contextKeys: Object.values(ContextKey),
+  webviewPanels: Object.values(WebviewPanelType),
 };
 
 export function contributionsDiff(pkg: PackageManifest, declared: DeclaredContributions = DECLARED_CONTRIBUTIONS): string[] {
@@ -83,6 +85,8 @@ export function contributionsDiff(pkg: PackageManifest, declared: DeclaredContri
     .map((item) => (item as { when?: string }).when ?? '');
   const usedKeys = new Set(whens.flatMap((when) => when.match(new RegExp(`\\b${SETTINGS_PREFIX}:\\w+`, 'g')) ?? []));
   problems.push(...oneWay([...usedKeys], declared.contextKeys, 'context key', 'used in a when clause but not declared in core/manifest/extensionNames.ts'));
+  const usedPanels = new Set(whens.flatMap((when) => [...when.matchAll(/activeWebviewPanelId\s*==\s*'?([\w.-]+)'?/g)].map((m) => m[1])));
+  problems.push(...oneWay([...usedPanels], declared.webviewPanels, 'webview panel', 'used in a when clause but not declared in core/manifest/extensionNames.ts'));
   return problems;
 }
 

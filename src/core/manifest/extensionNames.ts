@@ -1,6 +1,6 @@
 /**
  * The other names the extension shows or shares with package.json: the display name, the log channel,
- * diagnostics, `when`-clause context keys and view ids. Commands and settings have their own files.
+ * diagnostics, `when`-clause context keys, view ids and webview panel types. Commands and settings have their own files.
  */
 
 export const EXTENSION_NAME = 'Prompt Cost Lens';
@@ -23,6 +23,14 @@ export const ViewId = {
 } as const;
 
 export type ViewId = (typeof ViewId)[keyof typeof ViewId];
+
+/** Webview panel types (`activeWebviewPanelId` in `when` clauses). */
+export const WebviewPanelType = {
+  SpendDashboard: 'promptCost.spendDashboard',
+  Simulation: 'promptCost.simulation',
+} as const;
+
+export type WebviewPanelType = (typeof WebviewPanelType)[keyof typeof WebviewPanelType];
 
 /** Diagnostic codes (also the quick fix's trigger). */
 export const DiagnosticCode = {

@@ -57,14 +57,16 @@ suite('manifest: package.json contributes', () => {
     ]);
   });
 
-  test('an undeclared view, menu command or context key is reported', () => {
+  test('an undeclared view, menu command, context key or webview panel is reported', () => {
     const pkg = readPackage();
     pkg.contributes.views.explorer.push({ id: 'promptCost.otherView' });
     pkg.contributes.menus.commandPalette.push({ command: 'promptCost.gone', when: 'promptCost:unknownKey' });
+    pkg.contributes.menus['editor/title'].push({ command: 'promptCost.refreshSpend', when: 'activeWebviewPanelId == promptCost.otherPanel' });
     assert.deepStrictEqual(contributionsDiff(pkg), [
       'menu commandPalette: command promptCost.gone is not declared',
       'view promptCost.otherView: in package.json but not declared in core/manifest/extensionNames.ts',
       'context key promptCost:unknownKey: used in a when clause but not declared in core/manifest/extensionNames.ts',
+      'webview panel promptCost.otherPanel: used in a when clause but not declared in core/manifest/extensionNames.ts',
     ]);
   });
 });
