@@ -19,8 +19,8 @@ import { PromptWorkerClient } from './engine/promptWorkerClient';
 import { HoverController } from './hover/hoverController';
 import { Log } from './log';
 import { PerfStats } from './perfStats';
-import { SimulateFeature } from './simulate/simulateFeature';
 import { WorkspaceReportView } from './report/workspaceReportView';
+import { SimulateFeature } from './simulate/simulateFeature';
 import { UsageService } from './simulate/usageService';
 import { SpendController } from './spend/spendController';
 
@@ -28,35 +28,27 @@ export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   readonly log: Log;
-  readonly config: Configuration;
-  readonly engine: EngineSettingsService;
-  /** The prompt worker: finding, estimating and compressing (everything that counts tokens) runs there. */
-  readonly worker: PromptWorkerClient;
   readonly analyzer: DocumentAnalyzer;
-  /** The `.promptcost.yml` `usage:` section and the $/month it gives prompts (CodeLens, report, Compress, Simulate). */
-  readonly usage: UsageService;
-  readonly codeLens: CodeLensController;
-  readonly report: WorkspaceReportView;
+  /** Read by the extension API (extension.ts) only. */
   readonly spend: SpendController;
   readonly simulate: SimulateFeature;
 
-  private constructor(
-    readonly context: vscode.ExtensionContext,
-    readonly stats: PerfStats,
-  ) {
-    this.log = this.register(new Log());
-    this.config = this.register(new Configuration());
-    this.engine = this.register(new EngineSettingsService(this.config, this.log, (label, ms) => stats.record(label, ms)));
+  private constructor(context: vscode.ExtensionContext, stats: PerfStats) {
+    const log = (this.log = this.register(new Log()));
+    const config = this.register(new Configuration());
+    const engine = this.register(new EngineSettingsService(config, log, (label, ms) => stats.record(label, ms)));
+    // The prompt worker: finding, estimating and compressing (everything that counts tokens) runs there.
     // In-process fallback slices run on this thread: they count as host blocks.
-    this.worker = this.register(new PromptWorkerClient(this.log, (label, ms) => stats.record(label, ms)));
-    this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats, this.worker));
-    const { config, log, engine, analyzer, worker } = this;
-    this.usage = this.register(new UsageService(engine, config, log));
-    this.simulate = this.register(new SimulateFeature({ analyzer, engine, usage: this.usage, config, log, extensionUri: context.extensionUri }));
-    this.codeLens = this.register(new CodeLensController(config, log, analyzer, this.usage));
+    const worker = this.register(new PromptWorkerClient(log, (label, ms) => stats.record(label, ms)));
+    const analyzer = (this.analyzer = this.register(new DocumentAnalyzer(engine, config, log, stats, worker)));
+    // The `.promptcost.yml` `usage:` section and the $/month it gives prompts (CodeLens, report, Compress, Simulate).
+    const usage = this.register(new UsageService(engine, config, log));
+
+    this.simulate = this.register(new SimulateFeature({ analyzer, engine, usage, config, log, extensionUri: context.extensionUri }));
+    this.register(new CodeLensController(config, log, analyzer, usage));
     this.register(new HoverController(config, analyzer));
     this.register(new CostDiagnosticsController(config, analyzer));
-    this.report = this.register(new WorkspaceReportView({ engine, usage: this.usage }, log));
+    const report = this.register(new WorkspaceReportView({ engine, usage }, log));
     this.spend = this.register(new SpendController({
       extension: context,
       config,
@@ -64,8 +56,8 @@ export class Container implements vscode.Disposable {
       setPriceOverrides: (overrides) => engine.setExtraPriceOverrides(overrides),
       log,
     }));
-    this.register(registerEstimateCommands({ log, config, engine, analyzer, report: this.report, stats }));
-    this.register(new CompressFeature({ analyzer, worker, usage: this.usage, secrets: context.secrets, config, stats, log }));
+    this.register(registerEstimateCommands({ log, config, engine, analyzer, report, stats }));
+    this.register(new CompressFeature({ analyzer, worker, usage, secrets: context.secrets, config, stats, log }));
   }
 
   static create(context: vscode.ExtensionContext, stats: PerfStats): Container {
