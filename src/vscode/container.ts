@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { CodeLensController } from './codeLens/codeLensController';
-import { registerEstimateCommands } from './commands/registerCommands';
+import { registerEstimateCommands } from './commands/estimateCommands';
 import { CompressFeature } from './compress/compressFeature';
 import { Configuration } from './configuration';
 import { CostDiagnosticsController } from './diagnostics/costDiagnosticsController';
