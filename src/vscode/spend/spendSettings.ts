@@ -6,29 +6,14 @@
  * also lists these keys under `restrictedConfigurations`; reading with `inspect()` makes it hold here too.)
  */
 import * as vscode from 'vscode';
-import { SETTINGS_PREFIX, type ExtensionConfig, type SettingKey } from '../../core/manifest/settingKeys';
+import { SETTING_KEYS, SETTINGS_PREFIX, type ExtensionConfig, type SettingKey } from '../../core/manifest/settingKeys';
 import { isValidTimeZone } from '../../core/spend/periods';
 import { DEFAULT_INTERVAL_MINUTES, DEFAULT_THRESHOLDS, parseSourceOptions, parseThresholds, SpendConfigError, type SpendConfig, type SpendSourceConfig } from '../../core/spend/spendConfig';
 import { SOURCE_KINDS, type SourceKind } from '../../core/spend/spendTypes';
 import type { Configuration } from '../configuration';
 
 /** Every spend/budget key: a change to any of them rebuilds the poller. */
-export const SPEND_KEYS = [
-  'spend.sources',
-  'spend.tracker.url',
-  'spend.tracker.tokenIn',
-  'spend.tracker.todayField',
-  'spend.openai.url',
-  'spend.anthropic.url',
-  'spend.litellm.url',
-  'spend.openrouter.url',
-  'spend.intervalMinutes',
-  'spend.useTrackerPricing',
-  'budget.daily',
-  'budget.monthly',
-  'budget.thresholds',
-  'budget.timeZone',
-] as const satisfies readonly SettingKey[];
+export const SPEND_KEYS: readonly SettingKey[] = SETTING_KEYS.filter((key) => key.startsWith('spend.') || key.startsWith('budget.'));
 
 /** The setting holding each source kind's base URL. */
 export const URL_KEY = {
