@@ -1,7 +1,7 @@
 // Entry point: build the container and hand it to VS Code for disposal. Everything else lives in src/vscode/.
 import type * as vscode from 'vscode';
 import { Container } from './vscode/container';
-import { PerfStats, type PerfSnapshot } from './vscode/perfStats';
+import { PerfStats, type PerfSnapshot } from './core/pipeline/perfStats';
 import type { SimulateApi } from './vscode/simulate/simulateFeature';
 import type { SpendApi } from './vscode/spend/spendController';
 

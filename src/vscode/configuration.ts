@@ -1,5 +1,6 @@
 /**
- * The one typed reader of the `promptCost.*` settings. Listeners hear only changes that touch the section
+ * The one typed reader of the `promptCost.*` settings (declared, with their types, in
+ * core/manifest/settingKeys.ts). Listeners hear only changes that touch the section
  * and route with `changed(e, key)`; at startup, pass `undefined` as the event to run the same handler.
  *
  * Precedence for engine settings (documented in package.json): built-in defaults < `.promptcost.yml` <
@@ -8,46 +9,15 @@
  */
 import * as vscode from 'vscode';
 import type { EngineSettings } from '../core/config/engineSettings';
-import type { SourceLanguage } from '../core/prompts/prompt';
-import { SETTINGS_PREFIX } from './constants';
+import { settingId, SETTINGS_PREFIX, type ExtensionConfig, type SettingKey } from '../core/manifest/settingKeys';
 
-export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
-
-/** Every setting under `promptCost.`, by its key without the prefix. Keep in step with package.json. */
-export interface ExtensionConfig extends Omit<EngineSettings, 'maxFileBytes'> {
-  enabledLanguages: SourceLanguage[];
-  'codeLens.enabled': boolean;
-  'hover.enabled': boolean;
-  'diagnostics.severity': DiagnosticSeverityName;
-  // ──── Spend tracking (src/vscode/spend/); URLs are read with inspect() there, for workspace trust ────
-  'spend.sources': string[];
-  'spend.tracker.url': string;
-  'spend.tracker.tokenIn': 'query' | 'header';
-  'spend.tracker.todayField': string;
-  'spend.openai.url': string;
-  'spend.anthropic.url': string;
-  'spend.litellm.url': string;
-  'spend.openrouter.url': string;
-  'spend.intervalMinutes': number;
-  'spend.useTrackerPricing': boolean;
-  'budget.daily': number;
-  'budget.monthly': number;
-  'budget.thresholds': number[];
-  'budget.timeZone': string;
-  // ──── Monthly cost simulation (src/vscode/simulate/) ────
-  'simulation.requestsPerDay': number;
-  'simulation.growth': number;
-  'simulation.cacheHitRate': number;
-  'simulation.cachedPrefixShare': number;
-  'simulation.batchShare': number;
-  'simulation.monthlyBudget': number;
-  'simulation.acceptableModels': string[];
-  'simulation.profile': 'low' | 'expected' | 'high';
+/** Where a setting is set: VS Code's `inspect`, typed by the setting's key. */
+export interface SettingLayers<T> {
+  defaultValue?: T;
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
 }
-
-export type ConfigKey = keyof ExtensionConfig;
-/** A full setting id, e.g. `promptCost.compareModels`. */
-export type SettingId = `${typeof SETTINGS_PREFIX}.${ConfigKey}`;
 
 /** The settings that feed the estimating engine (same names as `EngineSettings`). */
 export const ENGINE_KEYS = [
@@ -60,11 +30,7 @@ export const ENGINE_KEYS = [
   'priceOverrides',
   'modelAliases',
   'estimateFactors',
-] as const satisfies readonly (ConfigKey & keyof EngineSettings)[];
-
-export function settingId(key: ConfigKey): SettingId {
-  return `${SETTINGS_PREFIX}.${key}`;
-}
+] as const satisfies readonly (SettingKey & keyof EngineSettings)[];
 
 export class Configuration implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.ConfigurationChangeEvent>();
@@ -80,17 +46,22 @@ export class Configuration implements vscode.Disposable {
   }
 
   /** The effective value (VS Code's default when unset). `scope`: the document for resource settings. */
-  get<K extends ConfigKey>(key: K, scope?: vscode.ConfigurationScope): ExtensionConfig[K] {
+  get<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): ExtensionConfig[K] {
     return vscode.workspace.getConfiguration(SETTINGS_PREFIX, scope).get<ExtensionConfig[K]>(key) as ExtensionConfig[K];
+  }
+
+  /** Each layer's value of a setting (unset layers absent): for settings whose origin matters (trust, "set by the user"). */
+  inspect<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): SettingLayers<ExtensionConfig[K]> | undefined {
+    return vscode.workspace.getConfiguration(SETTINGS_PREFIX, scope).inspect<ExtensionConfig[K]>(key);
   }
 
   /**
    * True when `e` touches any of `keys` (for `scope`, when given). `e` undefined means "startup": true, so
    * one handler serves both.
    */
-  changed(e: vscode.ConfigurationChangeEvent | undefined, keys: ConfigKey | readonly ConfigKey[], scope?: vscode.ConfigurationScope): boolean {
+  changed(e: vscode.ConfigurationChangeEvent | undefined, keys: SettingKey | readonly SettingKey[], scope?: vscode.ConfigurationScope): boolean {
     if (e === undefined) return true;
-    const list: readonly ConfigKey[] = typeof keys === 'string' ? [keys] : keys;
+    const list: readonly SettingKey[] = typeof keys === 'string' ? [keys] : keys;
     return list.some((key) => e.affectsConfiguration(settingId(key), scope));
   }
 
@@ -115,7 +86,7 @@ export class Configuration implements vscode.Disposable {
    * Writes a setting where the user will look for it: where it is already set, else the workspace (when one
    * is open), else user settings.
    */
-  async update<K extends ConfigKey>(key: K, value: ExtensionConfig[K] | undefined, target?: vscode.ConfigurationTarget): Promise<void> {
+  async update<K extends SettingKey>(key: K, value: ExtensionConfig[K] | undefined, target?: vscode.ConfigurationTarget): Promise<void> {
     const section = vscode.workspace.getConfiguration(SETTINGS_PREFIX);
     await section.update(key, value, target ?? defaultTarget(section.inspect(key)));
   }

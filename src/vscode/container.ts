@@ -1,14 +1,15 @@
 /**
- * Owns everything the extension creates: the log, the typed configuration, the engine settings, the
- * document analyzer and the feature controllers. Built once in `activate`, disposed (in reverse order)
- * with the extension. Feature authors add a controller here and push it with `register(...)`.
+ * Owns and wires everything the extension creates: the log, the typed configuration, the engine settings,
+ * the document analyzer and the feature controllers. Built once in `activate`, disposed (in
+ * reverse order) with the extension. Each controller receives the few services it uses, never this object,
+ * so no feature reaches into another: add a controller here, pass it what it needs, `register(...)` it.
  *
  * Nothing here parses, loads grammars or tokenizers: the analyzer does that when a supported document is
  * first visible or a command needs it.
  */
 import * as vscode from 'vscode';
 import { CodeLensController } from './codeLens/codeLensController';
-import { registerCommands } from './commands/registerCommands';
+import { registerEstimateCommands } from './commands/estimateCommands';
 import { CompressFeature } from './compress/compressFeature';
 import { Configuration } from './configuration';
 import { CostDiagnosticsController } from './diagnostics/costDiagnosticsController';
@@ -17,44 +18,45 @@ import { EngineSettingsService } from './engine/engineSettingsService';
 import { PipelineClient } from '../core/pipeline/pipelineClient';
 import { HoverController } from './hover/hoverController';
 import { Log } from './log';
-import { PerfStats } from './perfStats';
+import { PerfStats } from '../core/pipeline/perfStats';
+import { WorkspaceReportView } from './report/workspaceReportView';
 import { SimulateFeature } from './simulate/simulateFeature';
 import { SpendController } from './spend/spendController';
-import { WorkspaceReportView } from './report/workspaceReportView';
 
 export class Container implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   readonly log: Log;
-  readonly config: Configuration;
-  readonly engine: EngineSettingsService;
-  /** The prompt worker: finding, estimating and compressing (everything that counts tokens) runs there. */
-  readonly worker: PipelineClient;
   readonly analyzer: DocumentAnalyzer;
-  readonly codeLens: CodeLensController;
-  readonly report: WorkspaceReportView;
+  /** Read by the extension API (extension.ts) only. */
   readonly spend: SpendController;
-  /** Simulate Monthly Cost, and the $/month of prompts with a usage entry (read by the CodeLens and the report). */
   readonly simulate: SimulateFeature;
 
-  private constructor(
-    readonly context: vscode.ExtensionContext,
-    readonly stats: PerfStats,
-  ) {
-    this.log = this.register(new Log());
-    this.config = this.register(new Configuration());
-    this.engine = this.register(new EngineSettingsService(this.config, this.log, (label, ms) => stats.record(label, ms)));
-    // In-process fallback slices run on this thread: they count as host blocks.
-    this.worker = this.register(new PipelineClient(this.log, { onSlice: (label, ms) => stats.record(label, ms) }));
-    this.analyzer = this.register(new DocumentAnalyzer(this.engine, this.config, this.log, stats, this.worker));
-    this.simulate = this.register(new SimulateFeature(this));
-    this.codeLens = this.register(new CodeLensController(this));
-    this.register(new HoverController(this));
-    this.register(new CostDiagnosticsController(this));
-    this.report = this.register(new WorkspaceReportView(this));
-    this.spend = this.register(new SpendController(this));
-    this.register(registerCommands(this));
-    this.register(new CompressFeature(this));
+  private constructor(context: vscode.ExtensionContext, stats: PerfStats) {
+    const log = (this.log = this.register(new Log()));
+    const config = this.register(new Configuration());
+    const engine = this.register(new EngineSettingsService(config, log, (label, ms) => stats.record(label, ms)));
+    // The document pipeline's worker: finding, estimating, pricing and compressing (everything that counts
+    // tokens) runs there. In-process fallback slices run on this thread: they count as host blocks.
+    const worker = this.register(new PipelineClient(log, { onSlice: (label, ms) => stats.record(label, ms) }));
+    const analyzer = (this.analyzer = this.register(new DocumentAnalyzer(engine, config, log, stats, worker)));
+    // The `.promptcost.yml` `usage:` section is part of a document's engine settings (Compress and Simulate read it too).
+    const usage = engine;
+
+    this.simulate = this.register(new SimulateFeature({ analyzer, engine, usage, config, log, extensionUri: context.extensionUri }));
+    this.register(new CodeLensController(config, log, analyzer));
+    this.register(new HoverController(config, analyzer));
+    this.register(new CostDiagnosticsController(config, analyzer));
+    const report = this.register(new WorkspaceReportView(log));
+    this.spend = this.register(new SpendController({
+      extension: context,
+      config,
+      projectConfig: engine,
+      setPriceOverrides: (overrides) => engine.setExtraPriceOverrides(overrides),
+      log,
+    }));
+    this.register(registerEstimateCommands({ log, config, engine, analyzer, report, stats }));
+    this.register(new CompressFeature({ analyzer, worker, usage, secrets: context.secrets, config, stats, log }));
   }
 
   static create(context: vscode.ExtensionContext, stats: PerfStats): Container {

@@ -3,7 +3,9 @@
  * as modals; the user opens the channel with "Prompt Cost: Show Log".
  */
 import * as vscode from 'vscode';
-import { OUTPUT_CHANNEL_NAME } from './constants';
+import { CommandId } from '../core/manifest/commandIds';
+import { OUTPUT_CHANNEL_NAME } from '../core/manifest/extensionNames';
+import type { CommandDefinition } from './commands/registerCommand';
 
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
@@ -42,6 +44,14 @@ export class Log implements vscode.Disposable {
     this.channel.dispose();
   }
 }
+
+/** "Prompt Cost: Show Log": opens the channel, keeping the editor's focus. */
+export const showLogCommand: CommandDefinition<{ log: Pick<Log, 'show'> }> = {
+  id: CommandId.ShowLog,
+  run({ log }) {
+    log.show(true);
+  },
+};
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;

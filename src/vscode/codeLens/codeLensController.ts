@@ -1,19 +1,26 @@
 /**
- * Registers the prompt CodeLens provider only while `promptCost.codeLens.enabled` is on: turning it off
- * disposes the registration (no provider, no work), turning it on registers it again.
+ * CodeLens on and off: the provider is registered only while `promptCost.codeLens.enabled` is on (turning it
+ * off disposes the registration: no provider, no work), and "Toggle CodeLens" flips that setting.
  */
 import * as vscode from 'vscode';
-import { ContextKey } from '../constants';
-import type { Container } from '../container';
+import { CommandId } from '../../core/manifest/commandIds';
+import { ContextKey } from '../../core/manifest/extensionNames';
+import type { CommandDefinition } from '../commands/registerCommand';
+import type { Configuration } from '../configuration';
 import { promptDocumentSelector } from '../engine/documentPaths';
-import { PromptCodeLensProvider } from './promptCodeLensProvider';
+import type { Log } from '../log';
+import { PromptCodeLensProvider, type PromptLensAnalyses } from './promptCodeLensProvider';
 
 export class CodeLensController implements vscode.Disposable {
   private registration: vscode.Disposable | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly container: Container) {
-    this.subscription = container.config.onDidChange((e) => this.onConfigurationChanged(e));
+  constructor(
+    private readonly config: Configuration,
+    private readonly log: Log,
+    private readonly analyzer: PromptLensAnalyses,
+  ) {
+    this.subscription = config.onDidChange((e) => this.onConfigurationChanged(e));
     this.onConfigurationChanged(undefined);
   }
 
@@ -22,9 +29,8 @@ export class CodeLensController implements vscode.Disposable {
   }
 
   private onConfigurationChanged(e: vscode.ConfigurationChangeEvent | undefined): void {
-    const { config } = this.container;
-    if (!config.changed(e, ['codeLens.enabled', 'enabledLanguages'])) return;
-    const enabled = config.get('codeLens.enabled');
+    if (!this.config.changed(e, ['codeLens.enabled', 'enabledLanguages'])) return;
+    const enabled = this.config.get('codeLens.enabled');
     void vscode.commands.executeCommand('setContext', ContextKey.CodeLensEnabled, enabled);
     // The selector depends on the enabled languages, so any change re-registers.
     this.unregister();
@@ -32,17 +38,17 @@ export class CodeLensController implements vscode.Disposable {
   }
 
   private registerProvider(): void {
-    const provider = new PromptCodeLensProvider(this.container);
-    const selector = promptDocumentSelector(this.container.config.get('enabledLanguages'));
+    const provider = new PromptCodeLensProvider(this.analyzer);
+    const selector = promptDocumentSelector(this.config.get('enabledLanguages'));
     this.registration = vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(selector, provider));
-    this.container.log.debug('CodeLens provider registered');
+    this.log.debug('CodeLens provider registered');
   }
 
   private unregister(): void {
     if (!this.registration) return;
     this.registration.dispose();
     this.registration = undefined;
-    this.container.log.debug('CodeLens provider unregistered');
+    this.log.debug('CodeLens provider unregistered');
   }
 
   dispose(): void {
@@ -50,3 +56,14 @@ export class CodeLensController implements vscode.Disposable {
     this.subscription.dispose();
   }
 }
+
+/** Flips `promptCost.codeLens.enabled`; the controller above registers or disposes the provider. Returns the new state. */
+export const toggleCodeLensCommand: CommandDefinition<{ config: Configuration; log: Log }> = {
+  id: CommandId.ToggleCodeLens,
+  async run({ config, log }) {
+    const enabled = !config.get('codeLens.enabled');
+    await config.update('codeLens.enabled', enabled);
+    log.info(`CodeLens ${enabled ? 'on' : 'off'}`);
+    return enabled;
+  },
+};

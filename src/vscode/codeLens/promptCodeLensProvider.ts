@@ -5,25 +5,26 @@
  *   `~$42/month` beside it, for prompts the usage file gives a volume — opens Simulate Monthly Cost.
  */
 import * as vscode from 'vscode';
+import { CommandId } from '../../core/manifest/commandIds';
 import { lensTitle } from '../../core/presentation/lens/lensTitle';
 import { monthlyLensTitle, monthlyLensTooltip } from '../../core/presentation/lens/monthlyLensTitle';
-import { CommandId } from '../constants';
-import type { Container } from '../container';
-import type { DocumentAnalysis } from '../engine/documentAnalyzer';
-import { SimulateCommandId } from '../simulate/simulateCommandIds';
+import type { DocumentAnalysis, DocumentAnalyzer } from '../engine/documentAnalyzer';
+
+/** The analyses the lenses show: the only thing the provider reads. */
+export type PromptLensAnalyses = Pick<DocumentAnalyzer, 'cached' | 'analyze' | 'onDidAnalyze'>;
 
 export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeCodeLenses = this.emitter.event;
 
-  constructor(private readonly container: Container) {
+  constructor(private readonly analyzer: PromptLensAnalyses) {
     // A fresh analysis (after an edit, a settings, `.promptcost.yml` or profile change…) makes VS Code ask again; the answer is cached.
-    this.subscription = container.analyzer.onDidAnalyze(() => this.emitter.fire());
+    this.subscription = analyzer.onDidAnalyze(() => this.emitter.fire());
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const { analyzer } = this.container;
+    const { analyzer } = this;
     const analysis = analyzer.cached(document) ?? (await analyzer.analyze(document, token));
     if (!analysis || token.isCancellationRequested) return [];
     const lenses = lensesFor(document, analysis, token);
@@ -47,7 +48,7 @@ export function lensesFor(document: vscode.TextDocument, analysis: DocumentAnaly
     const args = [document.uri, item.prompt.startOffset];
     lenses.push(new vscode.CodeLens(range, { title: lensTitle(item), tooltip: 'Prompt Cost Lens: compare models for this prompt', command: CommandId.ComparePrompt, arguments: args }));
     if (item.monthly) {
-      monthly.push(new vscode.CodeLens(range, { title: monthlyLensTitle(item.monthly), tooltip: monthlyLensTooltip(item.monthly), command: SimulateCommandId.SimulateMonthlyCost, arguments: args }));
+      monthly.push(new vscode.CodeLens(range, { title: monthlyLensTitle(item.monthly), tooltip: monthlyLensTooltip(item.monthly), command: CommandId.SimulateMonthlyCost, arguments: args }));
     }
   }
   return [...lenses, ...monthly];

@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import { lensTitle } from '../../core/presentation/lens/lensTitle';
 import { rankByCost } from '../../core/presentation/report/workspaceReport';
-import { CommandId } from '../constants';
-import type { CommandDefinition } from './command';
+import { CommandId } from '../../core/manifest/commandIds';
+import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
+import type { CommandDefinition } from './registerCommand';
 
 export interface EstimateFileRow {
   line: number;
@@ -15,20 +16,20 @@ interface PromptItem extends vscode.QuickPickItem {
   offset: number;
 }
 
-export const estimateFileCommand: CommandDefinition = {
+export const estimateFileCommand: CommandDefinition<{ analyzer: Pick<DocumentAnalyzer, 'isSupported' | 'analyze'> }> = {
   id: CommandId.EstimateFile,
-  async run(container, uri): Promise<EstimateFileRow[] | undefined> {
+  async run({ analyzer }, uri): Promise<EstimateFileRow[] | undefined> {
     const editor = vscode.window.activeTextEditor;
     const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
     if (!document) {
       void vscode.window.showInformationMessage('Prompt Cost: open a file to estimate.');
       return undefined;
     }
-    if (!container.analyzer.isSupported(document)) {
+    if (!analyzer.isSupported(document)) {
       void vscode.window.showInformationMessage(`Prompt Cost: ${vscode.workspace.asRelativePath(document.uri)} is not a language Prompt Cost Lens reads (see promptCost.enabledLanguages).`);
       return undefined;
     }
-    const analysis = await container.analyzer.analyze(document);
+    const analysis = await analyzer.analyze(document);
     if (!analysis) return undefined;
     const ranked = rankByCost(analysis.prompts.map((a) => ({ file: '', analysis: a })));
     const items: PromptItem[] = ranked.map(({ analysis: a }) => ({

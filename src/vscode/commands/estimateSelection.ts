@@ -3,10 +3,13 @@
  * default and compared model, in the compare quick pick. Counted in the prompt worker.
  */
 import * as vscode from 'vscode';
-import { CommandId } from '../constants';
+import { CommandId } from '../../core/manifest/commandIds';
 import { enginePathFor } from '../engine/documentPaths';
-import { SimulateCommandId } from '../simulate/simulateCommandIds';
-import type { CommandDefinition } from './command';
+import type { Configuration } from '../configuration';
+import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
+import type { Log } from '../log';
+import type { CommandDefinition } from './registerCommand';
 import { showModelQuickPick, type ModelPickResult } from './modelQuickPick';
 
 export interface EstimateSelectionResult extends Partial<ModelPickResult> {
@@ -14,9 +17,16 @@ export interface EstimateSelectionResult extends Partial<ModelPickResult> {
   characters: number;
 }
 
-export const estimateSelectionCommand: CommandDefinition = {
+export interface EstimateSelectionServices {
+  engine: Pick<EngineSettingsService, 'whenReady' | 'forSubject' | 'forWorkspace'>;
+  analyzer: Pick<DocumentAnalyzer, 'analyzeText'>;
+  config: Configuration;
+  log: Log;
+}
+
+export const estimateSelectionCommand: CommandDefinition<EstimateSelectionServices> = {
   id: CommandId.EstimateSelection,
-  async run(container): Promise<EstimateSelectionResult> {
+  async run(services): Promise<EstimateSelectionResult> {
     const editor = vscode.window.activeTextEditor;
     const selected = editor ? editor.selections.map((s) => editor.document.getText(s)).filter(Boolean).join('\n') : '';
     const source = selected ? 'selection' : 'clipboard';
@@ -26,13 +36,13 @@ export const estimateSelectionCommand: CommandDefinition = {
       return { source, characters: 0 };
     }
     const subject = editor ? { uri: editor.document.uri, enginePath: enginePathFor(editor.document) } : undefined;
-    await container.engine.whenReady(subject);
-    const engine = subject ? container.engine.forSubject(subject) : container.engine.forWorkspace();
+    await services.engine.whenReady(subject);
+    const engine = subject ? services.engine.forSubject(subject) : services.engine.forWorkspace();
     // Counted in the prompt worker: the tokenizer never loads on the host's thread.
-    const analysis = await container.analyzer.analyzeText(text, engine);
+    const analysis = await services.analyzer.analyzeText(text, engine);
     const title = `Prompt Cost: ${source === 'selection' ? 'selection' : 'clipboard'} (${text.length.toLocaleString('en-US')} characters)`;
-    const simulate = () => vscode.commands.executeCommand(SimulateCommandId.SimulateMonthlyCost, { text });
-    const picked = await showModelQuickPick(container, title, analysis.estimates, 0, simulate);
+    const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, { text });
+    const picked = await showModelQuickPick(services, title, analysis.estimates, 0, simulate);
     return { source, characters: text.length, ...picked };
   },
 };

@@ -8,9 +8,14 @@ import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } 
 import { hasLlmSignal } from '../../core/prompts/findPrompts';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
 import { formatUsd } from '../../core/pricing/formatUsd';
-import { CommandId } from '../constants';
-import type { Container } from '../container';
-import type { CommandDefinition } from './command';
+import { CommandId } from '../../core/manifest/commandIds';
+import type { Configuration } from '../configuration';
+import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
+import type { Log } from '../log';
+import type { PerfStats } from '../../core/pipeline/perfStats';
+import type { WorkspaceReportView } from '../report/workspaceReportView';
+import type { CommandDefinition } from './registerCommand';
 
 export interface EstimateWorkspaceResult extends WorkspaceReportSummary {
   cancelled: boolean;
@@ -26,23 +31,33 @@ const MAX_FILES = 20_000;
 /** Yield to the host when a slice has run this long. */
 const SLICE_MS = 12;
 
-export const estimateWorkspaceCommand: CommandDefinition = {
+export interface EstimateWorkspaceServices {
+  config: Configuration;
+  engine: Pick<EngineSettingsService, 'whenReady' | 'forSubject'>;
+  analyzer: Pick<DocumentAnalyzer, 'analyzeOnce'>;
+  report: Pick<WorkspaceReportView, 'show' | 'rowLabels'>;
+  stats: Pick<PerfStats, 'record'>;
+  log: Log;
+}
+
+export const estimateWorkspaceCommand: CommandDefinition<EstimateWorkspaceServices> = {
   id: CommandId.EstimateWorkspace,
-  run(container): Thenable<EstimateWorkspaceResult> {
+  run(services): Thenable<EstimateWorkspaceResult> {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Prompt Cost: estimating the workspace', cancellable: true },
-      (progress, token) => estimateWorkspace(container, progress, token),
+      (progress, token) => estimateWorkspace(services, progress, token),
     );
   },
 };
 
 async function estimateWorkspace(
-  container: Container,
+  services: EstimateWorkspaceServices,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<EstimateWorkspaceResult> {
+  const { config, engine: engines, analyzer, report, stats, log } = services;
   const started = performance.now();
-  const enabled = container.config.get('enabledLanguages');
+  const enabled = config.get('enabledLanguages');
   const uris = await vscode.workspace.findFiles(INCLUDE, EXCLUDE, MAX_FILES, token);
   const candidates = uris.filter((uri) => {
     const language = languageForFile(uri.fsPath);
@@ -54,7 +69,7 @@ async function estimateWorkspace(
   let done = 0;
   // The synchronous stretch under way; every await ends one (so it is recorded as a block of the host).
   let sliceStart = performance.now();
-  const endSlice = () => container.stats.record('estimate workspace', performance.now() - sliceStart);
+  const endSlice = () => stats.record('estimate workspace', performance.now() - sliceStart);
   const awaited = async <T>(work: Thenable<T>): Promise<T> => {
     endSlice();
     try {
@@ -69,8 +84,8 @@ async function estimateWorkspace(
     progress.report({ message: `${done}/${candidates.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / Math.max(1, candidates.length) });
     try {
       const subject = { uri, enginePath: uri.fsPath };
-      await container.engine.whenReady(subject);
-      const engine = container.engine.forSubject(subject);
+      await engines.whenReady(subject);
+      const engine = engines.forSubject(subject);
       const open = openText.get(uri.toString());
       let text: string;
       if (open) {
@@ -83,11 +98,11 @@ async function estimateWorkspace(
       const language = languageForFile(uri.fsPath);
       if (!language || !hasLlmSignal(text, language)) continue;
       // Found and estimated in the prompt worker.
-      const analyses = await awaited(container.analyzer.analyzeOnce(text, uri.fsPath, engine));
+      const analyses = await awaited(analyzer.analyzeOnce(text, uri.fsPath, engine));
       const file = vscode.workspace.asRelativePath(uri, false);
       for (const analysis of analyses) entries.push({ file, analysis });
     } catch (error) {
-      container.log.error(`Estimate Workspace: skipped ${uri.fsPath}`, error);
+      log.error(`Estimate Workspace: skipped ${uri.fsPath}`, error);
     }
     if (performance.now() - sliceStart > SLICE_MS) await awaited(new Promise((resolve) => setImmediate(resolve)));
   }
@@ -96,7 +111,7 @@ async function estimateWorkspace(
   const ranked = rankByCost(entries);
   const summary = summarize(ranked);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  container.log.info(`Estimate Workspace${cancelled ? ' (cancelled)' : ''}: ${summary.prompts} prompts in ${summary.files} files, ${formatUsd(summary.totalPerCall)} for one call of each, ${seconds} s`);
-  await container.report.show(ranked, summary, cancelled);
-  return { ...summary, cancelled, rows: container.report.rowLabels() };
+  log.info(`Estimate Workspace${cancelled ? ' (cancelled)' : ''}: ${summary.prompts} prompts in ${summary.files} files, ${formatUsd(summary.totalPerCall)} for one call of each, ${seconds} s`);
+  await report.show(ranked, summary, cancelled);
+  return { ...summary, cancelled, rows: report.rowLabels() };
 }

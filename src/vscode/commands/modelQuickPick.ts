@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { ModelEstimate } from '../../core/estimate/estimatePrompt';
 import { modelRow, type ModelRow } from '../../core/presentation/quickPick/modelRows';
-import type { Container } from '../container';
+import type { Configuration } from '../configuration';
+import type { Log } from '../log';
 
 export type ModelPickAction = { kind: 'setCompareModel' | 'copy'; model: string };
 
@@ -27,9 +28,9 @@ const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), 
 const SIMULATE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('graph-line'), tooltip: 'Simulate monthly cost' };
 
 /** `onSimulate`: adds a title button that closes the pick and opens Simulate Monthly Cost for the same prompt. */
-export function showModelQuickPick(container: Container, title: string, estimates: readonly ModelEstimate[], variables: number, onSimulate?: () => unknown): Promise<ModelPickResult> {
+export function showModelQuickPick({ config, log }: { config: Configuration; log: Log }, title: string, estimates: readonly ModelEstimate[], variables: number, onSimulate?: () => unknown): Promise<ModelPickResult> {
   const rows = estimates.map((e) => modelRow(e, variables));
-  const compared = new Set(container.config.get('compareModels'));
+  const compared = new Set(config.get('compareModels'));
   const quickPick = vscode.window.createQuickPick<ModelItem>();
   quickPick.title = title;
   quickPick.placeholder = 'Models compared for this prompt (choosing one changes nothing; use the row buttons to act)';
@@ -55,10 +56,10 @@ export function showModelQuickPick(container: Container, title: string, estimate
       quickPick.onDidTriggerItemButton(async ({ item, button }) => {
         const model = item.row.model;
         if (button === SET_COMPARE) {
-          const current = container.config.get('compareModels');
-          if (!current.includes(model)) await container.config.update('compareModels', [...current, model]);
+          const current = config.get('compareModels');
+          if (!current.includes(model)) await config.update('compareModels', [...current, model]);
           result.actions.push({ kind: 'setCompareModel', model });
-          container.log.info(`compare models: added ${model}`);
+          log.info(`compare models: added ${model}`);
           quickPick.items = quickPick.items.map((i) => (i === item ? { ...i, buttons: [COPY] } : i));
         } else if (button === COPY) {
           await vscode.env.clipboard.writeText(`${model}: ${item.row.description} · ${item.row.detail}`);

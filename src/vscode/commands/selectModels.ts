@@ -3,19 +3,22 @@
  * quick pick of the price list's models; with a list as argument (tests, keybindings) it sets that list.
  */
 import * as vscode from 'vscode';
-import { CommandId } from '../constants';
-import type { CommandDefinition } from './command';
+import { CommandId } from '../../core/manifest/commandIds';
+import type { Configuration } from '../configuration';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
+import type { Log } from '../log';
+import type { CommandDefinition } from './registerCommand';
 
-export const selectModelsCommand: CommandDefinition = {
+export const selectModelsCommand: CommandDefinition<{ config: Configuration; engine: Pick<EngineSettingsService, 'whenReady' | 'forWorkspace'>; log: Log }> = {
   id: CommandId.SelectModels,
-  async run(container, models): Promise<string[] | undefined> {
+  async run({ config, engine, log }, models): Promise<string[] | undefined> {
     if (Array.isArray(models) && models.every((m) => typeof m === 'string')) {
-      await container.config.update('compareModels', models);
+      await config.update('compareModels', models);
       return models;
     }
-    const current = container.config.get('compareModels');
-    await container.engine.whenReady();
-    const prices = container.engine.forWorkspace().ctx.prices;
+    const current = config.get('compareModels');
+    await engine.whenReady();
+    const prices = engine.forWorkspace().ctx.prices;
     // Bare ids (`gpt-4o`, `claude-sonnet-4-5`): the provider-prefixed duplicates would only add noise.
     const known = prices.knownModels().filter((id) => !id.includes('/'));
     const ids = [...current, ...known.filter((id) => !current.includes(id))];
@@ -25,8 +28,8 @@ export const selectModelsCommand: CommandDefinition = {
     );
     if (!picked) return undefined;
     const chosen = picked.map((p) => p.label);
-    await container.config.update('compareModels', chosen);
-    container.log.info(`compare models: ${chosen.join(', ') || '(none)'}`);
+    await config.update('compareModels', chosen);
+    log.info(`compare models: ${chosen.join(', ') || '(none)'}`);
     return chosen;
   },
 };

@@ -1,33 +1,16 @@
-/** Compress Prompt: owns the preview provider and registers the feature's commands (one line in container.ts). */
+/** Compress Prompt: owns the preview provider and registers the feature's two commands with the services they use. */
 import * as vscode from 'vscode';
-import type { Container } from '../container';
-import { describeError } from '../log';
-import { CompressCommandId } from './compressCommandIds';
+import { registerCommands } from '../commands/registerCommand';
 import { CompressPreview } from './compressPreview';
-import { runCompressPrompt } from './compressPromptCommand';
-import { runSetCompressionApiKey } from './setCompressionApiKey';
+import { compressPromptCommand, type CompressServices } from './compressPromptCommand';
+import { setCompressionApiKeyCommand } from './setCompressionApiKey';
 
 export class CompressFeature implements vscode.Disposable {
   private readonly preview = new CompressPreview();
   private readonly commands: vscode.Disposable;
 
-  constructor(container: Container) {
-    const guarded = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          return await run(...args);
-        } catch (error) {
-          container.log.error(`command ${id} failed: ${describeError(error)}`);
-          void vscode.window.showErrorMessage(`Prompt Cost Lens: ${id} failed. See the log for details.`, 'Show Log').then((choice) => {
-            if (choice) container.log.show();
-          });
-          return undefined;
-        }
-      });
-    this.commands = vscode.Disposable.from(
-      guarded(CompressCommandId.CompressPrompt, (arg) => runCompressPrompt(container, this.preview, arg)),
-      guarded(CompressCommandId.SetCompressionApiKey, (value) => runSetCompressionApiKey(container, value)),
-    );
+  constructor(services: Omit<CompressServices, 'preview'>) {
+    this.commands = registerCommands<CompressServices>([compressPromptCommand, setCompressionApiKeyCommand], { ...services, preview: this.preview }, services.log);
   }
 
   dispose(): void {

@@ -22,13 +22,19 @@ import { formatUsd } from '../../core/pricing/formatUsd';
 import type { FoundPrompt, PlaceholderSyntax } from '../../core/prompts/prompt';
 import { rewritePromptLiteral, type LiteralEdit } from '../../core/rewrite/rewritePromptLiteral';
 import type { FindingLocation } from '../../core/simulate/usageMatch';
-import type { Container } from '../container';
-import type { DocumentAnalysis } from '../engine/documentAnalyzer';
+import { CommandId } from '../../core/manifest/commandIds';
+import type { CommandDefinition } from '../commands/registerCommand';
+import type { Configuration } from '../configuration';
+import type { DocumentAnalysis, DocumentAnalyzer } from '../engine/documentAnalyzer';
 import { enginePathFor } from '../engine/documentPaths';
-import { promptAt } from '../engine/promptLookup';
-import { COMPRESS_API_KEY_SECRET } from './compressCommandIds';
+import type { PipelineClient } from '../../core/pipeline/pipelineClient';
+import { promptAt } from '../../core/pipeline/promptLookup';
+import type { Log } from '../log';
+import type { PerfStats } from '../../core/pipeline/perfStats';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
 import type { CompressPreview } from './compressPreview';
 import { readCompressSettings, type CompressSettings } from './compressSettings';
+import { COMPRESS_API_KEY_SECRET } from './setCompressionApiKey';
 
 export interface CompressArgs {
   apply?: boolean;
@@ -47,6 +53,23 @@ export interface CompressOutcome {
   modelAssisted?: boolean;
 }
 
+/** What Compress Prompt uses: the analyses, the worker that compresses, the usage file (for $ saved), the key. */
+export interface CompressServices {
+  analyzer: Pick<DocumentAnalyzer, 'isSupported' | 'analyze'>;
+  worker: Pick<PipelineClient, 'compress' | 'acceptModelAnswer'>;
+  usage: Pick<EngineSettingsService, 'usageOf'>;
+  preview: CompressPreview;
+  secrets: vscode.SecretStorage;
+  config: Configuration;
+  stats: Pick<PerfStats, 'lastCompress' | 'time'>;
+  log: Log;
+}
+
+export const compressPromptCommand: CommandDefinition<CompressServices> = {
+  id: CommandId.CompressPrompt,
+  run: (services, arg) => runCompressPrompt(services, arg),
+};
+
 /** What is being compressed: a found prompt (rewritten in place) or the selected text (replaced verbatim). */
 interface Target {
   text: string;
@@ -57,32 +80,32 @@ interface Target {
   analysis: DocumentAnalysis | undefined;
 }
 
-export async function runCompressPrompt(container: Container, preview: CompressPreview, rawArgs: unknown): Promise<CompressOutcome> {
+async function runCompressPrompt(services: CompressServices, rawArgs: unknown): Promise<CompressOutcome> {
   const args: CompressArgs = rawArgs && typeof rawArgs === 'object' && !(rawArgs instanceof vscode.Uri) ? (rawArgs as CompressArgs) : {};
   const editor = vscode.window.activeTextEditor;
   if (!editor) return noTarget('Open a file and put the cursor in a prompt to compress it.');
   const document = editor.document;
   const version = document.version;
-  const settings = readCompressSettings(document.uri);
+  const settings = readCompressSettings(services.config, document.uri);
   const mode = args.mode ?? settings.mode;
 
-  const target = await findTarget(container, editor);
+  const target = await findTarget(services, editor);
   if (!target) return noTarget('No prompt under the cursor: put it inside a prompt string, or select the text to compress.');
 
   const model = target.item?.primary.model ?? target.analysis?.engine.settings.models[0] ?? 'gpt-4o';
   const syntaxes = target.prompt ? [...new Set(target.prompt.placeholders.map((p) => p.syntax))] : DEFAULT_PLACEHOLDER_SYNTAXES;
-  const compressed = await container.worker.compress(target.text, mode, model, syntaxes);
-  container.stats.lastCompress = { where: compressed.where, ms: compressed.ms };
+  const compressed = await services.worker.compress(target.text, mode, model, syntaxes);
+  services.stats.lastCompress = { where: compressed.where, ms: compressed.ms };
   let result = compressed.compression;
   let usedModel = false;
   if (settings.modelAssisted.enabled) {
     // The worker checks the model's answer against the same invariants as deterministic compression.
-    const assisted = await compressWithModel(container, settings, target.text, model, syntaxes);
+    const assisted = await compressWithModel(services, settings, target.text, model, syntaxes);
     if (assisted && 'compressed' in assisted && !assisted.refused && assisted.tokensAfter < result.tokensAfter) {
       result = assisted;
       usedModel = true;
     } else if (assisted?.refused) {
-      container.log.warn(`model-assisted compression not used: ${assisted.refused}`);
+      services.log.warn(`model-assisted compression not used: ${assisted.refused}`);
     }
   }
   if (result.refused) {
@@ -108,9 +131,9 @@ export async function runCompressPrompt(container: Container, preview: CompressP
     edit = { start: document.offsetAt(target.range.start), end: document.offsetAt(target.range.end), replacement: result.compressed };
   }
 
-  const savings = container.stats.time('compress: $ saved per month', () => savingsFor(container, document, target, model, result, settings));
+  const savings = services.stats.time('compress: $ saved per month', () => savingsFor(services, document, target, model, result, settings));
   const summary = summaryLine(result, savings, usedModel, mode);
-  const shown = await preview.show(target.label, target.text, result.compressed, `Compress Prompt: ${target.label} (${result.tokensBefore} → ${result.tokensAfter} tokens)`);
+  const shown = await services.preview.show(target.label, target.text, result.compressed, `Compress Prompt: ${target.label} (${result.tokensBefore} → ${result.tokensAfter} tokens)`);
   const base: CompressOutcome = {
     status: 'discarded',
     tokensBefore: result.tokensBefore,
@@ -119,14 +142,14 @@ export async function runCompressPrompt(container: Container, preview: CompressP
     preview: { left: shown.left.toString(), right: shown.right.toString() },
     modelAssisted: usedModel,
   };
-  container.log.info(`compress ${document.uri.fsPath}:${target.range.start.line + 1}: ${summary}`);
+  services.log.info(`compress ${document.uri.fsPath}:${target.range.start.line + 1}: ${summary}`);
   for (const pass of result.passes) {
-    if (pass.aggressive && pass.dropped?.length) container.log.info(`  dropped by ${pass.name}: ${pass.dropped.map((d) => JSON.stringify(d)).join(', ')}`);
+    if (pass.aggressive && pass.dropped?.length) services.log.info(`  dropped by ${pass.name}: ${pass.dropped.map((d) => JSON.stringify(d)).join(', ')}`);
   }
 
   const choice = args.apply === undefined ? await vscode.window.showInformationMessage(summary, 'Apply', 'Discard') : args.apply ? 'Apply' : 'Discard';
   if (choice !== 'Apply') {
-    if (args.apply === undefined) await preview.close(shown.right);
+    if (args.apply === undefined) await services.preview.close(shown.right);
     return base;
   }
   if (document.version !== version) {
@@ -136,7 +159,7 @@ export async function runCompressPrompt(container: Container, preview: CompressP
   const workspaceEdit = new vscode.WorkspaceEdit();
   workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.replacement);
   const applied = await vscode.workspace.applyEdit(workspaceEdit);
-  if (args.apply === undefined) await preview.close(shown.right);
+  if (args.apply === undefined) await services.preview.close(shown.right);
   if (!applied) return { ...base, status: 'refused', reason: 'VS Code did not apply the edit' };
   return { ...base, status: 'applied' };
 }
@@ -147,10 +170,10 @@ function noTarget(message: string): CompressOutcome {
 }
 
 /** The prompt covering the cursor (or containing the selection); else the selected text itself. */
-async function findTarget(container: Container, editor: vscode.TextEditor): Promise<Target | null> {
+async function findTarget(services: CompressServices, editor: vscode.TextEditor): Promise<Target | null> {
   const document = editor.document;
   const selection = editor.selection;
-  const analysis = container.analyzer.isSupported(document) ? await container.analyzer.analyze(document) : undefined;
+  const analysis = services.analyzer.isSupported(document) ? await services.analyzer.analyze(document) : undefined;
   const start = document.offsetAt(selection.start);
   const end = document.offsetAt(selection.end);
   const item = analysis ? promptAt(analysis, start) : undefined;
@@ -164,14 +187,14 @@ async function findTarget(container: Container, editor: vscode.TextEditor): Prom
   return { text: document.getText(selection), label: `${path.basename(document.uri.path)}:${selection.start.line + 1}`, prompt: null, item: null, range: selection, analysis };
 }
 
-async function compressWithModel(container: Container, settings: CompressSettings, text: string, model: string, syntaxes: readonly PlaceholderSyntax[]): Promise<CompressionResult | { refused: string } | null> {
+async function compressWithModel(services: CompressServices, settings: CompressSettings, text: string, model: string, syntaxes: readonly PlaceholderSyntax[]): Promise<CompressionResult | { refused: string } | null> {
   const endpoint = settings.modelAssisted.endpoint;
   const problem = endpoint ? endpointProblem(endpoint) : 'set promptCost.compress.modelAssisted.endpoint';
   if (problem) {
     void vscode.window.showWarningMessage(`Model-assisted compression skipped: ${problem}.`);
     return null;
   }
-  const stored = await container.context.secrets.get(COMPRESS_API_KEY_SECRET);
+  const stored = await services.secrets.get(COMPRESS_API_KEY_SECRET);
   const key = parseBoundKey(stored);
   const keyProblem = key ? keyOriginProblem(key, endpoint) : stored ? 'the saved compression key is from an older version; set it again' : null;
   if (keyProblem) {
@@ -194,15 +217,15 @@ async function compressWithModel(container: Container, settings: CompressSetting
     } catch (error) {
       return { refused: modelFailure(error) };
     }
-    return (await container.worker.acceptModelAnswer(text, answer, model, syntaxes)).compression;
+    return (await services.worker.acceptModelAnswer(text, answer, model, syntaxes)).compression;
   });
 }
 
-function savingsFor(container: Container, document: vscode.TextDocument, target: Target, model: string, result: CompressionResult, settings: CompressSettings): (MonthlySavings & { traffic: SavingsTraffic }) | null {
+function savingsFor(services: CompressServices, document: vscode.TextDocument, target: Target, model: string, result: CompressionResult, settings: CompressSettings): (MonthlySavings & { traffic: SavingsTraffic }) | null {
   const analysis = target.analysis;
   if (!analysis) return null;
   const configFile = analysis.engine.configFile;
-  const usage = container.engine.usageOf(configFile)?.usage ?? null;
+  const usage = services.usage.usageOf(configFile)?.usage ?? null;
   const key = (p: FoundPrompt): FindingLocation => ({
     file: configFile ? path.relative(path.dirname(configFile), document.uri.fsPath).split(path.sep).join('/') : document.uri.fsPath,
     startLine: p.startLine,

@@ -1,7 +1,8 @@
-/** The `promptCost.compress.*` and `promptCost.simulation.*` settings this feature reads (declared in package.json). */
-import * as vscode from 'vscode';
+/** The `promptCost.compress.*` and `promptCost.simulation.*` settings this feature reads, through the typed configuration. */
+import type * as vscode from 'vscode';
 import type { CompressMode } from '../../core/compress/types';
-import { SETTINGS_PREFIX } from '../constants';
+import { settingDefault } from '../../core/manifest/settingKeys';
+import type { Configuration } from '../configuration';
 
 export interface CompressSettings {
   mode: CompressMode;
@@ -10,19 +11,16 @@ export interface CompressSettings {
   requestsPerDay: number;
 }
 
-export const COMPRESS_SECTION = `${SETTINGS_PREFIX}.compress`;
-
-export function readCompressSettings(scope?: vscode.ConfigurationScope): CompressSettings {
-  const section = vscode.workspace.getConfiguration(SETTINGS_PREFIX, scope);
-  const mode = section.get<string>('compress.mode');
-  const perDay = section.get<number>('simulation.requestsPerDay');
+export function readCompressSettings(config: Pick<Configuration, 'get'>, scope?: vscode.ConfigurationScope): CompressSettings {
+  const mode = config.get('compress.mode', scope);
+  const perDay = config.get('simulation.requestsPerDay', scope);
   return {
     mode: mode === 'aggressive' ? 'aggressive' : 'safe',
     modelAssisted: {
-      enabled: section.get<boolean>('compress.modelAssisted.enabled') === true,
-      endpoint: (section.get<string>('compress.modelAssisted.endpoint') ?? '').trim(),
-      model: (section.get<string>('compress.modelAssisted.model') ?? '').trim() || 'gpt-4o-mini',
+      enabled: config.get('compress.modelAssisted.enabled', scope) === true,
+      endpoint: (config.get('compress.modelAssisted.endpoint', scope) ?? '').trim(),
+      model: (config.get('compress.modelAssisted.model', scope) ?? '').trim() || settingDefault('compress.modelAssisted.model'),
     },
-    requestsPerDay: typeof perDay === 'number' && Number.isFinite(perDay) && perDay >= 0 ? perDay : 1000,
+    requestsPerDay: typeof perDay === 'number' && Number.isFinite(perDay) && perDay >= 0 ? perDay : settingDefault('simulation.requestsPerDay'),
   };
 }

@@ -4,12 +4,22 @@
  */
 import * as vscode from 'vscode';
 import { keyOriginFor, type BoundKey } from '../../core/compress/endpointPolicy';
-import type { Container } from '../container';
-import { COMPRESS_API_KEY_SECRET } from './compressCommandIds';
+import { CommandId } from '../../core/manifest/commandIds';
+import type { CommandDefinition } from '../commands/registerCommand';
+import type { Configuration } from '../configuration';
 import { readCompressSettings } from './compressSettings';
 
-export async function runSetCompressionApiKey(container: Container, value?: unknown): Promise<boolean> {
-  const endpoint = readCompressSettings().modelAssisted.endpoint;
+/** SecretStorage key of the model-assisted compression endpoint's API key. */
+export const COMPRESS_API_KEY_SECRET = 'promptCost.compress.apiKey';
+
+export const setCompressionApiKeyCommand: CommandDefinition<{ config: Configuration; secrets: vscode.SecretStorage }> = {
+  id: CommandId.SetCompressionApiKey,
+  run: (services, value) => setCompressionApiKey(services, value),
+};
+
+/** `value`: the key itself (tests, keybindings), else asked for. */
+async function setCompressionApiKey({ config, secrets }: { config: Configuration; secrets: vscode.SecretStorage }, value?: unknown): Promise<boolean> {
+  const endpoint = readCompressSettings(config).modelAssisted.endpoint;
   const origin = keyOriginFor(endpoint);
   const key = typeof value === 'string'
     ? value
@@ -23,7 +33,7 @@ export async function runSetCompressionApiKey(container: Container, value?: unkn
     });
   if (key === undefined) return false;
   if (key.trim() === '') {
-    await container.context.secrets.delete(COMPRESS_API_KEY_SECRET);
+    await secrets.delete(COMPRESS_API_KEY_SECRET);
     void vscode.window.showInformationMessage('Compression API key removed.');
     return true;
   }
@@ -31,7 +41,7 @@ export async function runSetCompressionApiKey(container: Container, value?: unkn
     void vscode.window.showWarningMessage('Compression API key not saved: set promptCost.compress.modelAssisted.endpoint (https://, or http:// to localhost) first; the key is sent only to its origin.');
     return false;
   }
-  await container.context.secrets.store(COMPRESS_API_KEY_SECRET, JSON.stringify({ secret: key.trim(), origin } satisfies BoundKey));
+  await secrets.store(COMPRESS_API_KEY_SECRET, JSON.stringify({ secret: key.trim(), origin } satisfies BoundKey));
   void vscode.window.showInformationMessage(`Compression API key saved for ${origin}.`);
   return true;
 }

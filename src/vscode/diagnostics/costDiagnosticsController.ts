@@ -5,10 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { costProblems } from '../../core/presentation/diagnostics/costProblems';
-import { CommandId, DIAGNOSTIC_SOURCE, DiagnosticCode } from '../constants';
-import type { DiagnosticSeverityName } from '../configuration';
-import type { Container } from '../container';
-import type { DocumentAnalysis } from '../engine/documentAnalyzer';
+import { CommandId } from '../../core/manifest/commandIds';
+import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../../core/manifest/extensionNames';
+import type { DiagnosticSeverityName } from '../../core/manifest/settingKeys';
+import type { Configuration } from '../configuration';
+import type { DocumentAnalysis, DocumentAnalyzer } from '../engine/documentAnalyzer';
 import { promptDocumentSelector } from '../engine/documentPaths';
 
 const SEVERITY: Record<Exclude<DiagnosticSeverityName, 'off'>, vscode.DiagnosticSeverity> = {
@@ -22,16 +23,19 @@ export class CostDiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('promptCost');
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly container: Container) {
+  constructor(
+    private readonly config: Configuration,
+    analyzer: Pick<DocumentAnalyzer, 'onDidAnalyze' | 'all'>,
+  ) {
     this.disposables.push(
       this.collection,
-      container.analyzer.onDidAnalyze((analysis) => this.render(analysis)),
+      analyzer.onDidAnalyze((analysis) => this.render(analysis)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.collection.delete(doc.uri)),
-      container.config.onDidChange((e) => {
-        if (container.config.changed(e, 'diagnostics.severity')) for (const analysis of container.analyzer.all()) this.render(analysis);
+      config.onDidChange((e) => {
+        if (config.changed(e, 'diagnostics.severity')) for (const analysis of analyzer.all()) this.render(analysis);
       }),
       vscode.languages.registerCodeActionsProvider(
-        promptDocumentSelector(container.config.get('enabledLanguages')),
+        promptDocumentSelector(config.get('enabledLanguages')),
         new CompareModelsQuickFix(),
         { providedCodeActionKinds: CompareModelsQuickFix.kinds },
       ),
@@ -40,7 +44,7 @@ export class CostDiagnosticsController implements vscode.Disposable {
 
   private render(analysis: DocumentAnalysis): void {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === analysis.uri.toString());
-    const severityName = this.container.config.get('diagnostics.severity', analysis.uri);
+    const severityName = this.config.get('diagnostics.severity', analysis.uri);
     if (!document || severityName === 'off') {
       this.collection.delete(analysis.uri);
       return;

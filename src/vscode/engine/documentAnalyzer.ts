@@ -13,7 +13,7 @@ import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
 import { selectionPrompt } from '../../core/pipeline/selectionPrompt';
 import type { Configuration } from '../configuration';
 import type { Log } from '../log';
-import type { PerfStats } from '../perfStats';
+import type { PerfStats } from '../../core/pipeline/perfStats';
 import { enabledLanguageOf, enginePathFor } from './documentPaths';
 import type { DocumentEngine, EngineSettingsService } from './engineSettingsService';
 

@@ -85,7 +85,7 @@ export class EngineSettingsService implements vscode.Disposable {
       config.onDidChange((e) => {
         if (config.changed(e, ENGINE_KEYS)) this.invalidate('settings changed');
         // The profile picks the usage volume the $/month lenses show.
-        else if (e.affectsConfiguration('promptCost.simulation')) this.announce('simulation settings changed');
+        else if (config.changed(e, 'simulation.profile')) this.announce('simulation profile changed');
       }),
     );
   }
@@ -186,7 +186,7 @@ export class EngineSettingsService implements vscode.Disposable {
     return {
       usage: loaded.usage,
       fileKey: toPosix(path.relative(path.dirname(loaded.file), subject.uri.fsPath)),
-      profile: readSimulationSettings(subject.uri).profile,
+      profile: readSimulationSettings(this.config, subject.uri).profile,
     };
   }
 

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { findProjectConfigFileAsync, loadProjectConfig, ProjectConfigError, type ProjectConfig } from '../../core/config/projectConfig';
-import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../constants';
+import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../../core/manifest/extensionNames';
 import type { Log } from '../log';
 
 /** `text` is kept for the sections read elsewhere (usage); null when the file could not be read. */

@@ -4,14 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/presentation/hover/hoverMarkdown';
-import type { Container } from '../container';
-import { promptAt } from '../engine/promptLookup';
+import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
+import { promptAt } from '../../core/pipeline/promptLookup';
+
+/** The analyses the hover reads. */
+export type PromptHoverAnalyses = Pick<DocumentAnalyzer, 'cached' | 'analyze'>;
 
 export class PromptHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly container: Container) {}
+  constructor(private readonly analyzer: PromptHoverAnalyses) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const { analyzer } = this.container;
+    const { analyzer } = this;
     const analysis = analyzer.cached(document) ?? (await analyzer.analyze(document, token));
     if (!analysis || token.isCancellationRequested) return undefined;
     const item = promptAt(analysis, document.offsetAt(position));

@@ -7,8 +7,9 @@ import { lensTitle } from '../../core/presentation/lens/lensTitle';
 import { monthlyTotal, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { formatUsd } from '../../core/pricing/formatUsd';
 import { formatMonthly, monthlySuffix } from '../../core/presentation/lens/monthlyLensTitle';
-import { CommandId, ContextKey, ViewId } from '../constants';
-import type { Container } from '../container';
+import { CommandId } from '../../core/manifest/commandIds';
+import { ContextKey, ViewId } from '../../core/manifest/extensionNames';
+import type { Log } from '../log';
 
 class ReportItem extends vscode.TreeItem {
   constructor(readonly entry: ReportEntry) {
@@ -32,7 +33,7 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
   private items: ReportItem[] = [];
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly container: Container) {
+  constructor(private readonly log: Log) {
     this.view = vscode.window.createTreeView(ViewId.WorkspaceReport, { treeDataProvider: this });
   }
 
@@ -47,7 +48,7 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
     try {
       await vscode.commands.executeCommand(`${ViewId.WorkspaceReport}.focus`);
     } catch (error) {
-      this.container.log.debug(`could not focus the report view: ${String(error)}`);
+      this.log.debug(`could not focus the report view: ${String(error)}`);
     }
   }
 

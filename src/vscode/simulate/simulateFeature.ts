@@ -1,20 +1,22 @@
 /**
- * Simulate Monthly Cost: the command and its panel (the $/month the CodeLens and Estimate Workspace show
- * come with each prompt's analysis, from the document pipeline). One panel at a time; each edit from the webview is applied
- * to the state (core), simulated (core) and drawn again. Registered with one line in container.ts.
+ * Simulate Monthly Cost: the command, its panel, and the $/month the CodeLens and Estimate Workspace show
+ * for prompts the usage file gives a volume (each prompt's $/month comes with its analysis; the usage file's section through the engine settings). One panel at a
+ * time; each edit from the webview is applied to the state (core), simulated (core) and drawn again.
  */
 import * as vscode from 'vscode';
+import { CommandId } from '../../core/manifest/commandIds';
 import type { PriceTable } from '../../core/pricing/priceTable';
 import { simulateModels, SimulationInputError, type SimulationResult } from '../../core/simulate/modelComparison';
 import { toMarkdown } from '../../core/simulate/simulationMarkdown';
 import { applySimulationEdit, initialSimulationState, setModelAcceptable, simulationRequest, type SimulationState } from '../../core/presentation/simulatePanel/simulationState';
 import { buildSimulationViewModel, type SimulationViewModel } from '../../core/presentation/simulatePanel/simulationViewModel';
-import type { Container } from '../container';
-import { describeError } from '../log';
-import { SimulateCommandId } from './simulateCommandIds';
+import { registerCommand } from '../commands/registerCommand';
+import type { Configuration } from '../configuration';
+import type { Log } from '../log';
 import { createSimulationPanel, type SimulationMessage, type SimulationPanel } from './simulationPanel';
 import { readSimulationSettings } from './simulationSettingsReader';
-import { resolveSimulationTarget, simulateArgs, type SimulateArgs } from './simulationTarget';
+import { resolveSimulationTarget, simulateArgs, type SimulateArgs, type SimulationTargetServices } from './simulationTarget';
+import type { EngineSettingsService } from '../engine/engineSettingsService';
 
 /** What the extension API offers about the simulation (the integration suite reads it). */
 export interface SimulateApi {
@@ -23,6 +25,14 @@ export interface SimulateApi {
   panel(): { open: boolean; renders: number };
   /** Applies an edit as the webview would post it; resolves to the new view model. */
   edit(message: SimulationMessage): Promise<SimulationViewModel | null>;
+}
+
+/** What the feature uses: finding the prompt, the settings, the usage file and the log. */
+export interface SimulateServices extends SimulationTargetServices {
+  usage: Pick<EngineSettingsService, 'usageOf'>;
+  config: Configuration;
+  log: Log;
+  extensionUri: vscode.Uri;
 }
 
 interface Session {
@@ -47,36 +57,26 @@ export class SimulateFeature implements vscode.Disposable {
     },
   };
 
-  constructor(private readonly container: Container) {
-    this.panel = createSimulationPanel(container.context.extensionUri, (message) => this.onMessage(message));
+  constructor(private readonly services: SimulateServices) {
+    this.panel = createSimulationPanel(services.extensionUri, (message) => this.onMessage(message));
     this.disposables.push(
       this.panel,
-      vscode.commands.registerCommand(SimulateCommandId.SimulateMonthlyCost, async (first?: unknown, second?: unknown) => {
-        try {
-          return await this.simulate(simulateArgs(first, second));
-        } catch (error) {
-          container.log.error(`command ${SimulateCommandId.SimulateMonthlyCost} failed: ${describeError(error)}`);
-          void vscode.window.showErrorMessage(`Prompt Cost Lens: ${SimulateCommandId.SimulateMonthlyCost} failed. See the log for details.`, 'Show Log').then((choice) => {
-            if (choice) container.log.show();
-          });
-          return undefined;
-        }
-      }),
+      registerCommand(CommandId.SimulateMonthlyCost, (first?: unknown, second?: unknown) => this.simulate(simulateArgs(first, second)), services.log),
     );
   }
 
   /** Opens the panel for the prompt the args point at; resolves to its first result (undefined when none). */
   private async simulate(args: SimulateArgs): Promise<SimulationResult | null | undefined> {
-    const target = await resolveSimulationTarget(this.container, args);
+    const target = await resolveSimulationTarget(this.services, args);
     if (!target) return undefined;
     const { engine, analysis, usageCost } = target;
-    const loaded = this.container.engine.usageOf(target.configFile);
+    const loaded = this.services.usage.usageOf(target.configFile);
     const state = initialSimulationState({
       subject: { label: target.label, file: target.file, line: target.line },
       tokens: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens })),
       compareModels: engine.settings.compareModels,
       expectedOutputTokens: engine.settings.expectedOutputTokens,
-      settings: readSimulationSettings(target.scope, this.container.log),
+      settings: readSimulationSettings(this.services.config, target.scope, this.services.log),
       usage: loaded?.usage ?? null,
       entry: usageCost?.entry ?? null,
       overrides: args,
@@ -85,7 +85,7 @@ export class SimulateFeature implements vscode.Disposable {
     const suggestions = prices.knownModels();
     this.session = { state, prices, suggestions, ...this.compute(state, prices, suggestions, null) };
     this.panel.show(this.session.view);
-    this.container.log.info(`simulated ${target.label} on ${state.model}: ${this.session.result?.models[0].monthlyCost ?? 'no price'} USD/month`);
+    this.services.log.info(`simulated ${target.label} on ${state.model}: ${this.session.result?.models[0].monthlyCost ?? 'no price'} USD/month`);
     return this.session.result;
   }
 

@@ -5,10 +5,10 @@
  * the owner, which recomputes with the core and calls `update` with the new model.
  */
 import * as vscode from 'vscode';
+import { WebviewPanelType } from '../../core/manifest/extensionNames';
 import type { SimulationViewModel } from '../../core/presentation/simulatePanel/simulationViewModel';
 import { ModelWebviewPanel } from '../webview/modelWebviewPanel';
 
-export const SIMULATION_VIEW_TYPE = 'promptCost.simulation';
 export const SIMULATION_PANEL_TITLE = 'Monthly Cost Simulation';
 
 /** Messages the webview sends. */
@@ -24,7 +24,7 @@ export function createSimulationPanel(
   onMessage: (message: SimulationMessage) => void | Promise<void>,
 ): SimulationPanel {
   return new ModelWebviewPanel<SimulationViewModel>(extensionUri, {
-    viewType: SIMULATION_VIEW_TYPE,
+    viewType: WebviewPanelType.Simulation,
     title: SIMULATION_PANEL_TITLE,
     column: vscode.ViewColumn.Beside,
     panelOptions: { retainContextWhenHidden: false },

@@ -2,23 +2,22 @@
  * Reads `promptCost.simulation.*` into the core's `SimulationSettings`. The profile counts only where a user
  * set it (inspect), so an untouched default never hides the usage file's own `profile:`.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { normalizeSimulationSettings, type SimulationSettings } from '../../core/simulate/simulationSettings';
-import { SETTINGS_PREFIX } from '../constants';
+import type { Configuration } from '../configuration';
 import type { Log } from '../log';
 
-export function readSimulationSettings(scope: vscode.ConfigurationScope | undefined, log?: Log): SimulationSettings {
-  const section = vscode.workspace.getConfiguration(`${SETTINGS_PREFIX}.simulation`, scope);
-  const seen = section.inspect<string>('profile');
+export function readSimulationSettings(config: Pick<Configuration, 'get' | 'inspect'>, scope: vscode.ConfigurationScope | undefined, log?: Pick<Log, 'warn'>): SimulationSettings {
+  const seen = config.inspect('simulation.profile', scope);
   const explicitProfile = seen?.workspaceFolderValue ?? seen?.workspaceValue ?? seen?.globalValue;
   const { settings, problems } = normalizeSimulationSettings({
-    requestsPerDay: section.get('requestsPerDay'),
-    growth: section.get('growth'),
-    cacheHitRate: section.get('cacheHitRate'),
-    cachedPrefixShare: section.get('cachedPrefixShare'),
-    batchShare: section.get('batchShare'),
-    monthlyBudget: section.get('monthlyBudget'),
-    acceptableModels: section.get('acceptableModels'),
+    requestsPerDay: config.get('simulation.requestsPerDay', scope),
+    growth: config.get('simulation.growth', scope),
+    cacheHitRate: config.get('simulation.cacheHitRate', scope),
+    cachedPrefixShare: config.get('simulation.cachedPrefixShare', scope),
+    batchShare: config.get('simulation.batchShare', scope),
+    monthlyBudget: config.get('simulation.monthlyBudget', scope),
+    acceptableModels: config.get('simulation.acceptableModels', scope),
     profile: explicitProfile,
   });
   for (const problem of problems) log?.warn(`settings: ${problem} (default used)`);

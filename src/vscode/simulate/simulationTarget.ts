@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
 import type { SimulationOverrides } from '../../core/presentation/simulatePanel/simulationState';
-import type { Container } from '../container';
+import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
 import { enginePathFor } from '../engine/documentPaths';
-import type { DocumentEngine } from '../engine/engineSettingsService';
-import { promptAt, promptForLens } from '../engine/promptLookup';
+import type { DocumentEngine, EngineSettingsService } from '../engine/engineSettingsService';
+import { promptAt, promptForLens } from '../../core/pipeline/promptLookup';
 
 /** The optional arguments object of `promptCost.simulateMonthlyCost`. */
 export interface SimulateArgs extends SimulationOverrides {
@@ -36,6 +36,12 @@ export interface SimulationTarget {
   configFile: string | null;
 }
 
+/** What finding the target reads: the analyses, the engine settings and the usage file's $/month. */
+export interface SimulationTargetServices {
+  analyzer: Pick<DocumentAnalyzer, 'analyze' | 'analyzeText'>;
+  engine: Pick<EngineSettingsService, 'whenReady' | 'forSubject' | 'forWorkspace'>;
+}
+
 /** Normalises the ways the command is called into one args object. */
 export function simulateArgs(first: unknown, second: unknown): SimulateArgs {
   if (first instanceof vscode.Uri) return { uri: first, ...(typeof second === 'number' ? { offset: second } : {}) };
@@ -44,12 +50,12 @@ export function simulateArgs(first: unknown, second: unknown): SimulateArgs {
   return {};
 }
 
-export async function resolveSimulationTarget(container: Container, args: SimulateArgs): Promise<SimulationTarget | undefined> {
+export async function resolveSimulationTarget(services: SimulationTargetServices, args: SimulateArgs): Promise<SimulationTarget | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (args.text !== undefined) return textTarget(container, args.text, 'text', editor?.document);
+  if (args.text !== undefined) return textTarget(services, args.text, 'text', editor?.document);
   if (args.uri === undefined && editor && !editor.selection.isEmpty) {
     const selected = editor.selections.map((s) => editor.document.getText(s)).filter(Boolean).join('\n');
-    if (selected.trim()) return textTarget(container, selected, 'selection', editor.document);
+    if (selected.trim()) return textTarget(services, selected, 'selection', editor.document);
   }
   const uri = args.uri instanceof vscode.Uri ? args.uri : typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : editor?.document.uri;
   if (!uri) {
@@ -57,7 +63,7 @@ export async function resolveSimulationTarget(container: Container, args: Simula
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
-  const analysis = await container.analyzer.analyze(document);
+  const analysis = await services.analyzer.analyze(document);
   if (!analysis || analysis.prompts.length === 0) {
     void vscode.window.showInformationMessage('Prompt Cost: no prompt found in this file. Select the prompt text to simulate it.');
     return undefined;
@@ -84,12 +90,12 @@ export async function resolveSimulationTarget(container: Container, args: Simula
   };
 }
 
-async function textTarget(container: Container, text: string, kind: 'selection' | 'text', document: vscode.TextDocument | undefined): Promise<SimulationTarget | undefined> {
+async function textTarget(services: SimulationTargetServices, text: string, kind: 'selection' | 'text', document: vscode.TextDocument | undefined): Promise<SimulationTarget | undefined> {
   if (!text.trim()) return undefined;
   const subject = document ? { uri: document.uri, enginePath: enginePathFor(document) } : undefined;
-  await container.engine.whenReady(subject);
-  const engine = subject ? container.engine.forSubject(subject) : container.engine.forWorkspace();
-  const analysis = await container.analyzer.analyzeText(text, engine);
+  await services.engine.whenReady(subject);
+  const engine = subject ? services.engine.forSubject(subject) : services.engine.forWorkspace();
+  const analysis = await services.analyzer.analyzeText(text, engine);
   return {
     label: `${kind} (${text.length.toLocaleString('en-US')} characters)`,
     file: null,

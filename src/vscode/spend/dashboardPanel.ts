@@ -4,16 +4,15 @@
  * when the script is ready and on every poller update; the dashboard's own buttons run its commands.
  */
 import * as vscode from 'vscode';
+import { WebviewPanelType } from '../../core/manifest/extensionNames';
 import type { DashboardModel } from '../../core/presentation/spend/spendDashboardModel';
 import { ModelWebviewPanel } from '../webview/modelWebviewPanel';
-
-export const DASHBOARD_VIEW_TYPE = 'promptCost.spendDashboard';
 
 export type DashboardPanel = ModelWebviewPanel<DashboardModel>;
 
 export function createDashboardPanel(extensionUri: vscode.Uri, refreshCommand: string, configureCommand: string): DashboardPanel {
   return new ModelWebviewPanel<DashboardModel>(extensionUri, {
-    viewType: DASHBOARD_VIEW_TYPE,
+    viewType: WebviewPanelType.SpendDashboard,
     title: 'LLM Spend',
     column: vscode.ViewColumn.Active,
     page: {

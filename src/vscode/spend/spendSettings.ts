@@ -6,40 +6,23 @@
  * also lists these keys under `restrictedConfigurations`; reading with `inspect()` makes it hold here too.)
  */
 import * as vscode from 'vscode';
+import { SETTING_KEYS, SETTINGS_PREFIX, type ExtensionConfig, type SettingKey } from '../../core/manifest/settingKeys';
 import { isValidTimeZone } from '../../core/spend/periods';
 import { DEFAULT_INTERVAL_MINUTES, DEFAULT_THRESHOLDS, parseSourceOptions, parseThresholds, SpendConfigError, type SpendConfig, type SpendSourceConfig } from '../../core/spend/spendConfig';
 import { SOURCE_KINDS, type SourceKind } from '../../core/spend/spendTypes';
-import type { ConfigKey, Configuration } from '../configuration';
-import { SETTINGS_PREFIX } from '../constants';
+import type { Configuration } from '../configuration';
 
 /** Every spend/budget key: a change to any of them rebuilds the poller. */
-export const SPEND_KEYS = [
-  'spend.sources',
-  'spend.tracker.url',
-  'spend.tracker.tokenIn',
-  'spend.tracker.todayField',
-  'spend.openai.url',
-  'spend.anthropic.url',
-  'spend.litellm.url',
-  'spend.openrouter.url',
-  'spend.intervalMinutes',
-  'spend.useTrackerPricing',
-  'budget.daily',
-  'budget.monthly',
-  'budget.thresholds',
-  'budget.timeZone',
-] as const satisfies readonly ConfigKey[];
+export const SPEND_KEYS: readonly SettingKey[] = SETTING_KEYS.filter((key) => key.startsWith('spend.') || key.startsWith('budget.'));
 
-/** Settings a workspace may not change while it is untrusted (they choose where keys go, or how). */
-export const RESTRICTED_SPEND_KEYS = ['spend.tracker.url', 'spend.tracker.tokenIn', 'spend.openai.url', 'spend.anthropic.url', 'spend.litellm.url', 'spend.openrouter.url'] as const;
-
-export const URL_KEY: Record<SourceKind, ConfigKey> = {
+/** The setting holding each source kind's base URL. */
+export const URL_KEY = {
   tracker: 'spend.tracker.url',
   openai: 'spend.openai.url',
   anthropic: 'spend.anthropic.url',
   litellm: 'spend.litellm.url',
   openrouter: 'spend.openrouter.url',
-};
+} as const satisfies Record<SourceKind, SettingKey>;
 
 export interface SpendSettings {
   config: SpendConfig;
@@ -48,14 +31,14 @@ export interface SpendSettings {
   problems: string[];
 }
 
-export function readSpendSettings(config: Configuration): SpendSettings {
+export function readSpendSettings(config: Pick<Configuration, 'get' | 'inspect'>): SpendSettings {
   const problems: string[] = [];
   const trusted = vscode.workspace.isTrusted;
   const enabled = uniqueKinds(config.get('spend.sources'), problems);
 
   const sources: SpendSourceConfig[] = [];
   for (const kind of enabled) {
-    const url = readUrl(URL_KEY[kind], trusted);
+    const url = readUrl(config, URL_KEY[kind], trusted);
     const rawOptions = kind === 'tracker' ? trackerOptions(config, trusted) : undefined;
     try {
       sources.push({ id: kind, kind, url, options: parseSourceOptions(kind, rawOptions, `${SETTINGS_PREFIX}.spend.${kind}`) } as SpendSourceConfig);
@@ -102,28 +85,27 @@ function uniqueKinds(raw: unknown, problems: string[]): SourceKind[] {
   return out;
 }
 
-function trackerOptions(config: Configuration, trusted: boolean): Record<string, unknown> {
-  const tokenIn = trusted ? config.get('spend.tracker.tokenIn') : userValue<string>('spend.tracker.tokenIn');
+function trackerOptions(config: Pick<Configuration, 'get' | 'inspect'>, trusted: boolean): Record<string, unknown> {
+  const tokenIn = trusted ? config.get('spend.tracker.tokenIn') : userValue(config, 'spend.tracker.tokenIn');
   const todayField = (config.get('spend.tracker.todayField') ?? '').trim();
   return { tokenIn: tokenIn ?? 'query', ...(todayField ? { todayField } : {}) };
 }
 
 /** The effective URL; untrusted: the user's own value or the default, never a workspace value. */
-function readUrl(key: ConfigKey, trusted: boolean): string | undefined {
-  const section = vscode.workspace.getConfiguration(SETTINGS_PREFIX);
-  const seen = section.inspect<string>(key);
-  const value = trusted ? section.get<string>(key) : (seen?.globalValue ?? seen?.defaultValue);
+function readUrl(config: Pick<Configuration, 'get' | 'inspect'>, key: (typeof URL_KEY)[SourceKind], trusted: boolean): string | undefined {
+  const value = trusted ? config.get(key) : userValue(config, key);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 /** Whether a source's URL setting is written in the open workspace's (or a folder's) settings, not the user's. */
-export function urlFromWorkspaceSettings(kind: SourceKind): boolean {
-  const seen = vscode.workspace.getConfiguration(SETTINGS_PREFIX).inspect<string>(URL_KEY[kind]);
+export function urlFromWorkspaceSettings(config: Pick<Configuration, 'inspect'>, kind: SourceKind): boolean {
+  const seen = config.inspect(URL_KEY[kind]);
   return vscode.workspace.isTrusted && [seen?.workspaceValue, seen?.workspaceFolderValue].some((v) => typeof v === 'string' && v.trim() !== '');
 }
 
-function userValue<T>(key: ConfigKey): T | undefined {
-  const seen = vscode.workspace.getConfiguration(SETTINGS_PREFIX).inspect<T>(key);
+/** The user's own value or the default: what counts while the workspace is untrusted. */
+function userValue<K extends SettingKey>(config: Pick<Configuration, 'inspect'>, key: K): ExtensionConfig[K] | undefined {
+  const seen = config.inspect(key);
   return seen?.globalValue ?? seen?.defaultValue;
 }
 

@@ -42,6 +42,13 @@ suite('architecture', () => {
     assert.deepStrictEqual(offenders, []);
   });
 
+  test('every file in src/vscode uses VS Code: VS Code-free code belongs in src/core', () => {
+    const files = tsFiles(path.join(repoRoot, 'src/vscode'));
+    assert.ok(files.length > 10, `expected adapter files, found ${files.length}`);
+    const free = files.filter((file) => !importedModules(file).includes('vscode')).map((file) => path.relative(repoRoot, file));
+    assert.deepStrictEqual(free, []);
+  });
+
   test('the import reader itself sees a vscode import (the check can fail)', () => {
     const tmp = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'arch-')), 'bad.ts');
     fs.writeFileSync(tmp, "import * as vscode from 'vscode';\nconst x = require('vscode');\n");

@@ -1,6 +1,8 @@
 /** Finding the prompt under a cursor or a lens, in an analysis. */
-import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
-import type { DocumentAnalysis } from './documentAnalyzer';
+import type { PromptAnalysis } from './promptAnalysis';
+
+/** Anything that holds a document's analysed prompts. */
+type DocumentAnalysis = { prompts: readonly PromptAnalysis[] };
 
 /** The innermost prompt whose [start, end] covers `offset`. */
 export function promptAt(analysis: DocumentAnalysis, offset: number): PromptAnalysis | undefined {
