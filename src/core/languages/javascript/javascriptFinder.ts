@@ -5,14 +5,14 @@
  * and array literals, `const`/`let`/class fields/`this.x =` bindings and function definitions.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { LanguageFinder } from '../languageFinder';
-import type { GrammarName } from '../parser';
-import { findPromptsWithAdapter } from '../promptFlow';
-import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
-import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
-import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
-import { CallSiteReader } from './callSites';
-import { foldStringParts, type StringPartsStyle } from './stringParts';
+import type { LanguageFinder } from '../../prompts/languageFinder';
+import type { GrammarName } from '../../prompts/parser';
+import { findPromptsWithAdapter } from '../../prompts/promptFlow';
+import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/syntaxAdapter';
+import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../../prompts/treeUtils';
+import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/languages/llmCalls';
+import { CallSiteReader } from '../../prompts/languages/callSites';
+import { foldStringParts, type StringPartsStyle } from '../../prompts/languages/stringParts';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',

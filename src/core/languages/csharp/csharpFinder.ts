@@ -4,19 +4,19 @@
  * variables that flow into them; and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
-import type { FindTrace } from '../findTrace';
-import type { FinderContext, LanguageFinder } from '../languageFinder';
-import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
-import { Bindings } from './bindings';
-import { classScopeRules } from './classScopeRules';
-import { decodeEscapes } from './escapes';
-import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from './promptCollector';
-import { SettingValues, type SettingNames } from './settingValues';
-import { StringEvaluator, type FormatCall } from './stringEvaluator';
-import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from './stringValue';
-import { nameTable } from './nameTable';
+import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../../prompts/evidence';
+import type { FindTrace } from '../../prompts/findTrace';
+import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
+import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
+import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
+import { Bindings } from '../../prompts/languages/bindings';
+import { classScopeRules } from '../../prompts/languages/classScopeRules';
+import { decodeEscapes } from '../../prompts/languages/escapes';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/languages/promptCollector';
+import { SettingValues, type SettingNames } from '../../prompts/languages/settingValues';
+import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
+import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
+import { nameTable } from '../../prompts/languages/nameTable';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'operator_declaration']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression', 'anonymous_method_expression']);

@@ -3,18 +3,18 @@
  * Google genai calls, the constants and variables that flow into them, and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId } from '../evidence';
-import type { FindTrace } from '../findTrace';
-import type { FinderContext, LanguageFinder } from '../languageFinder';
-import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
-import { endOf, fieldOf, maybeText, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../nodeFacts';
-import { Bindings } from './bindings';
-import { decodeEscapes } from './escapes';
-import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from './promptCollector';
-import { SettingValues } from './settingValues';
-import { StringEvaluator, type FormatCall } from './stringEvaluator';
-import { insertedPiece, textPiece, type StringValue, type TextPiece } from './stringValue';
-import { nameTable } from './nameTable';
+import { looksLikeModelId } from '../../prompts/evidence';
+import type { FindTrace } from '../../prompts/findTrace';
+import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
+import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
+import { endOf, fieldOf, maybeText, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
+import { Bindings } from '../../prompts/languages/bindings';
+import { decodeEscapes } from '../../prompts/languages/escapes';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from '../../prompts/languages/promptCollector';
+import { SettingValues } from '../../prompts/languages/settingValues';
+import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
+import { insertedPiece, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
+import { nameTable } from '../../prompts/languages/nameTable';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */

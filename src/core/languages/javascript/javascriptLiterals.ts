@@ -3,12 +3,12 @@
  * `dedent\`…\``, and `+` concatenation with values.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { DEDENT_WRAPPERS } from '../prompts/languages/llmCalls';
-import { javascriptAdapter } from '../prompts/languages/javascript';
-import { decodeEscapes, namedChildrenOf, nodeText, normalizeName } from '../prompts/treeUtils';
-import { escapeQuoted } from './cStyleLiterals';
-import { dedentTransform, rawDisplay, type LiteralStyle, type Part, type Segment, type Shape } from './literalShape';
-import { flattenPlus, hexEscape, isControl, oddTrailingBackslashes, plainText, segmentsFrom, shapeFromParts } from './shapeParts';
+import { DEDENT_WRAPPERS } from '../../prompts/languages/llmCalls';
+import { javascriptAdapter } from './javascriptFinder';
+import { decodeEscapes, namedChildrenOf, nodeText, normalizeName } from '../../prompts/treeUtils';
+import { escapeQuoted } from '../../rewrite/cStyleLiterals';
+import { dedentTransform, rawDisplay, type LiteralStyle, type Part, type Segment, type Shape } from '../../rewrite/literalShape';
+import { flattenPlus, hexEscape, isControl, oddTrailingBackslashes, plainText, segmentsFrom, shapeFromParts } from '../../rewrite/shapeParts';
 
 export function readJavascriptShape(node: Node, source: string): Shape | string {
   const start = node.startIndex;

@@ -3,10 +3,10 @@
  * block's own indentation) and `+` concatenation with values.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { decodeEscapes } from '../prompts/languages/escapes';
-import { escapeQuoted, isBinaryPlus, readParenthesized } from './cStyleLiterals';
-import type { LiteralStyle, Part, Shape } from './literalShape';
-import { flattenPlus, insertedDisplay, isControl, plainText, shapeFromParts } from './shapeParts';
+import { decodeEscapes } from '../../prompts/languages/escapes';
+import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
+import type { LiteralStyle, Part, Shape } from '../../rewrite/literalShape';
+import { flattenPlus, insertedDisplay, isControl, plainText, shapeFromParts } from '../../rewrite/shapeParts';
 
 export function readJavaShape(node: Node, source: string): Shape | string {
   const parenthesized = readParenthesized(node, source, readJavaShape);

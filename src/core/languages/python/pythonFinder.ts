@@ -4,14 +4,14 @@
  * dicts, lists, assignments (module, function, class and `self.x`) and function definitions.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { LanguageFinder } from '../languageFinder';
-import { findPromptsWithAdapter } from '../promptFlow';
-import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../syntaxAdapter';
-import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../nodeFacts';
-import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../treeUtils';
-import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from './llmCalls';
-import { CallSiteReader } from './callSites';
-import { foldStringParts, type StringPartsStyle } from './stringParts';
+import type { LanguageFinder } from '../../prompts/languageFinder';
+import { findPromptsWithAdapter } from '../../prompts/promptFlow';
+import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/syntaxAdapter';
+import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../../prompts/nodeFacts';
+import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../../prompts/treeUtils';
+import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/languages/llmCalls';
+import { CallSiteReader } from '../../prompts/languages/callSites';
+import { foldStringParts, type StringPartsStyle } from '../../prompts/languages/stringParts';
 
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
 const IDENTIFIER_TYPES = new Set(['identifier']);

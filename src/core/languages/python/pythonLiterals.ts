@@ -4,11 +4,11 @@
  * Bytes literals are refused (they are never prompts).
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { DEDENT_WRAPPERS } from '../prompts/languages/llmCalls';
-import { pythonAdapter } from '../prompts/languages/python';
-import { namedChildrenOf, nodeText, normalizeName } from '../prompts/treeUtils';
-import { dedentTransform, rawDisplay, type LiteralStyle, type Part, type Segment, type Shape } from './literalShape';
-import { flattenPlus, hexEscape, isControl, oddTrailingBackslashes, segmentsFrom, shapeFromParts } from './shapeParts';
+import { DEDENT_WRAPPERS } from '../../prompts/languages/llmCalls';
+import { pythonAdapter } from './pythonFinder';
+import { namedChildrenOf, nodeText, normalizeName } from '../../prompts/treeUtils';
+import { dedentTransform, rawDisplay, type LiteralStyle, type Part, type Segment, type Shape } from '../../rewrite/literalShape';
+import { flattenPlus, hexEscape, isControl, oddTrailingBackslashes, segmentsFrom, shapeFromParts } from '../../rewrite/shapeParts';
 
 export function readPythonShape(node: Node, source: string): Shape | string {
   const span = { start: node.startIndex, end: node.endIndex };

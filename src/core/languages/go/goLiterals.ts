@@ -3,10 +3,10 @@
  * string cannot hold a backtick (or a carriage return), so such text falls back to an interpreted string.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { decodeEscapes } from '../prompts/languages/escapes';
-import { escapeQuoted, isBinaryPlus, readParenthesized } from './cStyleLiterals';
-import type { LiteralStyle, Part, Shape } from './literalShape';
-import { flattenPlus, hexEscape, insertedDisplay, isControl, plainText, shapeFromParts } from './shapeParts';
+import { decodeEscapes } from '../../prompts/languages/escapes';
+import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
+import type { LiteralStyle, Part, Shape } from '../../rewrite/literalShape';
+import { flattenPlus, hexEscape, insertedDisplay, isControl, plainText, shapeFromParts } from '../../rewrite/shapeParts';
 
 export function readGoShape(node: Node, source: string): Shape | string {
   const parenthesized = readParenthesized(node, source, readGoShape);

@@ -21,9 +21,9 @@
  * `problems` (see `readPromptFile`), the body is still returned.
  */
 import * as YAML from 'yaml';
-import { MAX_OUTPUT_ARGUMENT_NAMES } from './evidence';
-import { findPlaceholders } from './placeholders';
-import type { FoundPrompt, Placeholder, PlaceholderSyntax, SourceLanguage } from './prompt';
+import { MAX_OUTPUT_ARGUMENT_NAMES } from '../../prompts/evidence';
+import { findPlaceholders } from '../../prompts/placeholders';
+import type { FoundPrompt, Placeholder, PlaceholderSyntax, SourceLanguage } from '../../prompts/prompt';
 
 /** Something wrong in a prompt file that did not stop it from being read (1-based line and column). */
 export interface PromptFileProblem {

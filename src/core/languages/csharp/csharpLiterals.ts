@@ -4,10 +4,10 @@
  * expression as written; literal braces are doubled where the style needs it.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { decodeEscapes } from '../prompts/languages/escapes';
-import { escapeQuoted, isBinaryPlus, readParenthesized } from './cStyleLiterals';
-import type { LiteralStyle, Part, Segment, Shape } from './literalShape';
-import { flattenPlus, insertedDisplay, isControl, longestRun, mergeText, plainText, shapeFromParts } from './shapeParts';
+import { decodeEscapes } from '../../prompts/languages/escapes';
+import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
+import type { LiteralStyle, Part, Segment, Shape } from '../../rewrite/literalShape';
+import { flattenPlus, insertedDisplay, isControl, longestRun, mergeText, plainText, shapeFromParts } from '../../rewrite/shapeParts';
 
 export function readCsharpShape(node: Node, source: string): Shape | string {
   const parenthesized = readParenthesized(node, source, readCsharpShape);

@@ -1,0 +1,14 @@
+/** Go: read with tree-sitter-go. */
+import type { LanguageModule } from '../languageModule';
+import { NO_MEMBERS } from '../memberLists';
+import { goFinder } from './goFinder';
+import { readGoShape } from './goLiterals';
+import grammars from './grammars.json';
+
+export const goLanguage: LanguageModule = {
+  name: 'go',
+  fileLanguages: [{ id: 'go', label: 'Go', extensions: ['.go'], editorLanguage: true, grammar: 'go', finder: goFinder }],
+  grammars,
+  readLiteralShape: readGoShape,
+  memberList: NO_MEMBERS, // functions, types and variables are all top level
+};
