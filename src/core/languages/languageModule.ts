@@ -9,6 +9,7 @@ import type { LanguageFinder } from '../prompts/languageFinder';
 import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
 import type { Shape } from '../rewrite/literalShape';
 import type { MemberList } from './memberLists';
+import type { SdkCallShape } from './sdkCallShape';
 
 /** One engine language: a VS Code language id (where VS Code has one) with the files it is read from. */
 export interface FileLanguage {
@@ -45,6 +46,8 @@ export interface LanguageModule {
   findInText?: (source: string, filePath: string, language: SourceLanguage) => FoundPrompt[];
   /** Compress "Apply": the literal rewriter's reader. Absent: prompts are replaced verbatim (prompt files). */
   readLiteralShape?: LiteralShapeReader;
+  /** The SDK calls that carry prompt text (`sdkCallShape.ts`), as the module's finder reads them. */
+  sdkCalls: readonly SdkCallShape[];
   /** Incremental reuse: for a declaration whose members are declarations of their own, the node holding them. */
   memberList?: MemberList;
 }

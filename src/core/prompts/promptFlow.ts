@@ -13,10 +13,12 @@ import type { FinderContext } from './languageFinder';
 import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from './prompt';
 import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from './syntaxAdapter';
 import { contains, evidenceRank, normalizeName, normalizeRole, promptFromNode, type StringValue } from './treeUtils';
-import {
-  CALL_RULES, MESSAGE_CLASS_ROLES, MODEL_CARRIER_ARGUMENT_NAMES, MODEL_OBJECT_FACTORIES, MODEL_OBJECT_METHODS, OPTION_ARGUMENT_NAMES, PROMPT_ARGUMENT_NAMES, TEMPLATE_MESSAGE_CLASSES,
-  type ArgSpec, type CallRule,
-} from './languages/llmCalls';
+import { MODEL_CARRIER_ARGUMENT_NAMES, MODEL_OBJECT_FACTORIES, MODEL_OBJECT_METHODS, OPTION_ARGUMENT_NAMES, PROMPT_ARGUMENT_NAMES } from './languages/llmCalls';
+import { nameTable } from './languages/nameTable';
+import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../languages/pythonJavascriptSdkCalls';
+import type { ArgSpec, SdkCallShape } from '../languages/sdkCallShape';
+
+type CallRule = SdkCallShape;
 
 const MODEL_NAMES = new Set(MODEL_ARGUMENT_NAMES.map(normalizeName));
 const MAX_OUTPUT_NAMES = new Set(MAX_OUTPUT_ARGUMENT_NAMES.map(normalizeName));
@@ -30,9 +32,15 @@ interface CompiledRule {
   segments: string[][];
 }
 
-const COMPILED_RULES: CompiledRule[] = CALL_RULES.map((rule) => ({ rule, segments: rule.callee.split('.').map((s) => s.split('|')) }));
+const COMPILED_RULES: CompiledRule[] = PYTHON_JAVASCRIPT_SDK_CALLS.filter((shape) => shape.form === 'call').map((rule) => ({ rule, segments: rule.callee.split('.').map((s) => s.split('|')) }));
 /** Every name a rule's callee can end with: a call ending otherwise matches no rule (checked before its arguments are read). */
 const RULE_LAST_SEGMENTS = new Set(COMPILED_RULES.flatMap(({ segments }) => segments[segments.length - 1]));
+
+const MESSAGE_SHAPES = PYTHON_JAVASCRIPT_SDK_CALLS.filter((shape) => shape.form === 'message');
+/** Message classes: the role their callee says, or null when a `role=` argument says it. */
+const MESSAGE_CLASS_ROLES = nameTable<string | null>(Object.fromEntries(MESSAGE_SHAPES.map((shape) => [shape.callee, shape.role ?? null])));
+/** Message-template classes whose text is a `{name}` template. */
+const TEMPLATE_MESSAGE_CLASSES = new Set(MESSAGE_SHAPES.filter((shape) => shape.syntaxes).map((shape) => shape.callee));
 
 /** Where found text goes and what it inherits from the call that uses it. */
 interface Sink {

@@ -7,7 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../../prompts/evidence';
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
-import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
+import type { FoundPrompt } from '../../prompts/prompt';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/languages/bindings';
 import { classScopeRules } from '../../prompts/languages/classScopeRules';
@@ -16,7 +16,8 @@ import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPr
 import { SettingValues, type SettingNames } from '../../prompts/languages/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
 import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
-import { nameTable } from '../../prompts/languages/nameTable';
+import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
+import { CSHARP_SDK_CALLS, SK_TEMPLATE } from './csharpSdkCalls';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'operator_declaration']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression', 'anonymous_method_expression']);
@@ -43,72 +44,11 @@ const SCOPE_RULES = classScopeRules({
   declaredName,
 });
 
-/** Semantic Kernel templates: `{{$input}}`, Handlebars `{{name}}`. */
-const SK_TEMPLATE: PlaceholderSyntax[] = ['mustache'];
 const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: SK_TEMPLATE, preferResolvedName: true };
 
-interface Sink {
-  role?: string;
-  syntaxes?: PlaceholderSyntax[];
-  /** Index of the prompt argument (default 0); 'all' for every string argument. */
-  arg?: number | 'all';
-  roleArg?: number;
-}
-
-const CONSTRUCTOR_SINKS = nameTable<Sink>({
-  SystemChatMessage: { role: 'system' }, // OpenAI .NET
-  UserChatMessage: { role: 'user' },
-  AssistantChatMessage: { role: 'assistant' },
-  DeveloperChatMessage: { role: 'developer' },
-  ChatRequestSystemMessage: { role: 'system' }, // Azure.AI.OpenAI 1.x
-  ChatRequestUserMessage: { role: 'user' },
-  ChatRequestAssistantMessage: { role: 'assistant' },
-  ChatHistory: { role: 'system' }, // Semantic Kernel: new ChatHistory(systemMessage)
-  ChatMessage: { arg: 1, roleArg: 0 }, // Microsoft.Extensions.AI: new ChatMessage(ChatRole.System, "…")
-  ChatMessageContent: { arg: 1, roleArg: 0 }, // Semantic Kernel
-  PromptTemplateConfig: { syntaxes: SK_TEMPLATE },
-  SystemMessage: { role: 'system' }, // Anthropic.SDK
-  Message: { arg: 1, roleArg: 0 }, // Anthropic.SDK: new Message(RoleType.User, "…")
-});
-
-const METHOD_SINKS = nameTable<Sink>({
-  // Semantic Kernel
-  InvokePromptAsync: { role: 'user', syntaxes: SK_TEMPLATE },
-  InvokePromptStreamingAsync: { role: 'user', syntaxes: SK_TEMPLATE },
-  CreateFunctionFromPrompt: { syntaxes: SK_TEMPLATE },
-  CreateFromPrompt: { syntaxes: SK_TEMPLATE },
-  AddSystemMessage: { role: 'system' },
-  AddUserMessage: { role: 'user' },
-  AddAssistantMessage: { role: 'assistant' },
-  AddDeveloperMessage: { role: 'developer' },
-  AddMessage: { arg: 1, roleArg: 0 },
-  // OpenAI .NET
-  CreateSystemMessage: { role: 'system' },
-  CreateUserMessage: { role: 'user' },
-  CreateAssistantMessage: { role: 'assistant' },
-  CreateDeveloperMessage: { role: 'developer' },
-  CompleteChat: { role: 'user', arg: 'all' },
-  CompleteChatAsync: { role: 'user', arg: 'all' },
-  CompleteChatStreaming: { role: 'user', arg: 'all' },
-  CompleteChatStreamingAsync: { role: 'user', arg: 'all' },
-  CreateResponse: { role: 'user' },
-  CreateResponseAsync: { role: 'user' },
-  CreateResponseStreamingAsync: { role: 'user' },
-  // Microsoft.Extensions.AI IChatClient
-  GetResponseAsync: { role: 'user' },
-  GetStreamingResponseAsync: { role: 'user' },
-  CompleteAsync: { role: 'user' },
-  CompleteStreamingAsync: { role: 'user' },
-});
-
-/** Object-initializer members that carry a prompt ('' = role from a sibling `Role = …`). */
-const MEMBER_SINKS = nameTable<Sink>({
-  Content: {},
-  Text: {},
-  System: { role: 'system' }, // Anthropic SDKs
-  Instructions: { role: 'system' }, // SK agents, OpenAI Responses options, M.E.AI ChatOptions
-  Template: { syntaxes: SK_TEMPLATE }, // PromptTemplateConfig
-});
+const CONSTRUCTOR_SINKS = shapesByCallee(CSHARP_SDK_CALLS, 'new');
+const METHOD_SINKS = shapesByCallee(CSHARP_SDK_CALLS, 'method');
+const MEMBER_SINKS = shapesByCallee(CSHARP_SDK_CALLS, 'field');
 
 /** Microsoft.Extensions.AI and OpenAI .NET call the output budget `MaxOutputTokenCount`. */
 const SETTING_NAMES: SettingNames = {
@@ -352,7 +292,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
-  const report = (expr: Node, sink: Sink, role?: string): void => {
+  const report = (expr: Node, sink: SdkCallShape, role?: string): void => {
     const found = file.strings.resolvePrompt(expr);
     if (found) prompts.addArgument(found, expr, sink.syntaxes ?? [], role ?? sink.role);
   };
@@ -366,8 +306,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     const list = args(call);
     const roleArg = sink.roleArg !== undefined ? list[sink.roleArg] : undefined;
     const role = roleArg ? roleFromName(textOf(roleArg)) : sink.role;
-    const targets = sink.arg === 'all' ? list : list[sink.arg ?? 0] ? [list[sink.arg ?? 0]] : [];
-    for (const target of targets) report(target, sink, role);
+    for (const target of promptArguments(sink, list)) report(target, sink, role);
   }
 
   for (const assign of nodes.of('assignment_expression')) {

@@ -4,11 +4,13 @@ import { bodyOf, typed } from '../memberLists';
 import { csharpFinder } from './csharpFinder';
 import { readCsharpShape } from './csharpLiterals';
 import grammars from './grammars.json';
+import { CSHARP_SDK_CALLS } from './csharpSdkCalls';
 
 export const csharpLanguage: LanguageModule = {
   name: 'csharp',
   fileLanguages: [{ id: 'csharp', label: 'C#', extensions: ['.cs'], editorLanguage: true, grammar: 'c-sharp', finder: csharpFinder }],
   grammars,
+  sdkCalls: CSHARP_SDK_CALLS,
   readLiteralShape: readCsharpShape,
   memberList: typed(['namespace_declaration', 'class_declaration', 'struct_declaration', 'record_declaration', 'record_struct_declaration', 'interface_declaration'], bodyOf),
 };

@@ -14,7 +14,8 @@ import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPr
 import { SettingValues } from '../../prompts/languages/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
-import { nameTable } from '../../prompts/languages/nameTable';
+import { promptArguments, shapesByCallee } from '../sdkCallShape';
+import { GO_SDK_CALLS } from './goSdkCalls';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
@@ -45,54 +46,8 @@ const SCOPE_RULES: ScopeRules = {
   },
 };
 
-/** A call that sends its string argument(s) to a model. `arg` is the index, or 'rest' for all from `from`. */
-interface CallSink {
-  arg: number | 'rest';
-  from?: number;
-  role?: string;
-  /** Role given by another argument (langchaingo `TextParts(role, …)`, genai `NewContentFromText(text, role)`). */
-  roleArg?: number;
-  syntaxes?: PlaceholderSyntax[];
-  /** Only when called on this package (`genai.Text`): the bare name is too common. */
-  pkg?: string[];
-}
-
-const CALL_SINKS = nameTable<CallSink>({
-  // openai-go
-  SystemMessage: { arg: 0, role: 'system' },
-  DeveloperMessage: { arg: 0, role: 'developer' },
-  UserMessage: { arg: 0, role: 'user' },
-  AssistantMessage: { arg: 0, role: 'assistant' },
-  // anthropic-sdk-go: role comes from the surrounding NewUserMessage / System field
-  NewTextBlock: { arg: 0 },
-  // langchaingo (Go templates: {{.name}})
-  NewPromptTemplate: { arg: 0, syntaxes: ['mustache'] },
-  NewSystemMessagePromptTemplate: { arg: 0, role: 'system', syntaxes: ['mustache'] },
-  NewHumanMessagePromptTemplate: { arg: 0, role: 'user', syntaxes: ['mustache'] },
-  NewAIMessagePromptTemplate: { arg: 0, role: 'assistant', syntaxes: ['mustache'] },
-  GenerateFromSinglePrompt: { arg: 2, role: 'user' },
-  TextParts: { arg: 'rest', from: 1, roleArg: 0 },
-  // Google genai
-  Text: { arg: 0, role: 'user', pkg: ['genai'] },
-  NewPartFromText: { arg: 0 },
-  NewContentFromText: { arg: 0, roleArg: 1 },
-  NewUserContentFromText: { arg: 0, role: 'user' },
-});
-
-/**
- * Struct fields that carry a prompt, with the SDK structs they belong to (field names like `Prompt` or
- * `Input` are too common to trust elsewhere). `Content`/`Text` also count next to a `Role:` field.
- */
-const FIELD_SINKS = nameTable<{ role?: string; types: string[] }>({
-  Content: { types: ['ChatCompletionMessage', 'ChatMessage', 'Message'] }, // go-openai, with Role
-  Text: { types: ['TextBlockParam', 'TextContent', 'TextPart'] }, // anthropic, langchaingo
-  Instructions: { role: 'system', types: ['ResponseNewParams'] }, // openai-go responses
-  Input: { role: 'user', types: ['ResponseNewParams'] },
-  OfString: { role: 'user', types: ['ResponseNewParamsInputUnion'] },
-  Prompt: { role: 'user', types: ['CompletionRequest'] }, // go-openai legacy completions
-  System: { role: 'system', types: ['MessageNewParams', 'BetaMessageNewParams'] },
-  SystemInstruction: { role: 'system', types: ['GenerateContentConfig', 'GenerativeModel'] },
-});
+const CALL_SINKS = shapesByCallee(GO_SDK_CALLS, 'call');
+const FIELD_SINKS = shapesByCallee(GO_SDK_CALLS, 'field');
 
 /** langchaingo templates are Go templates (`{{.name}}`); a prompt keeps the name it was found under. */
 const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: ['mustache'], preferResolvedName: false };
@@ -437,8 +392,7 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     if (sink && (!sink.pkg || sink.pkg.includes(receiver))) {
       ctx.trace?.start(call);
       const role = sink.role ?? (sink.roleArg !== undefined && list[sink.roleArg] ? roleFromName(textOf(list[sink.roleArg])) : undefined);
-      const targets = sink.arg === 'rest' ? list.slice(sink.from ?? 0) : list[sink.arg] ? [list[sink.arg]] : [];
-      for (const target of targets) report(target, role, sink.syntaxes);
+      for (const target of promptArguments(sink, list)) report(target, role, sink.syntaxes);
     } else if (name === 'Call' && list.length === 2 && /llm|model/i.test(receiver)) {
       ctx.trace?.start(call);
       report(list[1], 'user'); // langchaingo llm.Call(ctx, prompt)
@@ -456,7 +410,7 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     // Siblings in the same `{…}` only: in a tree broken by syntax errors a key's parent can be an ERROR
     // node holding the rest of the file, whose `Role:` keys belong to other literals.
     const hasRole = !!literalValue && typeOf(literalValue) === 'literal_value' && namedChildrenShared(literalValue).some((s) => typeOf(s) === 'keyed_element' && keyOf(s) === 'Role');
-    if (!sink.types.includes(typeName) && !((key === 'Content' || key === 'Text') && hasRole)) continue;
+    if (!(sink.types ?? []).includes(typeName) && !((key === 'Content' || key === 'Text') && hasRole)) continue;
     report(value, sink.role);
   }
 

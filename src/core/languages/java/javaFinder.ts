@@ -7,7 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId } from '../../prompts/evidence';
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
-import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
+import type { FoundPrompt } from '../../prompts/prompt';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/languages/bindings';
 import { classScopeRules } from '../../prompts/languages/classScopeRules';
@@ -16,7 +16,8 @@ import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPr
 import { SettingValues } from '../../prompts/languages/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
 import { insertedPiece, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
-import { nameTable } from '../../prompts/languages/nameTable';
+import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
+import { JAVA_SDK_CALLS, LC4J_TEMPLATE, SPRING_TEMPLATE } from './javaSdkCalls';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration', 'static_initializer']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression']);
@@ -38,69 +39,16 @@ const SCOPE_RULES = classScopeRules({
   },
 });
 
-/** Spring AI renders `{name}`; LangChain4j `{{name}}`. */
-const SPRING_TEMPLATE: PlaceholderSyntax[] = ['format'];
-const LC4J_TEMPLATE: PlaceholderSyntax[] = ['mustache'];
 const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: LC4J_TEMPLATE, preferResolvedName: true };
 
-interface Sink {
-  role?: string;
-  syntaxes?: PlaceholderSyntax[];
-  /** Index of the prompt argument (default 0). */
-  arg?: number;
-  /** Index of an argument naming the role (`new ChatMessage(ChatMessageRole.SYSTEM.value(), "…")`). */
-  roleArg?: number;
-}
+/** What a call says about its prompt argument: its role and template syntax, and which argument. */
+type Sink = Pick<SdkCallShape, 'role' | 'syntaxes' | 'arg' | 'roleArg'>;
 
-/** `new T(…)` whose argument is a prompt. */
-const CONSTRUCTOR_SINKS = nameTable<Sink>({
-  Prompt: { role: 'user' }, // Spring AI
-  SystemMessage: { role: 'system' }, // Spring AI and LangChain4j
-  UserMessage: { role: 'user' },
-  AssistantMessage: { role: 'assistant' },
-  AiMessage: { role: 'assistant' },
-  PromptTemplate: { syntaxes: SPRING_TEMPLATE },
-  SystemPromptTemplate: { role: 'system', syntaxes: SPRING_TEMPLATE },
-  ChatRequestSystemMessage: { role: 'system' }, // Azure OpenAI
-  ChatRequestUserMessage: { role: 'user' },
-  ChatRequestAssistantMessage: { role: 'assistant' },
-  ChatRequestDeveloperMessage: { role: 'developer' },
-  ChatMessage: { arg: 1, roleArg: 0 }, // openai-java (Theo Kanning)
-});
-
-/** Static factories `Receiver.method(…)` (LangChain4j) and static imports of them. */
-const FACTORY_SINKS = nameTable<Sink>({
-  'SystemMessage.from': { role: 'system' },
-  'SystemMessage.systemMessage': { role: 'system' },
-  'UserMessage.from': { role: 'user' },
-  'UserMessage.userMessage': { role: 'user' },
-  'AiMessage.from': { role: 'assistant' },
-  'AiMessage.aiMessage': { role: 'assistant' },
-  'PromptTemplate.from': { syntaxes: LC4J_TEMPLATE },
-  '.systemMessage': { role: 'system' },
-  '.userMessage': { role: 'user' },
-});
-
-/** Builder and client methods that take a prompt wherever they are called. */
-const METHOD_SINKS = nameTable<Sink>({
-  addSystemMessage: { role: 'system' }, // OpenAI / Anthropic Java SDK builders
-  addUserMessage: { role: 'user' },
-  addDeveloperMessage: { role: 'developer' },
-  addAssistantMessage: { role: 'assistant' },
-  defaultSystem: { role: 'system', syntaxes: SPRING_TEMPLATE }, // Spring AI ChatClient.Builder
-  defaultUser: { role: 'user', syntaxes: SPRING_TEMPLATE },
-});
-
-/** Methods with common names that are prompts only in an LLM builder chain or on a model object. */
-const CHAIN_SINKS = nameTable<Sink>({
-  system: { role: 'system', syntaxes: SPRING_TEMPLATE },
-  user: { role: 'user', syntaxes: SPRING_TEMPLATE },
-  prompt: { role: 'user', syntaxes: SPRING_TEMPLATE },
-  instructions: { role: 'system' },
-  input: { role: 'user' },
-});
-
-const MODEL_CALL_SINKS = new Set(['chat', 'generate', 'call', 'generateContent', 'stream']);
+const CONSTRUCTOR_SINKS = shapesByCallee(JAVA_SDK_CALLS, 'new');
+const FACTORY_SINKS = shapesByCallee(JAVA_SDK_CALLS, 'static');
+const METHOD_SINKS = shapesByCallee(JAVA_SDK_CALLS, 'method');
+const CHAIN_SINKS = shapesByCallee(JAVA_SDK_CALLS, 'chain');
+const MODEL_CALL_SINKS = shapesByCallee(JAVA_SDK_CALLS, 'modelMethod');
 const MODEL_RECEIVER = /model|llm|assistant|chat|agent|\bai\b|client/i;
 
 /** The arguments of a call, comments left out; memoised per node id (shared: do not change). */
@@ -295,8 +243,8 @@ function sinkOf(call: Node): { sink: Sink; targets: Node[] } | null {
     const sink = CONSTRUCTOR_SINKS[typeLastName(fieldOf(call, 'type'))];
     if (!sink) return null;
     if (sink.arg === undefined && list.length !== 1) return null; // new Prompt(messages, options) etc. hold no string
-    const target = list[sink.arg ?? 0];
-    return target ? { sink, targets: [target] } : null;
+    const targets = promptArguments(sink, list);
+    return targets.length > 0 ? { sink, targets } : null;
   }
   const name = maybeText(fieldOf(call, 'name')) ?? '';
   const object = fieldOf(call, 'object');
@@ -322,8 +270,9 @@ function sinkOf(call: Node): { sink: Sink; targets: Node[] } | null {
     // Spring AI PromptTemplate.builder().template("…")
     if (name === 'template' && chain(object).root === 'PromptTemplate') return { sink: { syntaxes: SPRING_TEMPLATE }, targets: first };
   }
-  if (MODEL_CALL_SINKS.has(name) && object && MODEL_RECEIVER.test(textOf(object))) {
-    return { sink: { role: 'user' }, targets: list.filter((a) => !(typeOf(a) === 'string_literal' && looksLikeModelId(textOf(a).slice(1, -1)))) };
+  const modelCall = MODEL_CALL_SINKS[name];
+  if (modelCall && object && MODEL_RECEIVER.test(textOf(object))) {
+    return { sink: modelCall, targets: list.filter((a) => !(typeOf(a) === 'string_literal' && looksLikeModelId(textOf(a).slice(1, -1)))) };
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { bodyOf, typed, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
 import { javaFinder } from './javaFinder';
 import { readJavaShape } from './javaLiterals';
+import { JAVA_SDK_CALLS } from './javaSdkCalls';
 
 const types = typed(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'], bodyOf);
 /** A type's body; an enum's members after its constants sit in one more node. */
@@ -13,6 +14,7 @@ export const javaLanguage: LanguageModule = {
   name: 'java',
   fileLanguages: [{ id: 'java', label: 'Java', extensions: ['.java'], editorLanguage: true, grammar: 'java', finder: javaFinder }],
   grammars,
+  sdkCalls: JAVA_SDK_CALLS,
   readLiteralShape: readJavaShape,
   memberList: typeMembers,
 };

@@ -4,6 +4,7 @@ import { bodyOf, typed, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
 import { javascriptFinder, tsxFinder, typescriptFinder } from './javascriptFinder';
 import { readJavascriptShape } from './javascriptLiterals';
+import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../pythonJavascriptSdkCalls';
 
 const classes = typed(['class_declaration', 'abstract_class_declaration'], bodyOf);
 /** A class's body, also when the class is exported. */
@@ -21,6 +22,7 @@ export const javascriptLanguage: LanguageModule = {
     { id: 'javascriptreact', label: 'JavaScript React (.jsx)', extensions: ['.jsx'], editorLanguage: true, grammar: 'javascript', finder: javascriptFinder },
   ],
   grammars,
+  sdkCalls: PYTHON_JAVASCRIPT_SDK_CALLS,
   // Declaration files hold types, never values.
   ignoredSuffixes: ['.d.ts', '.d.mts', '.d.cts'],
   readLiteralShape: readJavascriptShape,

@@ -17,5 +17,6 @@ export const promptFilesLanguage: LanguageModule = {
     { id: 'markdown', label: 'Markdown under a `prompts` folder', extensions: ['.md'], editorLanguage: false, onlyInPromptsFolder: true },
   ],
   grammars: {},
+  sdkCalls: [], // prompt files are not calls
   findInText: findPromptsInPromptFile,
 };

@@ -4,6 +4,7 @@ import { bodyOf, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
 import { pythonFinder } from './pythonFinder';
 import { readPythonShape } from './pythonLiterals';
+import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../pythonJavascriptSdkCalls';
 
 /** A class's body, also when the class is decorated. */
 const classMembers: MemberList = (node) => {
@@ -16,6 +17,7 @@ export const pythonLanguage: LanguageModule = {
   name: 'python',
   fileLanguages: [{ id: 'python', label: 'Python', extensions: ['.py', '.pyi'], editorLanguage: true, grammar: 'python', finder: pythonFinder }],
   grammars,
+  sdkCalls: PYTHON_JAVASCRIPT_SDK_CALLS,
   readLiteralShape: readPythonShape,
   memberList: classMembers,
 };
