@@ -7,8 +7,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LanguageFinder } from '../../prompts/languageFinder';
 import type { GrammarName } from '../../prompts/parser';
-import { findPromptsWithAdapter } from '../../prompts/promptFlow';
-import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/syntaxAdapter';
+import { findPromptsWithAdapter } from '../../prompts/flow/promptFlow';
+import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../../prompts/treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/languages/llmCalls';
 import { CallSiteReader } from '../../prompts/languages/callSites';

@@ -5,8 +5,8 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LanguageFinder } from '../../prompts/languageFinder';
-import { findPromptsWithAdapter } from '../../prompts/promptFlow';
-import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/syntaxAdapter';
+import { findPromptsWithAdapter } from '../../prompts/flow/promptFlow';
+import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../../prompts/nodeFacts';
 import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../../prompts/treeUtils';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/languages/llmCalls';

@@ -6,7 +6,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { maybeText } from '../nodeFacts';
-import type { CallSite } from '../syntaxAdapter';
+import type { CallSite } from '../flow/syntaxAdapter';
 import { namedChildrenOf, nodeText, normalizeName } from '../treeUtils';
 
 /** What one argument, or one property of an options argument, gives a call. */

@@ -5,7 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { PlaceholderSyntax } from '../prompt';
-import type { SyntaxAdapter } from '../syntaxAdapter';
+import type { SyntaxAdapter } from '../flow/syntaxAdapter';
 import { nodeText, TextBuilder, type StringValue } from '../treeUtils';
 
 /** How one language reads the parts of a concatenation. */

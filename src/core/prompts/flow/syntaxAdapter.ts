@@ -4,8 +4,8 @@
  * JavaScript/TypeScript implement it in `languages/`; the analysis itself never looks at node types.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { PlaceholderSyntax } from './prompt';
-import type { StringValue } from './treeUtils';
+import type { PlaceholderSyntax } from '../prompt';
+import type { StringValue } from '../treeUtils';
 
 export interface CallSite {
   node: Node;
