@@ -5,7 +5,7 @@
  * language is one entry in its table.
  */
 import type { PlaceholderSyntax } from '../prompts/prompt';
-import { nameTable } from '../prompts/languages/nameTable';
+import { nameTable } from '../prompts/nameTable';
 
 /**
  * How the call is written, which also says how `callee` is matched.

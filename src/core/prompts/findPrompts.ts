@@ -4,7 +4,7 @@
  * position; trees are always freed (WASM memory is not garbage collected).
  */
 import type { LanguageFinder } from './languageFinder';
-import { LLM_SIGNALS } from './languages/llmCalls';
+import { LLM_SIGNALS } from './flow/llmCalls';
 import { textFinderOf, treeFinderOf } from '../languages/languageRegistry';
 import { loadedParser, loadParser, parseWithinBudget, type GrammarName } from './parser';
 import type { FoundPrompt, SourceLanguage } from './prompt';

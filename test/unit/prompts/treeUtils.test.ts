@@ -1,9 +1,10 @@
 /** The shared tree helpers: walking, escape decoding, dedent with placeholders, name/role normalisation. */
 import * as assert from 'assert';
 import { parseSource } from '../../../src/core/prompts/parser';
-import {
-  decodeEscapes, dedentValue, lineRange, nodesOfTypes, nodeText, normalizeName, normalizeRole, placeholdersOf, TextBuilder, visitNodes,
-} from '../../../src/core/prompts/treeUtils';
+import { decodeEscapes } from '../../../src/core/prompts/strings/escapes';
+import { dedentValue, placeholdersOf, TextBuilder } from '../../../src/core/prompts/strings/stringValue';
+import { lineRange, nodesOfTypes, nodeText, visitNodes } from '../../../src/core/prompts/syntaxTree';
+import { normalizeName, normalizeRole } from '../../../src/core/prompts/sdkNames';
 
 suite('treeUtils', () => {
   test('visitNodes and nodesOfTypes see the same nodes; skipping children works', async () => {
@@ -35,7 +36,7 @@ suite('treeUtils', () => {
     assert.strictEqual(decodeEscapes('keep \\d and \\N{BULLET}', 'python'), 'keep \\d and \\N{BULLET}');
     assert.strictEqual(decodeEscapes('\\101\\0', 'python'), 'A\0');
     assert.strictEqual(decodeEscapes("it\\'s \\u{1F600} \\d line\\\ncontinued", 'javascript'), "it's \u{1F600} d linecontinued");
-    assert.strictEqual(decodeEscapes('no escapes', 'c'), 'no escapes');
+    assert.strictEqual(decodeEscapes('no escapes', 'go'), 'no escapes');
   });
 
   test('dedentValue keeps placeholder offsets right', () => {

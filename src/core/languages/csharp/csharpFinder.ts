@@ -9,13 +9,13 @@ import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt } from '../../prompts/prompt';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
-import { Bindings } from '../../prompts/languages/bindings';
-import { classScopeRules } from '../../prompts/languages/classScopeRules';
-import { decodeEscapes } from '../../prompts/languages/escapes';
-import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/languages/promptCollector';
-import { SettingValues, type SettingNames } from '../../prompts/languages/settingValues';
-import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
-import { insertedPiece, stripLineIndent, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
+import { Bindings } from '../../prompts/collector/bindings';
+import { classScopeRules } from '../../prompts/collector/classScopeRules';
+import { decodeEscapes } from '../../prompts/strings/escapes';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
+import { SettingValues, type SettingNames } from '../../prompts/collector/settingValues';
+import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
+import { insertedPiece, stripLineIndent, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { CSHARP_SDK_CALLS, SK_TEMPLATE } from './csharpSdkCalls';
 
@@ -229,8 +229,8 @@ function formatCall(call: Node): FormatCall | null {
 }
 
 /** The value of a C# string literal (regular, verbatim, raw or interpolated), or null when `node` is none. */
-function literalValue(node: Node): StringValue | null {
-  const simple = (text: string): StringValue => ({ node, pieces: [textPiece(text)], syntaxes: [], inlined: [] });
+function literalValue(node: Node): EvaluatedString | null {
+  const simple = (text: string): EvaluatedString => ({ node, pieces: [textPiece(text)], syntaxes: [], inlined: [] });
   switch (typeOf(node)) {
     case 'string_literal':
       return simple(decodeEscapes(textOf(node).replace(/u8$/, '').slice(1, -1), 'csharp'));

@@ -4,7 +4,7 @@
  * expression as written; literal braces are doubled where the style needs it.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { decodeEscapes } from '../../prompts/languages/escapes';
+import { decodeEscapes } from '../../prompts/strings/escapes';
 import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
 import type { LiteralStyle, Part, Segment, Shape } from '../../rewrite/literalShape';
 import { flattenPlus, insertedDisplay, isControl, longestRun, mergeText, plainText, shapeFromParts } from '../../rewrite/shapeParts';
@@ -49,7 +49,7 @@ function readPart(node: Node): Part | string {
   }
 }
 
-/** `$"…"`, `$@"…"`, `$"""…"""`: as the finder reads it (csharp.ts `interpolatedPieces`), holes keep their inner source. */
+/** `$"…"`, `$@"…"`, `$"""…"""`: as the finder reads it (csharpFinder.ts `interpolatedPieces`), holes keep their inner source. */
 function interpolatedPart(node: Node): Part | string {
   const start = node.children.find((c) => c?.type === 'interpolation_start')?.text ?? '$';
   const quote = node.children.find((c) => c?.type === 'interpolation_quote')?.text;
@@ -80,7 +80,7 @@ function interpolatedPart(node: Node): Part | string {
   return { kind: 'literal', style: rawStyle({ quotes: quote!.length, indent }, dollars), segments: mergeText(segments) };
 }
 
-/** Multi-line raw content loses its first and last line and the closing line's indentation (csharp.ts `rawContent`). */
+/** Multi-line raw content loses its first and last line and the closing line's indentation (csharpFinder.ts `rawContent`). */
 function rawContent(pieces: Segment[]): { segments: Segment[]; indent: string | null } {
   const first = pieces[0];
   const last = pieces[pieces.length - 1];

@@ -8,12 +8,12 @@ import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
 import { endOf, fieldOf, maybeText, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
-import { Bindings } from '../../prompts/languages/bindings';
-import { decodeEscapes } from '../../prompts/languages/escapes';
-import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from '../../prompts/languages/promptCollector';
-import { SettingValues } from '../../prompts/languages/settingValues';
-import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
-import { insertedPiece, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
+import { Bindings } from '../../prompts/collector/bindings';
+import { decodeEscapes } from '../../prompts/strings/escapes';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from '../../prompts/collector/promptCollector';
+import { SettingValues } from '../../prompts/collector/settingValues';
+import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
+import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee } from '../sdkCallShape';
 import { GO_SDK_CALLS } from './goSdkCalls';
 
@@ -209,7 +209,7 @@ class GoFile {
   }
 
   /** Go string literals and `strings.Join` of them; null for anything else. */
-  private evaluateOther(node: Node, depth: number): StringValue | null {
+  private evaluateOther(node: Node, depth: number): EvaluatedString | null {
     switch (typeOf(node)) {
       case 'interpreted_string_literal':
         return single(node, decodeEscapes(textOf(node).slice(1, -1), 'go'));
@@ -223,7 +223,7 @@ class GoFile {
   }
 
   /** `strings.Join([]string{…}, "\n")` inside a larger string expression. */
-  private joinCall(node: Node, depth: number): StringValue | null {
+  private joinCall(node: Node, depth: number): EvaluatedString | null {
     const list = args(node);
     if (maybeText(fieldOf(node, 'function')) !== 'strings.Join' || !list[0] || typeOf(list[0]) !== 'composite_literal' || !list[1]) return null;
     const sep = this.strings.evaluate(list[1], depth + 1);
@@ -290,7 +290,7 @@ function formatCall(call: Node, names: readonly string[]): FormatCall | null {
   return { template: format, syntaxes: name === 'fmt.Sprintf' ? ['printf'] : [] };
 }
 
-function single(node: Node, text: string): StringValue {
+function single(node: Node, text: string): EvaluatedString {
   return { node, pieces: [textPiece(text)], syntaxes: [], inlined: [] };
 }
 

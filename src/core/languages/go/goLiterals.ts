@@ -3,7 +3,7 @@
  * string cannot hold a backtick (or a carriage return), so such text falls back to an interpreted string.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { decodeEscapes } from '../../prompts/languages/escapes';
+import { decodeEscapes } from '../../prompts/strings/escapes';
 import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
 import type { LiteralStyle, Part, Shape } from '../../rewrite/literalShape';
 import { flattenPlus, hexEscape, insertedDisplay, isControl, plainText, shapeFromParts } from '../../rewrite/shapeParts';

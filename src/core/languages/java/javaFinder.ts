@@ -9,13 +9,13 @@ import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt } from '../../prompts/prompt';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
-import { Bindings } from '../../prompts/languages/bindings';
-import { classScopeRules } from '../../prompts/languages/classScopeRules';
-import { decodeEscapes } from '../../prompts/languages/escapes';
-import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/languages/promptCollector';
-import { SettingValues } from '../../prompts/languages/settingValues';
-import { StringEvaluator, type FormatCall } from '../../prompts/languages/stringEvaluator';
-import { insertedPiece, textPiece, type StringValue, type TextPiece } from '../../prompts/languages/stringValue';
+import { Bindings } from '../../prompts/collector/bindings';
+import { classScopeRules } from '../../prompts/collector/classScopeRules';
+import { decodeEscapes } from '../../prompts/strings/escapes';
+import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
+import { SettingValues } from '../../prompts/collector/settingValues';
+import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
+import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { JAVA_SDK_CALLS, LC4J_TEMPLATE, SPRING_TEMPLATE } from './javaSdkCalls';
 
@@ -157,7 +157,7 @@ class JavaFile {
   }
 
   /** Java string literals and text blocks, and `String.join` of them; null for anything else. */
-  private evaluateOther(node: Node, depth: number): StringValue | null {
+  private evaluateOther(node: Node, depth: number): EvaluatedString | null {
     if (typeOf(node) === 'method_invocation') return this.joinCall(node, depth);
     if (typeOf(node) !== 'string_literal') return null;
     const raw = textOf(node);
@@ -166,7 +166,7 @@ class JavaFile {
   }
 
   /** `String.join("\n", "a", "b")` / `String.join("\n", List.of(…))` of literals. */
-  private joinCall(node: Node, depth: number): StringValue | null {
+  private joinCall(node: Node, depth: number): EvaluatedString | null {
     if (maybeText(fieldOf(node, 'object')) !== 'String' || maybeText(fieldOf(node, 'name')) !== 'join') return null;
     const [sepNode, ...rest] = args(node);
     const sep = sepNode ? this.strings.evaluate(sepNode, depth + 1) : null;

@@ -3,7 +3,7 @@
  * block's own indentation) and `+` concatenation with values.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { decodeEscapes } from '../../prompts/languages/escapes';
+import { decodeEscapes } from '../../prompts/strings/escapes';
 import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
 import type { LiteralStyle, Part, Shape } from '../../rewrite/literalShape';
 import { flattenPlus, insertedDisplay, isControl, plainText, shapeFromParts } from '../../rewrite/shapeParts';

@@ -9,10 +9,13 @@ import type { LanguageFinder } from '../../prompts/languageFinder';
 import type { GrammarName } from '../../prompts/parser';
 import { findPromptsWithAdapter } from '../../prompts/flow/promptFlow';
 import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
-import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../../prompts/treeUtils';
-import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/languages/llmCalls';
-import { CallSiteReader } from '../../prompts/languages/callSites';
-import { foldStringParts, type StringPartsStyle } from '../../prompts/languages/stringParts';
+import { dedentValue, TextBuilder, type StringValue } from '../../prompts/strings/stringValue';
+import { usageIndex, nodeText, enclosingOfTypes, namedChildrenOf, nodesOfTypes } from '../../prompts/syntaxTree';
+import { decodeEscapes } from '../../prompts/strings/escapes';
+import { normalizeName } from '../../prompts/sdkNames';
+import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/flow/llmCalls';
+import { CallSiteReader } from '../../prompts/flow/callSites';
+import { foldStringParts, type StringPartsStyle } from '../../prompts/flow/stringParts';
 
 const FUNCTION_TYPES = new Set([
   'function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition',

@@ -3,9 +3,11 @@
  * `dedent\`…\``, and `+` concatenation with values.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { DEDENT_WRAPPERS } from '../../prompts/languages/llmCalls';
+import { DEDENT_WRAPPERS } from '../../prompts/flow/llmCalls';
 import { javascriptAdapter } from './javascriptFinder';
-import { decodeEscapes, namedChildrenOf, nodeText, normalizeName } from '../../prompts/treeUtils';
+import { decodeEscapes } from '../../prompts/strings/escapes';
+import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
+import { normalizeName } from '../../prompts/sdkNames';
 import { escapeQuoted } from '../../rewrite/cStyleLiterals';
 import { dedentTransform, rawDisplay, type LiteralStyle, type Part, type Segment, type Shape } from '../../rewrite/literalShape';
 import { flattenPlus, hexEscape, isControl, oddTrailingBackslashes, plainText, segmentsFrom, shapeFromParts } from '../../rewrite/shapeParts';

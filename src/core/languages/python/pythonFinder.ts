@@ -8,10 +8,13 @@ import type { LanguageFinder } from '../../prompts/languageFinder';
 import { findPromptsWithAdapter } from '../../prompts/flow/promptFlow';
 import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../../prompts/nodeFacts';
-import { dedentValue, usageIndex, nodeText, decodeEscapes, enclosingOfTypes, namedChildrenOf, nodesOfTypes, normalizeName, TextBuilder, type StringValue } from '../../prompts/treeUtils';
-import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/languages/llmCalls';
-import { CallSiteReader } from '../../prompts/languages/callSites';
-import { foldStringParts, type StringPartsStyle } from '../../prompts/languages/stringParts';
+import { dedentValue, TextBuilder, type StringValue } from '../../prompts/strings/stringValue';
+import { usageIndex, nodeText, enclosingOfTypes, namedChildrenOf, nodesOfTypes } from '../../prompts/syntaxTree';
+import { decodeEscapes } from '../../prompts/strings/escapes';
+import { normalizeName } from '../../prompts/sdkNames';
+import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/flow/llmCalls';
+import { CallSiteReader } from '../../prompts/flow/callSites';
+import { foldStringParts, type StringPartsStyle } from '../../prompts/flow/stringParts';
 
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
 const IDENTIFIER_TYPES = new Set(['identifier']);

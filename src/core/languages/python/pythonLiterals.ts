@@ -4,9 +4,10 @@
  * Bytes literals are refused (they are never prompts).
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { DEDENT_WRAPPERS } from '../../prompts/languages/llmCalls';
+import { DEDENT_WRAPPERS } from '../../prompts/flow/llmCalls';
 import { pythonAdapter } from './pythonFinder';
-import { namedChildrenOf, nodeText, normalizeName } from '../../prompts/treeUtils';
+import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
+import { normalizeName } from '../../prompts/sdkNames';
 import { dedentTransform, rawDisplay, type LiteralStyle, type Part, type Segment, type Shape } from '../../rewrite/literalShape';
 import { flattenPlus, hexEscape, isControl, oddTrailingBackslashes, segmentsFrom, shapeFromParts } from '../../rewrite/shapeParts';
 

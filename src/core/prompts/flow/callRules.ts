@@ -4,7 +4,7 @@
  */
 import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../../languages/pythonJavascriptSdkCalls';
 import type { SdkCallShape } from '../../languages/sdkCallShape';
-import { nameTable } from '../languages/nameTable';
+import { nameTable } from '../nameTable';
 import type { CallSite } from './syntaxAdapter';
 
 export type CallRule = SdkCallShape;

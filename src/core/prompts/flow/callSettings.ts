@@ -5,8 +5,9 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
-import { MODEL_CARRIER_ARGUMENT_NAMES, MODEL_OBJECT_FACTORIES, MODEL_OBJECT_METHODS, OPTION_ARGUMENT_NAMES } from '../languages/llmCalls';
-import { contains, normalizeName } from '../treeUtils';
+import { MODEL_CARRIER_ARGUMENT_NAMES, MODEL_OBJECT_FACTORIES, MODEL_OBJECT_METHODS, OPTION_ARGUMENT_NAMES } from './llmCalls';
+import { contains } from '../syntaxTree';
+import { normalizeName } from '../sdkNames';
 import { matchRuleForModel, type CallRule } from './callRules';
 import type { FileNames } from './fileNames';
 import type { CallSite, Entry } from './syntaxAdapter';

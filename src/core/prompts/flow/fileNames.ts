@@ -6,7 +6,9 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { FinderContext } from '../languageFinder';
-import { contains, normalizeName, type StringValue } from '../treeUtils';
+import { contains } from '../syntaxTree';
+import { normalizeName } from '../sdkNames';
+import type { StringValue } from '../strings/stringValue';
 import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from './syntaxAdapter';
 
 export class FileNames {

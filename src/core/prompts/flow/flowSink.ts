@@ -3,7 +3,7 @@
  * text goes and what it inherits from the call (evidence, model, budget, role, template syntaxes).
  */
 import type { PlaceholderSyntax, PromptEvidence } from '../prompt';
-import { evidenceRank } from '../treeUtils';
+import { evidenceRank } from '../evidence';
 
 /** How many steps (calls, variables, messages) a path may take before the flow gives up on it. */
 export const MAX_DEPTH = 12;

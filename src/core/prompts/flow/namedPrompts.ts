@@ -5,9 +5,11 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPromptName, readsAsInstructions } from '../evidence';
-import { PROMPT_ARGUMENT_NAMES } from '../languages/llmCalls';
+import { PROMPT_ARGUMENT_NAMES } from './llmCalls';
 import type { PlaceholderSyntax } from '../prompt';
-import { contains, normalizeName, normalizeRole, type StringValue } from '../treeUtils';
+import { contains } from '../syntaxTree';
+import { normalizeName, normalizeRole } from '../sdkNames';
+import type { StringValue } from '../strings/stringValue';
 import type { FileNames } from './fileNames';
 import type { Sink } from './flowSink';
 import type { Binding, Entry } from './syntaxAdapter';

@@ -1,11 +1,11 @@
 /**
- * What the language-neutral prompt analysis (`promptFlow.ts`) needs to know about one grammar: how to
- * read calls, dict/object literals, lists, names and string expressions out of its tree. Python and
- * JavaScript/TypeScript implement it in `languages/`; the analysis itself never looks at node types.
+ * What the prompt flow (`promptFlow.ts`) needs to know about one grammar: how to read calls, dict/object
+ * literals, lists, names and string expressions out of its tree. Python and JavaScript/TypeScript implement
+ * it in `core/languages/python/` and `core/languages/javascript/`; the flow itself never looks at node types.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { PlaceholderSyntax } from '../prompt';
-import type { StringValue } from '../treeUtils';
+import type { StringValue } from '../strings/stringValue';
 
 export interface CallSite {
   node: Node;

@@ -7,7 +7,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { fieldOf, maybeText, namedChildrenShared, textOf, typeOf } from '../nodeFacts';
 import type { PlaceholderSyntax } from '../prompt';
-import { insertedPiece, withSyntaxes, type StringValue } from './stringValue';
+import { insertedPiece, withSyntaxes, type EvaluatedString } from './evaluatedString';
 
 /** How deep evaluation follows parentheses, operands and bindings (a guard against reference cycles). */
 const MAX_DEPTH = 6;
@@ -31,12 +31,12 @@ export interface StringGrammar {
   /** The formatting call a prompt argument is built with (default: `formatCall`). */
   promptFormatCall?(node: Node): FormatCall | null;
   /** Literals and the grammar's own string expressions; `depth` is that of `node`. */
-  evaluateOther(node: Node, depth: number): StringValue | null;
+  evaluateOther(node: Node, depth: number): EvaluatedString | null;
 }
 
 /** A prompt argument followed to its string: `flow` when it went through a binding, `name` the binding's. */
 export interface ResolvedPrompt {
-  value: StringValue;
+  value: EvaluatedString;
   name?: string;
   flow: boolean;
 }
@@ -45,7 +45,7 @@ export class StringEvaluator {
   constructor(private readonly grammar: StringGrammar) {}
 
   /** The static value of a string expression, or null when `node` is not one. */
-  evaluate(node: Node, depth = 0): StringValue | null {
+  evaluate(node: Node, depth = 0): EvaluatedString | null {
     if (depth > MAX_DEPTH) return null;
     const grammar = this.grammar;
     const type = typeOf(node);
@@ -95,7 +95,7 @@ export class StringEvaluator {
   }
 
   /** `a + b`: the operands' values in order; an operand that is no string becomes a `{expr}` placeholder. */
-  private concatenation(node: Node, depth: number): StringValue | null {
+  private concatenation(node: Node, depth: number): EvaluatedString | null {
     if (maybeText(fieldOf(node, 'operator')) !== '+') return null;
     const left = fieldOf(node, 'left');
     const right = fieldOf(node, 'right');
@@ -103,7 +103,7 @@ export class StringEvaluator {
     const l = this.evaluate(left, depth + 1);
     const r = this.evaluate(right, depth + 1);
     if (!l && !r) return null;
-    const part = (v: StringValue | null, n: Node): StringValue => v ?? { node: n, pieces: [insertedPiece(textOf(n))], syntaxes: [], inlined: [] };
+    const part = (v: EvaluatedString | null, n: Node): EvaluatedString => v ?? { node: n, pieces: [insertedPiece(textOf(n))], syntaxes: [], inlined: [] };
     const a = part(l, left);
     const b = part(r, right);
     return { node, pieces: [...a.pieces, ...b.pieces], syntaxes: [...new Set([...a.syntaxes, ...b.syntaxes])], inlined: [...a.inlined, ...b.inlined] };

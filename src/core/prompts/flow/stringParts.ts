@@ -5,8 +5,9 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { PlaceholderSyntax } from '../prompt';
-import type { SyntaxAdapter } from '../flow/syntaxAdapter';
-import { nodeText, TextBuilder, type StringValue } from '../treeUtils';
+import type { SyntaxAdapter } from './syntaxAdapter';
+import { nodeText } from '../syntaxTree';
+import { TextBuilder, type StringValue } from '../strings/stringValue';
 
 /** How one language reads the parts of a concatenation. */
 export interface StringPartsStyle {

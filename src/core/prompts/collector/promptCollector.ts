@@ -1,6 +1,13 @@
 /**
- * Shared by the Go, Java and C# finders: gathers the prompts a finder reports (one per string
- * expression, keeping the strongest evidence) and works out the model and output budget of each.
+ * The prompt collector: prompt discovery for Go, Java and C#. Unlike the prompt flow of Python and
+ * JavaScript (`../flow/promptFlow.ts`), which follows values from a call through names, functions and
+ * parameters, a collector finder looks up its SDK calls and fields directly (its language's SDK table),
+ * evaluates each prompt argument statically (`stringEvaluator.ts`, `evaluatedString.ts`), and reports it
+ * here. Both frameworks share the string value and its placeholders (`../strings/stringValue.ts`) and the
+ * escape decoding (`../strings/escapes.ts`).
+ *
+ * This file gathers the prompts a finder reports (one per string expression, keeping the strongest
+ * evidence) and works out the model and output budget of each.
  *
  * The model of a prompt is looked for, nearest first:
  *  1. in the call around it, up to its statement (`Model:` next to `Messages:`, `.model(…)` in the same
@@ -17,9 +24,9 @@ import { isPromptName, readsAsInstructions } from '../evidence';
 import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
-import { contains } from '../treeUtils';
+import { contains } from '../syntaxTree';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
-import { renderValue, staticValueText, withSyntaxes, type StringValue } from './stringValue';
+import { renderValue, staticValueText, withSyntaxes, type EvaluatedString } from './evaluatedString';
 
 export interface ModelSite {
   node: Node;
@@ -155,7 +162,7 @@ export class PromptCollector {
 
   constructor(private readonly ctx: FinderContext, private readonly scope: ModelScope) {}
 
-  add(value: StringValue, info: PromptInfo): void {
+  add(value: EvaluatedString, info: PromptInfo): void {
     const { text, placeholders } = renderValue(value);
     if (!text.trim()) return;
     for (const n of value.inlined) this.inlined.add(rangeKey(n));

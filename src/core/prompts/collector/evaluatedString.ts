@@ -1,11 +1,12 @@
 /**
- * The static value of a string expression as the Go, Java and C# finders read it from the tree: pieces
- * of decoded text and, where the code inserts a value (`{name}` of `$"…{name}…"`, `"a" + x`), a
- * placeholder piece. Rendering scans the text pieces for the template syntaxes the call site implies.
+ * A string expression as the prompt collector (Go, Java, C#) evaluates it from the tree: pieces of decoded
+ * text and, where the code inserts a value (`{name}` of `$"…{name}…"`, `"a" + x`), a placeholder piece, with
+ * the template syntaxes its use implies. It renders into the `StringValue` both frameworks share
+ * (`strings/stringValue.ts`), whose placeholder scan finds template syntax in the text pieces.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { findPlaceholders } from '../placeholders';
 import type { Placeholder, PlaceholderSyntax } from '../prompt';
+import { placeholdersOf, TextBuilder } from '../strings/stringValue';
 
 export interface TextPiece {
   text: string;
@@ -13,7 +14,7 @@ export interface TextPiece {
   inserted?: { name: string; syntax: PlaceholderSyntax };
 }
 
-export interface StringValue {
+export interface EvaluatedString {
   /** The whole string expression: what the prompt's range covers. */
   node: Node;
   pieces: TextPiece[];
@@ -33,29 +34,25 @@ export function insertedPiece(expression: string, syntax: PlaceholderSyntax = 'f
   return { text: `{${compact}}`, inserted: { name: compact, syntax } };
 }
 
-export function withSyntaxes(value: StringValue, syntaxes: readonly PlaceholderSyntax[]): StringValue {
+export function withSyntaxes(value: EvaluatedString, syntaxes: readonly PlaceholderSyntax[]): EvaluatedString {
   const merged = [...value.syntaxes];
   for (const s of syntaxes) if (!merged.includes(s)) merged.push(s);
   return { ...value, syntaxes: merged };
 }
 
 /** The prompt text, and its placeholders in order: inserted values plus template syntax found in the text. */
-export function renderValue(value: StringValue): { text: string; placeholders: Placeholder[] } {
-  let text = '';
-  const inserted: Placeholder[] = [];
+export function renderValue(value: EvaluatedString): { text: string; placeholders: Placeholder[] } {
+  const builder = new TextBuilder();
   for (const piece of value.pieces) {
-    if (piece.inserted) inserted.push({ name: piece.inserted.name, syntax: piece.inserted.syntax, raw: piece.text, offset: text.length });
-    text += piece.text;
+    if (piece.inserted) builder.appendHole(piece.text, piece.inserted.name, piece.inserted.syntax);
+    else builder.appendText(piece.text);
   }
-  const scanned = value.syntaxes.length ? findPlaceholders(text, value.syntaxes) : [];
-  const overlapsInserted = (p: Placeholder): boolean =>
-    inserted.some((q) => p.offset < q.offset + q.raw.length && q.offset < p.offset + p.raw.length);
-  const placeholders = [...inserted, ...scanned.filter((p) => !overlapsInserted(p))].sort((a, b) => a.offset - b.offset);
-  return { text, placeholders };
+  const rendered = builder.build();
+  return { text: rendered.text, placeholders: placeholdersOf(rendered, value.syntaxes) };
 }
 
 /** The text pieces only (placeholders dropped): what `readsAsInstructions` judges. */
-export function staticValueText(value: StringValue): string {
+export function staticValueText(value: EvaluatedString): string {
   return value.pieces.filter((p) => !p.inserted).map((p) => p.text).join(' ');
 }
 

@@ -13,7 +13,7 @@
  *  3. keep the result only when it looks like a model id (evidence.ts `looksLikeModelId`).
  */
 import { looksLikeModelId } from '../evidence';
-import { nameTable } from './nameTable';
+import { nameTable } from '../nameTable';
 
 /** Names whose ids do not follow the rule (Anthropic.SDK for .NET packs versions: `Claude35Sonnet`). */
 const KNOWN = nameTable<string>({

@@ -6,8 +6,9 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { maybeText } from '../nodeFacts';
-import type { CallSite } from '../flow/syntaxAdapter';
-import { namedChildrenOf, nodeText, normalizeName } from '../treeUtils';
+import type { CallSite } from './syntaxAdapter';
+import { namedChildrenOf, nodeText } from '../syntaxTree';
+import { normalizeName } from '../sdkNames';
 
 /** What one argument, or one property of an options argument, gives a call. */
 export type ArgumentPart =
