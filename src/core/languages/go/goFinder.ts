@@ -7,7 +7,7 @@ import { looksLikeModelId } from '../../prompts/evidence';
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
-import { endOf, fieldOf, maybeText, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
+import { fieldOf, maybeText, memoPerNode, namedChildrenShared, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
 import { decodeEscapes } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from '../../prompts/collector/promptCollector';
@@ -16,8 +16,8 @@ import { StringEvaluator, type FormatCall } from '../../prompts/collector/string
 import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee } from '../sdkCallShape';
 import { GO_SDK_CALLS } from './goSdkCalls';
+import { FUNCTION_TYPES, FunctionRanges } from './goFunctionRanges';
 
-const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
 const INDEXED_TYPES = ['const_spec', 'var_spec', 'short_var_declaration', 'assignment_statement', 'call_expression', 'keyed_element', ...FUNCTION_TYPES];
 /** `"…"` and raw `` `…` `` strings. */
@@ -296,53 +296,6 @@ function single(node: Node, text: string): EvaluatedString {
 
 function merge(a: PlaceholderSyntax[], b: PlaceholderSyntax[]): PlaceholderSyntax[] {
   return [...new Set([...a, ...b])];
-}
-
-function enclosingFunction(node: Node): Node | null {
-  return nearestAncestorOfTypes(node, FUNCTION_TYPES);
-}
-
-/**
- * `enclosingFunction` of many nodes without walking each one's parents: the functions of the file in
- * source order with their ranges. A node that is not empty lies within a function's range exactly when
- * that function is its ancestor (tree-sitter ranges nest), so the innermost such function is found by
- * a binary search on start offsets and then the chain of functions enclosing the candidate.
- */
-class FunctionRanges {
-  private readonly starts: number[];
-  private readonly ends: number[];
-  /** Index of the function enclosing function i, or -1. */
-  private readonly outer: number[];
-
-  constructor(private readonly functions: readonly Node[]) {
-    this.starts = functions.map((f) => f.startIndex);
-    this.ends = functions.map((f) => endOf(f));
-    const indexById = new Map(functions.map((f, i) => [f.id, i]));
-    this.outer = functions.map((f) => {
-      const outer = enclosingFunction(f);
-      return outer ? indexById.get(outer.id) ?? -1 : -1;
-    });
-  }
-
-  enclosing(node: Node): Node | null {
-    const start = node.startIndex;
-    const end = endOf(node);
-    if (end <= start) return enclosingFunction(node); // an empty node may sit on a boundary: ask the tree
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let candidate = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] <= start) {
-        candidate = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    for (let i = candidate; i >= 0; i = this.outer[i]) {
-      if (this.starts[i] <= start && end <= this.ends[i] && this.functions[i].id !== node.id) return this.functions[i];
-    }
-    return null;
-  }
 }
 
 /** The role a prompt gets from where it sits: `System:` field, `NewUserMessage(…)`, a sibling `Role:`. */

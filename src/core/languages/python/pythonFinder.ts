@@ -6,19 +6,17 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LanguageFinder } from '../../prompts/languageFinder';
 import { findPromptsWithAdapter } from '../../prompts/flow/promptFlow';
-import type { Binding, Entry, FileIndex, FunctionDef, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
+import type { Entry, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../../prompts/nodeFacts';
 import { dedentValue, TextBuilder, type StringValue } from '../../prompts/strings/stringValue';
-import { usageIndex, nodeText, enclosingOfTypes, namedChildrenOf, nodesOfTypes } from '../../prompts/syntaxTree';
+import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
 import { decodeEscapes } from '../../prompts/strings/escapes';
 import { normalizeName } from '../../prompts/sdkNames';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/flow/llmCalls';
 import { CallSiteReader } from '../../prompts/flow/callSites';
 import { foldStringParts, type StringPartsStyle } from '../../prompts/flow/stringParts';
+import { IDENTIFIER_TYPES, indexPythonFile } from './pythonFileIndex';
 
-const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
-const IDENTIFIER_TYPES = new Set(['identifier']);
-const INDEX_TYPES = new Set(['aliased_import', 'call', 'assignment', 'function_definition', 'return_statement', 'keyword_argument', 'pair', 'dictionary']);
 const STRIP_METHODS = new Set(['strip', 'lstrip', 'rstrip']);
 const FORMAT_METHODS = new Set(['format', 'formatmap', 'formatmessages', 'formatprompt', 'partial']);
 
@@ -281,82 +279,7 @@ export const pythonAdapter: SyntaxAdapter = {
     const n = Number(nodeText(node).replace(/_/g, ''));
     return Number.isFinite(n) ? n : null;
   },
-
-  index(root: Node): FileIndex {
-    const nodes = nodesOfTypes(root, INDEX_TYPES);
-    const index: FileIndex = { calls: [], bindings: [], functions: [], usagesOf: usageIndex(root, IDENTIFIER_TYPES), keyed: [], objects: [], aliases: new Map(), aliasSites: [] };
-    const functions = new Map<number, FunctionDef>();
-    const returns: Node[] = [];
-    for (const node of nodes) {
-      switch (typeOf(node)) {
-        case 'call':
-          index.calls.push(node);
-          break;
-        case 'assignment':
-          addBinding(node, root, index.bindings);
-          break;
-        case 'function_definition': {
-          const declared = maybeText(fieldOf(node, 'name'));
-          // `Bot(…)` calls `__init__`: index it under the class name.
-          const owner = declared === '__init__' ? enclosingOfTypes(node, SCOPE_TYPES) : null;
-          const name = owner && typeOf(owner) === 'class_definition' ? maybeText(fieldOf(owner, 'name')) : declared;
-          if (!name) break;
-          const params = fieldOf(node, 'parameters');
-          const def: FunctionDef = { name, node, params: parameterNames(params), returns: [] };
-          if (owner === null) {
-            const cls = enclosingOfTypes(node, SCOPE_TYPES);
-            const className = cls && typeOf(cls) === 'class_definition' ? maybeText(fieldOf(cls, 'name')) : undefined;
-            if (className) def.className = className;
-          }
-          for (const p of params ? namedChildrenOf(params) : []) {
-            const paramName = fieldOf(p, 'name');
-            const value = fieldOf(p, 'value');
-            if ((typeOf(p) === 'default_parameter' || typeOf(p) === 'typed_default_parameter') && paramName && value) {
-              index.bindings.push({ name: nodeText(paramName), member: false, value, at: p.startIndex, scope: node, parameter: true });
-            }
-          }
-          functions.set(node.id, def);
-          index.functions.push(def);
-          break;
-        }
-        case 'return_statement':
-          returns.push(node);
-          break;
-        case 'keyword_argument': {
-          const name = fieldOf(node, 'name');
-          const value = fieldOf(node, 'value');
-          if (name && value) index.keyed.push({ key: nodeText(name), keyNode: name, value });
-          break;
-        }
-        case 'pair': {
-          const key = fieldOf(node, 'key');
-          const value = fieldOf(node, 'value');
-          const keyValue = key && typeOf(key) === 'string' ? literalValue(key) : null;
-          if (key && value && keyValue) index.keyed.push({ key: keyValue.text, keyNode: key, value });
-          break;
-        }
-        case 'dictionary':
-          index.objects.push(node);
-          break;
-        case 'aliased_import': {
-          const name = maybeText(fieldOf(node, 'name'))?.split('.').pop();
-          const alias = maybeText(fieldOf(node, 'alias'));
-          if (name && alias) {
-            index.aliases.set(normalizeName(alias), normalizeName(name));
-            index.aliasSites.push(node);
-          }
-          break;
-        }
-      }
-    }
-    for (const ret of returns) {
-      const fn = enclosingOfTypes(ret, SCOPE_TYPES);
-      const def = fn ? functions.get(fn.id) : undefined;
-      const value = namedChildrenShared(ret)[0];
-      if (def && value) def.returns.push(value);
-    }
-    return index;
-  },
+  index: (root) => indexPythonFile(root, literalValue),
 };
 
 function isReference(node: Node): boolean {
@@ -371,42 +294,6 @@ function isPlaceholderLiteral(node: Node | undefined): boolean {
   if (!node || typeOf(node) !== 'string') return false;
   const value = literalValue(node);
   return !!value && /^\{\{?\s*[\w.$-]+\s*\}?\}$/.test(value.text);
-}
-
-function parameterNames(params: Node | null): string[] {
-  if (!params) return [];
-  const names: string[] = [];
-  for (const p of namedChildrenOf(params)) {
-    if (typeOf(p) === 'identifier') names.push(nodeText(p));
-    else if (typeOf(p) === 'typed_parameter') {
-      const id = namedChildrenOf(p).find((c) => typeOf(c) === 'identifier');
-      if (id) names.push(nodeText(id));
-    } else if (typeOf(p) === 'default_parameter' || typeOf(p) === 'typed_default_parameter') {
-      const name = fieldOf(p, 'name');
-      if (name) names.push(nodeText(name));
-    }
-  }
-  return names;
-}
-
-function addBinding(node: Node, root: Node, bindings: Binding[]): void {
-  const left = fieldOf(node, 'left');
-  let right = fieldOf(node, 'right');
-  while (right && typeOf(right) === 'assignment') right = fieldOf(right, 'right'); // a = b = "…"
-  if (!left || !right) return;
-  const scopeNode = enclosingOfTypes(node, SCOPE_TYPES) ?? root;
-  const inClassBody = typeOf(scopeNode) === 'class_definition';
-  if (typeOf(left) === 'identifier') {
-    bindings.push({ name: nodeText(left), member: inClassBody, value: right, at: node.startIndex, scope: inClassBody ? root : scopeNode });
-    return;
-  }
-  if (typeOf(left) === 'attribute') {
-    const object = fieldOf(left, 'object');
-    const attr = fieldOf(left, 'attribute');
-    if (object && attr && (nodeText(object) === 'self' || nodeText(object) === 'cls')) {
-      bindings.push({ name: nodeText(attr), member: true, value: right, at: node.startIndex, scope: root });
-    }
-  }
 }
 
 export const pythonFinder: LanguageFinder = {
