@@ -4,11 +4,19 @@
  * position; trees are always freed (WASM memory is not garbage collected).
  */
 import type { LanguageFinder } from './languageFinder';
-import { LLM_SIGNALS } from './flow/llmCalls';
 import { textFinderOf, treeFinderOf } from '../languages/languageRegistry';
 import { loadedParser, loadParser, parseWithinBudget, type GrammarName } from './parser';
 import type { FoundPrompt, SourceLanguage } from './prompt';
 import { grammarForLanguage, languageForFile } from './sourceLanguage';
+
+/** Lower-case substrings that mark a file as possibly talking to a model (cheap pre-filter). */
+const LLM_SIGNALS = [
+  'openai', 'anthropic', 'claude', 'gpt-', 'gemini', 'genai', 'generativeai', 'vertexai', 'langchain', 'langgraph', 'llama',
+  'litellm', 'ollama', 'mistral', 'cohere', 'semantic_kernel', 'semantickernel', 'semantic-kernel', 'bedrock', 'groq',
+  'deepseek', 'huggingface', 'transformers', 'generatetext', 'streamtext', 'generateobject', 'streamobject', '@ai-sdk',
+  'prompt', 'instruction', 'completion', 'llm', 'model', 'messages', '"role"', "'role'", 'role:', 'system_message',
+  'systemmessage', 'chatmessage', 'agent',
+];
 
 /**
  * Every signal as one alternation: a file with no sign of LLM use is the common case and is rejected in

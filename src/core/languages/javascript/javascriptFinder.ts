@@ -13,7 +13,7 @@ import { dedentValue, TextBuilder, type StringValue } from '../../prompts/string
 import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
 import { decodeEscapes } from '../../prompts/strings/escapes';
 import { normalizeName } from '../../prompts/sdkNames';
-import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/flow/llmCalls';
+import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/flow/sdkNameLists';
 import { CallSiteReader } from '../../prompts/flow/callSites';
 import { foldStringParts, type StringPartsStyle } from '../../prompts/flow/stringParts';
 import { indexJavascriptFile } from './javascriptFileIndex';

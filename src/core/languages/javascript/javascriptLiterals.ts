@@ -3,7 +3,7 @@
  * `dedent\`…\``, and `+` concatenation with values.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { DEDENT_WRAPPERS } from '../../prompts/flow/llmCalls';
+import { DEDENT_WRAPPERS } from '../../prompts/flow/sdkNameLists';
 import { javascriptAdapter } from './javascriptFinder';
 import { decodeEscapes } from '../../prompts/strings/escapes';
 import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';

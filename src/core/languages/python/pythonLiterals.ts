@@ -4,7 +4,7 @@
  * Bytes literals are refused (they are never prompts).
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { DEDENT_WRAPPERS } from '../../prompts/flow/llmCalls';
+import { DEDENT_WRAPPERS } from '../../prompts/flow/sdkNameLists';
 import { pythonAdapter } from './pythonFinder';
 import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
 import { normalizeName } from '../../prompts/sdkNames';

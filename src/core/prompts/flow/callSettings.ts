@@ -5,7 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
-import { MODEL_CARRIER_ARGUMENT_NAMES, MODEL_OBJECT_FACTORIES, MODEL_OBJECT_METHODS, OPTION_ARGUMENT_NAMES } from './llmCalls';
+import { MODEL_CARRIER_ARGUMENT_NAMES, MODEL_OBJECT_FACTORIES, MODEL_OBJECT_METHODS, OPTION_ARGUMENT_NAMES } from './sdkNameLists';
 import { contains } from '../syntaxTree';
 import { normalizeName } from '../sdkNames';
 import { matchRuleForModel, type CallRule } from './callRules';

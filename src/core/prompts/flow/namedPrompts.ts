@@ -5,7 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPromptName, readsAsInstructions } from '../evidence';
-import { PROMPT_ARGUMENT_NAMES } from './llmCalls';
+import { PROMPT_ARGUMENT_NAMES } from './sdkNameLists';
 import type { PlaceholderSyntax } from '../prompt';
 import { contains } from '../syntaxTree';
 import { normalizeName, normalizeRole } from '../sdkNames';

@@ -1,7 +1,7 @@
 /**
  * The name lists the Python and JavaScript finders share beside their SDK call shapes
  * (`core/languages/pythonJavascriptSdkCalls.ts`): argument, factory and wrapper names, normalised (lower
- * case, no `_`), and the substrings that mark a file as possibly talking to a model.
+ * case, no `_`).
  */
 
 /** Argument names that carry prompt text when the callee is unknown (name evidence, checked for instruction-like text). */
@@ -30,12 +30,3 @@ export const TEXT_WRAPPERS = new Set(['str', 'string', 'trim', 'strip']);
 
 /** Wrapper calls / template tags that remove common indentation (`textwrap.dedent`, `dedent\`…\``). */
 export const DEDENT_WRAPPERS = new Set(['dedent', 'cleandoc', 'stripindent', 'outdent', 'stripindents']);
-
-/** Lower-case substrings that mark a file as possibly talking to a model (cheap pre-filter). */
-export const LLM_SIGNALS = [
-  'openai', 'anthropic', 'claude', 'gpt-', 'gemini', 'genai', 'generativeai', 'vertexai', 'langchain', 'langgraph', 'llama',
-  'litellm', 'ollama', 'mistral', 'cohere', 'semantic_kernel', 'semantickernel', 'semantic-kernel', 'bedrock', 'groq',
-  'deepseek', 'huggingface', 'transformers', 'generatetext', 'streamtext', 'generateobject', 'streamobject', '@ai-sdk',
-  'prompt', 'instruction', 'completion', 'llm', 'model', 'messages', '"role"', "'role'", 'role:', 'system_message',
-  'systemmessage', 'chatmessage', 'agent',
-];

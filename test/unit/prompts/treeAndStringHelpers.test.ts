@@ -1,4 +1,4 @@
-/** The shared tree helpers: walking, escape decoding, dedent with placeholders, name/role normalisation. */
+/** The shared helpers: tree walking (syntaxTree), escape decoding (strings/escapes), dedent with placeholders (strings/stringValue), name/role normalisation (sdkNames). */
 import * as assert from 'assert';
 import { parseSource } from '../../../src/core/prompts/parser';
 import { decodeEscapes } from '../../../src/core/prompts/strings/escapes';
@@ -6,7 +6,7 @@ import { dedentValue, placeholdersOf, TextBuilder } from '../../../src/core/prom
 import { lineRange, nodesOfTypes, nodeText, visitNodes } from '../../../src/core/prompts/syntaxTree';
 import { normalizeName, normalizeRole } from '../../../src/core/prompts/sdkNames';
 
-suite('treeUtils', () => {
+suite('tree and string helpers', () => {
   test('visitNodes and nodesOfTypes see the same nodes; skipping children works', async () => {
     const tree = await parseSource('python', 'def f(a):\n    return g(a, "x")\n\nclass C:\n    y = h(1)\n');
     try {
