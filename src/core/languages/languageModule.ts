@@ -7,6 +7,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LanguageFinder } from '../prompts/languageFinder';
 import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
+import type { EscapeDialect } from '../prompts/strings/escapes';
 import type { Shape } from '../rewrite/literalShape';
 import type { MemberList } from './memberLists';
 import type { SdkCallShape } from './sdkCallShape';
@@ -44,6 +45,8 @@ export interface LanguageModule {
   ignoredSuffixes?: readonly string[];
   /** Reads the prompts of a file that has no grammar (prompt files: the text is the prompt). */
   findInText?: (source: string, filePath: string, language: SourceLanguage) => FoundPrompt[];
+  /** How its string literals escape characters (`prompts/strings/escapes.ts`); absent for prompt files. */
+  escapeDialect?: EscapeDialect;
   /** Compress "Apply": the literal rewriter's reader. Absent: prompts are replaced verbatim (prompt files). */
   readLiteralShape?: LiteralShapeReader;
   /** The SDK calls that carry prompt text (`sdkCallShape.ts`), as the module's finder reads them. */

@@ -11,13 +11,16 @@ import type { FoundPrompt } from '../../prompts/prompt';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
 import { classScopeRules } from '../../prompts/collector/classScopeRules';
-import { decodeEscapes } from '../../prompts/strings/escapes';
+import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
 import { SettingValues, type SettingNames } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
 import { insertedPiece, stripLineIndent, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { CSHARP_SDK_CALLS, SK_TEMPLATE } from './csharpSdkCalls';
+
+/** How this language's string literals escape characters: read by the finder and by Compress's literal reader. */
+export const CSHARP_ESCAPES: EscapeDialect = 'csharp';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'accessor_declaration', 'operator_declaration']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression', 'anonymous_method_expression']);
@@ -233,7 +236,7 @@ function literalValue(node: Node): EvaluatedString | null {
   const simple = (text: string): EvaluatedString => ({ node, pieces: [textPiece(text)], syntaxes: [], inlined: [] });
   switch (typeOf(node)) {
     case 'string_literal':
-      return simple(decodeEscapes(textOf(node).replace(/u8$/, '').slice(1, -1), 'csharp'));
+      return simple(decodeEscapes(textOf(node).replace(/u8$/, '').slice(1, -1), CSHARP_ESCAPES));
     case 'verbatim_string_literal':
       return simple(textOf(node).slice(2, -1).replace(/""/g, '"'));
     case 'raw_string_literal': {
@@ -261,7 +264,7 @@ function interpolatedPieces(node: Node): TextPiece[] {
       if (!raw) text = text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       pieces.push(textPiece(text));
     } else if (typeOf(child) === 'escape_sequence') {
-      pieces.push(textPiece(decodeEscapes(textOf(child), 'csharp')));
+      pieces.push(textPiece(decodeEscapes(textOf(child), CSHARP_ESCAPES)));
     } else if (typeOf(child) === 'interpolation') {
       const braces = childrenShared(child).filter((c) => typeOf(c) === 'interpolation_brace');
       const open = braces[0];

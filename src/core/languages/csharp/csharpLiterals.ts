@@ -8,6 +8,7 @@ import { decodeEscapes } from '../../prompts/strings/escapes';
 import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
 import type { LiteralStyle, Part, Segment, Shape } from '../../rewrite/literalShape';
 import { flattenPlus, insertedDisplay, isControl, longestRun, mergeText, plainText, shapeFromParts } from '../../rewrite/shapeParts';
+import { CSHARP_ESCAPES } from './csharpFinder';
 
 export function readCsharpShape(node: Node, source: string): Shape | string {
   const parenthesized = readParenthesized(node, source, readCsharpShape);
@@ -33,7 +34,7 @@ function readPart(node: Node): Part | string {
   switch (node.type) {
     case 'string_literal':
       if (text.endsWith('u8')) return 'UTF-8 byte strings are not prompts';
-      return { kind: 'literal', style: regularStyle, segments: [{ text: decodeEscapes(text.slice(1, -1), 'csharp') }] };
+      return { kind: 'literal', style: regularStyle, segments: [{ text: decodeEscapes(text.slice(1, -1), CSHARP_ESCAPES) }] };
     case 'verbatim_string_literal':
       return { kind: 'literal', style: verbatimStyle, segments: [{ text: text.slice(2, -1).replace(/""/g, '"') }] };
     case 'raw_string_literal': {
@@ -64,7 +65,7 @@ function interpolatedPart(node: Node): Part | string {
       if (!raw) t = t.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       pieces.push({ text: t });
     } else if (child.type === 'escape_sequence') {
-      pieces.push({ text: decodeEscapes(child.text, 'csharp') });
+      pieces.push({ text: decodeEscapes(child.text, CSHARP_ESCAPES) });
     } else if (child.type === 'interpolation') {
       const braces = child.children.filter((c): c is Node => !!c && c.type === 'interpolation_brace');
       const open = braces[0];

@@ -9,7 +9,7 @@ import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder
 import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
 import { fieldOf, maybeText, memoPerNode, namedChildrenShared, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
-import { decodeEscapes } from '../../prompts/strings/escapes';
+import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from '../../prompts/collector/promptCollector';
 import { SettingValues } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
@@ -17,6 +17,9 @@ import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '
 import { promptArguments, shapesByCallee } from '../sdkCallShape';
 import { GO_SDK_CALLS } from './goSdkCalls';
 import { FUNCTION_TYPES, FunctionRanges } from './goFunctionRanges';
+
+/** How this language's string literals escape characters: read by the finder and by Compress's literal reader. */
+export const GO_ESCAPES: EscapeDialect = 'go';
 
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
 const INDEXED_TYPES = ['const_spec', 'var_spec', 'short_var_declaration', 'assignment_statement', 'call_expression', 'keyed_element', ...FUNCTION_TYPES];
@@ -212,7 +215,7 @@ class GoFile {
   private evaluateOther(node: Node, depth: number): EvaluatedString | null {
     switch (typeOf(node)) {
       case 'interpreted_string_literal':
-        return single(node, decodeEscapes(textOf(node).slice(1, -1), 'go'));
+        return single(node, decodeEscapes(textOf(node).slice(1, -1), GO_ESCAPES));
       case 'raw_string_literal':
         return single(node, textOf(node).slice(1, -1).replace(/\r/g, ''));
       case 'call_expression':

@@ -7,6 +7,7 @@ import { decodeEscapes } from '../../prompts/strings/escapes';
 import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
 import type { LiteralStyle, Part, Shape } from '../../rewrite/literalShape';
 import { flattenPlus, hexEscape, insertedDisplay, isControl, plainText, shapeFromParts } from '../../rewrite/shapeParts';
+import { GO_ESCAPES } from './goFinder';
 
 export function readGoShape(node: Node, source: string): Shape | string {
   const parenthesized = readParenthesized(node, source, readGoShape);
@@ -20,7 +21,7 @@ export function readGoShape(node: Node, source: string): Shape | string {
 }
 
 function readPart(node: Node): Part | string {
-  if (node.type === 'interpreted_string_literal') return { kind: 'literal', style: interpretedStyle, segments: [{ text: decodeEscapes(node.text.slice(1, -1), 'go') }] };
+  if (node.type === 'interpreted_string_literal') return { kind: 'literal', style: interpretedStyle, segments: [{ text: decodeEscapes(node.text.slice(1, -1), GO_ESCAPES) }] };
   if (node.type === 'raw_string_literal') return { kind: 'literal', style: rawStyle, segments: [{ text: node.text.slice(1, -1).replace(/\r/g, '') }] };
   return { kind: 'code', display: insertedDisplay(node.text), source: node.text };
 }

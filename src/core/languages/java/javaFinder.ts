@@ -11,13 +11,16 @@ import type { FoundPrompt } from '../../prompts/prompt';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
 import { classScopeRules } from '../../prompts/collector/classScopeRules';
-import { decodeEscapes } from '../../prompts/strings/escapes';
+import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
 import { SettingValues } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
 import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { JAVA_SDK_CALLS, LC4J_TEMPLATE, SPRING_TEMPLATE } from './javaSdkCalls';
+
+/** How this language's string literals escape characters: read by the finder and by Compress's literal reader. */
+export const JAVA_ESCAPES: EscapeDialect = 'java';
 
 const FUNCTION_TYPES = new Set(['method_declaration', 'constructor_declaration', 'compact_constructor_declaration', 'static_initializer']);
 const LOCAL_SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'lambda_expression']);
@@ -161,7 +164,7 @@ class JavaFile {
     if (typeOf(node) === 'method_invocation') return this.joinCall(node, depth);
     if (typeOf(node) !== 'string_literal') return null;
     const raw = textOf(node);
-    const text = raw.startsWith('"""') ? decodeEscapes(textBlockContent(raw.slice(3, -3)), 'java') : decodeEscapes(raw.slice(1, -1), 'java');
+    const text = raw.startsWith('"""') ? decodeEscapes(textBlockContent(raw.slice(3, -3)), JAVA_ESCAPES) : decodeEscapes(raw.slice(1, -1), JAVA_ESCAPES);
     return { node, pieces: [textPiece(text)], syntaxes: [], inlined: [] };
   }
 

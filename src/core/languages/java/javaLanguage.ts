@@ -2,7 +2,7 @@
 import type { LanguageModule } from '../languageModule';
 import { bodyOf, typed, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
-import { javaFinder } from './javaFinder';
+import { JAVA_ESCAPES, javaFinder } from './javaFinder';
 import { readJavaShape } from './javaLiterals';
 import { JAVA_SDK_CALLS } from './javaSdkCalls';
 
@@ -15,6 +15,7 @@ export const javaLanguage: LanguageModule = {
   fileLanguages: [{ id: 'java', label: 'Java', extensions: ['.java'], editorLanguage: true, grammar: 'java', finder: javaFinder }],
   grammars,
   sdkCalls: JAVA_SDK_CALLS,
+  escapeDialect: JAVA_ESCAPES,
   readLiteralShape: readJavaShape,
   memberList: typeMembers,
 };

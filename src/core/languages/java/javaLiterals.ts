@@ -7,6 +7,7 @@ import { decodeEscapes } from '../../prompts/strings/escapes';
 import { escapeQuoted, isBinaryPlus, readParenthesized } from '../../rewrite/cStyleLiterals';
 import type { LiteralStyle, Part, Shape } from '../../rewrite/literalShape';
 import { flattenPlus, insertedDisplay, isControl, plainText, shapeFromParts } from '../../rewrite/shapeParts';
+import { JAVA_ESCAPES } from './javaFinder';
 
 export function readJavaShape(node: Node, source: string): Shape | string {
   const parenthesized = readParenthesized(node, source, readJavaShape);
@@ -22,9 +23,9 @@ export function readJavaShape(node: Node, source: string): Shape | string {
 function readPart(node: Node): Part | string {
   if (node.type !== 'string_literal') return { kind: 'code', display: insertedDisplay(node.text), source: node.text };
   const raw = node.text;
-  if (!raw.startsWith('"""')) return { kind: 'literal', style: stringStyle, segments: [{ text: decodeEscapes(raw.slice(1, -1), 'java') }] };
+  if (!raw.startsWith('"""')) return { kind: 'literal', style: stringStyle, segments: [{ text: decodeEscapes(raw.slice(1, -1), JAVA_ESCAPES) }] };
   const block = textBlockLayout(raw.slice(3, -3));
-  return { kind: 'literal', style: textBlockStyle(block.indent, block.closingIndent), segments: [{ text: decodeEscapes(block.content, 'java') }] };
+  return { kind: 'literal', style: textBlockStyle(block.indent, block.closingIndent), segments: [{ text: decodeEscapes(block.content, JAVA_ESCAPES) }] };
 }
 
 /** Java text block content (JLS 3.10.6: drop the opening line, strip the incidental indentation and trailing spaces), plus its layout. */

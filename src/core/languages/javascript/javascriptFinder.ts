@@ -11,12 +11,15 @@ import { findPromptsWithAdapter } from '../../prompts/flow/promptFlow';
 import type { Entry, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
 import { dedentValue, TextBuilder, type StringValue } from '../../prompts/strings/stringValue';
 import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
-import { decodeEscapes } from '../../prompts/strings/escapes';
+import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { normalizeName } from '../../prompts/sdkNames';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/flow/sdkNameLists';
 import { CallSiteReader } from '../../prompts/flow/callSites';
 import { foldStringParts, type StringPartsStyle } from '../../prompts/flow/stringParts';
 import { indexJavascriptFile } from './javascriptFileIndex';
+
+/** How this language's string literals escape characters: read by the finder and by Compress's literal reader. */
+export const JAVASCRIPT_ESCAPES: EscapeDialect = 'javascript';
 
 const WRAPPER_TYPES = new Set([
   'parenthesized_expression', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression',
@@ -29,7 +32,7 @@ const FORMAT_METHODS = new Set(['format', 'formatmessages', 'formatpromptvalue']
 
 /** A quoted string literal's decoded content. */
 function quotedValue(node: Node): StringValue {
-  return new TextBuilder().appendText(decodeEscapes(nodeText(node).slice(1, -1), 'javascript')).build();
+  return new TextBuilder().appendText(decodeEscapes(nodeText(node).slice(1, -1), JAVASCRIPT_ESCAPES)).build();
 }
 
 /** A template literal: static text decoded, `${expr}` substitutions kept verbatim as placeholders. */
@@ -41,7 +44,7 @@ function templateValue(node: Node, raw: boolean): StringValue {
   const end = node.endIndex - 1;
   const appendRaw = (from: number, to: number) => {
     const text = whole.slice(from - base, to - base);
-    builder.appendText(raw ? text : decodeEscapes(text, 'javascript'));
+    builder.appendText(raw ? text : decodeEscapes(text, JAVASCRIPT_ESCAPES));
   };
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i);

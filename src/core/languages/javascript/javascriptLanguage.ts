@@ -2,7 +2,7 @@
 import type { LanguageModule } from '../languageModule';
 import { bodyOf, typed, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
-import { javascriptFinder, tsxFinder, typescriptFinder } from './javascriptFinder';
+import { JAVASCRIPT_ESCAPES, javascriptFinder, tsxFinder, typescriptFinder } from './javascriptFinder';
 import { readJavascriptShape } from './javascriptLiterals';
 import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../pythonJavascriptSdkCalls';
 
@@ -25,6 +25,7 @@ export const javascriptLanguage: LanguageModule = {
   sdkCalls: PYTHON_JAVASCRIPT_SDK_CALLS,
   // Declaration files hold types, never values.
   ignoredSuffixes: ['.d.ts', '.d.mts', '.d.cts'],
+  escapeDialect: JAVASCRIPT_ESCAPES,
   readLiteralShape: readJavascriptShape,
   memberList: classMembers,
 };

@@ -4,7 +4,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { DEDENT_WRAPPERS } from '../../prompts/flow/sdkNameLists';
-import { javascriptAdapter } from './javascriptFinder';
+import { JAVASCRIPT_ESCAPES, javascriptAdapter } from './javascriptFinder';
 import { decodeEscapes } from '../../prompts/strings/escapes';
 import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
 import { normalizeName } from '../../prompts/sdkNames';
@@ -65,7 +65,7 @@ function templatePart(node: Node, raw: boolean): Part {
   let pos = node.startIndex + 1;
   const push = (from: number, to: number) => {
     const text = whole.slice(from - node.startIndex, to - node.startIndex);
-    segments.push({ text: raw ? text : decodeEscapes(text, 'javascript') });
+    segments.push({ text: raw ? text : decodeEscapes(text, JAVASCRIPT_ESCAPES) });
   };
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i);

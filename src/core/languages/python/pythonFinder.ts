@@ -10,12 +10,15 @@ import type { Entry, SyntaxAdapter } from '../../prompts/flow/syntaxAdapter';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, namedChildrenShared, textOf, typeOf } from '../../prompts/nodeFacts';
 import { dedentValue, TextBuilder, type StringValue } from '../../prompts/strings/stringValue';
 import { namedChildrenOf, nodeText } from '../../prompts/syntaxTree';
-import { decodeEscapes } from '../../prompts/strings/escapes';
+import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { normalizeName } from '../../prompts/sdkNames';
 import { DEDENT_WRAPPERS, TEXT_WRAPPERS } from '../../prompts/flow/sdkNameLists';
 import { CallSiteReader } from '../../prompts/flow/callSites';
 import { foldStringParts, type StringPartsStyle } from '../../prompts/flow/stringParts';
 import { IDENTIFIER_TYPES, indexPythonFile } from './pythonFileIndex';
+
+/** How this language's string literals escape characters: read by the finder and by Compress's literal reader. */
+export const PYTHON_ESCAPES: EscapeDialect = 'python';
 
 const STRIP_METHODS = new Set(['strip', 'lstrip', 'rstrip']);
 const FORMAT_METHODS = new Set(['format', 'formatmap', 'formatmessages', 'formatprompt', 'partial']);
@@ -40,7 +43,7 @@ function literalValue(node: Node): StringValue | null {
   const source = { slice: (from: number, to: number) => whole.slice(from - node.startIndex, to - node.startIndex) };
   const builder = new TextBuilder();
   const appendRaw = (raw: string) => {
-    let text = isRaw ? raw : decodeEscapes(raw, 'python');
+    let text = isRaw ? raw : decodeEscapes(raw, PYTHON_ESCAPES);
     if (isF) text = text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
     builder.appendText(text);
   };

@@ -2,7 +2,7 @@
 import type { LanguageModule } from '../languageModule';
 import { bodyOf, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
-import { pythonFinder } from './pythonFinder';
+import { PYTHON_ESCAPES, pythonFinder } from './pythonFinder';
 import { readPythonShape } from './pythonLiterals';
 import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../pythonJavascriptSdkCalls';
 
@@ -18,6 +18,7 @@ export const pythonLanguage: LanguageModule = {
   fileLanguages: [{ id: 'python', label: 'Python', extensions: ['.py', '.pyi'], editorLanguage: true, grammar: 'python', finder: pythonFinder }],
   grammars,
   sdkCalls: PYTHON_JAVASCRIPT_SDK_CALLS,
+  escapeDialect: PYTHON_ESCAPES,
   readLiteralShape: readPythonShape,
   memberList: classMembers,
 };

@@ -54,7 +54,7 @@ suite('language registry', () => {
     }
   });
 
-  test('a source language has a grammar its module declares, a finder on it, a literal reader and member lists; a prompt file has a text reader', () => {
+  test('a source language has a grammar its module declares, a finder on it, a literal reader, member lists and an escape dialect; a prompt file has a text reader', () => {
     for (const module of LANGUAGE_MODULES) {
       for (const language of module.fileLanguages) {
         if (language.grammar) {
@@ -63,10 +63,12 @@ suite('language registry', () => {
           assert.strictEqual(treeFinderOf(language.id)?.grammar, language.grammar, `${language.id}'s finder reads its grammar`);
           assert.ok(literalShapeReaderOf(language.id), `${language.id} has a literal reader`);
           assert.strictEqual(memberListOf(language.grammar), module.memberList);
+          assert.ok(module.escapeDialect, `${module.name} names its escape dialect`);
         } else {
           assert.strictEqual(grammarOf(language.id), null);
           assert.strictEqual(treeFinderOf(language.id), undefined);
           assert.ok(textFinderOf(language.id), `${language.id} has a text reader`);
+          assert.strictEqual(module.escapeDialect, undefined, 'prompt files are text, not literals');
         }
       }
     }
