@@ -22,13 +22,23 @@ const problemMatcher = {
   },
 };
 
+/**
+ * The grammars each language module declares in its folder's `grammars.json` (the same files the language
+ * registry reads), plus the tree-sitter runtime.
+ */
+function wasmFiles() {
+  const languages = path.join(__dirname, 'src', 'core', 'languages');
+  const grammars = fs.readdirSync(languages, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(languages, entry.name, 'grammars.json')))
+    .flatMap((entry) => Object.values(JSON.parse(fs.readFileSync(path.join(languages, entry.name, 'grammars.json'), 'utf8'))));
+  return ['tree-sitter.wasm', ...grammars];
+}
+
 function copyWasm() {
   const from = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
   const to = path.join(__dirname, 'dist', 'tree-sitter');
   fs.mkdirSync(to, { recursive: true });
-  const wanted = ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm',
-    'tree-sitter-javascript.wasm', 'tree-sitter-go.wasm', 'tree-sitter-java.wasm', 'tree-sitter-c-sharp.wasm'];
-  for (const file of wanted) fs.copyFileSync(path.join(from, file), path.join(to, file));
+  for (const file of wasmFiles()) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
 /**

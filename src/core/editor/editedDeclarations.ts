@@ -6,43 +6,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { nameKeys } from '../prompts/findTrace';
 import type { GrammarName } from '../prompts/parser';
-
-/** For a node whose members can be declarations of their own: the node holding those members, else null. */
-type MemberList = (node: Node) => Node | null;
-
-const bodyOf = (node: Node): Node | null => node.childForFieldName('body');
-
-function typed(types: readonly string[], members: MemberList): MemberList {
-  const set = new Set(types);
-  return (node) => (set.has(node.type) ? members(node) : null);
-}
-
-const PYTHON: MemberList = (node) => {
-  if (node.type === 'class_definition') return bodyOf(node);
-  const definition = node.type === 'decorated_definition' ? node.childForFieldName('definition') : null;
-  return definition?.type === 'class_definition' ? bodyOf(definition) : null;
-};
-
-const JS_CLASSES = typed(['class_declaration', 'abstract_class_declaration'], bodyOf);
-const JAVASCRIPT: MemberList = (node) => {
-  const declaration = node.type === 'export_statement' ? node.childForFieldName('declaration') : null;
-  return JS_CLASSES(declaration ?? node);
-};
-
-const JAVA_TYPES = typed(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'], bodyOf);
-const JAVA: MemberList = (node) => (node.type === 'enum_body_declarations' ? node : JAVA_TYPES(node));
-
-const CSHARP = typed(['namespace_declaration', 'class_declaration', 'struct_declaration', 'record_declaration', 'record_struct_declaration', 'interface_declaration'], bodyOf);
-
-const MEMBER_LISTS: Record<GrammarName, MemberList> = {
-  python: PYTHON,
-  javascript: JAVASCRIPT,
-  typescript: JAVASCRIPT,
-  tsx: JAVASCRIPT,
-  java: JAVA,
-  'c-sharp': CSHARP,
-  go: () => null, // functions, types and variables are all top level
-};
+import { memberListOf } from '../languages/languageRegistry';
 
 export interface EditedDeclarations {
   /** The classes (namespaces…) the declarations are members of, outermost first. */
@@ -61,7 +25,7 @@ export interface EditedDeclarations {
  * innermost class whose member list holds the whole range, else top-level statements.
  */
 export function declarationsAround(tree: Tree, grammar: GrammarName, from: number, to: number): EditedDeclarations {
-  const memberList = MEMBER_LISTS[grammar];
+  const memberList = memberListOf(grammar);
   const containers: Node[] = [];
   let parent = tree.rootNode;
   for (;;) {
@@ -126,7 +90,7 @@ export function spellsAny(nodes: readonly Node[], text: string, keys: ReadonlySe
 
 /** `spellsAny` for the containers' own tokens (class name, bases, decorators), their member lists left out. */
 export function containersSpellAny(containers: readonly Node[], grammar: GrammarName, text: string, keys: ReadonlySet<string>): boolean {
-  const memberList = MEMBER_LISTS[grammar];
+  const memberList = memberListOf(grammar);
   for (const container of containers) {
     const members = memberList(container);
     if (!members || members.id === container.id) continue;

@@ -3,6 +3,7 @@
  * id, or like something that is certainly not a prompt (SQL, a URL, a path, a regex, HTML, a log line)?
  * Language modules decide *where* a string sits in the tree; this module judges *what* it says.
  */
+import type { PromptEvidence } from './prompt';
 
 /** Splits `systemPrompt`, `SYSTEM_PROMPT`, `system-prompt` into lower-case words. */
 export function nameWords(name: string): string[] {
@@ -69,4 +70,9 @@ export function looksLikeModelId(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 100 || /\s/.test(t)) return false;
   return /^([\w.-]+\/)*(gpt-|chatgpt-|o[1-9]\b|o[1-9]-|claude|gemini|gemma|llama|meta-llama|mistral|mixtral|codestral|ministral|magistral|pixtral|deepseek|grok|command|qwen|phi-|text-embedding|davinci|babbage|sonar|kimi|glm|nova|titan|jamba)/i.test(t);
+}
+
+/** Evidence strength, for keeping the strongest when the same string is reached twice. */
+export function evidenceRank(e: PromptEvidence): number {
+  return e === 'call' ? 3 : e === 'flow' ? 2 : e === 'file' ? 1 : 0;
 }

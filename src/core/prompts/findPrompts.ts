@@ -4,16 +4,19 @@
  * position; trees are always freed (WASM memory is not garbage collected).
  */
 import type { LanguageFinder } from './languageFinder';
-import { LLM_SIGNALS } from './languages/llmCalls';
-import { csharpFinder } from './languages/csharp';
-import { goFinder } from './languages/go';
-import { javaFinder } from './languages/java';
-import { javascriptFinder, tsxFinder, typescriptFinder } from './languages/javascript';
-import { pythonFinder } from './languages/python';
+import { textFinderOf, treeFinderOf } from '../languages/languageRegistry';
 import { loadedParser, loadParser, parseWithinBudget, type GrammarName } from './parser';
 import type { FoundPrompt, SourceLanguage } from './prompt';
-import { findPromptsInPromptFile } from './promptFiles';
 import { grammarForLanguage, languageForFile } from './sourceLanguage';
+
+/** Lower-case substrings that mark a file as possibly talking to a model (cheap pre-filter). */
+const LLM_SIGNALS = [
+  'openai', 'anthropic', 'claude', 'gpt-', 'gemini', 'genai', 'generativeai', 'vertexai', 'langchain', 'langgraph', 'llama',
+  'litellm', 'ollama', 'mistral', 'cohere', 'semantic_kernel', 'semantickernel', 'semantic-kernel', 'bedrock', 'groq',
+  'deepseek', 'huggingface', 'transformers', 'generatetext', 'streamtext', 'generateobject', 'streamobject', '@ai-sdk',
+  'prompt', 'instruction', 'completion', 'llm', 'model', 'messages', '"role"', "'role'", 'role:', 'system_message',
+  'systemmessage', 'chatmessage', 'agent',
+];
 
 /**
  * Every signal as one alternation: a file with no sign of LLM use is the common case and is rejected in
@@ -22,20 +25,9 @@ import { grammarForLanguage, languageForFile } from './sourceLanguage';
  */
 const LLM_SIGNAL_PATTERN = new RegExp(LLM_SIGNALS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
-const FINDERS: Partial<Record<SourceLanguage, LanguageFinder>> = {
-  python: pythonFinder,
-  typescript: typescriptFinder,
-  typescriptreact: tsxFinder,
-  javascript: javascriptFinder,
-  javascriptreact: javascriptFinder,
-  go: goFinder,
-  java: javaFinder,
-  csharp: csharpFinder,
-};
-
 /** The finder that reads `language`'s tree; undefined for prompt files and unknown languages (read as text). */
 export function finderForLanguage(language: SourceLanguage): LanguageFinder | undefined {
-  return FINDERS[language];
+  return treeFinderOf(language);
 }
 
 /** The prompts in one file; loads the grammar on first need. Unknown file types give []. */
@@ -54,8 +46,8 @@ export async function findPrompts(source: string, filePath: string): Promise<Fou
 export function findPromptsSync(source: string, filePath: string): FoundPrompt[] | null {
   const language = languageForFile(filePath);
   if (!language) return [];
-  const finder = FINDERS[language];
-  if (!finder) return sortByPosition(findPromptsInPromptFile(source, filePath, language));
+  const finder = treeFinderOf(language);
+  if (!finder) return sortByPosition(textFinderOf(language)?.(source, filePath, language) ?? []);
   const parser = loadedParser(finder.grammar);
   if (!parser) return null;
   const tree = parseWithinBudget(parser, source);

@@ -1,6 +1,6 @@
 /**
  * The contract every source-language module implements: given a parsed tree, report the prompts.
- * One module per language lives in `languages/`; `findPrompts.ts` picks the module by file name.
+ * One module per language lives in `core/languages/` (`languageRegistry.ts`); `findPrompts.ts` picks it by file name.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { FindTrace } from './findTrace';

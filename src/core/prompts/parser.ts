@@ -5,8 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
+import { wasmFileOf } from '../languages/languageRegistry';
 
-export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript' | 'go' | 'java' | 'c-sharp';
+/** A tree-sitter grammar, named as a key of a language module's `grammars.json` (`python`, `tsx`, `c-sharp`). */
+export type GrammarName = string;
 
 let runtime: Promise<void> | undefined;
 const grammars = new Map<GrammarName, Promise<Language>>();
@@ -31,7 +33,7 @@ export async function loadParser(grammar: GrammarName): Promise<Parser> {
   await initRuntime();
   let language = grammars.get(grammar);
   if (!language) {
-    language = Language.load(path.join(wasmDir(), `tree-sitter-${grammar}.wasm`));
+    language = Language.load(path.join(wasmDir(), wasmFileOf(grammar)));
     grammars.set(grammar, language);
   }
   const parser = new Parser();

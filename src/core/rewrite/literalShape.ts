@@ -4,7 +4,7 @@
  * text between them, inside an optional wrapper (`(`…`)`, `textwrap.dedent(`…`)`, `dedent\``…`\``).
  * Each language module reads a shape from the tree; `rebuildShape.ts` writes new text back into it.
  */
-import { dedentValue } from '../prompts/treeUtils';
+import { dedentValue } from '../prompts/strings/stringValue';
 
 /** A piece of a literal's content: static text, or a value the literal interpolates (`{x}`, `${x}`). */
 export type Segment = { text: string } | { hole: string; source: string };

@@ -10,12 +10,9 @@ import { findPrompts } from '../prompts/findPrompts';
 import { parseSource } from '../prompts/parser';
 import type { FoundPrompt, Placeholder, SourceLanguage } from '../prompts/prompt';
 import { grammarForLanguage } from '../prompts/sourceLanguage';
-import { readCsharpShape } from './csharpLiterals';
-import { readGoShape } from './goLiterals';
-import { readJavaShape } from './javaLiterals';
-import { readJavascriptShape } from './javascriptLiterals';
+import { fileLanguage, literalShapeReaderOf } from '../languages/languageRegistry';
+import type { LiteralShapeReader } from '../languages/languageModule';
 import { applyTransform, rawDisplay, type Shape } from './literalShape';
-import { readPythonShape } from './pythonLiterals';
 import { rebuildShape } from './rebuildShape';
 
 export interface LiteralEdit {
@@ -96,24 +93,8 @@ function nodesSpanning(root: Node, start: number, end: number): Node[] {
   return out;
 }
 
-function readerFor(language: SourceLanguage): (node: Node, source: string) => Shape | string {
-  switch (language) {
-    case 'python':
-      return readPythonShape;
-    case 'typescript':
-    case 'typescriptreact':
-    case 'javascript':
-    case 'javascriptreact':
-      return readJavascriptShape;
-    case 'go':
-      return readGoShape;
-    case 'java':
-      return readJavaShape;
-    case 'csharp':
-      return readCsharpShape;
-    default:
-      return () => `no rewriter for ${language}`;
-  }
+function readerFor(language: SourceLanguage): LiteralShapeReader {
+  return literalShapeReaderOf(language) ?? (() => `no rewriter for ${language}`);
 }
 
 /** Null when the edited source reads back as the same prompt with the new text; else what differs. */
@@ -131,10 +112,8 @@ function samePlaceholders(a: readonly Placeholder[], b: readonly Placeholder[]):
   return a.length === b.length && a.every((p, i) => p.raw === b[i].raw && p.syntax === b[i].syntax && p.name === b[i].name);
 }
 
-const EXTENSIONS: Partial<Record<SourceLanguage, string>> = {
-  python: 'py', typescript: 'ts', typescriptreact: 'tsx', javascript: 'js', javascriptreact: 'jsx', go: 'go', java: 'java', csharp: 'cs',
-};
-
+/** A name the source language is read by: its first extension (prompt files need their real name, so `.txt`). */
 function syntheticPath(language: SourceLanguage): string {
-  return `prompt.${EXTENSIONS[language] ?? 'txt'}`;
+  const extension = grammarForLanguage(language) ? fileLanguage(language)?.extensions[0] : undefined;
+  return `prompt${extension ?? '.txt'}`;
 }

@@ -6,26 +6,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SourceLanguage } from '../../core/prompts/prompt';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
+import { EDITOR_LANGUAGE_IDS, FILE_LANGUAGES, fileNamePattern } from '../../core/languages/languageRegistry';
 
-const EXTENSION_FOR_LANGUAGE_ID: Record<string, string> = {
-  python: '.py',
-  typescript: '.ts',
-  typescriptreact: '.tsx',
-  javascript: '.js',
-  javascriptreact: '.jsx',
-  go: '.go',
-  java: '.java',
-  csharp: '.cs',
-  prompt: '.prompt.md',
-  jinja: '.j2',
-  handlebars: '.hbs',
-};
+/** The name ending an untitled buffer of a VS Code language gets, so it is read as that language. */
+const EXTENSION_FOR_LANGUAGE_ID: Record<string, string> = Object.fromEntries(
+  FILE_LANGUAGES.filter((l) => l.editorLanguage).map((l) => [l.id, l.extensions[0]]),
+);
 
 /** Every language the engine can read; the default of `promptCost.enabledLanguages`. */
-export const ALL_LANGUAGES: readonly SourceLanguage[] = [
-  'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp',
-  'prompt', 'prompty', 'jinja', 'mustache', 'handlebars', 'plaintext', 'markdown',
-];
+export const ALL_LANGUAGES: readonly SourceLanguage[] = FILE_LANGUAGES.map((l) => l.id);
 
 /** The path the engine reads `doc` by: its file path, or a synthetic name for untitled documents. */
 export function enginePathFor(doc: vscode.TextDocument): string {
@@ -51,18 +40,10 @@ export function enabledLanguageOf(doc: vscode.TextDocument, enabled: readonly st
 export function promptDocumentSelector(enabled: readonly string[]): vscode.DocumentFilter[] {
   const schemes = ['file', 'untitled', 'vscode-remote'];
   const filters: vscode.DocumentFilter[] = [];
-  const languages = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp', 'prompt', 'jinja', 'handlebars'];
-  for (const language of languages.filter((l) => enabled.includes(l))) {
+  for (const language of EDITOR_LANGUAGE_IDS.filter((l) => enabled.includes(l))) {
     for (const scheme of schemes) filters.push({ language, scheme });
   }
-  const patterns: string[] = [];
-  if (enabled.includes('prompt')) patterns.push('**/*.prompt.md');
-  if (enabled.includes('prompty')) patterns.push('**/*.prompty');
-  if (enabled.includes('jinja')) patterns.push('**/*.{j2,jinja,jinja2}');
-  if (enabled.includes('mustache')) patterns.push('**/*.mustache');
-  if (enabled.includes('handlebars')) patterns.push('**/*.{hbs,handlebars}');
-  if (enabled.includes('plaintext')) patterns.push('**/{prompts,Prompts,PROMPTS}/**/*.txt');
-  if (enabled.includes('markdown')) patterns.push('**/{prompts,Prompts,PROMPTS}/**/*.md');
+  const patterns = FILE_LANGUAGES.filter((l) => enabled.includes(l.id)).flatMap((l) => fileNamePattern(l) ?? []);
   for (const pattern of patterns) filters.push({ pattern });
   return filters;
 }

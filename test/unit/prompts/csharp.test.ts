@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { csharpFinder } from '../../../src/core/prompts/languages/csharp';
+import { csharpFinder } from '../../../src/core/languages/csharp/csharpFinder';
 import { findIn, fixtureTests } from './languageFixtures';
 
 const find = (source: string) => findIn(csharpFinder, source, 'csharp');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { goFinder } from '../../../src/core/prompts/languages/go';
+import { goFinder } from '../../../src/core/languages/go/goFinder';
 import { findIn, fixtureTests } from './languageFixtures';
 
 const find = (source: string) => findIn(goFinder, source, 'go');

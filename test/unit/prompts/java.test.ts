@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { javaFinder } from '../../../src/core/prompts/languages/java';
+import { javaFinder } from '../../../src/core/languages/java/javaFinder';
 import { findIn, fixtureTests } from './languageFixtures';
 
 const find = (source: string) => findIn(javaFinder, source, 'java');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { findPromptsInPromptFile, isInPromptsFolder, normaliseModelName, readPromptFile } from '../../../src/core/prompts/promptFiles';
+import { findPromptsInPromptFile, isInPromptsFolder, normaliseModelName, readPromptFile } from '../../../src/core/languages/promptFiles/promptFileFinder';
 import type { FoundPrompt, SourceLanguage } from '../../../src/core/prompts/prompt';
 
 // Compiled to out/test/unit/prompts: the repository root is four levels up.

@@ -1,0 +1,22 @@
+/**
+ * Prompt files: files whose text is the prompt (`promptFileFinder.ts`), so no grammar. VS Code knows only some
+ * of them as languages; the rest are matched by file name.
+ */
+import type { LanguageModule } from '../languageModule';
+import { findPromptsInPromptFile } from './promptFileFinder';
+
+export const promptFilesLanguage: LanguageModule = {
+  name: 'promptFiles',
+  fileLanguages: [
+    { id: 'prompt', label: 'Prompt files (`.prompt.md`)', extensions: ['.prompt.md'], editorLanguage: true },
+    { id: 'prompty', label: 'Prompty (`.prompty`)', extensions: ['.prompty'], editorLanguage: false },
+    { id: 'jinja', label: 'Jinja templates (`.j2`, `.jinja`)', extensions: ['.j2', '.jinja', '.jinja2'], editorLanguage: true },
+    { id: 'mustache', label: 'Mustache templates', extensions: ['.mustache'], editorLanguage: false },
+    { id: 'handlebars', label: 'Handlebars templates', extensions: ['.hbs', '.handlebars'], editorLanguage: true },
+    { id: 'plaintext', label: 'Plain text under a `prompts` folder', extensions: ['.txt'], editorLanguage: false, onlyInPromptsFolder: true },
+    { id: 'markdown', label: 'Markdown under a `prompts` folder', extensions: ['.md'], editorLanguage: false, onlyInPromptsFolder: true },
+  ],
+  grammars: {},
+  sdkCalls: [], // prompt files are not calls
+  findInText: findPromptsInPromptFile,
+};

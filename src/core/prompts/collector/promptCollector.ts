@@ -1,0 +1,244 @@
+/**
+ * The prompt collector: prompt discovery for Go, Java and C#. Unlike the prompt flow of Python and
+ * JavaScript (`../flow/promptFlow.ts`), which follows values from a call through names, functions and
+ * parameters, a collector finder looks up its SDK calls and fields directly (its language's SDK table),
+ * evaluates each prompt argument statically (`stringEvaluator.ts`, `evaluatedString.ts`), and reports it
+ * here. Both frameworks share the string value and its placeholders (`../strings/stringValue.ts`) and the
+ * escape decoding (`../strings/escapes.ts`).
+ *
+ * This file gathers the prompts a finder reports (one per string expression, keeping the strongest
+ * evidence) and works out the model and output budget of each.
+ *
+ * The model of a prompt is looked for, nearest first:
+ *  1. in the call around it, up to its statement (`Model:` next to `Messages:`, `.model(…)` in the same
+ *     builder chain, `Model = …` in the same initializer);
+ *  2. in the statements of the same function that use the variable that statement defines
+ *     (`msgs := …` then `client.Create(ctx, Request{Model: …, Messages: msgs})`);
+ *  3. in the enclosing function, when it names exactly one model;
+ *  4. in the file, when it names exactly one model (`GetChatClient("gpt-4o")` once at the top).
+ * The output budget follows the same steps; at file level only when the file's one budget configures a
+ * client (a field initializer or constructor) and the file names at most one model.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isPromptName, readsAsInstructions } from '../evidence';
+import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
+import type { FinderContext } from '../languageFinder';
+import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
+import { contains } from '../syntaxTree';
+import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
+import { renderValue, staticValueText, withSyntaxes, type EvaluatedString } from './evaluatedString';
+
+export interface ModelSite {
+  node: Node;
+  model?: string;
+  maxOutputTokens?: number;
+}
+
+export interface ScopeRules {
+  /** A statement or member declaration: where step 1 stops. */
+  isStatement(node: Node): boolean;
+  /** A function, method, lambda or class body: the scope of step 2 and 3. */
+  isFunction(node: Node): boolean;
+  /** The variable a statement assigns, if any. */
+  definedName(statement: Node): string | null;
+  /** A site configuring a client for the whole file (field initializer, constructor), not one request. */
+  isClientConfiguration?(site: Node): boolean;
+}
+
+const EVIDENCE_RANK: Record<PromptEvidence, number> = { call: 0, flow: 1, name: 2, file: 3 };
+
+function ancestor(node: Node, test: (n: Node) => boolean): Node | null {
+  for (let n = parentOf(node); n; n = parentOf(n)) if (test(n)) return n;
+  return null;
+}
+
+export class ModelScope {
+  private readonly fileModels: string[];
+  private readonly fileMaxes: number[];
+
+  constructor(private readonly root: Node, private readonly sites: ModelSite[], private readonly rules: ScopeRules) {
+    this.fileModels = distinct(sites.map((s) => s.model));
+    const maxSites = sites.filter((s) => s.maxOutputTokens !== undefined);
+    const allConfigureClients = maxSites.every((s) => rules.isClientConfiguration?.(s.node) ?? false);
+    this.fileMaxes = allConfigureClients ? distinct(maxSites.map((s) => s.maxOutputTokens)) : [];
+  }
+
+  /** The model and output budget of the call that `anchor` (a prompt or its use) is part of. */
+  resolve(anchor: Node): { model: string | null; maxOutputTokens: number | null } {
+    let model: string | undefined;
+    let max: number | undefined;
+    const take = (found: { model?: string; maxOutputTokens?: number }): void => {
+      model ??= found.model;
+      max ??= found.maxOutputTokens;
+    };
+    const statement = this.rules.isStatement(anchor) ? anchor : ancestor(anchor, (n) => this.rules.isStatement(n));
+    take(this.nearest(anchor, statement));
+    const fn = ancestor(anchor, (n) => this.rules.isFunction(n));
+    if ((model === undefined || max === undefined) && statement && fn) {
+      const name = this.rules.definedName(statement);
+      if (name) {
+        for (const use of identifiersNamed(fn, name)) {
+          if (contains(statement, use)) continue;
+          take(this.nearest(use, ancestor(use, (n) => this.rules.isStatement(n))));
+        }
+      }
+    }
+    if (fn && (model === undefined || max === undefined)) {
+      const inFn = this.sites.filter((s) => contains(fn, s.node));
+      const models = distinct(inFn.map((s) => s.model));
+      const maxes = distinct(inFn.map((s) => s.maxOutputTokens));
+      if (model === undefined && models.length === 1) model = models[0];
+      if (max === undefined && maxes.length === 1) max = maxes[0];
+    }
+    if (model === undefined && this.fileModels.length === 1) model = this.fileModels[0];
+    // One configured client per file (Spring `defaultOptions`, a LangChain4j model field): its budget.
+    if (max === undefined && this.fileMaxes.length === 1 && this.fileModels.length <= 1) max = this.fileMaxes[0];
+    return { model: model ?? null, maxOutputTokens: max ?? null };
+  }
+
+  /** The model named anywhere in the file when there is exactly one. */
+  fileModel(): string | null {
+    return this.fileModels.length === 1 ? this.fileModels[0] : null;
+  }
+
+  /** Sites inside the smallest ancestor of `from` (up to `limit`) that has any. */
+  private nearest(from: Node, limit: Node | null): { model?: string; maxOutputTokens?: number } {
+    const result: { model?: string; maxOutputTokens?: number } = {};
+    for (let n: Node | null = from; n; n = parentOf(n)) {
+      const start = n.startIndex;
+      const end = endOf(n);
+      for (const site of this.sites) {
+        if (!(start <= site.node.startIndex && endOf(site.node) <= end)) continue;
+        result.model ??= site.model;
+        result.maxOutputTokens ??= site.maxOutputTokens;
+      }
+      if (result.model !== undefined && result.maxOutputTokens !== undefined) break;
+      if (!limit || n.id === limit.id || n.id === this.root.id) break;
+    }
+    return result;
+  }
+}
+
+function distinct<T>(values: (T | undefined)[]): T[] {
+  return [...new Set(values.filter((v): v is T => v !== undefined))];
+}
+
+/** The `identifier` nodes under a scope, listed once per scope node (a function is asked about often). */
+const identifiersUnder = memoPerNode((scope): readonly Node[] => scope.descendantsOfType('identifier').filter((n): n is Node => !!n));
+
+/** Every `identifier` node spelled `name` under `scope`. */
+export function identifiersNamed(scope: Node, name: string): Node[] {
+  return identifiersUnder(scope).filter((n) => textOf(n) === name);
+}
+
+export interface PromptInfo {
+  evidence: PromptEvidence;
+  /** Where the value is used (the call argument); the model is looked up from here. */
+  anchor: Node;
+  role?: string;
+  name?: string;
+}
+
+/** How a finder reports prompts by name alone (evidence 3). */
+export interface NamedPromptRules {
+  /** Template syntaxes for a value that implies none: the usual template style of the language's frameworks. */
+  defaultSyntaxes: readonly PlaceholderSyntax[];
+  /** Name the prompt after the binding its value was followed to, rather than the name it was found under. */
+  preferResolvedName: boolean;
+}
+
+/** What reporting by name needs of a finder's file. */
+export interface NamedPromptSource {
+  readonly strings: StringEvaluator;
+  /** Names used as log, error or console arguments: never prompts by name alone. */
+  isNonPromptUse(name: string): boolean;
+}
+
+/** One prompt per string expression; a later report with stronger evidence replaces an earlier one. */
+export class PromptCollector {
+  private readonly byRange = new Map<string, FoundPrompt>();
+  /** Binding values inlined into a reported prompt: not reported again on their own by name. */
+  readonly inlined = new Set<string>();
+
+  constructor(private readonly ctx: FinderContext, private readonly scope: ModelScope) {}
+
+  add(value: EvaluatedString, info: PromptInfo): void {
+    const { text, placeholders } = renderValue(value);
+    if (!text.trim()) return;
+    for (const n of value.inlined) this.inlined.add(rangeKey(n));
+    const key = rangeKey(value.node);
+    const existing = this.byRange.get(key);
+    if (existing && EVIDENCE_RANK[existing.evidence] <= EVIDENCE_RANK[info.evidence]) {
+      existing.role ??= info.role;
+      existing.name ??= info.name;
+      if (existing.placeholders.length < placeholders.length) {
+        existing.placeholders = placeholders;
+        existing.kind = 'template';
+      }
+      return;
+    }
+    const { model, maxOutputTokens } = info.evidence === 'name' ? { model: this.scope.fileModel(), maxOutputTokens: null } : this.scope.resolve(info.anchor);
+    const prompt: FoundPrompt = {
+      startLine: value.node.startPosition.row + 1,
+      endLine: value.node.endPosition.row + 1,
+      startOffset: value.node.startIndex,
+      endOffset: endOf(value.node),
+      language: this.ctx.language,
+      kind: placeholders.length ? 'template' : 'literal',
+      text,
+      placeholders,
+      model,
+      maxOutputTokens,
+      evidence: info.evidence,
+    };
+    const role = info.role ?? existing?.role;
+    const name = info.name ?? existing?.name;
+    if (role) prompt.role = role;
+    if (name) prompt.name = name;
+    this.byRange.set(key, prompt);
+  }
+
+  /** A call argument followed to its string: evidence 'flow' when that went through a binding, else 'call'. */
+  addArgument(found: ResolvedPrompt, anchor: Node, syntaxes: readonly PlaceholderSyntax[], role: string | undefined): void {
+    this.add(withSyntaxes(found.value, syntaxes), { evidence: found.flow ? 'flow' : 'call', anchor, role, name: found.name });
+  }
+
+  /**
+   * Evidence 3: `valueNode`, bound to or keyed by the prompt-like `name`, when its text reads as
+   * instructions and it is not part of a prompt already reported.
+   */
+  addByName(name: string, valueNode: Node, file: NamedPromptSource, rules: NamedPromptRules): void {
+    if (!isPromptName(name)) return;
+    this.ctx.trace?.start(valueNode);
+    if (this.inlined.has(rangeKey(valueNode)) || file.isNonPromptUse(name)) return;
+    const found = file.strings.resolvePrompt(valueNode);
+    if (!found || this.has(found.value.node) || found.value.inlined.some((n) => this.has(n))) return;
+    if (!readsAsInstructions(staticValueText(found.value))) return;
+    const value = found.value.syntaxes.length ? found.value : withSyntaxes(found.value, rules.defaultSyntaxes);
+    this.add(value, { evidence: 'name', anchor: valueNode, name: rules.preferResolvedName ? found.name ?? name : name });
+  }
+
+  has(node: Node): boolean {
+    return this.byRange.has(rangeKey(node));
+  }
+
+  results(): FoundPrompt[] {
+    return [...this.byRange.values()].sort((a, b) => a.startOffset - b.startOffset);
+  }
+}
+
+export function rangeKey(node: Node): string {
+  return `${node.startIndex}:${endOf(node)}`;
+}
+
+/** The chat role a role constant or literal names (`ChatMessageRoleSystem`, `ChatRole.User`, "assistant"). */
+export function roleFromName(text: string): string | undefined {
+  const last = text.split('.').pop() ?? text;
+  const lower = last.toLowerCase();
+  if (lower.includes('system')) return 'system';
+  if (lower.includes('developer')) return 'developer';
+  if (lower.includes('user') || lower.includes('human')) return 'user';
+  if (lower.includes('assistant') || lower === 'ai' || lower.endsWith('typeai') || lower.endsWith('rolemodel') || lower === 'model') return 'assistant';
+  if (lower.includes('tool') || lower.includes('function')) return 'tool';
+  return undefined;
+}

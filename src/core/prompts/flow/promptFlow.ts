@@ -1,0 +1,374 @@
+/**
+ * The prompt flow: prompt discovery for Python and JavaScript/TypeScript, which follows values. Given a
+ * `SyntaxAdapter` for a grammar it:
+ *  1. finds known LLM calls (the SDK table, `callRules.ts`) and follows their prompt arguments — through
+ *     message lists, variables, `.format(…)`/`%`, helper functions and their parameters (`fileNames.ts`) —
+ *     to the string expressions that hold the text (evidence `call`, or `flow` when a variable was crossed);
+ *  2. infers the call's model and output budget (`callSettings.ts`);
+ *  3. adds strings whose name says "prompt" and whose text reads as instructions (evidence `name`), and
+ *     chat-message shaped literals that reach no known call (`namedPrompts.ts`).
+ * Go, Java and C# use the prompt collector instead (`../collector/`), which evaluates strings statically
+ * without following calls; both share the string value and escape decoding of `../strings/`.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { isPromptName, nonPromptReason, readsAsInstructions } from '../evidence';
+import type { FinderContext } from '../languageFinder';
+import type { FoundPrompt, PlaceholderSyntax } from '../prompt';
+import { evidenceRank } from '../evidence';
+import { normalizeName, normalizeRole } from '../sdkNames';
+import { promptFromNode } from './promptFromNode';
+import type { StringValue } from '../strings/stringValue';
+import type { ArgSpec } from '../../languages/sdkCallShape';
+import { COMPILED_RULES, MESSAGE_CLASS_ROLES, RULE_LAST_SEGMENTS, TEMPLATE_MESSAGE_CLASSES, type CallRule } from './callRules';
+import { CallSettingsReader } from './callSettings';
+import { FileNames } from './fileNames';
+import { MAX_DEPTH, weaker, type Sink } from './flowSink';
+import { addMessageShapedLiterals, addNamedPrompts, type PromptFlowResults } from './namedPrompts';
+import type { CallSite, Entry, SyntaxAdapter } from './syntaxAdapter';
+
+export function findPromptsWithAdapter(root: Node, ctx: FinderContext, adapter: SyntaxAdapter): FoundPrompt[] {
+  return new PromptFlow(root, ctx, adapter).run();
+}
+
+class PromptFlow implements PromptFlowResults {
+  readonly names: FileNames;
+  private readonly settings: CallSettingsReader;
+  private readonly results = new Map<string, FoundPrompt>();
+  /** Nodes being followed, so a cycle of names (`a = b; b = a`) ends. */
+  private readonly active = new Set<number>();
+
+  constructor(root: Node, ctx: FinderContext, adapter: SyntaxAdapter) {
+    this.names = new FileNames(root, ctx, adapter);
+    this.settings = new CallSettingsReader(this.names);
+  }
+
+  run(): FoundPrompt[] {
+    for (const call of this.names.index.calls) this.analyzeCall(call);
+    addNamedPrompts(this);
+    addMessageShapedLiterals(this);
+    return [...this.results.values()].sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
+  }
+
+  private matchRule(site: CallSite): CallRule | null {
+    for (const { rule, segments } of COMPILED_RULES) {
+      if (site.path.length < segments.length || site.path.length < (rule.minPath ?? 0)) continue;
+      const offset = site.path.length - segments.length;
+      if (!segments.every((alts, i) => alts.includes(site.path[offset + i]))) continue;
+      if (rule.requires && !rule.requires.some((r) => this.names.textContains(r))) continue;
+      if (rule.needsModelReceiver && !(site.receiver && this.settings.isModelObject(site.receiver, 0))) continue;
+      return rule;
+    }
+    return null;
+  }
+
+  /** `inherited` is the sink of a call that leads to this one; without it, `node` is one of the file's calls. */
+  private analyzeCall(node: Node, inherited?: Sink): void {
+    if (!this.mayBeAnalyzed(node)) return;
+    if (!inherited) this.names.ctx.trace?.start(node);
+    const site = this.names.siteOf(node);
+    if (!site) return;
+    const last = site.path[site.path.length - 1] ?? '';
+    const rule = this.matchRule(site);
+    if (!rule && !(last in MESSAGE_CLASS_ROLES && last !== 'content')) return;
+    const settings = this.settings.settingsOfCall(site, rule, 0);
+    if (!settings.model && rule?.syntaxes) {
+      const piped = this.settings.pipedSettings(node);
+      if (piped) Object.assign(settings, piped);
+    }
+    const sink: Sink = {
+      evidence: inherited?.evidence ?? 'call',
+      model: settings.model ?? inherited?.model ?? null,
+      maxTokens: settings.maxTokens ?? inherited?.maxTokens ?? null,
+      syntaxes: this.templateSyntaxes(site, rule),
+      depth: (inherited?.depth ?? 0) + 1,
+    };
+    if (!rule) {
+      this.collectMessage(node, sink);
+      return;
+    }
+    this.applyRule(site, rule, sink);
+  }
+
+  /**
+   * False when `analyzeCall` would return without effect for `node` as its callee alone shows: no call,
+   * or a callee that ends with no rule's name and no message class. Most calls of a file are such, and
+   * this skips reading their arguments.
+   */
+  private mayBeAnalyzed(node: Node): boolean {
+    const callee = this.names.adapter.callee(node);
+    if (!callee) return false;
+    const path = callee.path;
+    const original = path.length > 0 ? this.names.index.aliases.get(path[0]) : undefined;
+    const last = (path.length === 1 && original ? original : path[path.length - 1]) ?? '';
+    return RULE_LAST_SEGMENTS.has(last) || (last in MESSAGE_CLASS_ROLES && last !== 'content');
+  }
+
+  private applyRule(site: CallSite, rule: CallRule, sink: Sink): void {
+    for (const [name, spec] of Object.entries(rule.named ?? {})) {
+      const value = site.named.get(name);
+      if (value) this.collectArg(value, spec, { ...sink, role: spec.role ?? rule.role ?? sink.role });
+    }
+    (rule.positional ?? []).forEach((spec, i) => {
+      const value = site.positional[i];
+      if (value && spec) this.collectArg(value, spec, { ...sink, role: spec.role ?? rule.role ?? sink.role });
+    });
+  }
+
+  /** LangChain `template_format="mustache"|"jinja2"` switches the placeholder syntax of a template call. */
+  private templateSyntaxes(site: CallSite, rule: CallRule | null): PlaceholderSyntax[] {
+    const format = site.named.get('templateformat');
+    const value = format ? this.names.literalText(format) : null;
+    if (value === 'mustache') return ['mustache'];
+    if (value === 'jinja2' || value === 'jinja') return ['mustache', 'jinjaBlock'];
+    if (value === 'f-string') return ['format'];
+    if (rule?.syntaxes) return rule.syntaxes;
+    const last = site.path[site.path.length - 1] ?? '';
+    return TEMPLATE_MESSAGE_CLASSES.has(last) ? ['format'] : [];
+  }
+
+  private collectArg(node: Node, spec: ArgSpec, sink: Sink): void {
+    switch (spec.kind) {
+      case 'text':
+        return this.collectText(node, sink);
+      case 'messages':
+        return this.collectMessages(node, sink);
+      case 'contents':
+        return this.collectContents(node, { ...sink, role: sink.role ?? 'user' });
+      case 'blocks':
+        return this.collectBlocks(node, sink);
+      case 'config':
+        return this.collectConfig(node, sink);
+    }
+  }
+
+  /** Runs `collect` on every value `node` stands for, marking the text as reached through a variable. */
+  private follow(node: Node, sink: Sink, collect: (value: Node, sink: Sink) => void): boolean {
+    if (sink.depth > MAX_DEPTH || this.active.has(node.id)) return false;
+    const values = this.names.valuesOf(node);
+    if (values.length === 0) return false;
+    this.active.add(node.id);
+    try {
+      for (const { value, name } of values) {
+        const named = name ? { name, nameFor: this.names.adapter.unwrap(value).id } : {};
+        collect(value, { ...sink, evidence: weaker(sink.evidence, 'flow'), ...named, depth: sink.depth + 1 });
+      }
+    } finally {
+      this.active.delete(node.id);
+    }
+    return true;
+  }
+
+  /** A prompt string: literal, template, concatenation, or anything that leads to one. */
+  private collectText(raw: Node, sink: Sink): void {
+    if (sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    const value = this.names.stringValue(node);
+    if (value) {
+      this.emit(node, value, sink);
+      // A constant inserted into this template (`f"{SYSTEM}\n{q}"`) reaches the model too.
+      // Only prompt-like constants: a path or a language name inserted into a prompt is a value, not a prompt.
+      for (const ref of value.refs ?? []) {
+        const inserted = this.names.stringValueOfName(ref);
+        const refName = this.names.adapter.identifier(ref) ?? this.names.adapter.member(ref)?.name ?? '';
+        if (inserted && (readsAsInstructions(inserted.text) || (isPromptName(refName) && !nonPromptReason(inserted.text)))) {
+          this.collectText(ref, { ...sink, syntaxes: [], depth: sink.depth + 1 });
+        }
+      }
+      return;
+    }
+    const alternatives = this.names.adapter.alternatives(node);
+    if (alternatives) {
+      for (const alt of alternatives) this.collectText(alt, { ...sink, depth: sink.depth + 1 });
+      return;
+    }
+    const use = this.names.adapter.templateUse(node);
+    if (use) {
+      const syntaxes = sink.syntaxes.includes(use.syntax) ? sink.syntaxes : [...sink.syntaxes, use.syntax];
+      this.collectText(use.template, { ...sink, syntaxes, depth: sink.depth + 1 });
+      return;
+    }
+    const site = this.names.siteOf(node);
+    if (site) {
+      const last = site.path[site.path.length - 1] ?? '';
+      if (this.matchRule(site) || (last in MESSAGE_CLASS_ROLES && last !== 'content')) {
+        // A template object (PromptTemplate…) or message used as the text: it inherits this call's model.
+        this.analyzeCall(node, sink);
+        return;
+      }
+    }
+    this.follow(node, sink, (v, s) => this.collectText(v, s));
+  }
+
+  /** A list of chat messages, or a name for one (including `messages.append(…)` calls on it). */
+  private collectMessages(raw: Node, sink: Sink): void {
+    if (sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    const elements = this.names.adapter.elements(node);
+    if (elements) {
+      for (const element of elements) {
+        const spread = this.names.adapter.spread(element);
+        if (spread) this.collectMessages(spread, { ...sink, depth: sink.depth + 1 });
+        else this.collectMessage(element, sink);
+      }
+      return;
+    }
+    const parts = this.names.adapter.concatParts(node) ?? this.names.adapter.alternatives(node); // `[system] + history`, `a or b`
+    if (parts) {
+      for (const part of parts) this.collectMessages(part, { ...sink, depth: sink.depth + 1 });
+      return;
+    }
+    for (const added of this.names.appendedTo(node)) this.collectMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1 });
+    if (!this.follow(node, sink, (v, s) => this.collectMessages(v, s))) {
+      const site = this.names.siteOf(node);
+      if (site && this.matchRule(site)) this.analyzeCall(node, sink); // ChatPromptTemplate(...).format_messages()
+    }
+  }
+
+  /** One chat message: `{"role", "content"}`, `("system", "…")`, `SystemMessage("…")`, or a name for one. */
+  private collectMessage(raw: Node, sink: Sink): void {
+    if (sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    const entries = this.names.adapter.entries(node);
+    if (entries) return this.collectMessageEntries(entries, sink);
+    const elements = this.names.adapter.elements(node);
+    if (elements) {
+      if (elements.length !== 2) return;
+      const role = this.names.literalText(elements[0]);
+      const normalized = role === null ? undefined : normalizeRole(role);
+      if (normalized) this.collectText(elements[1], { ...sink, role: normalized });
+      return;
+    }
+    const site = this.names.siteOf(node);
+    if (site) {
+      const last = site.path[site.path.length - 1] ?? '';
+      if (last in MESSAGE_CLASS_ROLES) {
+        const roleNode = site.named.get('role') ?? (last === 'chatmessage' ? site.positional[0] : undefined);
+        const roleText = roleNode ? this.names.literalText(roleNode) ?? this.names.memberName(roleNode) : null;
+        const role = MESSAGE_CLASS_ROLES[last] ?? (roleText ? normalizeRole(roleText) : undefined) ?? sink.role;
+        const syntaxes = TEMPLATE_MESSAGE_CLASSES.has(last) ? ['format' as const] : sink.syntaxes;
+        const content = site.named.get('content') ?? site.named.get('text') ?? (last === 'chatmessage' ? site.positional[1] ?? (site.named.get('role') ? site.positional[0] : undefined) : site.positional[0]);
+        const parts = site.named.get('parts');
+        const messageSink = { ...sink, role, syntaxes, depth: sink.depth + 1 };
+        if (content) this.collectContent(content, messageSink);
+        if (parts) this.collectContent(parts, messageSink);
+        return;
+      }
+      if (this.matchRule(site)) return this.analyzeCall(node, sink);
+    }
+    if (this.names.stringValue(node)) return this.collectText(node, { ...sink, role: sink.role ?? 'user' });
+    this.follow(node, sink, (v, s) => this.collectMessage(v, s));
+  }
+
+  collectMessageEntries(entries: Entry[], sink: Sink): void {
+    const get = (key: string) => entries.find((e) => e.key !== null && normalizeName(e.key) === key)?.value;
+    const roleNode = get('role');
+    const roleText = roleNode ? this.names.literalText(roleNode) : null;
+    const role = (roleText ? normalizeRole(roleText) : undefined) ?? sink.role;
+    const messageSink = { ...sink, role, depth: sink.depth + 1 };
+    const content = get('content') ?? get('parts');
+    if (content) return this.collectContent(content, messageSink);
+    const text = get('text');
+    if (text) this.collectText(text, messageSink);
+  }
+
+  /** Message content: a string, or a list of parts (`{"type": "text", "text": …}`, Gemini `{text}`, strings). */
+  private collectContent(raw: Node, sink: Sink): void {
+    const node = this.names.adapter.unwrap(raw);
+    const elements = this.names.adapter.elements(node);
+    if (!elements) return this.collectText(node, sink);
+    for (const element of elements) this.collectPart(element, sink);
+  }
+
+  private collectPart(raw: Node, sink: Sink): void {
+    const node = this.names.adapter.unwrap(raw);
+    const entries = this.names.adapter.entries(node) ?? this.names.namedArgsAsEntries(node);
+    if (entries) {
+      const text = entries.find((e) => e.key !== null && normalizeName(e.key) === 'text')?.value;
+      if (text) this.collectText(text, sink);
+      return;
+    }
+    this.collectText(node, sink);
+  }
+
+  /** Gemini `contents`, Responses `input`, Vercel `prompt`, LangChain `invoke` input: text or messages. */
+  private collectContents(raw: Node, sink: Sink): void {
+    if (sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    if (this.names.adapter.elements(node) || this.names.adapter.concatParts(node)) {
+      if (!this.names.stringValue(node)) return this.collectMessages(node, sink);
+    }
+    const entries = this.names.adapter.entries(node);
+    if (entries) return this.collectMessageEntries(entries, sink);
+    if (this.names.adapter.identifier(node) !== null || this.names.adapter.member(node)) {
+      for (const added of this.names.appendedTo(node)) this.collectMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1 });
+      if (this.follow(node, sink, (v, s) => this.collectContents(v, s))) return;
+      if (this.names.adapter.identifier(node) !== null) return;
+    }
+    const site = this.names.siteOf(node);
+    if (site && (site.path[site.path.length - 1] ?? '') in MESSAGE_CLASS_ROLES) return this.collectMessage(node, sink);
+    this.collectText(node, sink);
+  }
+
+  /** Anthropic / Bedrock `system`: a string or a list of `{"type": "text", "text": …}` blocks. */
+  private collectBlocks(raw: Node, sink: Sink): void {
+    if (sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    const elements = this.names.adapter.elements(node);
+    if (elements) {
+      for (const element of elements) this.collectPart(element, sink);
+      return;
+    }
+    if (this.names.adapter.identifier(node) !== null && !this.names.stringValue(node)) {
+      this.follow(node, sink, (v, s) => this.collectBlocks(v, s));
+      return;
+    }
+    this.collectText(node, sink);
+  }
+
+  /** Gemini `config=GenerateContentConfig(system_instruction=…)` / `config: { systemInstruction }`. */
+  private collectConfig(raw: Node, sink: Sink): void {
+    if (sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    const entries = this.names.adapter.entries(node) ?? this.names.namedArgsAsEntries(node);
+    if (!entries) {
+      this.follow(node, sink, (v, s) => this.collectConfig(v, s));
+      return;
+    }
+    for (const e of entries) {
+      if (e.key !== null && normalizeName(e.key) === 'systeminstruction') this.collectBlocks(e.value, { ...sink, role: 'system' });
+    }
+  }
+
+  emit(node: Node, value: StringValue, sink: Sink): void {
+    if (!value.text.trim() && value.holes.length === 0) return;
+    const prompt = promptFromNode(node, value, {
+      language: this.names.ctx.language,
+      evidence: sink.evidence,
+      model: sink.model,
+      maxOutputTokens: sink.maxTokens,
+      role: sink.role,
+      name: sink.nameFor === node.id ? sink.name : undefined,
+      syntaxes: sink.syntaxes,
+    });
+    const key = `${node.startIndex}:${node.endIndex}`;
+    const existing = this.results.get(key);
+    if (!existing) {
+      this.results.set(key, prompt);
+      return;
+    }
+    // The same string reached again: keep the first call's model, the strongest evidence, the richest placeholders.
+    if (evidenceRank(prompt.evidence) > evidenceRank(existing.evidence)) existing.evidence = prompt.evidence;
+    existing.model ??= prompt.model;
+    existing.maxOutputTokens ??= prompt.maxOutputTokens;
+    if (!existing.role && prompt.role) existing.role = prompt.role;
+    if (!existing.name && prompt.name) existing.name = prompt.name;
+    if (prompt.placeholders.length > existing.placeholders.length) {
+      existing.placeholders = prompt.placeholders;
+      existing.kind = prompt.kind;
+    }
+  }
+
+  isEmitted(node: Node): boolean {
+    return this.results.has(`${node.startIndex}:${node.endIndex}`);
+  }
+}
