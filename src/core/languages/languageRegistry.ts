@@ -104,3 +104,13 @@ export function fileNamePattern(language: FileLanguage): string | null {
   const name = names.length === 1 ? names[0] : `{${names.join(',')}}`;
   return language.onlyInPromptsFolder ? `**/{prompts,Prompts,PROMPTS}/**/*.${name}` : `**/*.${name}`;
 }
+
+/**
+ * One glob for every file name the engine may read, for a workspace search (Estimate Workspace):
+ * `**\/*.{py,…,md}` by last extension; `languageForFile` then decides per file (`.md` only as `.prompt.md`
+ * or under prompts/).
+ */
+export function workspaceFileGlob(): string {
+  const endings = [...new Set(FILE_LANGUAGES.flatMap((l) => l.extensions.map((e) => e.slice(e.lastIndexOf('.') + 1))))];
+  return `**/*.{${endings.join(',')}}`;
+}

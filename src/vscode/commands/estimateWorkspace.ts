@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { hasLlmSignal } from '../../core/prompts/findPrompts';
+import { workspaceFileGlob } from '../../core/languages/languageRegistry';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
 import { formatUsd } from '../../core/pricing/formatUsd';
 import { CommandId } from '../../core/manifest/commandIds';
@@ -23,8 +24,8 @@ export interface EstimateWorkspaceResult extends WorkspaceReportSummary {
   rows: string[];
 }
 
-/** Every file name the engine may read (languageForFile decides per file: .txt/.md only under prompts/). */
-const INCLUDE = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java,cs,prompty,j2,jinja,jinja2,mustache,hbs,handlebars,txt,md}';
+/** Every file name the engine may read, from the language registry (languageForFile decides per file: .txt/.md only under prompts/). */
+const INCLUDE = workspaceFileGlob();
 /** Folders no one wants prompts from. */
 const EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,.vscode-test,target,bin,obj}/**';
 const MAX_FILES = 20_000;

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   EDITOR_LANGUAGE_IDS, FILE_LANGUAGES, fileNamePattern, grammarOf, languageForFile, LANGUAGE_MODULES, literalShapeReaderOf, memberListOf,
-  textFinderOf, treeFinderOf, wasmFileOf,
+  textFinderOf, treeFinderOf, wasmFileOf, workspaceFileGlob,
 } from '../../../../src/core/languages/languageRegistry';
 
 /** src/core/languages in the repository (tests run compiled from out/…). */
@@ -16,6 +16,12 @@ function languagesFolder(): string {
 }
 
 suite('language registry', () => {
+  test('the workspace search glob names every ending the engine reads (Estimate Workspace)', () => {
+    const endings = /^\*\*\/\*\.\{(.+)\}$/.exec(workspaceFileGlob())?.[1].split(',').sort();
+    // The list Estimate Workspace searched before it was derived from the registry.
+    assert.deepStrictEqual(endings, 'py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java,cs,prompty,j2,jinja,jinja2,mustache,hbs,handlebars,txt,md'.split(',').sort());
+  });
+
   test('file names map to languages as they always did', () => {
     const cases: [string, string | null][] = [
       ['a.py', 'python'], ['a.pyi', 'python'], ['A.PY', 'python'], ['a.ts', 'typescript'], ['a.mts', 'typescript'], ['a.cts', 'typescript'],

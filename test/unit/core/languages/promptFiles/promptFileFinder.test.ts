@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { findPromptsInPromptFile, isInPromptsFolder, normaliseModelName, readPromptFile } from '../../../src/core/languages/promptFiles/promptFileFinder';
-import type { FoundPrompt, SourceLanguage } from '../../../src/core/prompts/prompt';
+import { findPromptsInPromptFile, isInPromptsFolder, normaliseModelName, readPromptFile } from '../../../../../src/core/languages/promptFiles/promptFileFinder';
+import type { FoundPrompt, SourceLanguage } from '../../../../../src/core/prompts/prompt';
 
 // Compiled to out/test/unit/prompts: the repository root is four levels up.
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = path.resolve(__dirname, '../../../../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/promptFiles');
 const EXAMPLES = path.join(ROOT, 'examples/prompts');
 

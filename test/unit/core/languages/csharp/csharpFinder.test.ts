@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { csharpFinder } from '../../../src/core/languages/csharp/csharpFinder';
-import { findIn, fixtureTests } from './languageFixtures';
+import { csharpFinder } from '../../../../../src/core/languages/csharp/csharpFinder';
+import { findIn, fixtureTests } from '../../prompts/languageFixtures';
 
 const find = (source: string) => findIn(csharpFinder, source, 'csharp');
 const inMethod = (...lines: string[]) => ['class A {', '  void F(string name, Order order) {', ...lines, '  }', '}'].join('\n');

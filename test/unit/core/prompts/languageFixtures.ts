@@ -6,12 +6,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { LanguageFinder } from '../../../src/core/prompts/languageFinder';
-import { parseSource } from '../../../src/core/prompts/parser';
-import type { FoundPrompt, SourceLanguage } from '../../../src/core/prompts/prompt';
+import type { LanguageFinder } from '../../../../src/core/prompts/languageFinder';
+import { parseSource } from '../../../../src/core/prompts/parser';
+import type { FoundPrompt, SourceLanguage } from '../../../../src/core/prompts/prompt';
 
 // Compiled to out/test/unit/prompts: the repository root is four levels up.
-export const ROOT = path.resolve(__dirname, '../../../..');
+export const ROOT = path.resolve(__dirname, '../../../../..');
 
 export interface ExpectedPrompt {
   startLine: number;

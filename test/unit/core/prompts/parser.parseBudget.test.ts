@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { IncrementalPromptParser } from '../../../src/core/pipeline/incrementalPromptParser';
-import { findPrompts, warmGrammar } from '../../../src/core/prompts/findPrompts';
-import { loadParser, ParseTimeoutError, parseWithinBudget } from '../../../src/core/prompts/parser';
+import { IncrementalPromptParser } from '../../../../src/core/pipeline/incrementalPromptParser';
+import { findPrompts, warmGrammar } from '../../../../src/core/prompts/findPrompts';
+import { loadParser, ParseTimeoutError, parseWithinBudget } from '../../../../src/core/prompts/parser';
 
 /** 24 bytes on which tree-sitter's TypeScript grammar never finishes (found by the incremental property test's fuzzing). */
 const LOOPING_TYPESCRIPT = '{"":""t."}])a h u i.`';

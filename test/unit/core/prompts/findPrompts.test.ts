@@ -3,9 +3,9 @@
  * evidence, the cheap pre-filter, file-type detection, and a large generated file.
  */
 import * as assert from 'assert';
-import { findPrompts, findPromptsSync, hasLlmSignal, warmGrammar } from '../../../src/core/prompts/findPrompts';
-import type { FoundPrompt } from '../../../src/core/prompts/prompt';
-import { grammarForLanguage, languageForFile } from '../../../src/core/prompts/sourceLanguage';
+import { findPrompts, findPromptsSync, hasLlmSignal, warmGrammar } from '../../../../src/core/prompts/findPrompts';
+import type { FoundPrompt } from '../../../../src/core/prompts/prompt';
+import { grammarForLanguage, languageForFile } from '../../../../src/core/prompts/sourceLanguage';
 
 async function only(source: string, file: string): Promise<FoundPrompt> {
   const found = await findPrompts(source, file);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { javaFinder } from '../../../src/core/languages/java/javaFinder';
-import { findIn, fixtureTests } from './languageFixtures';
+import { javaFinder } from '../../../../../src/core/languages/java/javaFinder';
+import { findIn, fixtureTests } from '../../prompts/languageFixtures';
 
 const find = (source: string) => findIn(javaFinder, source, 'java');
 const inMethod = (...lines: string[]) => ['class A {', '  void f(String doc, String name) {', ...lines.map((l) => '    ' + l), '  }', '}'].join('\n');

@@ -1,10 +1,10 @@
 /** The shared helpers: tree walking (syntaxTree), escape decoding (strings/escapes), dedent with placeholders (strings/stringValue), name/role normalisation (sdkNames). */
 import * as assert from 'assert';
-import { parseSource } from '../../../src/core/prompts/parser';
-import { decodeEscapes } from '../../../src/core/prompts/strings/escapes';
-import { dedentValue, placeholdersOf, TextBuilder } from '../../../src/core/prompts/strings/stringValue';
-import { lineRange, nodesOfTypes, nodeText, visitNodes } from '../../../src/core/prompts/syntaxTree';
-import { normalizeName, normalizeRole } from '../../../src/core/prompts/sdkNames';
+import { parseSource } from '../../../../src/core/prompts/parser';
+import { decodeEscapes } from '../../../../src/core/prompts/strings/escapes';
+import { dedentValue, placeholdersOf, TextBuilder } from '../../../../src/core/prompts/strings/stringValue';
+import { lineRange, nodesOfTypes, nodeText, visitNodes } from '../../../../src/core/prompts/syntaxTree';
+import { normalizeName, normalizeRole } from '../../../../src/core/prompts/sdkNames';
 
 suite('tree and string helpers', () => {
   test('visitNodes and nodesOfTypes see the same nodes; skipping children works', async () => {

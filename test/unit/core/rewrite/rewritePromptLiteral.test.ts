@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { compressPrompt } from '../../../src/core/compress/compressPrompt';
-import { findPrompts } from '../../../src/core/prompts/findPrompts';
-import type { FoundPrompt } from '../../../src/core/prompts/prompt';
-import { rewritePromptLiteral, type LiteralEdit } from '../../../src/core/rewrite/rewritePromptLiteral';
+import { compressPrompt } from '../../../../src/core/compress/compressPrompt';
+import { findPrompts } from '../../../../src/core/prompts/findPrompts';
+import type { FoundPrompt } from '../../../../src/core/prompts/prompt';
+import { rewritePromptLiteral, type LiteralEdit } from '../../../../src/core/rewrite/rewritePromptLiteral';
 
 /** Text with every character a literal must escape somewhere: quotes, backslash, tab, line break, backtick, `$`. */
 const TRICKY = 'Say "hi", it\'s fine \\ C:\\tmp\tcol `tick` $5 {\n';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { modelFromConstant } from '../../../src/core/prompts/collector/modelConstants';
+import { modelFromConstant } from '../../../../../src/core/prompts/collector/modelConstants';
 
 suite('prompts: SDK model constants', () => {
   const cases: [string, string | null][] = [

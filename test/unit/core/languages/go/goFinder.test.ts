@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { goFinder } from '../../../src/core/languages/go/goFinder';
-import { findIn, fixtureTests } from './languageFixtures';
+import { goFinder } from '../../../../../src/core/languages/go/goFinder';
+import { findIn, fixtureTests } from '../../prompts/languageFixtures';
 
 const find = (source: string) => findIn(goFinder, source, 'go');
 

@@ -7,11 +7,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { findPrompts } from '../../../src/core/prompts/findPrompts';
-import type { FoundPrompt } from '../../../src/core/prompts/prompt';
+import { findPrompts } from '../../../../src/core/prompts/findPrompts';
+import type { FoundPrompt } from '../../../../src/core/prompts/prompt';
 import type { ExpectedPrompt } from './languageFixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/prompts');
+const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/prompts');
 /** The folders this suite owns (Go, Java and C# fixtures have their own suite). */
 const LANGUAGES = ['python', 'typescript', 'javascript'];
 
