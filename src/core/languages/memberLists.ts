@@ -1,5 +1,5 @@
 /**
- * Incremental reuse (`core/editor/editedDeclarations.ts`) re-reads only the declarations an edit touched;
+ * Incremental reuse (`core/pipeline/editedDeclarations.ts`) re-reads only the declarations an edit touched;
  * inside a class it narrows to the class's members. Each language module says which of its nodes hold
  * members with a `MemberList`; these helpers build the common ones.
  */

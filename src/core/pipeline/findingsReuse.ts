@@ -15,7 +15,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { nameKeys, type FindTrace } from '../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../prompts/languageFinder';
 import type { FoundPrompt } from '../prompts/prompt';
-import { containersSpellAny, coversRegion, declarationsAround, spellsAny, type EditedDeclarations } from '../editor/editedDeclarations';
+import { containersSpellAny, coversRegion, declarationsAround, spellsAny, type EditedDeclarations } from './editedDeclarations';
 
 /** A range of the text, both ends included when testing overlap (touching counts). */
 interface Span {

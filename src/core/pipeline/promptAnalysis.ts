@@ -5,7 +5,7 @@
 import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt';
 import type { FoundPrompt } from '../prompts/prompt';
 import type { FindingMonthlyCost } from '../simulate/findingMonthlyCost';
-import { cheapestAlternative, type Alternative } from '../editor/cheapestAlternative';
+import { cheapestAlternative, type Alternative } from '../estimate/cheapestAlternative';
 import type { EstimateCache } from './estimateCache';
 
 export interface PromptAnalysis {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings } from '../../../../src/core/config/engineSettings';
-import { cheapestAlternative } from '../../../../src/core/editor/cheapestAlternative';
+import { cheapestAlternative } from '../../../../src/core/estimate/cheapestAlternative';
 import { EstimateCache } from '../../../../src/core/pipeline/estimateCache';
 import { analyzePrompt } from '../../../../src/core/pipeline/promptAnalysis';
 import { createEstimateContext } from '../../../../src/core/estimate/estimateContext';

@@ -1,5 +1,5 @@
 /** The comparison a lens shows: the cheapest compared model and what switching to it saves (its text: presentation/lens/lensTitle.ts). */
-import type { ModelEstimate } from '../estimate/estimatePrompt';
+import type { ModelEstimate } from './estimatePrompt';
 
 export interface Alternative {
   estimate: ModelEstimate;
