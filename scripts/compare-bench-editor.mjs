@@ -4,17 +4,13 @@
 //
 //   node scripts/compare-bench-editor.mjs [--base REF] [--rounds N]
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flagReader, withRevisionWorktree } from './revisionWorktree.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const flag = flagReader(process.argv.slice(2));
 const base = flag('base', 'HEAD');
 const rounds = Number(flag('rounds', 3));
 
@@ -40,11 +36,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-bench-'));
-const baseTree = path.join(work, 'base');
-try {
-  run('git', ['-C', root, 'worktree', 'add', '--detach', baseTree, base], root);
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(baseTree, 'node_modules'), 'dir');
+await withRevisionWorktree(root, base, (baseTree) => {
   for (const tree of [baseTree, root]) run('npx', ['tsc', '-p', '.', '--outDir', 'out'], tree);
   const seen = { base: [], head: [] };
   for (let round = 1; round <= rounds; round++) {
@@ -59,7 +51,4 @@ try {
     const h = median(seen.head.map((t) => t[label]));
     console.log(`  ${label.padEnd(44)} base ${b.toFixed(2).padStart(7)} ms   head ${h.toFixed(2).padStart(7)} ms   head/base ${(h / b).toFixed(2)}`);
   }
-} finally {
-  spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', baseTree]);
-  fs.rmSync(work, { recursive: true, force: true });
-}
+});

@@ -8,17 +8,13 @@
 // workers, so the pool and the worker protocol are compared too. Exit 0 when every output is identical.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from '../bench/generateTree.mjs';
+import { flagReader, withRevisionWorktree } from './revisionWorktree.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const flag = flagReader(process.argv.slice(2));
 const base = flag('base', 'HEAD');
 const mb = Number(flag('mb', 4));
 
@@ -30,11 +26,7 @@ function run(cmd, argv, options = {}) {
   return result;
 }
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-scan-'));
-const baseTree = path.join(work, 'base');
-try {
-  run('git', ['-C', root, 'worktree', 'add', '--detach', baseTree, base]);
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(baseTree, 'node_modules'), 'dir');
+await withRevisionWorktree(root, base, (baseTree, work) => {
   run('node', ['esbuild.js'], { cwd: baseTree });
   run('node', ['esbuild.js'], { cwd: root });
 
@@ -74,7 +66,4 @@ try {
   }
   console.log(differences ? `${differences} output(s) differ from ${base}` : `all outputs byte-identical to ${base}`);
   process.exitCode = differences ? 1 : 0;
-} finally {
-  spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', baseTree]);
-  fs.rmSync(work, { recursive: true, force: true });
-}
+});
