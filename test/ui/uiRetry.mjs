@@ -6,6 +6,8 @@
 //   - failed twice:           [  53.6 s] FAIL (failed twice; first: <first failure>) spend: …
 // so `.ci/run`, which counts lines matching `^\[ *[0-9.]+ s\] (PASS|FAIL) `, counts each check once. The
 // first attempt's own results are logged as `RETRY …` and `  attempt 1: …` lines, which it does not count.
+// PCL_UI_FAIL_FIRST_ATTEMPT=<group>[,<group>…] or =all marks those groups' first attempt failed, to check
+// that a retry works on the server the first attempt used (a retry that cannot pass would be no policy).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,6 +21,8 @@ import path from 'node:path';
  */
 export async function runChecksWithRetry(group, runGroup, { log, outDir }) {
   const first = await runAttempt(runGroup);
+  const forced = (process.env.PCL_UI_FAIL_FIRST_ATTEMPT ?? '').split(',');
+  if (forced.includes(group) || forced.includes('all')) first.push({ name: `${group}: PCL_UI_FAIL_FIRST_ATTEMPT`, ok: false, detail: 'failure forced by the environment' });
   if (first.every((r) => r.ok) && first.length > 0) {
     for (const r of first) log(`PASS ${describe(r)}`);
     return first;
