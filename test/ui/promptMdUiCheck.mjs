@@ -4,7 +4,7 @@
 // the `tools:` header breaks that command's answer), so the rendered lens is the check.
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkRecorder, newWorkbenchPage, openWorkbench, settledText } from './uiSteps.mjs';
+import { checkRecorder, firstLine, newWorkbenchPage, openWorkbench, settledText } from './uiSteps.mjs';
 
 const FILE = path.join('prompts', 'review.prompt.md');
 /** What `prompt-cost scan examples/prompts/review.prompt.md` prints for it: 133 tokens + 3 vars, $0.003 on gpt-4.1. */
@@ -17,7 +17,7 @@ const EXPECTED = /^133 tokens \+ 3 vars \(~313\) · \$0\.003\/call · gpt-4\.1 �
 export async function runPromptMdUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
   fs.mkdirSync(outDir, { recursive: true });
   const results = [];
-  const check = checkRecorder(results, log);
+  const check = checkRecorder(results);
   const filePath = path.join(workspaceDir, FILE);
   const { context, page, screenshot } = await newWorkbenchPage(browser, { outDir, log });
   let step = 'open the workbench on review.prompt.md';
@@ -36,7 +36,7 @@ export async function runPromptMdUiCheck({ browser, baseUrl, workspaceDir, outDi
     check('.prompt.md: CodeLens shows tokens, $/call and the header\'s model', EXPECTED.test(lensText), `${lensText}; all lenses: ${all}`);
     await screenshot('ui-prompt-md.png');
   } catch (error) {
-    check(step, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    check(step, false, firstLine(error));
     await screenshot('ui-prompt-md-failure.png').catch(() => {});
   } finally {
     await context.close();

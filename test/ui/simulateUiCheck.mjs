@@ -5,7 +5,7 @@
 // like a user and check the figures are redrawn, then screenshot it into outDir/ui-simulate.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { settledText } from './uiSteps.mjs';
+import { checkRecorder, firstLine, newWorkbenchPage, openWorkbench, painted, pollFor, runPaletteCommand, settledText } from './uiSteps.mjs';
 
 const SIMULATE_TITLE = 'Prompt Cost: Simulate Monthly Cost';
 const PANEL_TITLE = 'Monthly Cost Simulation';
@@ -19,7 +19,7 @@ async function inWebview(page, probe, arg, timeoutMs) {
       const value = await frame.evaluate(probe, arg).catch(() => null);
       if (value) return { frame, value };
     }
-    await page.waitForTimeout(200);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // poll interval
   }
   return { frame: null, value: null };
 }
@@ -41,32 +41,31 @@ function readPanel(waitFor) {
 }
 
 /**
+ * In the page: whether the editor group holding the tab `title` is the only editor group with a size, and
+ * the widths seen (for the log).
+ */
+function panelGroupAlone(title) {
+  const groups = [...document.querySelectorAll('.part.editor .editor-group-container')]
+    .map((group) => ({ group, width: Math.round(group.getBoundingClientRect().width) }))
+    .filter(({ width }) => width > 0);
+  const withPanel = groups.filter(({ group }) => [...group.querySelectorAll('.tab')].some((tab) => (tab.textContent ?? '').includes(title)));
+  const active = document.querySelector('.part.editor .editor-group-container.active .tab.active')?.textContent?.trim() ?? '';
+  return { alone: groups.length === 1 && withPanel.length === 1, widths: groups.map(({ width }) => width), activeTab: active };
+}
+
+/**
  * @param {{ browser: import('playwright-core').Browser, baseUrl: string, workspaceDir: string, outDir: string, log?: (m: string) => void }} options
  * @returns {Promise<{ name: string, ok: boolean, detail?: string }[]>}
  */
 export async function runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
   fs.mkdirSync(outDir, { recursive: true });
   const results = [];
-  const check = (name, ok, detail) => {
-    results.push({ name: `simulate: ${name}`, ok, detail });
-    log(`${ok ? 'PASS' : 'FAIL'} simulate: ${name}${detail ? ` (${detail})` : ''}`);
-  };
+  const check = checkRecorder(results, 'simulate: ');
   const filePath = path.join(workspaceDir, FILE);
-  const authority = new URL(baseUrl).host;
-  const payload = [['openFile', `vscode-remote://${authority}${filePath}`]];
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const screenshot = async (name) => {
-    const file = path.join(outDir, name);
-    await page.screenshot({ path: file });
-    log(`screenshot ${path.relative(process.cwd(), file)}`);
-  };
+  const { context, page, screenshot } = await newWorkbenchPage(browser, { outDir, log, viewport: { width: 1440, height: 900 } });
   let step = 'open the workbench on chat.ts';
   try {
-    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
-    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await openWorkbench(page, { baseUrl, workspaceDir, filePath });
     await page.locator('.tabs-container .tab', { hasText: 'chat.ts' }).first().waitFor({ timeout: 30_000 });
 
     step = 'wait for the $/month CodeLens';
@@ -79,12 +78,9 @@ export async function runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDi
     step = `run "${SIMULATE_TITLE}" from the command palette`;
     await page.locator('.view-lines').first().click();
     await page.keyboard.press('Control+Home');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${SIMULATE_TITLE}`);
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Simulate Monthly Cost' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    // The command offers a pick of prompts only when the cursor is in none: wait until it is on line 1.
+    await pollFor('the cursor on line 1', async () => /Ln 1, Col 1/.test(await page.locator('[id="workbench.parts.statusbar"]').innerText()), 10_000);
+    await runPaletteCommand(page, SIMULATE_TITLE, 'Simulate Monthly Cost', { log });
 
     step = 'pick TRAVEL_SYSTEM_PROMPT (the cursor is in no prompt)';
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRAVEL_SYSTEM_PROMPT' }).first().click({ timeout: 15_000 });
@@ -114,18 +110,28 @@ export async function runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDi
     const usd = (text) => Number(String(text).replace(/[^\d.]/g, ''));
     check('an edit in the panel is recomputed by the extension and redrawn (2× requests → 2× $/month)', after !== null && Math.abs(usd(after) - 2 * usd(before)) <= 0.02, `${before} → ${after}`);
 
-    step = 'maximize the panel for the screenshot';
-    // The restored layout may hold other editor groups; give the panel the whole editor area.
-    await page.locator('.tabs-container .tab', { hasText: PANEL_TITLE }).first().click();
-    await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill('>View: Toggle Maximize Editor Group');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Maximize Editor Group' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(800); // let the webview relayout and paint before the screenshot
+    step = 'give the panel the whole editor area for the screenshot';
+    // The panel opens beside chat.ts, and the restored layout may hold more editor groups: maximize the
+    // panel's group, then wait until the layout shows it alone (the toggle runs only if it does not yet).
+    const panelTab = page.locator('.tabs-container .tab', { hasText: PANEL_TITLE }).first();
+    const alone = () => page.evaluate(panelGroupAlone, PANEL_TITLE);
+    for (let attempt = 1; !(await alone()).alone; attempt++) {
+      if (attempt > 2) throw new Error(`the panel's editor group is not alone after maximizing twice: ${JSON.stringify(await alone())}`);
+      await panelTab.click(); // makes the panel's group the active one
+      await runPaletteCommand(page, 'View: Toggle Maximize Editor Group', 'Maximize Editor Group', { log });
+      const state = await pollFor('the panel\'s group alone in the editor area', async () => {
+        const now = await alone();
+        return now.alone ? now : null;
+      }, 10_000).catch(() => null);
+      if (!state) log(`simulate: the panel's group is not alone yet (${JSON.stringify(await alone())}), ${attempt < 2 ? 'maximizing again' : 'giving up'}`);
+    }
+    // The webview re-lays out at the new size: wait until it has drawn its figures again and painted them.
+    const { frame: drawn } = await inWebview(page, readPanel, 'Models side by side', 10_000);
+    if (!drawn) throw new Error('the panel did not draw its figures after maximizing');
+    await painted(drawn);
     await screenshot('ui-simulate.png');
   } catch (error) {
-    check(step, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    check(step, false, firstLine(error));
     await screenshot('ui-simulate-failure.png').catch(() => {});
   } finally {
     await context.close();

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { checkRecorder, newWorkbenchPage, openWorkbench, runPaletteCommand } from './uiSteps.mjs';
+import { checkRecorder, firstLine, newWorkbenchPage, openWorkbench, painted, runPaletteCommand } from './uiSteps.mjs';
 
 const TOKEN = 'trk-UI-check-secret-51e0';
 const SET_KEY_TITLE = 'Prompt Cost: Set Spend API Key';
@@ -40,7 +40,7 @@ function configureWorkspace(workspaceDir, settings) {
   return () => (before === null ? fs.rmSync(file) : fs.writeFileSync(file, before));
 }
 
-/** The text of the dashboard's #app, from whichever frame holds it (webviews nest two iframes). */
+/** The dashboard's frame and the text of its #app once drawn (webviews nest two iframes); text '' if never. */
 async function dashboardText(page, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -49,11 +49,11 @@ async function dashboardText(page, timeoutMs) {
         const app = document.getElementById('app');
         return app && app.getAttribute('aria-busy') === 'false' ? app.innerText : null;
       }).catch(() => null);
-      if (text) return text;
+      if (text) return { frame, text };
     }
-    await page.waitForTimeout(200);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // poll interval
   }
-  return '';
+  return { frame: null, text: '' };
 }
 
 /**
@@ -62,7 +62,7 @@ async function dashboardText(page, timeoutMs) {
  */
 export async function runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, log = console.log }) {
   const results = [];
-  const check = checkRecorder(results, log, 'spend: ');
+  const check = checkRecorder(results, 'spend: ');
   const server = await startTracker();
   const trackerUrl = `http://127.0.0.1:${server.address().port}`;
   const restoreSettings = configureWorkspace(workspaceDir, SETTINGS(trackerUrl));
@@ -81,7 +81,7 @@ export async function runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, 
     check('status bar asks for a key before one is set', settled && /Spend: no key/.test(await noKey.innerText()), (await item.innerText()).trim());
 
     step = `run "${SET_KEY_TITLE}…" and type the key`;
-    await runPaletteCommand(page, SET_KEY_TITLE, 'Set Spend API Key');
+    await runPaletteCommand(page, SET_KEY_TITLE, 'Set Spend API Key', { log });
     const password = page.locator('.quick-input-widget input[type="password"]');
     await password.waitFor({ timeout: 10_000 });
     await password.fill(TOKEN);
@@ -106,14 +106,14 @@ export async function runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, 
     step = 'click the status bar item to open the dashboard';
     await figure.click();
     await page.locator('.tabs-container .tab', { hasText: 'LLM Spend' }).first().waitFor({ timeout: 20_000 });
-    const dash = await dashboardText(page, 20_000);
+    const { frame: dashFrame, text: dash } = await dashboardText(page, 20_000);
     const wanted = ['LLM spend', 'Today', '$1.42', 'of $2.00 budget', 'Month to date', 'Projected month $38.20', 'Spend per day, last 30 days', 'Top models today', 'gpt-4o-mini', '/api/chat', 'Sources'];
     const missing = wanted.filter((w) => !dash.includes(w));
     check('dashboard renders today, month, chart, top models and endpoints', dash !== '' && missing.length === 0, missing.length ? `missing: ${missing.join(', ')}; text: ${dash.slice(0, 200)}` : `${dash.length} chars`);
-    await page.waitForTimeout(300); // let the webview paint before the screenshot
+    if (dashFrame) await painted(dashFrame); // the webview paints on its own schedule
     await screenshot('ui-spend-dashboard.png');
   } catch (error) {
-    check(step, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    check(step, false, firstLine(error));
     await screenshot('ui-spend-failure.png').catch(() => {});
   } finally {
     await context.close();

@@ -7,7 +7,8 @@ import { runSpendUiCheck } from './spendUiCheck.mjs';
 import { runCompressUiCheck } from './compressUiCheck.mjs';
 import { runPromptMdUiCheck } from './promptMdUiCheck.mjs';
 import { runSimulateUiCheck } from './simulateUiCheck.mjs';
-import { settledText } from './uiSteps.mjs';
+import { runChecksWithRetry } from './uiRetry.mjs';
+import { checkRecorder, firstLine, newWorkbenchPage, openWorkbench, pollFor, runPaletteCommand, settledText } from './uiSteps.mjs';
 
 /** The command-palette entry of promptCost.showLog (category + title in package.json). */
 const SHOW_LOG_TITLE = 'Prompt Cost: Show Log';
@@ -15,7 +16,7 @@ const OUTPUT_CHANNEL = 'Prompt Cost Lens';
 const ESTIMATE_SELECTION_TITLE = 'Prompt Cost: Estimate Selection';
 
 /**
- * @typedef {{ name: string, ok: boolean, detail?: string }} UiCheckResult
+ * @typedef {import('./uiRetry.mjs').UiCheckResult} UiCheckResult
  * @typedef {{
  *   browser: import('playwright-core').Browser,
  *   baseUrl: string,          // http://127.0.0.1:PORT of a code-server started with
@@ -30,25 +31,40 @@ const ESTIMATE_SELECTION_TITLE = 'Prompt Cost: Estimate Selection';
 /**
  * Opens the workbench on `filePath`, reads the CodeLens above its prompt, hovers over the prompt, runs
  * "Prompt Cost: Estimate Selection" on a selection, then runs "Prompt Cost: Show Log" from the F1 palette
- * and checks that the Output panel shows the extension's channel. Never throws for a failed check: returns one result per check
- * (a step that throws becomes a failed result, with a screenshot).
+ * and checks that the Output panel shows the extension's channel; then the .prompt.md, spend, compress and
+ * simulate groups. Each group runs on its own page and is retried once when one of its checks fails
+ * (uiRetry.mjs says how that is logged). Never throws for a failed check: returns one result per check of
+ * the attempt that counts (a step that throws becomes a failed result, with a screenshot).
  * @param {UiCheckOptions} options
  * @returns {Promise<UiCheckResult[]>}
  */
 export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, outDir, log = console.log }) {
   fs.mkdirSync(outDir, { recursive: true });
+  const common = { browser, baseUrl, workspaceDir, outDir, log };
+  /** @type {[string, () => Promise<UiCheckResult[]>][]} */
+  const groups = [
+    ['editor', () => runEditorUiCheck({ ...common, filePath })],
+    ['.prompt.md', () => runPromptMdUiCheck(common)],
+    ['spend', () => runSpendUiCheck(common)],
+    ['compress', () => runCompressUiCheck(common)],
+    ['simulate', () => runSimulateUiCheck(common)],
+  ];
   /** @type {UiCheckResult[]} */
   const results = [];
-  const check = (name, ok, detail) => {
-    results.push({ name, ok, detail });
-    log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
-  };
-  const authority = new URL(baseUrl).host;
-  const payload = [['openFile', `vscode-remote://${authority}${filePath}`]];
-  const url = `${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  for (const [group, run] of groups) results.push(...await runChecksWithRetry(group, run, { log, outDir }));
+  return results;
+}
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+/**
+ * The editor group: CodeLens, hover, Estimate Selection and Show Log on `filePath`.
+ * @param {UiCheckOptions} options
+ * @returns {Promise<UiCheckResult[]>}
+ */
+async function runEditorUiCheck({ browser, baseUrl, workspaceDir, filePath, outDir, log = console.log }) {
+  /** @type {UiCheckResult[]} */
+  const results = [];
+  const check = checkRecorder(results);
+  const { context, page, screenshot } = await newWorkbenchPage(browser, { outDir, log });
   page.on('pageerror', (error) => log(`[pageerror] ${String(error).slice(0, 300)}`));
   // Errors of the workbench and of the extension host (forwarded as "[Extension Host] …") explain failed
   // steps. Not logged: 404s for vsda (a Microsoft-only module code-server lacks) and shutdown noise.
@@ -57,21 +73,9 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     const text = message.text().replace(/%c/g, '').replace(/color: #\w+ /g, '').split('\n')[0];
     if (message.type() === 'error' && !closing && !/Failed to load resource/.test(text)) log(`[browser console] ${text.slice(0, 300)}`);
   });
-  const screenshot = async (name) => {
-    const file = path.join(outDir, name);
-    await page.screenshot({ path: file });
-    log(`screenshot ${path.relative(process.cwd(), file)}`);
-  };
   let step = 'open the workbench';
   try {
-    await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    step = 'wait for the workbench to finish restoring';
-    // Commands run in the first second or two after load can be lost (seen: "Show Log" activated the extension
-    // but the panel never opened, 1 run in 3). VS Code's own smoke tests wait on the driver that
-    // `--vscode-option enable-smoke-test-driver` exposes; so do we.
-    await page.waitForFunction(() => 'driver' in window, undefined, { timeout: 30_000 });
-    await page.evaluate(() => /** @type {any} */ (window).driver.whenWorkbenchRestored());
+    await openWorkbench(page, { baseUrl, workspaceDir, filePath });
     const fileName = path.basename(filePath);
     step = `wait for the ${fileName} editor tab`;
     await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor({ timeout: 30_000 });
@@ -92,8 +96,13 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     await page.locator('.view-lines .view-line', { hasText: 'You are a concise' }).first().locator('span', { hasText: 'concise' }).last().hover();
     const hover = page.locator('.monaco-hover', { hasText: 'Prompt Cost Lens' }).first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
-    const hoverText = await hover.innerText();
-    check('hover shows the model table', /Model[\s\S]*Tokens[\s\S]*\$\/call[\s\S]*gpt-4o-mini/.test(hoverText), hoverText.split('\n').slice(0, 3).join(' | ').slice(0, 160));
+    const HOVER = /Model[\s\S]*Tokens[\s\S]*\$\/call[\s\S]*gpt-4o-mini/;
+    // The hover is filled in as its parts arrive: read it once it holds the table.
+    const hoverText = await pollFor('the hover to show the model table', async () => {
+      const text = await hover.innerText().catch(() => '');
+      return HOVER.test(text) ? text : null;
+    }, 15_000).catch(async () => hover.innerText().catch(() => ''));
+    check('hover shows the model table', HOVER.test(hoverText), hoverText.split('\n').slice(0, 3).join(' | ').slice(0, 160));
     await screenshot('ui-hover.png');
     await page.keyboard.press('Escape');
 
@@ -101,12 +110,9 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     await page.locator('.view-lines .view-line', { hasText: 'You are a concise' }).first().click();
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');
-    await page.keyboard.press('F1');
-    const palette = page.locator('.quick-input-widget input');
-    await palette.waitFor({ timeout: 10_000 });
-    await palette.fill(`>${ESTIMATE_SELECTION_TITLE}`);
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: ESTIMATE_SELECTION_TITLE }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    // The selection is what the command prices: wait until the editor shows one before running it.
+    await page.locator('.monaco-editor .selected-text').first().waitFor({ timeout: 10_000 });
+    await runPaletteCommand(page, ESTIMATE_SELECTION_TITLE, ESTIMATE_SELECTION_TITLE, { log });
     const modelRow = page.locator('.quick-input-list .monaco-list-row', { hasText: '/call' }).first();
     await modelRow.waitFor({ timeout: 15_000 });
     const rowText = (await modelRow.innerText()).replace(/\s+/g, ' ').trim();
@@ -116,13 +122,7 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 
     step = `run "${SHOW_LOG_TITLE}" from the command palette`;
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${SHOW_LOG_TITLE}`);
-    // Enter runs the *focused* row; pressing it before the filtered list has focused ours can run nothing.
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: SHOW_LOG_TITLE }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    await runPaletteCommand(page, SHOW_LOG_TITLE, SHOW_LOG_TITLE, { log });
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     check('command palette lists and runs the command', true, SHOW_LOG_TITLE);
 
@@ -134,16 +134,12 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
     check('Output panel shows the extension channel', channel === OUTPUT_CHANNEL, `selected channel: ${channel}`);
     await screenshot('ui-show-log.png');
   } catch (error) {
-    check(step, false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    check(step, false, firstLine(error));
     await screenshot('ui-failure.png').catch(() => {});
   } finally {
     closing = true;
     await context.close();
   }
-  results.push(...await runPromptMdUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
-  results.push(...await runSpendUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
-  results.push(...await runCompressUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
-  results.push(...await runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDir, log }));
   return results;
 }
 
@@ -158,7 +154,7 @@ async function waitForSelectedChannel(page, wanted, timeoutMs) {
       return select.selectedOptions[0]?.textContent?.trim() ?? '';
     });
     if (selected === wanted) return selected;
-    await page.waitForTimeout(200);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // poll interval
   }
   return selected;
 }

@@ -61,6 +61,23 @@ async function promptLenses(uri: vscode.Uri): Promise<{ line: number; title: str
 }
 
 /**
+ * Runs a command that shows a quick pick, closes the pick, returns the command's result. The pick appears
+ * whenever the command gets there (late on a busy machine; closing before that closes nothing), so the pick
+ * is closed again every 100 ms until the command has returned.
+ */
+async function runPicking<T>(command: string, ...args: unknown[]): Promise<T> {
+  let done = false;
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => { done = true; });
+  await waitForValue(`${command} to return once its quick pick is closed`, async () => {
+    if (done) return true;
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await Promise.race([running.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 100))]);
+    return done ? true : undefined;
+  }, 30_000);
+  return running;
+}
+
+/**
  * The lens titles the core computes for a file (or for `text` read under that name), with the same
  * settings layering as the extension.
  */
@@ -125,10 +142,7 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     // which reads this file's lens in the workbench). Estimate File reads the same analysis.
     const editor = await open('prompts/review.prompt.md');
     assert.strictEqual(editor.document.languageId, 'prompt');
-    const running = vscode.commands.executeCommand<{ line: number; description: string }[]>('promptCost.estimateFile');
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    const rows = await running;
+    const rows = await runPicking<{ line: number; description: string }[]>('promptCost.estimateFile');
     const expected = await expectedLenses('prompts/review.prompt.md');
     assert.deepStrictEqual(rows.map((r) => ({ line: r.line - 1, title: r.description })), expected);
   });
@@ -247,13 +261,6 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     assert.deepStrictEqual(back, on);
   });
 
-  /** Runs a command that shows a quick pick, closes the pick, returns the command's result. */
-  async function runPicking<T>(command: string, ...args: unknown[]): Promise<T> {
-    const running = vscode.commands.executeCommand<T>(command, ...args);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    return running;
-  }
 
   test('Estimate Selection prices the selected text for every model', async () => {
     const editor = await open('python/support_bot.py');
