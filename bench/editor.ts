@@ -5,7 +5,7 @@
  *   edit  — the same after a one-line edit away from any prompt (target ≤ 5 ms): incremental re-parse, the
  *           last find's results reused outside the edited function (editor/findingsReuse.ts) and estimates
  *           reused by prompt text, all in the worker
- * Finding and estimating run in the prompt worker; the extension host thread only sends the text and
+ * Finding and estimating run in the pipeline worker; the extension host thread only sends the text and
  * settings and receives the result. Reports that host-thread work and the wall clock of the real worker
  * round trip. Timings are from one shared machine.
  */
@@ -89,7 +89,7 @@ interface Trip {
   counted: number;
 }
 
-/** Sends `text` + settings to the prompt worker (compiled to out/) and waits for prompts with estimates. */
+/** Sends `text` + settings to the pipeline worker (compiled to out/) and waits for prompts with estimates. */
 function workerRoundTrip(worker: Worker, id: number, text: string, edits: TextEdit[], settings: EngineSettings): Promise<Trip> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   const fmt = (ms: number) => `${ms.toFixed(2).padStart(7)} ms`;
   const verdict = (ms: number, target: number) => `target ≤ ${target} ms  ${ms <= target ? 'PASS' : 'FAIL'}`;
   console.log(`editor bench: ${lineCount} lines, ${prompts.length} prompts, 3 models (gpt-4o(-mini) + compare gpt-4o-mini, claude-haiku-4-5), median of ${RUNS} runs, Node ${process.version}`);
-  console.log('In the prompt worker (off the extension host thread), measured in-process:');
+  console.log('In the pipeline worker (off the extension host thread), measured in-process:');
   console.log(`  tree-sitter full parse                      ${fmt(median(parseFull))}`);
   console.log(`  find prompts, full parse + finder walk      ${fmt(median(findFull))}`);
   console.log(`  after the edit: incremental parse + walk    ${fmt(median(findWalk))}   (the finder walks the whole new tree)`);

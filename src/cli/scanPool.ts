@@ -39,13 +39,14 @@ export async function scanAll(files: readonly (FileScan & { size: number })[], r
   const inProcess = workers === 0 || (files.length <= IN_PROCESS_MAX_FILES && totalBytes <= IN_PROCESS_MAX_BYTES);
   const batches = inProcess ? files.map((file, start) => ({ start, files: [file] })) : batchesOf(files);
   const count = inProcess ? 1 : Math.max(1, Math.min(workers, batches.length));
-  const clients = Array.from({ length: count }, () => new PipelineClient(request.log ?? SILENT, { inProcess, keepProcessAlive: true }));
+  const clients = Array.from({ length: count }, () => new PipelineClient(request.log ?? SILENT, { inProcess, keepProcessAlive: true, hostThread: 'the main thread' }));
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   let filesDone = 0;
   let bytesDone = 0;
+  let failed = false;
   const drain = async (client: PipelineClient): Promise<void> => {
-    while (next < batches.length) {
+    while (next < batches.length && !failed) {
       const batch = batches[next++];
       const scanned = await client.scanFiles(batch.files.map(({ path, language }) => ({ path, language })), options);
       scanned.forEach((result, i) => {
@@ -57,7 +58,11 @@ export async function scanAll(files: readonly (FileScan & { size: number })[], r
     }
   };
   try {
-    await Promise.all(clients.map(drain));
+    // The first failure stops every client from taking another batch; the scan fails with it.
+    await Promise.all(clients.map((client) => drain(client).catch((error: unknown) => {
+      failed = true;
+      throw error;
+    })));
   } finally {
     for (const client of clients) client.dispose();
   }

@@ -111,18 +111,27 @@ export class DocumentPipeline {
     const findMs = performance.now() - started - loadMs;
     const estimated = await this.estimate(prompts, request.settings, superseded);
     if (!estimated) return { id, superseded: true };
-    if (request.usage) this.priceUsage(estimated.analyses, request.usage, request.settings);
-    return { id, parse, findMs, ...estimated, estimateMs: estimated.estimateMs + loadMs };
+    const usageError = request.usage ? this.priceUsage(estimated.analyses, request.usage, request.settings) : null;
+    return { id, parse, findMs, ...estimated, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}) };
   }
 
-  /** Adds each prompt's $/month under the document's usage entry (the prices of the estimates' context). */
-  private priceUsage(analyses: PromptAnalysis[], usage: DocumentUsage, settings: EngineSettings): void {
+  /**
+   * Adds each prompt's $/month under the document's usage entry (the prices of the estimates' context). A
+   * failure leaves every figure null, and its reason goes back with the estimates (they stand on their own).
+   */
+  private priceUsage(analyses: PromptAnalysis[], usage: DocumentUsage, settings: EngineSettings): string | null {
     const started = performance.now();
-    const costs = monthlyCosts(analyses, usage, this.estimator.prices(settings));
-    analyses.forEach((analysis, i) => {
-      analysis.monthly = costs[i];
-    });
-    this.options.onSlice?.('price usage', performance.now() - started);
+    try {
+      const costs = monthlyCosts(analyses, usage, this.estimator.prices(settings));
+      analyses.forEach((analysis, i) => {
+        analysis.monthly = costs[i];
+      });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    } finally {
+      this.options.onSlice?.('price usage', performance.now() - started);
+    }
   }
 
   /** The CLI's scan: each file read from disk, skipped without a sign of LLM use, else found and estimated once. */

@@ -18,7 +18,7 @@ export interface PerfSnapshot {
   slices: number;
   /** The last prompt search: in the worker or in-process, full or incremental parse, its time and the estimating time. */
   lastFind: { where: string; parse: string; ms: number; estimateMs: number } | null;
-  /** The prompt worker's estimate cache (a miss is one prompt counted for one model). */
+  /** The pipeline worker's estimate cache (a miss is one prompt counted for one model). */
   estimateCache: { hits: number; misses: number };
   /** The last Compress Prompt's compression: where it ran and how long it took there (tokenizer load included). */
   lastCompress: { where: string; ms: number } | null;

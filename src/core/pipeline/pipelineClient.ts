@@ -36,6 +36,8 @@ export interface PipelineClientOptions {
   keepProcessAlive?: boolean;
   /** Never start a worker: run the pipeline on this thread (small scans, where a worker costs more than it saves). */
   inProcess?: boolean;
+  /** The thread the in-process fallback would block, for the log ("the extension host's thread"). */
+  hostThread?: string;
 }
 
 /** Where the work ran. */
@@ -61,6 +63,7 @@ type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> 
 export class PipelineClient {
   private worker: Worker | undefined;
   private workerFailed = false;
+  private disposed = false;
   private nextId = 1;
   private readonly waiters = new Map<number, (reply: WorkerReply) => void>();
   /** Edits since the worker last saw each document. */
@@ -144,7 +147,7 @@ export class PipelineClient {
     const answer = await pending;
     if (!answer) return undefined;
     const { reply, where } = answer;
-    if (!('analyses' in reply)) throw new Error('the prompt worker answered an analysis with something else');
+    if (!('analyses' in reply)) throw new Error('the pipeline worker answered an analysis with something else');
     if (where === 'worker') this.workerCache = reply.cache;
     else this.localCache = reply.cache;
     return { ...reply, where };
@@ -152,12 +155,14 @@ export class PipelineClient {
 
   private async compressed(pending: Promise<{ reply: ResultReply; where: WorkPlace } | undefined>): Promise<CompressResult> {
     const answer = await pending;
-    if (!answer || !('compression' in answer.reply)) throw new Error('the prompt worker did not answer a compression');
+    if (!answer || !('compression' in answer.reply)) throw new Error('the pipeline worker did not answer a compression');
     return { compression: answer.reply.compression, ms: answer.reply.ms, where: answer.where };
   }
 
   /** Sends `body` to the worker (or, when it cannot run, to the in-process engine); undefined when superseded. */
   private async request(body: RequestBody): Promise<{ reply: ResultReply; where: WorkPlace } | undefined> {
+    // A disposed client starts nothing again, neither a worker nor the in-process pipeline.
+    if (this.disposed) throw new Error('the pipeline client is disposed');
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const request = { ...body, id } as Request;
@@ -171,6 +176,7 @@ export class PipelineClient {
       if (reply.error !== 'worker exited') throw new Error(reply.error);
       // The worker died under this request: answer it in-process below.
     }
+    if (this.disposed) throw new Error('the pipeline client is disposed');
     const reply = await this.localEngine().submit(request);
     if (!reply || 'superseded' in reply) return undefined;
     if ('error' in reply) throw new Error(reply.error);
@@ -188,7 +194,7 @@ export class PipelineClient {
     const script = this.script;
     if (!fs.existsSync(script)) {
       this.workerFailed = true;
-      this.log.warn(`prompt finding and token counting run in-process, on the extension host's thread (${script} not found)`);
+      this.log.warn(`prompt finding and token counting run in-process, on ${this.hostThread} (${script} not found)`);
       return undefined;
     }
     try {
@@ -199,19 +205,19 @@ export class PipelineClient {
         this.waiters.delete(reply.id);
         waiter?.(reply);
       });
-      worker.on('error', (error) => this.log.error('prompt worker failed', error));
+      worker.on('error', (error) => this.log.error('pipeline worker failed', error));
       worker.on('exit', (code) => {
         if (this.worker !== worker) return;
         this.worker = undefined;
         this.workerFailed = true;
-        this.log.warn(`prompt worker exited with code ${code}; finding prompts and counting tokens in-process, on the extension host's thread, from now on`);
+        this.log.warn(`pipeline worker exited with code ${code}; finding prompts and counting tokens in-process, on ${this.hostThread}, from now on`);
         this.rejectWaiters();
       });
       this.worker = worker;
-      this.log.debug('prompt worker started');
+      this.log.debug('pipeline worker started');
     } catch (error) {
       this.workerFailed = true;
-      this.log.error('could not start the prompt worker; finding prompts and counting tokens in-process, on the extension host\'s thread', error);
+      this.log.error(`could not start the pipeline worker; finding prompts and counting tokens in-process, on ${this.hostThread}`, error);
     }
     return this.worker;
   }
@@ -221,7 +227,12 @@ export class PipelineClient {
     this.waiters.clear();
   }
 
+  private get hostThread(): string {
+    return this.options.hostThread ?? "the extension host's thread";
+  }
+
   dispose(): void {
+    this.disposed = true;
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();

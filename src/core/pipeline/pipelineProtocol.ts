@@ -52,6 +52,8 @@ export interface AnalyzedReply {
   counted: number;
   /** The worker's cumulative counters. */
   cache: EstimateCounts;
+  /** Why the usage file could not price the prompts (their `monthly` is null), when it could not. */
+  usageError?: string;
 }
 
 export interface ScannedReply {

@@ -1,6 +1,6 @@
 /**
  * Estimates found prompts under plain-JSON engine settings, for a thread that receives settings as data
- * (the editor's prompt worker, or the in-process fallback). One estimate context per distinct settings
+ * (the editor's pipeline worker, or the in-process fallback). One estimate context per distinct settings
  * (the price table is rebuilt from them), and one estimate cache across them: an unchanged prompt is
  * never counted twice under the same settings.
  */

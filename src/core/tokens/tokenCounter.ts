@@ -7,9 +7,10 @@
  * - Worst case: long unbroken runs are cut (BPE is quadratic in a run's length) and counting of a long text
  *   stops after a time budget, extrapolating the rest. Either makes the count approximate, and only then is
  *   `exact` false (and for text containing U+FEFF, which gpt-tokenizer 4.0.0 miscounts: see below).
- * - The budget is the thread's CPU time where Node reports it, and the first 16 K characters are always
- *   counted: a count must not change because the machine is busy (the same prompt gave 1,292 and 1,295
- *   tokens on one loaded machine when wall time ran out mid-count).
+ * - The first 16 K characters are always counted, so a count of a shorter text never changes because the
+ *   machine is busy (the same prompt gave 1,292 and 1,295 tokens on one loaded machine when wall time ran
+ *   out mid-count). Past them the budget is the thread's CPU time where the runtime reports it (Node ≥ 23.9,
+ *   e.g. code-server's), else wall time, so a longer text may still be ≈ under load.
  */
 import type { EncodingName } from './encodings';
 import { StringKeyedLruCache } from './lruCache';

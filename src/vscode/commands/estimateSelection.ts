@@ -1,6 +1,6 @@
 /**
  * Estimate Selection: the selected text (or the clipboard when nothing is selected) priced for every
- * default and compared model, in the compare quick pick. Counted in the prompt worker.
+ * default and compared model, in the compare quick pick. Counted in the pipeline worker.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../../core/manifest/commandIds';
@@ -38,7 +38,7 @@ export const estimateSelectionCommand: CommandDefinition<EstimateSelectionServic
     const subject = editor ? { uri: editor.document.uri, enginePath: enginePathFor(editor.document) } : undefined;
     await services.engine.whenReady(subject);
     const engine = subject ? services.engine.forSubject(subject) : services.engine.forWorkspace();
-    // Counted in the prompt worker: the tokenizer never loads on the host's thread.
+    // Counted in the pipeline worker: the tokenizer never loads on the host's thread.
     const analysis = await services.analyzer.analyzeText(text, engine);
     const title = `Prompt Cost: ${source === 'selection' ? 'selection' : 'clipboard'} (${text.length.toLocaleString('en-US')} characters)`;
     const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, { text });

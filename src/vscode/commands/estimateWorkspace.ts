@@ -98,7 +98,7 @@ async function estimateWorkspace(
       }
       const language = languageForFile(uri.fsPath);
       if (!language || !hasLlmSignal(text, language)) continue;
-      // Found and estimated in the prompt worker.
+      // Found and estimated in the pipeline worker.
       const analyses = await awaited(analyzer.analyzeOnce(text, uri.fsPath, engine));
       const file = vscode.workspace.asRelativePath(uri, false);
       for (const analysis of analyses) entries.push({ file, analysis });

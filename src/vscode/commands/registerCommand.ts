@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandId } from '../../core/manifest/commandIds';
+import { EXTENSION_NAME } from '../../core/manifest/extensionNames';
 
 /** A command handler: the services it uses come first, then the command's own arguments. */
 export interface CommandDefinition<Services> {
@@ -24,7 +25,7 @@ export function registerCommand(id: CommandId, handler: (...args: unknown[]) => 
       return await handler(...args);
     } catch (error) {
       log.error(`command ${id} failed`, error);
-      void vscode.window.showErrorMessage(`Prompt Cost Lens: ${id} failed. See the log for details.`, 'Show Log').then((choice) => {
+      void vscode.window.showErrorMessage(`${EXTENSION_NAME}: ${id} failed. See the log for details.`, 'Show Log').then((choice) => {
         if (choice) log.show();
       });
       return undefined;

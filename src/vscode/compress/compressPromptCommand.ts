@@ -7,7 +7,7 @@
  * Argument (tests, keybindings): `{ apply?: boolean; mode?: 'safe' | 'aggressive' }`; `apply` answers the
  * Apply / Discard question without asking.
  *
- * Compression counts tokens for every candidate, so it runs in the prompt worker (as does the check of a
+ * Compression counts tokens for every candidate, so it runs in the pipeline worker (as does the check of a
  * model's answer); only the request to the model's endpoint is sent from here.
  */
 import * as path from 'path';

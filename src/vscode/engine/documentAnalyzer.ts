@@ -60,8 +60,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.analyzeVisible()),
-      engine.onDidChange(() => {
-        this.worker.invalidate();
+      engine.onDidChange((change) => {
+        // Settings and prices give other estimates; a usage change (the profile) only other $/month.
+        if (change.pricesChanged) this.worker.invalidate();
         this.refreshAll();
       }),
       config.onDidChange((e) => {
@@ -126,8 +127,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
     try {
       const started = performance.now();
       const pending = this.worker.analyzeDocument(key, text, enginePath, engine.settings, engine.usage);
-      this.stats.record('send text to the prompt worker', performance.now() - started);
-      return (await pending)?.analyses ?? [];
+      this.stats.record('send text to the pipeline worker', performance.now() - started);
+      const result = await pending;
+      if (result?.usageError) this.log.error(`could not price the usage of ${enginePath}: ${result.usageError}`);
+      return result?.analyses ?? [];
     } finally {
       this.worker.forget(key);
     }
@@ -160,9 +163,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
       await this.engine.whenReady({ uri: doc.uri, enginePath });
       const engine = timed('engine settings', () => this.engine.forSubject({ uri: doc.uri, enginePath }));
       // Parsing, finding and counting run in the worker; this thread only hands over the text and settings.
-      const pending = timed('send text to the prompt worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings, engine.usage));
+      const pending = timed('send text to the pipeline worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings, engine.usage));
       const result = await pending;
       if (!result) return undefined; // overtaken by a newer version of the document
+      if (result.usageError) this.log.error(`could not price the usage of ${doc.uri.fsPath || doc.uri.toString()}: ${result.usageError}`);
       this.stats.lastFind = { where: result.where, parse: result.parse, ms: result.findMs, estimateMs: result.estimateMs };
       if (stale()) return undefined;
       return timed('store analysis and notify', () => {

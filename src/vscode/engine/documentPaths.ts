@@ -13,9 +13,6 @@ const EXTENSION_FOR_LANGUAGE_ID: Record<string, string> = Object.fromEntries(
   FILE_LANGUAGES.filter((l) => l.editorLanguage).map((l) => [l.id, l.extensions[0]]),
 );
 
-/** Every language the engine can read; the default of `promptCost.enabledLanguages`. */
-export const ALL_LANGUAGES: readonly SourceLanguage[] = FILE_LANGUAGES.map((l) => l.id);
-
 /** The path the engine reads `doc` by: its file path, or a synthetic name for untitled documents. */
 export function enginePathFor(doc: vscode.TextDocument): string {
   if (doc.uri.scheme !== 'untitled') return doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path;

@@ -40,6 +40,11 @@ export interface EngineSubject {
   enginePath: string;
 }
 
+/** What changed: `pricesChanged` when estimates may differ too (settings, prices, a file), not only the $/month (the profile). */
+export interface EngineChange {
+  pricesChanged: boolean;
+}
+
 export interface LoadedUsage {
   usage: UsageFile;
   /** Absolute path of the `.promptcost.yml` it came from. */
@@ -47,7 +52,7 @@ export interface LoadedUsage {
 }
 
 export class EngineSettingsService implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = new vscode.EventEmitter<EngineChange>();
   private readonly projectConfigEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly files: ProjectConfigFiles;
@@ -76,7 +81,7 @@ export class EngineSettingsService implements vscode.Disposable {
       this.files,
       this.files.onDidChange((change) => {
         if (change.kind === 'arrived') {
-          this.announce(change.reason);
+          this.announce(change.reason, true);
           return;
         }
         this.invalidate(change.reason);
@@ -85,7 +90,7 @@ export class EngineSettingsService implements vscode.Disposable {
       config.onDidChange((e) => {
         if (config.changed(e, ENGINE_KEYS)) this.invalidate('settings changed');
         // The profile picks the usage volume the $/month lenses show.
-        else if (config.changed(e, 'simulation.profile')) this.announce('simulation profile changed');
+        else if (config.changed(e, 'simulation.profile')) this.announce('simulation profile changed', false);
       }),
     );
   }
@@ -191,16 +196,16 @@ export class EngineSettingsService implements vscode.Disposable {
   }
 
   /** Something an analysis read changed: analyses made before are stale. */
-  private announce(reason: string): void {
+  private announce(reason: string, pricesChanged: boolean): void {
     this.generation++;
     this.log.debug(`estimates invalidated: ${reason}`);
-    this.emitter.fire();
+    this.emitter.fire({ pricesChanged });
   }
 
-  /** Settings or prices changed: the price tables are rebuilt too. */
+  /** Settings or prices changed: the price tables are rebuilt too, and the estimates made with them. */
   private invalidate(reason: string): void {
     this.contexts.clear();
-    this.announce(reason);
+    this.announce(reason, true);
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 /**
- * Simulate Monthly Cost: the command, its panel, and the $/month the CodeLens and Estimate Workspace show
- * for prompts the usage file gives a volume (each prompt's $/month comes with its analysis; the usage file's section through the engine settings). One panel at a
- * time; each edit from the webview is applied to the state (core), simulated (core) and drawn again.
+ * Simulate Monthly Cost: the command and its panel. The prompt's usage entry and $/month come with its
+ * analysis (the document pipeline), the usage section through the engine settings. One panel at a time;
+ * each edit from the webview is applied to the state (core), simulated (core) and drawn again.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../../core/manifest/commandIds';

@@ -1,6 +1,6 @@
 // Compress Prompt end to end in the extension host: diff preview, Apply as one edit, engine re-finds the
 // prompt, one undo restores the file byte for byte. Also prints how long the first Compress Prompt blocked
-// the host (compression runs in the prompt worker; nothing is asserted on the timings).
+// the host (compression runs in the pipeline worker; nothing is asserted on the timings).
 import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';

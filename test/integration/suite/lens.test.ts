@@ -343,7 +343,7 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     console.log(`      [perf] one-line edit → lenses ${editMs.toFixed(0)} ms wall (analysis ${afterEdit.lastAnalysis?.wallMs.toFixed(0)} ms of it; host busy ${afterEdit.lastAnalysis?.busyMs.toFixed(2)} ms; find ${afterEdit.lastFind?.ms.toFixed(1)} ms + estimate ${afterEdit.lastFind?.estimateMs.toFixed(1)} ms ${afterEdit.lastFind?.where}, ${afterEdit.lastFind?.parse} parse; estimates reused ${afterEdit.lastAnalysis?.reusedEstimates}, counted ${afterEdit.lastAnalysis?.countedEstimates})`);
     console.log(`      [perf] longest synchronous slice of this extension: ${longestBefore?.ms.toFixed(1)} ms (${longestBefore?.label}) over the suite before; ${afterEdit.longestSlice?.ms.toFixed(1)} ms (${afterEdit.longestSlice?.label}) during open + edit`);
     console.log(`      [perf] event-loop delay in the host during open + edit: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms (whole host, not only this extension)`);
-    console.log(`      [perf] host process RSS (includes the prompt worker's heap, and this suite's own tokenizer) ${(rssBefore / 1048576).toFixed(0)} → ${(rssAfter / 1048576).toFixed(0)} MB; worker estimate cache ${JSON.stringify(afterEdit.estimateCache)}`);
+    console.log(`      [perf] host process RSS (includes the pipeline worker's heap, and this suite's own tokenizer) ${(rssBefore / 1048576).toFixed(0)} → ${(rssAfter / 1048576).toFixed(0)} MB; worker estimate cache ${JSON.stringify(afterEdit.estimateCache)}`);
     assert.strictEqual(lenses.length, 60);
   });
 });

@@ -97,6 +97,14 @@ suite('pipeline: document pipeline', () => {
     assert.ok(other.analyses.every((a) => a.monthly === null), 'a line entry of another file matches nothing');
   });
 
+  test('a usage section that cannot be priced leaves $/month null and says why; the estimates stand', async () => {
+    const broken = { usage: { prompts: null }, fileKey: 'app/bot.py', profile: null } as never;
+    const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: broken }));
+    assert.ok(reply.analyses.length >= 2);
+    assert.ok(reply.analyses.every((a) => a.monthly === null && a.primary.costPerCall !== null));
+    assert.match(reply.usageError ?? '', /\S/);
+  });
+
   test('scanFiles serialises the same analyses a document find gives, and skips files without LLM use', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipeline-scan-'));
     const bot = path.join(dir, 'bot.py');

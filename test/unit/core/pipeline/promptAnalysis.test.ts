@@ -17,7 +17,7 @@ function estimate(model: string, costPerCall: number | null): ModelEstimate {
 
 const ctxWith = (overrides: object) => createEstimateContext(mergeEngineSettings(DEFAULT_ENGINE_SETTINGS, overrides).settings);
 
-suite('editor helpers', () => {
+suite('pipeline: prompt analysis (estimates, cache, cheapest alternative)', () => {
   test('cheapestAlternative picks the cheapest cheaper model and its change', () => {
     const alt = cheapestAlternative(estimate('a', 0.01), [estimate('b', 0.005), estimate('c', 0.0007), estimate('d', null)]);
     assert.strictEqual(alt?.estimate.model, 'c');
