@@ -386,6 +386,8 @@ async function main() {
   phaseDone('build + compile tests');
 
   fs.rmSync(VSIX, { force: true });
+  // vsce writes no missing folder; .vscode-test/ is otherwise made only by setup.sh's default tools folder.
+  fs.mkdirSync(path.dirname(VSIX), { recursive: true });
   await runOrExit('vsce package', path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'),
     ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', VSIX]);
   phaseDone('package .vsix');
