@@ -16,7 +16,7 @@ import { readUsageSection, type UsageFile } from '../../core/simulate/usageFile'
 import type { Configuration } from '../configuration';
 import { ENGINE_KEYS } from '../configuration';
 import type { Log } from '../log';
-import { readSimulationSettings } from '../simulate/simulationSettingsReader';
+import { readSimulationProfile } from '../simulate/simulationSettingsReader';
 import { ProjectConfigFiles } from './projectConfigFiles';
 
 export interface DocumentEngine {
@@ -191,7 +191,7 @@ export class EngineSettingsService implements vscode.Disposable {
     return {
       usage: loaded.usage,
       fileKey: toPosix(path.relative(path.dirname(loaded.file), subject.uri.fsPath)),
-      profile: readSimulationSettings(this.config, subject.uri).profile,
+      profile: readSimulationProfile(this.config, subject.uri),
     };
   }
 
