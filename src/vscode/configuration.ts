@@ -30,6 +30,8 @@ export const ENGINE_KEYS = [
   'priceOverrides',
   'modelAliases',
   'estimateFactors',
+  'reasoningTokens',
+  'thinkingBudgetShare',
 ] as const satisfies readonly (SettingKey & keyof EngineSettings)[];
 
 export class Configuration implements vscode.Disposable {

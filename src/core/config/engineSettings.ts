@@ -3,6 +3,7 @@
  * (VS Code settings, CLI flags, `.promptcost.yml`), so merging checks each one at run time: a bad value
  * is skipped, the layer below keeps its say, and the reason is collected instead of thrown.
  */
+import { DEFAULT_REASONING_SETTINGS, REASONING_TABLE_EFFORTS } from '../estimate/reasoningTokens';
 
 /** USD per 1M tokens (prices) and tokens (`contextWindow`) for one model, replacing the catalogue's. */
 export interface PriceOverride {
@@ -36,6 +37,10 @@ export interface EngineSettings {
   modelAliases: Record<string, string>;
   /** Model family or id prefix → multiplier applied to approximate token counts. */
   estimateFactors: Record<string, number>;
+  /** Reasoning effort (`minimal`, `low`, `medium`, `high`, `xhigh`) → typical reasoning tokens of one call. */
+  reasoningTokens: Record<string, number>;
+  /** Share (0–1) of a thinking budget (Claude `budget_tokens`, Gemini `thinking_budget`) a call typically spends. */
+  thinkingBudgetShare: number;
   /** Files larger than this are not scanned. */
   maxFileBytes: number;
 }
@@ -50,6 +55,8 @@ export const DEFAULT_ENGINE_SETTINGS: Readonly<EngineSettings> = Object.freeze({
   priceOverrides: {},
   modelAliases: {},
   estimateFactors: {},
+  reasoningTokens: { ...DEFAULT_REASONING_SETTINGS.reasoningTokens },
+  thinkingBudgetShare: DEFAULT_REASONING_SETTINGS.thinkingBudgetShare,
   maxFileBytes: 1024 * 1024,
 });
 
@@ -119,6 +126,12 @@ function applySetting(into: EngineSettings, key: string, value: unknown, report:
     case 'estimateFactors':
       Object.assign(into.estimateFactors, checkRecord(value, report, key, checkFactor));
       return;
+    case 'reasoningTokens':
+      Object.assign(into.reasoningTokens, checkReasoningTokens(value, report, key));
+      return;
+    case 'thinkingBudgetShare':
+      assign(into, key, checkShare(value, report, key));
+      return;
     case 'priceOverrides': {
       const overrides = checkRecord(value, report, key, checkPriceOverride) ?? {};
       for (const [model, fields] of Object.entries(overrides)) {
@@ -146,6 +159,7 @@ function copySettings(s: Readonly<EngineSettings>): EngineSettings {
     priceOverrides,
     modelAliases: { ...s.modelAliases },
     estimateFactors: { ...s.estimateFactors },
+    reasoningTokens: { ...s.reasoningTokens },
   };
 }
 
@@ -216,6 +230,39 @@ export const checkFactor: Check<number> = (value, report, key) => {
     return undefined;
   }
   return value;
+};
+
+/** A share: a number from 0 to 1. */
+export const checkShare: Check<number> = (value, report, key) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    report(key, `must be a number from 0 to 1, not ${describe(value)}`);
+    return undefined;
+  }
+  return value;
+};
+
+/** A reasoning effort the typical-tokens table has a row for. */
+export function isReasoningTableEffort(name: string): boolean {
+  return (REASONING_TABLE_EFFORTS as readonly string[]).includes(name);
+}
+
+/** Effort → typical reasoning tokens; unknown efforts and bad counts are dropped one by one. */
+export const checkReasoningTokens: Check<Record<string, number>> = (value, report, key) => {
+  if (!isPlainObject(value)) {
+    report(key, `must be a map of effort: tokens (${REASONING_TABLE_EFFORTS.join(', ')}), not ${describe(value)}`);
+    return undefined;
+  }
+  const out: Record<string, number> = {};
+  for (const [effort, tokens] of Object.entries(value)) {
+    const path = `${key}.${effort}`;
+    if (!isReasoningTableEffort(effort)) {
+      report(path, `unknown reasoning effort (expected one of ${REASONING_TABLE_EFFORTS.join(', ')})`);
+      continue;
+    }
+    const checked = checkTokenCount(tokens, report, path);
+    if (checked !== undefined) out[effort] = checked;
+  }
+  return out;
 };
 
 export const checkPriceOverride: Check<PriceOverride> = (value, report, key) => {

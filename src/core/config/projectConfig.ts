@@ -19,6 +19,8 @@
  * modelAliases:
  *   prod-gpt4o: gpt-4o                          # Azure deployment → model
  * estimateFactors: { claude: 1.15 }
+ * reasoningTokens: { medium: 1500 }            # effort → typical reasoning tokens of one call
+ * thinkingBudgetShare: 0.5                     # share of a thinking budget a call typically spends
  * spend: …   # kept as written for later features
  * usage: …
  * ```
@@ -35,11 +37,14 @@ import {
   checkModelId,
   checkNonNegative,
   checkSampleValue,
+  checkShare,
   checkTokenCount,
+  isReasoningTableEffort,
   PRICE_OVERRIDE_FIELDS,
   type EngineSettings,
   type PriceOverride,
 } from './engineSettings';
+import { REASONING_TABLE_EFFORTS } from '../estimate/reasoningTokens';
 
 export const PROJECT_CONFIG_FILE_NAMES = ['.promptcost.yml', '.promptcost.yaml'];
 
@@ -69,6 +74,8 @@ export interface ProjectConfig {
   priceOverrides?: Record<string, PriceOverride>;
   modelAliases?: Record<string, string>;
   estimateFactors?: Record<string, number>;
+  reasoningTokens?: Record<string, number>;
+  thinkingBudgetShare?: number;
   /** Defined by a later feature; kept as plain data. */
   spend?: unknown;
   /** Defined by a later feature; kept as plain data. */
@@ -131,6 +138,12 @@ export function loadProjectConfig(text: string, fileName: string): ProjectConfig
       case 'estimateFactors':
         config.estimateFactors = reader.record(value, key, checkFactor);
         break;
+      case 'reasoningTokens':
+        config.reasoningTokens = readReasoningTokens(reader, value);
+        break;
+      case 'thinkingBudgetShare':
+        config.thinkingBudgetShare = reader.leaf(value, key, checkShare);
+        break;
       case 'spend':
       case 'usage':
         config[key] = value.toJS(doc);
@@ -144,7 +157,7 @@ export function loadProjectConfig(text: string, fileName: string): ProjectConfig
   return config;
 }
 
-const KNOWN_SECTIONS = ['models', 'compareModels', 'expectedOutputTokens', 'placeholderTokens', 'perRequestLimit', 'samples', 'priceOverrides', 'modelAliases', 'estimateFactors', 'spend', 'usage'];
+const KNOWN_SECTIONS = ['models', 'compareModels', 'expectedOutputTokens', 'placeholderTokens', 'perRequestLimit', 'samples', 'priceOverrides', 'modelAliases', 'estimateFactors', 'reasoningTokens', 'thinkingBudgetShare', 'spend', 'usage'];
 
 function readSamples(reader: NodeReader, node: YAML.Node, config: ProjectConfig): void {
   const samples: Record<string, number | string> = {};
@@ -174,6 +187,18 @@ function readPriceOverrides(reader: NodeReader, node: YAML.Node): Record<string,
       fields[field as keyof PriceOverride] = reader.leaf(fieldValue ?? keyNode, `${where}.${field}`, check, fieldValue === null);
     }
     out[model] = fields;
+  }
+  return out;
+}
+
+/** Effort → typical reasoning tokens; an effort the table has no row for is a typo, so it fails. */
+function readReasoningTokens(reader: NodeReader, node: YAML.Node): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { key: effort, keyNode, value } of reader.pairs(node, 'reasoningTokens')) {
+    if (!isReasoningTableEffort(effort)) {
+      reader.failAt(keyNode, `unknown reasoning effort \`${effort}\` in reasoningTokens; expected one of ${REASONING_TABLE_EFFORTS.join(', ')}`);
+    }
+    out[effort] = reader.leaf(value ?? keyNode, `reasoningTokens.${effort}`, checkTokenCount, value === null);
   }
   return out;
 }
@@ -258,6 +283,8 @@ export function projectConfigToSettings(config: ProjectConfig, relativeFilePath?
   }
   if (config.modelAliases) settings.modelAliases = { ...config.modelAliases };
   if (config.estimateFactors) settings.estimateFactors = { ...config.estimateFactors };
+  if (config.reasoningTokens) settings.reasoningTokens = { ...config.reasoningTokens };
+  if (config.thinkingBudgetShare !== undefined) settings.thinkingBudgetShare = config.thinkingBudgetShare;
   const sizes: Record<string, number | string> = { ...config.samples };
   if (relativeFilePath !== undefined) {
     for (const entry of config.fileSamples ?? []) {

@@ -49,6 +49,8 @@ export const SETTINGS = {
   priceOverrides: setting<EngineSettings['priceOverrides']>({ type: 'object', scope: 'resource', default: { ...engine.priceOverrides } }),
   modelAliases: setting<EngineSettings['modelAliases']>({ type: 'object', scope: 'resource', default: { ...engine.modelAliases } }),
   estimateFactors: setting<EngineSettings['estimateFactors']>({ type: 'object', scope: 'resource', default: { ...engine.estimateFactors } }),
+  reasoningTokens: setting<EngineSettings['reasoningTokens']>({ type: 'object', scope: 'resource', default: { ...engine.reasoningTokens } }),
+  thinkingBudgetShare: setting<number>({ type: 'number', scope: 'resource', default: engine.thinkingBudgetShare }),
   // ──── Editor features ────
   enabledLanguages: setting<SourceLanguage[]>({ type: 'array', scope: 'window' }),
   'codeLens.enabled': setting<boolean>({ type: 'boolean', scope: 'window', default: true }),

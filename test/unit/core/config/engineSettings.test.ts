@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings } from '../../../../src/core/config/engineSettings';
+import { DEFAULT_REASONING_SETTINGS } from '../../../../src/core/estimate/reasoningTokens';
 
 /** Layers come from untyped sources (VS Code settings, JSON): let tests pass wrong types on purpose. */
 function untyped(value: Record<string, unknown>): Partial<EngineSettings> {
@@ -20,6 +21,8 @@ suite('engine settings: defaults', () => {
       priceOverrides: {},
       modelAliases: {},
       estimateFactors: {},
+      reasoningTokens: { minimal: 128, low: 512, medium: 1024, high: 2048, xhigh: 4096 },
+      thinkingBudgetShare: 0.35,
       maxFileBytes: 1048576,
     });
   });
@@ -30,9 +33,12 @@ suite('engine settings: defaults', () => {
     settings.models.push('mutated');
     settings.placeholderSizes.q = 1;
     settings.priceOverrides.x.output = 9;
+    settings.reasoningTokens.high = 1;
     assert.deepStrictEqual(layer, { models: ['gpt-4.1'], priceOverrides: { x: { input: 1 } } });
     assert.deepStrictEqual(DEFAULT_ENGINE_SETTINGS.models, ['gpt-4o']);
     assert.deepStrictEqual(DEFAULT_ENGINE_SETTINGS.placeholderSizes, {});
+    assert.strictEqual(DEFAULT_ENGINE_SETTINGS.reasoningTokens.high, 2048);
+    assert.strictEqual(DEFAULT_REASONING_SETTINGS.reasoningTokens.high, 2048);
     assert.ok(Object.isFrozen(DEFAULT_ENGINE_SETTINGS));
   });
 });
@@ -63,6 +69,16 @@ suite('engine settings: merge', () => {
     const { settings, problems } = mergeEngineSettings({ perRequestLimit: 0.2 }, { perRequestLimit: undefined });
     assert.strictEqual(settings.perRequestLimit, 0.2);
     assert.deepStrictEqual(problems, []);
+  });
+
+  test('reasoning tokens merge by effort over the cited defaults; the budget share is replaced', () => {
+    const { settings, problems } = mergeEngineSettings(
+      { reasoningTokens: { high: 3000 }, thinkingBudgetShare: 0.5 },
+      { reasoningTokens: { medium: 1500, xhigh: 0 }, thinkingBudgetShare: 1 },
+    );
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(settings.reasoningTokens, { minimal: 128, low: 512, medium: 1500, high: 3000, xhigh: 0 });
+    assert.strictEqual(settings.thinkingBudgetShare, 1);
   });
 
   test('model lists: trimmed, duplicates dropped, a single string accepted', () => {
@@ -136,6 +152,33 @@ suite('engine settings: validation', () => {
     assert.match(problems[1], /`modelAliases` must be a map/);
     assert.match(problems[2], /`colour` unknown setting/);
     assert.match(problems[3], /`models` must name at least one model/);
+  });
+
+  test('reasoning settings: unknown efforts, bad counts and shares outside 0–1 are reported and skipped', () => {
+    const { settings, problems } = mergeEngineSettings(
+      { thinkingBudgetShare: 0.2 },
+      untyped({ reasoningTokens: { high: -1, turbo: 10, medium: 1.5, low: 600, High: 5 }, thinkingBudgetShare: 1.5 }),
+      untyped({ reasoningTokens: 'lots', thinkingBudgetShare: '0.3' }),
+      untyped({ reasoningTokens: null, thinkingBudgetShare: -0.1 }),
+    );
+    assert.deepStrictEqual(settings.reasoningTokens, { minimal: 128, low: 600, medium: 1024, high: 2048, xhigh: 4096 });
+    assert.strictEqual(settings.thinkingBudgetShare, 0.2);
+    const keys = problems.map((p) => /^`([^`]*)`/.exec(p)?.[1]);
+    assert.deepStrictEqual(keys, [
+      'reasoningTokens.high',
+      'reasoningTokens.turbo',
+      'reasoningTokens.medium',
+      'reasoningTokens.High',
+      'thinkingBudgetShare',
+      'reasoningTokens',
+      'thinkingBudgetShare',
+      'reasoningTokens',
+      'thinkingBudgetShare',
+    ]);
+    assert.match(problems[1], /unknown reasoning effort \(expected one of minimal, low, medium, high, xhigh\)/);
+    assert.match(problems[4], /`thinkingBudgetShare` must be a number from 0 to 1, not number 1.5/);
+    assert.match(problems[5], /`reasoningTokens` must be a map of effort: tokens/);
+    assert.match(problems[6], /not the text "0.3"/);
   });
 
   test('a layer that is not an object is reported, not thrown', () => {

@@ -44,6 +44,8 @@ suite('project config: loading', () => {
         'modelAliases:',
         '  prod-gpt4o: gpt-4o',
         'estimateFactors: { claude: 1.15 }',
+        'reasoningTokens: { high: 3000, xhigh: 9000 }',
+        'thinkingBudgetShare: 0.5',
         'spend: { provider: openai, budget: 100 }',
         'usage: [1, 2]',
       ].join('\n'),
@@ -61,6 +63,8 @@ suite('project config: loading', () => {
       priceOverrides: { 'acme-llm-1': { input: 0.4, output: 1.2, contextWindow: 32000 } },
       modelAliases: { 'prod-gpt4o': 'gpt-4o' },
       estimateFactors: { claude: 1.15 },
+      reasoningTokens: { high: 3000, xhigh: 9000 },
+      thinkingBudgetShare: 0.5,
       spend: { provider: 'openai', budget: 100 },
       usage: [1, 2],
     });
@@ -123,6 +127,10 @@ suite('project config: errors with line and column', () => {
       ['modelAliases:\n  prod: 7\n', 2, 9, /`modelAliases.prod` must be a model id/],
       ['modelAliases:\n  prod:\n', 2, 3, /`modelAliases.prod` must be a model id .*not null/],
       ['estimateFactors: { claude: 0 }\n', 1, 28, /`estimateFactors.claude` must be a number > 0/],
+      ['reasoningTokens:\n  turbo: 10\n', 2, 3, /unknown reasoning effort `turbo` in reasoningTokens; expected one of minimal, low, medium, high, xhigh/],
+      ['reasoningTokens: { high: -1 }\n', 1, 26, /`reasoningTokens.high` must be a whole number ≥ 0/],
+      ['reasoningTokens: 2048\n', 1, 18, /reasoningTokens must be a map/],
+      ['thinkingBudgetShare: 1.5\n', 1, 22, /`thinkingBudgetShare` must be a number from 0 to 1, not number 1.5/],
       ['- models\n', 1, 1, /the file must be a map/],
     ];
     for (const [text, line, column, message] of cases) {
@@ -146,6 +154,8 @@ suite('project config: to engine settings', () => {
       '  "*.prompty":',
       '    question: 30',
       'priceOverrides: { acme-llm-1: { input: 1 } }',
+      'reasoningTokens: { medium: 1500 }',
+      'thinkingBudgetShare: 0.5',
     ].join('\n'),
     'c.yml',
   );
@@ -163,6 +173,8 @@ suite('project config: to engine settings', () => {
     assert.deepStrictEqual(settings.models, ['gpt-4o-mini']);
     assert.deepStrictEqual(settings.priceOverrides, { 'acme-llm-1': { input: 1 } });
     assert.strictEqual(settings.expectedOutputTokens, 256);
+    assert.deepStrictEqual(settings.reasoningTokens, { minimal: 128, low: 512, medium: 1500, high: 2048, xhigh: 4096 });
+    assert.strictEqual(settings.thinkingBudgetShare, 0.5);
   });
 
   test('an empty config gives no settings', () => {
