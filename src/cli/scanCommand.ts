@@ -1,7 +1,7 @@
-/** `prompt-cost scan [paths…] [--models m1,m2] [--json] [--fail-over USD]` */
+/** `prompt-cost scan [paths…] [--models m1,m2] [--json | --format table|json|sarif] [--fail-over USD] [--fail-over-max USD]` */
 import * as path from 'path';
 import { listSourceFiles } from '../core/scan/sourceFiles';
-import type { Finding } from '../core/scan/finding';
+import { numberFindings, SCAN_SCHEMA_VERSION } from '../core/scan/finding';
 import { formatUsd } from '../core/pricing/formatUsd';
 import { listFlag, numberFlag, parseArgs, UsageError } from './args';
 import type { CliIo } from './cliIo';
@@ -9,29 +9,39 @@ import { loadCliSettings } from './cliSettings';
 import { displayPath } from '../core/scan/displayPath';
 import { scanAll } from './scanPool';
 import { renderTable } from './scanReport';
+import { callsOverLimit, scanTotals } from '../core/scan/callLimits';
+import { toSarif } from './sarifReport';
 
 export const SCAN_HELP = `Usage: prompt-cost scan [paths…] [options]
 
-Finds the prompts in source code and prompt files and estimates tokens and cost per call.
+Finds the LLM calls and prompts in source code and prompt files and prices each call once,
+whole: its messages, framing, tools, output and reasoning.
 
 Options:
-  --models m1,m2      also estimate every prompt for these models (each prompt is always
-                      estimated for the model its code calls, or the default models)
-  --json              print one JSON array of findings
-  --fail-over USD     exit 1 when any prompt costs more than USD per call (CI guardrail)
+  --models m1,m2      also price every call on these models (each call is always priced on
+                      the model its code calls, or the default models)
+  --json              print the calls and prompts as JSON (schema version 2,
+                      docs/scan-schema-v2.json); same as --format json
+  --format F          table (default), json, or sarif (SARIF 2.1.0: one result per call over
+                      --fail-over / --fail-over-max, for code-scanning annotations)
+  --fail-over USD     exit 1 when any call's typical cost is over USD (CI guardrail)
+  --fail-over-max USD exit 1 when any call's maximum cost (its whole output cap) is over USD
   --config FILE       read settings from FILE instead of the nearest .promptcost.yml
   --workers N         worker threads (0 = scan in-process; default: one per core)
   --no-progress       never print progress on stderr
 `;
 
 export async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['models', 'fail-over', 'config', 'workers'], switches: ['json', 'no-progress', 'help'] });
+  const args = parseArgs(argv, { values: ['models', 'fail-over', 'fail-over-max', 'config', 'workers', 'format'], switches: ['json', 'no-progress', 'help'] });
   if (args.switches.has('help')) {
     io.stdout(SCAN_HELP);
     return 0;
   }
   const compareModels = listFlag(args, 'models') ?? [];
   const failOver = numberFlag(args, 'fail-over');
+  const failOverMax = numberFlag(args, 'fail-over-max');
+  const format = args.switches.has('json') ? 'json' : args.values.get('format') ?? 'table';
+  if (format !== 'table' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be table, json or sarif, got '${format}'`);
   const workers = numberFlag(args, 'workers');
   if (workers !== undefined && !Number.isInteger(workers)) throw new UsageError('--workers must be a whole number');
   const roots = args.positionals.length ? args.positionals : ['.'];
@@ -63,13 +73,15 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
-  const findings: Finding[] = results.flatMap((r) => r.findings);
+  const findings = numberFindings(results.map((r) => r.findings));
   const skipped = [
     ...listing.skipped.map((s) => ({ path: displayPath(s.path, io.cwd), reason: s.reason })),
     ...results.flatMap((r, i) => (r.skipped ? [{ path: displayPath(listing.files[i].path, io.cwd), reason: r.skipped }] : [])),
   ];
 
-  if (args.switches.has('json')) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+  const overLimit = callsOverLimit(findings.calls, failOver, failOverMax);
+  if (format === 'json') io.stdout(`${JSON.stringify({ schemaVersion: SCAN_SCHEMA_VERSION, ...findings, totals: scanTotals(findings.calls) }, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(overLimit, { failOver, failOverMax }), null, 2)}\n`);
   else io.stdout(`${renderTable(findings, {
     filesScanned: listing.files.length,
     filesParsed: results.filter((r) => r.parsed).length,
@@ -78,12 +90,13 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     skipped,
   })}\n`);
 
-  if (failOver !== undefined) {
-    const over = findings.filter((f) => (f.estimates[0]?.costPerCall ?? 0) > failOver);
-    if (over.length) {
-      for (const f of over) io.stderr(`over ${formatUsd(failOver)}/call: ${f.file}:${f.startLine} ${f.estimates[0].model} ${formatUsd(f.estimates[0].costPerCall)}\n`);
-      return 1;
+  if (overLimit.length) {
+    for (const { call, over } of overLimit) {
+      const e = call.estimates[0];
+      const figure = over === 'typical' ? `${formatUsd(e.cost?.typical)} typical, over ${formatUsd(failOver)}` : `${formatUsd(e.cost?.max)} at most, over ${formatUsd(failOverMax)}`;
+      io.stderr(`over the limit: ${call.file}:${call.startLine} ${e.model} ${figure} per call\n`);
     }
+    return 1;
   }
   return 0;
 }

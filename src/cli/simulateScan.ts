@@ -1,8 +1,9 @@
-/** Scanning for `simulate` and `diff`: the same file listing and scan pool as `scan`, returning findings. */
+/** Scanning for `simulate` and `diff`: the same file listing and scan pool as `scan`, returning the calls priced. */
 import * as path from 'path';
 import type { EngineSettings } from '../core/config/engineSettings';
 import type { ProjectConfig } from '../core/config/projectConfig';
-import type { Finding } from '../core/scan/finding';
+import { numberFindings } from '../core/scan/finding';
+import { pricedCalls, type PricedCall } from '../core/simulate/pricedCalls';
 import { listSourceFiles } from '../core/scan/sourceFiles';
 import { numberFlag, UsageError, type ParsedArgs } from './args';
 import { scanAll } from './scanPool';
@@ -20,7 +21,7 @@ export interface TreeScanOptions {
   requireRoots?: boolean;
 }
 
-export async function scanTree(options: TreeScanOptions): Promise<Finding[]> {
+export async function scanTree(options: TreeScanOptions): Promise<PricedCall[]> {
   const listing = listSourceFiles(options.roots, options.settings.maxFileBytes);
   const missing = listing.skipped.filter((s) => s.reason === 'not found');
   if (options.requireRoots && missing.length === options.roots.length) {
@@ -34,7 +35,7 @@ export async function scanTree(options: TreeScanOptions): Promise<Finding[]> {
     fileSamples: configFile && config?.fileSamples?.length ? { configDir: path.dirname(configFile), rules: config.fileSamples } : undefined,
     workers: options.workers,
   });
-  return results.flatMap((r) => r.findings);
+  return pricedCalls(numberFindings(results.map((r) => r.findings)));
 }
 
 export function workersFlag(args: ParsedArgs): number | undefined {

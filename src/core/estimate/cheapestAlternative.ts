@@ -1,8 +1,14 @@
 /** The comparison a lens shows: the cheapest compared model and what switching to it saves (its text: presentation/lens/lensTitle.ts). */
 import type { ModelEstimate } from './estimatePrompt';
 
-export interface Alternative {
-  estimate: ModelEstimate;
+/** What a comparison needs of an estimate: a prompt's (`ModelEstimate`) or a call's (`CallEstimate`). */
+export interface PricedModel {
+  model: string;
+  costPerCall: number | null;
+}
+
+export interface Alternative<T extends PricedModel = ModelEstimate> {
+  estimate: T;
   /**
    * Relative change of the cost per call against the primary model (−0.93 = 93 % cheaper); null when the
    * primary model has no price (or costs nothing), so no percentage can be given.
@@ -15,8 +21,8 @@ export interface Alternative {
  * the cheapest priced one. Null when nothing compared is cheaper (or nothing has a price). Ties keep the
  * earlier model (the order the user listed them in).
  */
-export function cheapestAlternative(primary: ModelEstimate, others: readonly ModelEstimate[]): Alternative | null {
-  let best: ModelEstimate | null = null;
+export function cheapestAlternative<T extends PricedModel>(primary: T, others: readonly T[]): Alternative<T> | null {
+  let best: T | null = null;
   for (const other of others) {
     if (other.model === primary.model || other.costPerCall === null) continue;
     if (best === null || other.costPerCall < (best.costPerCall as number)) best = other;

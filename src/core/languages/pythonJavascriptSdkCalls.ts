@@ -21,36 +21,36 @@ const MUSTACHE: PlaceholderSyntax[] = ['mustache'];
 /** First matching rule wins, so more specific callees come first. */
 export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   // OpenAI / Azure OpenAI and every OpenAI-compatible client (Groq, Together, DeepSeek, xAI…).
-  { sdk: 'openai', form: 'call', callee: 'chat.completions.create|parse|stream', named: { messages } },
-  { sdk: 'openai', form: 'call', callee: 'responses.create|parse|stream', named: { instructions: system, input: contents } },
-  { sdk: 'openai', form: 'call', callee: 'completions.create', named: { prompt: user } },
+  { sdk: 'openai', form: 'call', callee: 'chat.completions.create|parse|stream', request: 'chat', named: { messages } },
+  { sdk: 'openai', form: 'call', callee: 'responses.create|parse|stream', request: 'responses', named: { instructions: system, input: contents } },
+  { sdk: 'openai', form: 'call', callee: 'completions.create', request: 'other', named: { prompt: user } },
   // OpenAI Assistants (before Anthropic's `messages.create`, which it would otherwise match).
   { sdk: 'openai', form: 'call', callee: 'assistants.create|update', named: { instructions: system } },
   { sdk: 'openai', form: 'call', callee: 'threads.messages.create', named: { content: user } },
-  { sdk: 'openai', form: 'call', callee: 'runs.create|createandpoll|stream|createandstream', named: { instructions: system, additionalinstructions: system, additionalmessages: messages } },
+  { sdk: 'openai', form: 'call', callee: 'runs.create|createandpoll|stream|createandstream', request: 'other', named: { instructions: system, additionalinstructions: system, additionalmessages: messages } },
   // Anthropic.
-  { sdk: 'anthropic', form: 'call', callee: 'messages.create|stream|counttokens', named: { system: { kind: 'blocks', role: 'system' }, messages } },
+  { sdk: 'anthropic', form: 'call', callee: 'messages.create|stream|counttokens', request: 'messages', named: { system: { kind: 'blocks', role: 'system' }, messages } },
   // Google GenAI (google-genai and @google/genai): contents + config.system_instruction.
   {
-    sdk: 'google', form: 'call', callee: 'models.generatecontent|generatecontentstream|counttokens',
+    sdk: 'google', form: 'call', callee: 'models.generatecontent|generatecontentstream|counttokens', request: 'gemini',
     named: { contents, config, systeminstruction: system },
   },
   { sdk: 'google', form: 'call', callee: 'chats.create', named: { history: contents, config } },
   // Older google-generativeai: GenerativeModel("gemini…", system_instruction=…) then model.generate_content(…).
   { sdk: 'google', form: 'call', callee: 'generativemodel|getgenerativemodel', named: { systeminstruction: system }, modelAt: 0 },
-  { sdk: 'google', form: 'call', callee: 'generatecontent|generatecontentstream|sendmessage|sendmessagestream', positional: [contents], named: { contents }, minPath: 2 },
+  { sdk: 'google', form: 'call', callee: 'generatecontent|generatecontentstream|sendmessage|sendmessagestream', request: 'gemini', positional: [contents], named: { contents }, minPath: 2 },
   // AWS Bedrock Converse.
-  { sdk: 'bedrock', form: 'call', callee: 'converse|conversestream', named: { messages, system: { kind: 'blocks', role: 'system' } } },
+  { sdk: 'bedrock', form: 'call', callee: 'converse|conversestream', request: 'other', named: { messages, system: { kind: 'blocks', role: 'system' } } },
   // Vercel AI SDK.
-  { sdk: 'ai', form: 'call', callee: 'generatetext|streamtext|generateobject|streamobject', named: { system, prompt: contents, messages } },
+  { sdk: 'ai', form: 'call', callee: 'generatetext|streamtext|generateobject|streamobject', request: 'other', named: { system, prompt: contents, messages } },
   // LiteLLM.
-  { sdk: 'litellm', form: 'call', callee: 'completion|acompletion', named: { messages }, requires: ['litellm'] },
-  { sdk: 'litellm', form: 'call', callee: 'textcompletion|atextcompletion', named: { prompt: user }, requires: ['litellm'] },
+  { sdk: 'litellm', form: 'call', callee: 'completion|acompletion', request: 'chat', named: { messages }, requires: ['litellm'] },
+  { sdk: 'litellm', form: 'call', callee: 'textcompletion|atextcompletion', request: 'other', named: { prompt: user }, requires: ['litellm'] },
   // Mistral.
-  { sdk: 'mistral', form: 'call', callee: 'chat.complete|stream|completeasync|streamasync', named: { messages } },
-  { sdk: 'mistral', form: 'call', callee: 'fim.complete', named: { prompt: user } },
+  { sdk: 'mistral', form: 'call', callee: 'chat.complete|stream|completeasync|streamasync', request: 'other', named: { messages } },
+  { sdk: 'mistral', form: 'call', callee: 'fim.complete', request: 'other', named: { prompt: user } },
   // Ollama (also covers Cohere v1 `message`/`preamble`).
-  { sdk: 'ollama', form: 'call', callee: 'generate', named: { prompt: user, system }, requires: ['ollama'] },
+  { sdk: 'ollama', form: 'call', callee: 'generate', request: 'other', named: { prompt: user, system }, requires: ['ollama'] },
   // LangChain templates and messages (Python and JS share names).
   { sdk: 'langchain', form: 'call', callee: 'chatprompttemplate.frommessages', positional: [{ kind: 'messages' }], named: { messages }, syntaxes: FORMAT },
   { sdk: 'langchain', form: 'call', callee: 'chatprompttemplate.fromtemplate', positional: [user], named: { template: user }, syntaxes: FORMAT },
@@ -73,17 +73,17 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
     sdk: 'agents', form: 'call', callee: 'agent|realtimeagent|sandboxagent|voiceagent|assistantagent|chatagent|codeagent|toolcallingagent',
     named: { instructions: system, systemprompt: system, systemmessage: system, backstory: system, goal: system }, modelAt: 0,
   },
-  { sdk: 'agents', form: 'call', callee: 'runner.run|runsync|runstreamed', positional: [null, contents], named: { input: contents }, modelObjectAt: 0 },
+  { sdk: 'agents', form: 'call', callee: 'runner.run|runsync|runstreamed', request: 'responses', positional: [null, contents], named: { input: contents }, modelObjectAt: 0 },
   { sdk: 'crewai', form: 'call', callee: 'task', named: { description: user, expectedoutput: user }, requires: ['crewai'] },
-  { sdk: 'agents', form: 'call', callee: 'runsync|run|runstream', positional: [user], named: { userprompt: user }, needsModelReceiver: true, minPath: 2 },
+  { sdk: 'agents', form: 'call', callee: 'runsync|run|runstream', request: 'other', positional: [user], named: { userprompt: user }, needsModelReceiver: true, minPath: 2 },
   { sdk: 'langgraph', form: 'call', callee: 'createreactagent|createagent', named: { prompt: system, systemprompt: system, statemodifier: system } },
   // Model objects: LangChain `llm.invoke(…)`, LlamaIndex `llm.complete(…)` / `llm.chat(…)`, Ollama/Cohere `chat`.
-  { sdk: 'langchain', form: 'call', callee: 'invoke|ainvoke|stream|astream|predict|apredict', positional: [contents], named: { input: contents }, needsModelReceiver: true },
+  { sdk: 'langchain', form: 'call', callee: 'invoke|ainvoke|stream|astream|predict|apredict', request: 'other', positional: [contents], named: { input: contents }, needsModelReceiver: true },
   // LlamaIndex `llm.complete(…)`; Azure AI Inference `ChatCompletionsClient.complete(messages=[…])`.
-  { sdk: 'llamaindex', form: 'call', callee: 'complete|acomplete|streamcomplete|astreamcomplete', positional: [user], named: { prompt: user, messages }, needsModelReceiver: true },
+  { sdk: 'llamaindex', form: 'call', callee: 'complete|acomplete|streamcomplete|astreamcomplete', request: 'other', positional: [user], named: { prompt: user, messages }, needsModelReceiver: true },
   // Hugging Face InferenceClient.
-  { sdk: 'huggingface', form: 'call', callee: 'chatcompletion', positional: [{ kind: 'messages' }], named: { messages } },
-  { sdk: 'huggingface', form: 'call', callee: 'textgeneration', positional: [user], named: { prompt: user }, needsModelReceiver: true },
+  { sdk: 'huggingface', form: 'call', callee: 'chatcompletion', request: 'chat', positional: [{ kind: 'messages' }], named: { messages } },
+  { sdk: 'huggingface', form: 'call', callee: 'textgeneration', request: 'other', positional: [user], named: { prompt: user }, needsModelReceiver: true },
   // Haystack: Jinja templates and ChatMessage.from_system(…); LlamaIndex ChatMessage.from_str(…).
   { sdk: 'haystack', form: 'call', callee: 'promptbuilder|chatpromptbuilder', named: { template: text() }, syntaxes: ['mustache', 'jinjaBlock'] },
   { sdk: 'haystack', form: 'call', callee: 'chatmessage.fromsystem', positional: [system], named: { text: system, content: system } },
@@ -91,12 +91,12 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   { sdk: 'haystack', form: 'call', callee: 'chatmessage.fromassistant', positional: [text('assistant')], named: { text: text('assistant') } },
   { sdk: 'llamaindex', form: 'call', callee: 'chatmessage.fromstr', positional: [user], named: { content: user } },
   {
-    sdk: 'chat', form: 'call', callee: 'chat|achat|streamchat|astreamchat|chatstream',
+    sdk: 'chat', form: 'call', callee: 'chat|achat|streamchat|astreamchat|chatstream', request: 'other',
     positional: [{ kind: 'messages' }], named: { messages, message: user, preamble: system, system },
     needsModelReceiver: true,
   },
   {
-    sdk: 'chat', form: 'call', callee: 'chat|chatstream', named: { messages, message: user, preamble: system, system },
+    sdk: 'chat', form: 'call', callee: 'chat|chatstream', request: 'other', named: { messages, message: user, preamble: system, system },
     requires: ['ollama', 'cohere', 'llama_index', 'llamaindex', 'mistral'], minPath: 2,
   },
   // Message classes.

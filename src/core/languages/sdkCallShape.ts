@@ -4,6 +4,7 @@
  * understands; it builds its lookups from the list once, when it loads. Adding an SDK call shape to a
  * language is one entry in its table.
  */
+import type { CallApi } from '../prompts/llmCall';
 import type { PlaceholderSyntax } from '../prompts/prompt';
 import { nameTable } from '../prompts/nameTable';
 
@@ -43,6 +44,12 @@ export interface SdkCallShape {
   role?: string;
   /** Placeholder syntaxes of the text passed (templates). */
   syntaxes?: PlaceholderSyntax[];
+  /**
+   * The call sends a request to a model, in this API's framing: the prompts reaching it are priced as one
+   * call. Without it the shape builds something sent later (a template, an agent, a message): its prompts
+   * form an implied call unless a request is seen to send them.
+   */
+  request?: CallApi;
 
   // ──── Go, Java, C#: which arguments ─────────────────────────────────────────────────────────────
   /** Index of the prompt argument (default 0); `all` every argument; `rest` every one from `from`. */

@@ -16,13 +16,14 @@ import { acceptModelAnswer } from '../compress/modelAssisted';
 import type { EngineSettings } from '../config/engineSettings';
 import { findPrompts, hasLlmSignal, warmGrammar } from '../prompts/findPrompts';
 import type { FoundPrompt } from '../prompts/prompt';
-import { toFinding, type Finding } from '../scan/finding';
+import { toFileFindings, type FileFindings } from '../scan/finding';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
 import { isEncodingLoaded, preloadEncoding } from '../tokens/tokenCounter';
 import { monthlyCosts, type DocumentUsage } from './documentUsage';
 import { scanFile, type FileResult, type FileScan } from './fileScan';
 import { IncrementalPromptParser } from './incrementalPromptParser';
 import type { AnalyzedReply, CompressedReply, ParseKind, ScannedReply, WorkerReply, WorkerRequest } from './pipelineProtocol';
+import type { CallAnalysis } from './callAnalysis';
 import type { PromptAnalysis } from './promptAnalysis';
 import { encodingsFor, PromptEstimator } from './promptEstimator';
 
@@ -111,19 +112,19 @@ export class DocumentPipeline {
     const findMs = performance.now() - started - loadMs;
     const estimated = await this.estimate(prompts, request.settings, superseded);
     if (!estimated) return { id, superseded: true };
-    const usageError = request.usage ? this.priceUsage(estimated.analyses, request.usage, request.settings) : null;
+    const usageError = request.usage ? this.priceUsage(estimated.calls, estimated.analyses, request.usage, request.settings) : null;
     return { id, parse, findMs, ...estimated, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}) };
   }
 
   /**
-   * Adds each prompt's $/month under the document's usage entry (the prices of the estimates' context). A
+   * Adds each call's $/month under the document's usage entry (the prices of the estimates' context). A
    * failure leaves every figure null, and its reason goes back with the estimates (they stand on their own).
    */
-  private priceUsage(analyses: PromptAnalysis[], usage: DocumentUsage, settings: EngineSettings): string | null {
+  private priceUsage(calls: CallAnalysis[], analyses: PromptAnalysis[], usage: DocumentUsage, settings: EngineSettings): string | null {
     const started = performance.now();
     try {
-      const costs = monthlyCosts(analyses, usage, this.estimator.prices(settings));
-      analyses.forEach((analysis, i) => {
+      const costs = monthlyCosts(calls, analyses, usage, this.estimator.prices(settings));
+      calls.forEach((analysis, i) => {
         analysis.monthly = costs[i];
       });
       return null;
@@ -141,10 +142,11 @@ export class DocumentPipeline {
     return { id: request.id, files };
   }
 
-  private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string): Promise<Finding[] | null> {
+  private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string): Promise<FileFindings | null> {
     if (!hasLlmSignal(text, file.language)) return null;
     const prompts = await findPrompts(text, file.path);
-    return prompts.map((prompt) => toFinding(displayName, this.estimator.analyze(prompt, settings)));
+    const analyses = prompts.map((prompt) => this.estimator.analyze(prompt, settings));
+    return toFileFindings(displayName, analyses, this.estimator.analyzeCalls(analyses, settings));
   }
 
   /** Loads the tokenizers `settings` need, each in a slice of its own; returns the time it took. */
@@ -182,11 +184,12 @@ export class DocumentPipeline {
       }
       analyses.push(this.estimator.analyze(prompt, settings));
     }
+    const calls = this.estimator.analyzeCalls(analyses, settings);
     const ms = performance.now() - sliceStart;
     busyMs += ms;
     this.options.onSlice?.('estimate prompts', ms);
     const after = this.estimator.stats;
-    return { analyses, estimateMs: busyMs, reused: after.hits - before.hits, counted: after.misses - before.misses, cache: after };
+    return { analyses, calls, estimateMs: busyMs, reused: after.hits - before.hits, counted: after.misses - before.misses, cache: after };
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * The volume side of a document's analysis: the `usage` section of the `.promptcost.yml` that applies to it,
- * and the $/month of its prompts under that section (the CodeLens's second lens, Estimate Workspace's rows).
- * Prompts no usage entry describes get null: their volume is unknown and is never guessed.
+ * and the $/month of its calls under that section (the call lens's second line, Estimate Workspace's rows).
+ * Calls no usage entry describes get null: their volume is unknown and is never guessed.
  */
 import type { PriceTable } from '../pricing/priceTable';
 import { monthlyCostForFinding, type FindingMonthlyCost, type PricedFinding } from '../simulate/findingMonthlyCost';
 import type { UsageProfileName } from '../simulate/simulationInputs';
 import type { UsageFile } from '../simulate/usageFile';
+import type { CallAnalysis } from './callAnalysis';
 import type { PromptAnalysis } from './promptAnalysis';
 
 /** Plain data: sent to the pipeline worker with the document. */
@@ -18,24 +19,27 @@ export interface DocumentUsage {
   profile: UsageProfileName | null;
 }
 
-/** $/month per prompt, in the order of `prompts`; all prompts of the file together, so "nearest to a line" is decided among them. */
-export function monthlyCosts(prompts: readonly PromptAnalysis[], documentUsage: DocumentUsage, prices: PriceTable): (FindingMonthlyCost | null)[] {
+/** $/month per call, in the order of `calls`; all calls of the file together, so "nearest to a line" is decided among them. */
+export function monthlyCosts(calls: readonly CallAnalysis[], prompts: readonly PromptAnalysis[], documentUsage: DocumentUsage, prices: PriceTable): (FindingMonthlyCost | null)[] {
   const { usage, fileKey, profile } = documentUsage;
-  if (usage.prompts.length === 0) return prompts.map(() => null);
-  const findings = prompts.map((p) => pricedFinding(p, fileKey));
+  if (usage.prompts.length === 0) return calls.map(() => null);
+  const findings = calls.map((c) => pricedCall(c, prompts, fileKey));
   return findings.map((finding) => monthlyCostForFinding(finding, usage, profile ?? undefined, prices, { fileFindings: findings }));
 }
 
-/** A prompt the pipeline analysed, in the shape the simulation core prices. */
-export function pricedFinding(analysis: Pick<PromptAnalysis, 'prompt' | 'estimates'>, fileKey: string): PricedFinding {
-  const { prompt } = analysis;
+/** A call the pipeline analysed, in the shape the simulation core prices: output is visible + reasoning. */
+export function pricedCall(analysis: CallAnalysis, prompts: readonly Pick<PromptAnalysis, 'prompt'>[], fileKey: string): PricedFinding {
+  const { call } = analysis;
+  const parts = analysis.parts.map((p) => prompts[p.index].prompt);
+  const name = parts.find((p) => p.name)?.name;
   return {
     file: fileKey,
-    startLine: prompt.startLine,
-    endLine: prompt.endLine,
-    kind: prompt.kind,
-    ...(prompt.name ? { name: prompt.name } : {}),
-    model: prompt.model,
-    estimates: analysis.estimates,
+    startLine: call.startLine,
+    endLine: call.endLine,
+    kind: parts[0]?.kind ?? 'literal',
+    ...(name ? { name } : {}),
+    parts: parts.map((p) => ({ startLine: p.startLine, endLine: p.endLine, ...(p.name ? { name: p.name } : {}) })),
+    model: call.model,
+    estimates: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens.typical + (e.reasoningTokens?.typical ?? 0) })),
   };
 }

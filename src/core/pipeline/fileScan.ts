@@ -9,7 +9,7 @@ import type { EngineSettings } from '../config/engineSettings';
 import { matchesFilePattern, type FileSamples } from '../config/projectConfig';
 import type { SourceLanguage } from '../prompts/prompt';
 import { displayPath } from '../scan/displayPath';
-import type { Finding } from '../scan/finding';
+import type { FileFindings } from '../scan/finding';
 import { looksBinary } from '../scan/sourceFiles';
 
 export interface FileScan {
@@ -18,7 +18,7 @@ export interface FileScan {
 }
 
 export interface FileResult {
-  findings: Finding[];
+  findings: FileFindings;
   parsed: boolean;
   bytes: number;
   skipped?: string;
@@ -51,20 +51,22 @@ export function settingsForFile(file: string, options: ScanOptions): EngineSetti
 }
 
 /** How the pipeline analyses one text (null: no sign of LLM use, not parsed). */
-export type AnalyzeText = (text: string, file: FileScan, settings: EngineSettings, displayName: string) => Promise<Finding[] | null>;
+export type AnalyzeText = (text: string, file: FileScan, settings: EngineSettings, displayName: string) => Promise<FileFindings | null>;
+
+const NONE: FileFindings = Object.freeze({ prompts: [], calls: [] }) as FileFindings;
 
 export async function scanFile(file: FileScan, options: ScanOptions, analyze: AnalyzeText): Promise<FileResult> {
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(file.path);
   } catch (error) {
-    return { findings: [], parsed: false, bytes: 0, skipped: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return { findings: NONE, parsed: false, bytes: 0, skipped: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
-  if (looksBinary(buffer)) return { findings: [], parsed: false, bytes: buffer.length, skipped: 'binary' };
+  if (looksBinary(buffer)) return { findings: NONE, parsed: false, bytes: buffer.length, skipped: 'binary' };
   try {
     const findings = await analyze(buffer.toString('utf8'), file, settingsForFile(file.path, options), displayPath(file.path, options.cwd));
-    return { findings: findings ?? [], parsed: findings !== null, bytes: buffer.length };
+    return { findings: findings ?? NONE, parsed: findings !== null, bytes: buffer.length };
   } catch (error) {
-    return { findings: [], parsed: false, bytes: buffer.length, skipped: `could not be parsed: ${(error as Error).message}` };
+    return { findings: NONE, parsed: false, bytes: buffer.length, skipped: `could not be parsed: ${(error as Error).message}` };
   }
 }

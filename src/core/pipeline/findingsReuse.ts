@@ -116,6 +116,8 @@ export function reuseFindings(input: ReuseInput): FindBaseline | null {
 
   if (baseline.starts.some((s) => overlaps(s, old))) return null;
   if (baseline.prompts.some((p) => overlaps({ start: p.startOffset, end: p.endOffset }, old))) return null;
+  // A call around the edit may have gained or lost a parameter (`max_tokens=…`): find again.
+  if (baseline.prompts.some((p) => p.calls?.some((m) => overlaps({ start: m.call.startOffset, end: m.call.endOffset }, old)))) return null;
 
   const names = baseline.names;
   if (spellsAny(before.declarations, baseline.text, names) || spellsAny(after.declarations, text, names)) return null;
@@ -131,7 +133,7 @@ export function reuseFindings(input: ReuseInput): FindBaseline | null {
   // Nothing overlaps the region: what starts after it moves with the text, the rest stays.
   return {
     text,
-    prompts: baseline.prompts.map((p) => (p.startOffset > old.end ? shiftPrompt(p, edited) : p)),
+    prompts: baseline.prompts.map((p) => shiftPrompt(p, edited, old.end)),
     starts: baseline.starts.map((s) => (s.start > old.end ? { start: s.start + edited.delta, end: s.end + edited.delta } : s)),
     names: baseline.names,
     textTests: baseline.textTests,
@@ -183,12 +185,34 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-function shiftPrompt(prompt: FoundPrompt, edited: EditedSpan): FoundPrompt {
+/** A prompt, and each call it reaches, moved with the text when it starts after the edited region (`oldEnd`). */
+function shiftPrompt(prompt: FoundPrompt, edited: EditedSpan, oldEnd: number): FoundPrompt {
+  const moved = prompt.startOffset > oldEnd ? shiftRange(prompt, edited) : prompt;
+  if (!prompt.calls) return moved;
+  const calls = prompt.calls.map((m) => {
+    const call = m.call.startOffset > oldEnd ? shiftRange(m.call, edited) : m.call;
+    const fills = m.fills && offsetOfKey(m.fills.part) > oldEnd ? { ...m.fills, part: shiftKey(m.fills.part, edited.delta) } : m.fills;
+    return { ...m, call: call === m.call ? call : { ...call, key: shiftKey(call.key, edited.delta) }, ...(fills ? { fills } : {}) };
+  });
+  return { ...moved, calls };
+}
+
+function shiftRange<T extends { startOffset: number; endOffset: number; startLine: number; endLine: number }>(range: T, edited: EditedSpan): T {
   return {
-    ...prompt,
-    startOffset: prompt.startOffset + edited.delta,
-    endOffset: prompt.endOffset + edited.delta,
-    startLine: prompt.startLine + edited.lineDelta,
-    endLine: prompt.endLine + edited.lineDelta,
+    ...range,
+    startOffset: range.startOffset + edited.delta,
+    endOffset: range.endOffset + edited.delta,
+    startLine: range.startLine + edited.lineDelta,
+    endLine: range.endLine + edited.lineDelta,
   };
+}
+
+/** Keys are `start:end` offsets. */
+function offsetOfKey(key: string): number {
+  return Number(key.split(':')[0]);
+}
+
+function shiftKey(key: string, delta: number): string {
+  const [start, end] = key.split(':').map(Number);
+  return `${start + delta}:${end + delta}`;
 }

@@ -10,6 +10,7 @@ import type { FoundPrompt, PlaceholderSyntax } from '../prompts/prompt';
 import type { DocumentUsage } from './documentUsage';
 import type { FileResult, FileScan, ScanOptions } from './fileScan';
 import type { TextEdit } from './incrementalPromptParser';
+import type { CallAnalysis } from './callAnalysis';
 import type { PromptAnalysis } from './promptAnalysis';
 
 export const PIPELINE_WORKER_KIND = 'prompt-cost-lens/pipeline';
@@ -43,6 +44,8 @@ export type WorkerRequest =
 export interface AnalyzedReply {
   id: number;
   analyses: PromptAnalysis[];
+  /** The calls the prompts make up, each priced once (parts index into `analyses`). */
+  calls: CallAnalysis[];
   parse: ParseKind;
   /** Time spent finding (parse + walk) and estimating, in the worker. */
   findMs: number;

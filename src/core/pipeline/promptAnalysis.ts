@@ -1,10 +1,10 @@
 /**
- * One prompt with its estimates for every model compared, and its $/month where the usage file gives its
- * volume: the unit the CodeLens, the hover, the diagnostics, the quick picks and the CLI's findings all read.
+ * One prompt with its estimates for every model compared: a part of one or more calls (`callAnalysis.ts`),
+ * which carry the cost. Its own estimates give its size per model, and what Compress and Estimate
+ * Selection show for text alone.
  */
 import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt';
 import type { FoundPrompt } from '../prompts/prompt';
-import type { FindingMonthlyCost } from '../simulate/findingMonthlyCost';
 import { cheapestAlternative, type Alternative } from '../estimate/cheapestAlternative';
 import type { EstimateCache } from './estimateCache';
 
@@ -16,14 +16,12 @@ export interface PromptAnalysis {
   cheapest: Alternative | null;
   /** Distinct value placeholders (control blocks such as `{% if %}` excluded). */
   variables: number;
-  /** $/month from the usage file, or null when no usage entry gives the prompt a volume. */
-  monthly: FindingMonthlyCost | null;
 }
 
 export function analyzePrompt(prompt: FoundPrompt, ctx: EstimateContext, cache: EstimateCache): PromptAnalysis {
   const estimates = cache.estimatePrompt(prompt, ctx);
   const [primary, ...others] = estimates;
-  return { prompt, estimates, primary, cheapest: cheapestAlternative(primary, others), variables: variableCount(primary), monthly: null };
+  return { prompt, estimates, primary, cheapest: cheapestAlternative(primary, others), variables: variableCount(primary) };
 }
 
 /** Distinct names of the placeholders that hold values (control syntax carries no content). */

@@ -11,6 +11,7 @@ import type { FoundPrompt } from '../prompts/prompt';
 import type { PriceTable } from '../pricing/priceTable';
 import { EstimateCache, type EstimateCacheStats } from './estimateCache';
 import { analyzePrompt, type PromptAnalysis } from './promptAnalysis';
+import { analyzeCalls, type CallAnalysis } from './callAnalysis';
 
 export class PromptEstimator {
   private readonly contexts = new EstimateContextCache();
@@ -23,6 +24,11 @@ export class PromptEstimator {
 
   analyze(prompt: FoundPrompt, settings: EngineSettings): PromptAnalysis {
     return analyzePrompt(prompt, this.contexts.get(settings), this.cache);
+  }
+
+  /** The calls `analyses` (one document's, in order) make up, each priced once. */
+  analyzeCalls(analyses: readonly PromptAnalysis[], settings: EngineSettings): CallAnalysis[] {
+    return analyzeCalls(analyses, this.contexts.get(settings), this.cache);
   }
 
   /** The price table estimates under `settings` are priced with. */

@@ -1,3 +1,5 @@
+import type { LlmCall } from './llmCall';
+
 /**
  * What the engine reports for one prompt found in a file. Everything downstream (estimates, CodeLens,
  * CLI JSON) is built from this, so it carries source positions as well as the prompt's static text.
@@ -71,4 +73,19 @@ export interface FoundPrompt {
   name?: string;
   /** Sample values for placeholders declared next to the prompt (Prompty `sample:`). */
   samples?: Record<string, string>;
+  /** The calls this text reaches (several when it is shared); none when the finder saw no call (an implied call is assembled). */
+  calls?: CallMembership[];
+}
+
+/** One call a prompt reaches, and where in the call it sits. */
+export interface CallMembership {
+  call: LlmCall;
+  /**
+   * Where in the call the text sits, as `/`-separated segments (`messages/0`). A segment starting with `?`
+   * is one of several alternatives for the same place (`a if c else b`, the arguments of a helper's
+   * callers): alternatives are not added up, the largest counts.
+   */
+  slot: string;
+  /** This text is a constant inserted into another part's placeholder (`f"{SYSTEM}\n{q}"`): that placeholder is not sized again. */
+  fills?: { part: string; placeholder: string };
 }

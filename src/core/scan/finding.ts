@@ -1,17 +1,19 @@
 /**
- * One prompt with its estimates, as the CLI prints it and `--json` emits it: a serialisation of the same
- * `PromptAnalysis` the editor shows.
+ * A file's calls and prompts as the CLI prints them and `--json` emits them (schema version 2,
+ * `docs/scan-schema-v2.json`): a serialisation of the same `CallAnalysis` and `PromptAnalysis` the editor
+ * shows. Calls carry the cost; prompts are their parts and carry only their own size.
  */
-import type { ModelEstimate } from '../estimate/estimatePrompt';
+import type { CallEstimate } from '../estimate/estimateCall';
 import { isControlPlaceholder } from '../estimate/templateTokens';
+import type { CallAnalysis } from '../pipeline/callAnalysis';
 import type { PromptAnalysis } from '../pipeline/promptAnalysis';
+import type { CallApi } from '../prompts/llmCall';
 import type { FoundPrompt, Placeholder, PromptKind, SourceLanguage } from '../prompts/prompt';
 
-/** The part of a model estimate the CLI emits (`--json`), in that order. */
-export type FindingEstimate = Pick<ModelEstimate, 'model' | 'encoding' | 'exact' | 'inputTokens' | 'staticTokens' | 'inputCost'
-  | 'outputTokens' | 'outputCost' | 'costPerCall' | 'cachedCostPerCall' | 'batchCostPerCall' | 'contextWindow' | 'priceId'>;
+export const SCAN_SCHEMA_VERSION = 2;
 
-export interface Finding {
+export interface PromptFinding {
+  id: string;
   /** Relative to the current directory, forward slashes. */
   file: string;
   startLine: number;
@@ -20,16 +22,72 @@ export interface Finding {
   kind: PromptKind;
   text: string;
   placeholders: string[];
-  model: string | null;
   role?: string;
   name?: string;
+  model: string | null;
   evidence: FoundPrompt['evidence'];
-  estimates: FindingEstimate[];
+  /** Ids of the calls this text is part of. */
+  calls: string[];
+  /** Its typical tokens for its (first) call's model. */
+  tokens: number;
 }
 
-export function toFinding(file: string, analysis: Pick<PromptAnalysis, 'prompt' | 'estimates'>): Finding {
-  const { prompt, estimates } = analysis;
-  return {
+export interface CallFindingEstimate {
+  model: string;
+  encoding: CallEstimate['encoding'];
+  exact: boolean;
+  inputTokens: number;
+  overheadTokens: number;
+  toolTokens: number;
+  schemaTokens: number;
+  outputTokens: CallEstimate['outputTokens'];
+  reasoningTokens: { typical: number; max: number | null } | null;
+  /** USD; null when the model has no price (`max` null without a cap). */
+  cost: { typical: number; max: number | null } | null;
+  cachedCost: number | null;
+  batchCost: number | null;
+  contextWindow: number | null;
+  priceId: string | null;
+}
+
+export interface CallFinding {
+  id: string;
+  file: string;
+  /** The call expression, or the template or file of an implied call. */
+  startLine: number;
+  endLine: number;
+  implied: boolean;
+  api: CallApi;
+  /** The model the code names; null when the estimate is for the default model (`estimates[0]`). */
+  model: string | null;
+  /** The kind and name of its first part: usage entries and prompt files are matched by them. */
+  kind: PromptKind;
+  name?: string;
+  prompts: string[];
+  /** `estimates[0]` is the call's own model. */
+  estimates: CallFindingEstimate[];
+  /** What was sized without being seen (placeholders at the default size, variable messages, tools by name). */
+  assumed: string[];
+}
+
+export interface FileFindings {
+  prompts: PromptFinding[];
+  calls: CallFinding[];
+}
+
+/** One file's analyses as findings, ids local to the file (`p0`, `c0`); `numberFindings` makes them unique. */
+export function toFileFindings(file: string, analyses: readonly Pick<PromptAnalysis, 'prompt' | 'estimates'>[], calls: readonly CallAnalysis[]): FileFindings {
+  const callIds = analyses.map(() => [] as string[]);
+  const tokens = analyses.map((a) => a.estimates[0]?.inputTokens ?? 0);
+  const firstCallTokens = analyses.map(() => null as number | null);
+  calls.forEach((c, i) => {
+    for (const part of c.parts) {
+      callIds[part.index].push(`c${i}`);
+      firstCallTokens[part.index] ??= part.tokens;
+    }
+  });
+  const prompts = analyses.map(({ prompt }, i): PromptFinding => ({
+    id: `p${i}`,
     file,
     startLine: prompt.startLine,
     endLine: prompt.endLine,
@@ -37,26 +95,66 @@ export function toFinding(file: string, analysis: Pick<PromptAnalysis, 'prompt' 
     kind: prompt.kind,
     text: prompt.text,
     placeholders: uniqueNames(prompt.placeholders),
-    model: prompt.model,
     ...(prompt.role ? { role: prompt.role } : {}),
     ...(prompt.name ? { name: prompt.name } : {}),
+    model: prompt.model,
     evidence: prompt.evidence,
-    estimates: estimates.map((e) => ({
+    calls: callIds[i],
+    tokens: firstCallTokens[i] ?? tokens[i],
+  }));
+  return { prompts, calls: calls.map((c, i) => toCallFinding(file, c, `c${i}`, analyses)) };
+}
+
+function toCallFinding(file: string, analysis: CallAnalysis, id: string, prompts: readonly Pick<PromptAnalysis, 'prompt'>[]): CallFinding {
+  const { call } = analysis;
+  const first = prompts[analysis.parts[0]?.index]?.prompt;
+  const named = analysis.parts.map((p) => prompts[p.index].prompt.name).find((n) => n);
+  return {
+    id,
+    file,
+    startLine: call.startLine,
+    endLine: call.endLine,
+    implied: call.implied,
+    api: call.api,
+    model: call.model,
+    kind: first?.kind ?? 'literal',
+    ...(named ? { name: named } : {}),
+    prompts: analysis.parts.map((p) => `p${p.index}`).filter((pid, i, all) => all.indexOf(pid) === i),
+    estimates: analysis.estimates.map((e) => ({
       model: e.model,
       encoding: e.encoding,
       exact: e.exact,
       inputTokens: e.inputTokens,
-      staticTokens: e.staticTokens,
-      inputCost: e.inputCost,
+      overheadTokens: e.overheadTokens,
+      toolTokens: e.toolTokens,
+      schemaTokens: e.schemaTokens,
       outputTokens: e.outputTokens,
-      outputCost: e.outputCost,
-      costPerCall: e.costPerCall,
-      cachedCostPerCall: e.cachedCostPerCall,
-      batchCostPerCall: e.batchCostPerCall,
+      reasoningTokens: e.reasoningTokens ? { typical: e.reasoningTokens.typical, max: e.reasoningTokens.max } : null,
+      cost: e.costPerCall === null ? null : { typical: e.costPerCall, max: e.maxCostPerCall },
+      cachedCost: e.cachedCostPerCall,
+      batchCost: e.batchCostPerCall,
       contextWindow: e.contextWindow,
       priceId: e.priceId,
     })),
+    assumed: analysis.primary.assumed,
   };
+}
+
+/** Joins files' findings and numbers them across the scan: `p1`, `p2` … and `c1`, `c2` … in order. */
+export function numberFindings(files: readonly FileFindings[]): FileFindings {
+  const out: FileFindings = { prompts: [], calls: [] };
+  for (const f of files) {
+    const promptId = new Map(f.prompts.map((p, i) => [p.id, `p${out.prompts.length + i + 1}`]));
+    const callId = new Map(f.calls.map((c, i) => [c.id, `c${out.calls.length + i + 1}`]));
+    for (const p of f.prompts) out.prompts.push({ ...p, id: promptId.get(p.id) as string, calls: p.calls.map((id) => callId.get(id) as string) });
+    for (const c of f.calls) out.calls.push({ ...c, id: callId.get(c.id) as string, prompts: c.prompts.map((id) => promptId.get(id) as string) });
+  }
+  return out;
+}
+
+/** The text of a call's parts, in order: what `diff` pairs calls of two revisions by. */
+export function callText(call: CallFinding, prompts: ReadonlyMap<string, PromptFinding>): string {
+  return call.prompts.map((id) => prompts.get(id)?.text ?? '').join('\n\n');
 }
 
 /** Control blocks (`{% if %}`) are not values anyone fills in, so they are not listed as placeholders. */

@@ -4,13 +4,20 @@
  * usage entry sets `inputTokens`; the model is the one the code calls unless the entry sets `model`.
  */
 import type { PriceTable } from '../pricing/priceTable';
-import type { Finding } from '../scan/finding';
 import { modelMonthlyCost, type ModelMonthlyCost } from './modelMonthlyCost';
 import { SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from './simulationInputs';
 import { usageValue, type UsageFile, type UsagePromptEntry } from './usageFile';
 import { matchUsageEntry, type FindingLocation, type UsageMatchOptions } from './usageMatch';
 
-export type PricedFinding = FindingLocation & Pick<Finding, 'estimates' | 'model'>;
+/** A call's tokens on one model: output is everything billed at the output rate (visible + reasoning, typical). */
+export interface PricedEstimate {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** A call as the simulation prices it. */
+export type PricedFinding = FindingLocation & { model: string | null; estimates: readonly PricedEstimate[] };
 
 export interface FindingMonthlyCost {
   file: string;

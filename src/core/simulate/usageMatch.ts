@@ -5,10 +5,17 @@
  * prompt bound to a variable of that name, or prompt file of that name (`support.prompty` or `support`),
  * only in `file` when it gives one. When two entries match one prompt, the first in the file wins.
  */
-import type { Finding } from '../scan/finding';
+import type { CallFinding } from '../scan/finding';
 import { normalizeUsagePath, type UsagePromptEntry } from './usageFile';
 
-export type FindingLocation = Pick<Finding, 'file' | 'startLine' | 'endLine' | 'kind'> & { name?: string };
+/** A call's place, and its parts' (an entry naming a prompt's line or name means the prompt's call). */
+export type FindingLocation = Pick<CallFinding, 'file' | 'startLine' | 'endLine' | 'kind'> & { name?: string; parts?: readonly PartLocation[] };
+
+export interface PartLocation {
+  startLine: number;
+  endLine: number;
+  name?: string;
+}
 
 export interface UsageMatchOptions {
   /**
@@ -75,13 +82,23 @@ export function matchUsageEntry(
 function lineMatch(findings: readonly FindingLocation[], keys: readonly string[], entry: UsagePromptEntry, near: number): number[] {
   const line = entry.line!;
   let inside = -1;
+  let insideSpan = Infinity;
   let nearest = -1;
+  let nearestDistance = Infinity;
   findings.forEach((f, i) => {
     if (keys[i] !== entry.file) return;
-    if (f.startLine <= line && line <= f.endLine) {
-      if (inside < 0 || span(f) < span(findings[inside])) inside = i;
-    } else if (Math.abs(f.startLine - line) <= near) {
-      if (nearest < 0 || Math.abs(f.startLine - line) < Math.abs(findings[nearest].startLine - line)) nearest = i;
+    for (const place of [f, ...(f.parts ?? [])]) {
+      if (place.startLine <= line && line <= place.endLine) {
+        if (inside < 0 || span(place) < insideSpan) {
+          inside = i;
+          insideSpan = span(place);
+        }
+      } else if (Math.abs(place.startLine - line) <= near) {
+        if (nearest < 0 || Math.abs(place.startLine - line) < nearestDistance) {
+          nearest = i;
+          nearestDistance = Math.abs(place.startLine - line);
+        }
+      }
     }
   });
   if (inside >= 0) return [inside];
@@ -92,12 +109,12 @@ function nameMatches(findings: readonly FindingLocation[], keys: readonly string
   const out: number[] = [];
   findings.forEach((f, i) => {
     if (entry.file !== undefined && keys[i] !== entry.file) return;
-    if (f.name === entry.name || (f.kind === 'file' && promptFileNames(keys[i]).includes(entry.name!))) out.push(i);
+    if (f.name === entry.name || f.parts?.some((p) => p.name === entry.name) || (f.kind === 'file' && promptFileNames(keys[i]).includes(entry.name!))) out.push(i);
   });
   return out;
 }
 
-const span = (f: FindingLocation): number => f.endLine - f.startLine;
+const span = (f: PartLocation): number => f.endLine - f.startLine;
 
 /** `prompts/support.prompt.md` → [`support.prompt.md`, `support`]. */
 export function promptFileNames(file: string): string[] {

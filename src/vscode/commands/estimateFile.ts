@@ -31,7 +31,7 @@ export const estimateFileCommand: CommandDefinition<{ analyzer: Pick<DocumentAna
     }
     const analysis = await analyzer.analyze(document);
     if (!analysis) return undefined;
-    const ranked = rankByCost(analysis.prompts.map((a) => ({ file: '', analysis: a })));
+    const ranked = rankByCost(analysis.prompts.map((a) => ({ file: '', analysis: a, monthly: null })));
     const items: PromptItem[] = ranked.map(({ analysis: a }) => ({
       label: `Line ${a.prompt.startLine}${a.prompt.name ? `: ${a.prompt.name}` : ''}`,
       description: lensTitle(a),

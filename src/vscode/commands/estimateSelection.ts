@@ -42,7 +42,7 @@ export const estimateSelectionCommand: CommandDefinition<EstimateSelectionServic
     const analysis = await services.analyzer.analyzeText(text, engine);
     const title = `Prompt Cost: ${source === 'selection' ? 'selection' : 'clipboard'} (${text.length.toLocaleString('en-US')} characters)`;
     const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, { text });
-    const picked = await showModelQuickPick(services, title, analysis.estimates, 0, simulate);
+    const picked = await showModelQuickPick(services, title, analysis.prompt.estimates, 0, simulate);
     return { source, characters: text.length, ...picked };
   },
 };

@@ -99,9 +99,9 @@ async function estimateWorkspace(
       const language = languageForFile(uri.fsPath);
       if (!language || !hasLlmSignal(text, language)) continue;
       // Found and estimated in the pipeline worker.
-      const analyses = await awaited(analyzer.analyzeOnce(text, uri.fsPath, engine));
+      const { prompts, calls } = await awaited(analyzer.analyzeOnce(text, uri.fsPath, engine));
       const file = vscode.workspace.asRelativePath(uri, false);
-      for (const analysis of analyses) entries.push({ file, analysis });
+      prompts.forEach((analysis, index) => entries.push({ file, analysis, monthly: calls.find((c) => c.parts.some((p) => p.index === index))?.monthly ?? null }));
     } catch (error) {
       log.error(`Estimate Workspace: skipped ${uri.fsPath}`, error);
     }

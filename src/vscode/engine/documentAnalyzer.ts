@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { PipelineClient } from '../../core/pipeline/pipelineClient';
+import type { CallAnalysis } from '../../core/pipeline/callAnalysis';
 import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
 import { selectionPrompt } from '../../core/pipeline/selectionPrompt';
 import type { Configuration } from '../configuration';
@@ -23,8 +24,10 @@ export interface DocumentAnalysis {
   /** The engine-settings generation the analysis was made under. */
   generation: number;
   engine: DocumentEngine;
-  /** Every prompt with its estimates and $/month: all a lens, a hover or a diagnostic shows. */
+  /** Every prompt with its own size per model: the parts of the calls. */
   prompts: PromptAnalysis[];
+  /** Every call with its cost per model and $/month: what a lens, a hover or a diagnostic prices. */
+  calls: CallAnalysis[];
 }
 
 /** Debounce after an edit before recomputing a visible document (the CodeLens itself is debounced by VS Code too). */
@@ -122,7 +125,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
    * The prompts of a file that is not open (Estimate Workspace) with their estimates, from the worker;
    * nothing is kept but the worker's estimate cache.
    */
-  async analyzeOnce(text: string, enginePath: string, engine: DocumentEngine): Promise<PromptAnalysis[]> {
+  async analyzeOnce(text: string, enginePath: string, engine: DocumentEngine): Promise<Pick<DocumentAnalysis, 'prompts' | 'calls'>> {
     const key = `once:${enginePath}`;
     try {
       const started = performance.now();
@@ -130,16 +133,16 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.stats.record('send text to the pipeline worker', performance.now() - started);
       const result = await pending;
       if (result?.usageError) this.log.error(`could not price the usage of ${enginePath}: ${result.usageError}`);
-      return result?.analyses ?? [];
+      return { prompts: result?.analyses ?? [], calls: result?.calls ?? [] };
     } finally {
       this.worker.forget(key);
     }
   }
 
-  /** Estimates of arbitrary text (Estimate Selection, the clipboard), counted in the worker. */
-  async analyzeText(text: string, engine: DocumentEngine): Promise<PromptAnalysis> {
+  /** Estimates of arbitrary text (Estimate Selection, the clipboard) as one call of its own, counted in the worker. */
+  async analyzeText(text: string, engine: DocumentEngine): Promise<{ prompt: PromptAnalysis; call: CallAnalysis }> {
     const result = await this.worker.estimate([selectionPrompt(text)], engine.settings);
-    return result.analyses[0];
+    return { prompt: result.analyses[0], call: result.calls[0] };
   }
 
   private async compute(doc: vscode.TextDocument, version: number, generation: number): Promise<DocumentAnalysis | undefined> {
@@ -170,7 +173,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.stats.lastFind = { where: result.where, parse: result.parse, ms: result.findMs, estimateMs: result.estimateMs };
       if (stale()) return undefined;
       return timed('store analysis and notify', () => {
-        const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, engine, prompts: result.analyses };
+        const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, engine, prompts: result.analyses, calls: result.calls };
         this.cache.set(key, analysis);
         this.stats.lastAnalysis = {
           uri: key,

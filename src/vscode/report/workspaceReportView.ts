@@ -15,7 +15,7 @@ class ReportItem extends vscode.TreeItem {
   constructor(readonly entry: ReportEntry) {
     const { analysis, file } = entry;
     // $/month from the usage file, when it gives this prompt a volume.
-    const monthly = analysis.monthly;
+    const monthly = entry.monthly;
     super(`${formatUsd(analysis.primary.costPerCall)}${analysis.primary.costPerCall === null ? '' : '/call'} · ${analysis.primary.model}${monthlySuffix(monthly)}`, vscode.TreeItemCollapsibleState.None);
     const line = analysis.prompt.startLine;
     this.description = `${file}:${line}${analysis.prompt.name ? ` ${analysis.prompt.name}` : ''}`;
@@ -40,7 +40,7 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
   async show(entries: readonly ReportEntry[], summary: WorkspaceReportSummary, cancelled: boolean): Promise<void> {
     this.items = entries.map((e) => new ReportItem(e));
     const unpriced = summary.unpriced > 0 ? `, ${summary.unpriced} without price` : '';
-    const withUsage = entries.filter((e) => e.analysis.monthly);
+    const withUsage = entries.filter((e) => e.monthly);
     const perMonth = withUsage.length > 0 ? ` · ${formatMonthly(monthlyTotal(entries))} for the ${withUsage.length} with usage` : '';
     this.view.message = `${summary.prompts} prompts in ${summary.files} files · ${formatUsd(summary.totalPerCall)} for one call of each${unpriced}${perMonth}${cancelled ? ' (cancelled: partial)' : ''}`;
     this.emitter.fire();
@@ -54,7 +54,7 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
 
   /** `file:line  title` per row, in order (for the command's result). */
   rowLabels(): string[] {
-    return this.items.map((item) => `${item.description}  ${lensTitle(item.entry.analysis)}${monthlySuffix(item.entry.analysis.monthly)}`);
+    return this.items.map((item) => `${item.description}  ${lensTitle(item.entry.analysis)}${monthlySuffix(item.entry.monthly)}`);
   }
 
   getTreeItem(element: ReportItem): vscode.TreeItem {

@@ -85,7 +85,7 @@ export async function resolveSimulationTarget(services: SimulationTargetServices
     scope: uri,
     analysis: item,
     engine: analysis.engine,
-    usageCost: analysis.prompts[index]?.monthly ?? null,
+    usageCost: analysis.calls.find((c) => c.parts.some((p) => p.index === index))?.monthly ?? null,
     configFile: analysis.engine.configFile,
   };
 }
@@ -95,7 +95,7 @@ async function textTarget(services: SimulationTargetServices, text: string, kind
   const subject = document ? { uri: document.uri, enginePath: enginePathFor(document) } : undefined;
   await services.engine.whenReady(subject);
   const engine = subject ? services.engine.forSubject(subject) : services.engine.forWorkspace();
-  const analysis = await services.analyzer.analyzeText(text, engine);
+  const { prompt: analysis } = await services.analyzer.analyzeText(text, engine);
   return {
     label: `${kind} (${text.length.toLocaleString('en-US')} characters)`,
     file: null,

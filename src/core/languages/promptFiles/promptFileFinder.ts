@@ -20,6 +20,7 @@
  * Nothing here throws on bad input: a broken front matter leaves model/samples empty and is reported in
  * `problems` (see `readPromptFile`), the body is still returned.
  */
+import { emptyCall, type LlmCall } from '../../prompts/llmCall';
 import * as YAML from 'yaml';
 import { MAX_OUTPUT_ARGUMENT_NAMES } from '../../prompts/evidence';
 import { findPlaceholders } from '../../prompts/placeholders';
@@ -44,6 +45,23 @@ export function findPromptsInPromptFile(source: string, filePath: string, langua
 
 /** The prompts of a prompt file plus what was wrong with it. Languages that are not prompt files give none. */
 export function readPromptFile(source: string, filePath: string, language: SourceLanguage): PromptFileResult {
+  const result = readPromptFileSections(source, filePath, language);
+  return { prompts: asOneCall(result.prompts, source), problems: result.problems };
+}
+
+/** A prompt file is one implied call whose sections are its messages (Prompty `system:`/`user:`). */
+function asOneCall(prompts: FoundPrompt[], source: string): FoundPrompt[] {
+  if (prompts.length === 0) return prompts;
+  const lines = source.split('\n').length;
+  const call: LlmCall = {
+    ...emptyCall({ startLine: 1, endLine: lines, startOffset: 0, endOffset: source.length }, true),
+    model: prompts[0].model,
+    maxOutputTokens: prompts[0].maxOutputTokens,
+  };
+  return prompts.map((prompt, i) => ({ ...prompt, calls: [{ call, slot: `/${i}` }] }));
+}
+
+function readPromptFileSections(source: string, filePath: string, language: SourceLanguage): PromptFileResult {
   const file = new FileLines(source);
   const problems: PromptFileProblem[] = [];
   switch (language) {

@@ -1,10 +1,13 @@
 /** Estimate Workspace's report: every prompt found, most expensive per call first. */
 import type { PromptAnalysis } from '../../pipeline/promptAnalysis';
+import type { FindingMonthlyCost } from '../../simulate/findingMonthlyCost';
 
 export interface ReportEntry {
   /** Workspace-relative path, `/` separators. */
   file: string;
   analysis: PromptAnalysis;
+  /** $/month of its call from the usage file, or null. */
+  monthly: FindingMonthlyCost | null;
 }
 
 export interface WorkspaceReportSummary {
@@ -42,8 +45,8 @@ export function summarize(entries: readonly ReportEntry[]): WorkspaceReportSumma
 /** The first month of every prompt the usage file gives a volume, summed; null when none of them has a price. */
 export function monthlyTotal(entries: readonly ReportEntry[]): number | null {
   let total: number | null = null;
-  for (const { analysis } of entries) {
-    const amount = analysis.monthly?.cost.monthlyCost ?? null;
+  for (const { monthly } of entries) {
+    const amount = monthly?.cost.monthlyCost ?? null;
     if (amount !== null) total = (total ?? 0) + amount;
   }
   return total;

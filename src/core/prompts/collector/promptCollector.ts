@@ -24,6 +24,7 @@ import { isPromptName, readsAsInstructions } from '../evidence';
 import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
 import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
+import { emptyCall, type LlmCall } from '../llmCall';
 import { contains } from '../syntaxTree';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
 import { renderValue, staticValueText, withSyntaxes, type EvaluatedString } from './evaluatedString';
@@ -63,26 +64,35 @@ export class ModelScope {
     this.fileMaxes = allConfigureClients ? distinct(maxSites.map((s) => s.maxOutputTokens)) : [];
   }
 
-  /** The model and output budget of the call that `anchor` (a prompt or its use) is part of. */
-  resolve(anchor: Node): { model: string | null; maxOutputTokens: number | null } {
+  /**
+   * The model and output budget of the call that `anchor` (a prompt or its use) is part of, and the call:
+   * the statement that names a model for it (the anchor's own, or one using the variable it defines),
+   * else the anchor's statement as an implied call.
+   */
+  resolve(anchor: Node): { model: string | null; maxOutputTokens: number | null; call: Node | null; named: boolean } {
     let model: string | undefined;
     let max: number | undefined;
-    const take = (found: { model?: string; maxOutputTokens?: number }): void => {
+    let call: Node | null = null;
+    const take = (found: { model?: string; maxOutputTokens?: number }, at: Node | null): void => {
+      if (!call && at && (found.model !== undefined || found.maxOutputTokens !== undefined)) call = at;
       model ??= found.model;
       max ??= found.maxOutputTokens;
     };
     const statement = this.rules.isStatement(anchor) ? anchor : ancestor(anchor, (n) => this.rules.isStatement(n));
-    take(this.nearest(anchor, statement));
+    take(this.nearest(anchor, statement), statement);
     const fn = ancestor(anchor, (n) => this.rules.isFunction(n));
     if ((model === undefined || max === undefined) && statement && fn) {
       const name = this.rules.definedName(statement);
       if (name) {
         for (const use of identifiersNamed(fn, name)) {
           if (contains(statement, use)) continue;
-          take(this.nearest(use, ancestor(use, (n) => this.rules.isStatement(n))));
+          const useStatement = ancestor(use, (n) => this.rules.isStatement(n));
+          take(this.nearest(use, useStatement), useStatement);
         }
       }
     }
+    const named = call !== null;
+    call ??= statement;
     if (fn && (model === undefined || max === undefined)) {
       const inFn = this.sites.filter((s) => contains(fn, s.node));
       const models = distinct(inFn.map((s) => s.model));
@@ -93,7 +103,7 @@ export class ModelScope {
     if (model === undefined && this.fileModels.length === 1) model = this.fileModels[0];
     // One configured client per file (Spring `defaultOptions`, a LangChain4j model field): its budget.
     if (max === undefined && this.fileMaxes.length === 1 && this.fileModels.length <= 1) max = this.fileMaxes[0];
-    return { model: model ?? null, maxOutputTokens: max ?? null };
+    return { model: model ?? null, maxOutputTokens: max ?? null, call, named };
   }
 
   /** The model named anywhere in the file when there is exactly one. */
@@ -157,6 +167,8 @@ export interface NamedPromptSource {
 /** One prompt per string expression; a later report with stronger evidence replaces an earlier one. */
 export class PromptCollector {
   private readonly byRange = new Map<string, FoundPrompt>();
+  /** One `LlmCall` per call node, shared by its prompts. */
+  private readonly calls = new Map<string, LlmCall>();
   /** Binding values inlined into a reported prompt: not reported again on their own by name. */
   readonly inlined = new Set<string>();
 
@@ -175,9 +187,16 @@ export class PromptCollector {
         existing.placeholders = placeholders;
         existing.kind = 'template';
       }
+      // The same text sent by another call too: it belongs to each.
+      const other = info.evidence === 'name' ? null : this.scope.resolve(info.anchor);
+      if (other?.call && existing.calls && !existing.calls.some((m) => m.call.key === rangeKey(other.call as Node))) {
+        existing.calls.push({ call: this.callOf(other.call, other), slot: `/${rangeKey(info.anchor)}` });
+      }
       return;
     }
-    const { model, maxOutputTokens } = info.evidence === 'name' ? { model: this.scope.fileModel(), maxOutputTokens: null } : this.scope.resolve(info.anchor);
+    const resolved = info.evidence === 'name' ? null : this.scope.resolve(info.anchor);
+    const model = resolved ? resolved.model : this.scope.fileModel();
+    const maxOutputTokens = resolved?.maxOutputTokens ?? null;
     const prompt: FoundPrompt = {
       startLine: value.node.startPosition.row + 1,
       endLine: value.node.endPosition.row + 1,
@@ -195,6 +214,7 @@ export class PromptCollector {
     const name = info.name ?? existing?.name;
     if (role) prompt.role = role;
     if (name) prompt.name = name;
+    if (resolved?.call) prompt.calls = [{ call: this.callOf(resolved.call, resolved), slot: `/${rangeKey(info.anchor)}` }];
     this.byRange.set(key, prompt);
   }
 
@@ -216,6 +236,18 @@ export class PromptCollector {
     if (!readsAsInstructions(staticValueText(found.value))) return;
     const value = found.value.syntaxes.length ? found.value : withSyntaxes(found.value, rules.defaultSyntaxes);
     this.add(value, { evidence: 'name', anchor: valueNode, name: rules.preferResolvedName ? found.name ?? name : name });
+  }
+
+  /** The call at `node`: a request when a model or budget was found for it, else implied (a template, a message built for later). */
+  private callOf(node: Node, found: { model: string | null; maxOutputTokens: number | null; named: boolean }): LlmCall {
+    const key = rangeKey(node);
+    let call = this.calls.get(key);
+    if (!call) {
+      const range = { startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: endOf(node) };
+      call = { ...emptyCall(range, !found.named), model: found.model, maxOutputTokens: found.maxOutputTokens };
+      this.calls.set(key, call);
+    }
+    return call;
   }
 
   has(node: Node): boolean {

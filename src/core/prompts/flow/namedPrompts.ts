@@ -32,7 +32,7 @@ export function addNamedPrompts(flow: PromptFlowResults): void {
     flow.names.ctx.trace?.start(b.value);
     const node = flow.names.adapter.unwrap(b.value);
     if (flow.isEmitted(node)) continue; // already found through a call, with stronger evidence
-    const sink: Sink = { evidence: 'name', model: null, maxTokens: null, syntaxes: usageSyntaxes(flow, b), name: b.name, nameFor: node.id, depth: 0 };
+    const sink: Sink = { evidence: 'name', model: null, maxTokens: null, syntaxes: usageSyntaxes(flow, b), name: b.name, nameFor: node.id, depth: 0, slot: '' };
     const value = flow.names.stringValue(node);
     if (value) {
       if (readsAsInstructions(value.text)) flow.emit(node, value, sink);
@@ -55,7 +55,7 @@ export function addNamedPrompts(flow: PromptFlowResults): void {
       if (flow.isEmitted(node)) continue;
       const value = flow.names.stringValue(node);
       if (value && readsAsInstructions(value.text)) {
-        flow.emit(node, value, { evidence: 'name', model: null, maxTokens: null, syntaxes: [], name: fn.name, nameFor: node.id, depth: 0 });
+        flow.emit(node, value, { evidence: 'name', model: null, maxTokens: null, syntaxes: [], name: fn.name, nameFor: node.id, depth: 0, slot: '' });
       }
     }
   }
@@ -67,7 +67,7 @@ export function addNamedPrompts(flow: PromptFlowResults): void {
     const node = flow.names.adapter.unwrap(e.value);
     const value = flow.names.stringValue(node);
     if (value && readsAsInstructions(value.text)) {
-      flow.emit(node, value, { evidence: 'name', model: null, maxTokens: null, syntaxes: [], role: key.startsWith('system') || key === 'instructions' || key === 'preamble' ? 'system' : undefined, depth: 0 });
+      flow.emit(node, value, { evidence: 'name', model: null, maxTokens: null, syntaxes: [], role: key.startsWith('system') || key === 'instructions' || key === 'preamble' ? 'system' : undefined, depth: 0, slot: '' });
     }
   }
 }
@@ -88,7 +88,7 @@ export function addMessageShapedLiterals(flow: PromptFlowResults): void {
     const role = normalizeRole(roleText);
     const text = flow.names.stringValue(flow.names.adapter.unwrap(content.value));
     if (role !== 'system' && role !== 'developer' && !(text && readsAsInstructions(text.text))) continue;
-    flow.collectMessageEntries(entries, { evidence: 'name', model: null, maxTokens: null, syntaxes: [], depth: 0 });
+    flow.collectMessageEntries(entries, { evidence: 'name', model: null, maxTokens: null, syntaxes: [], depth: 0, slot: '' });
   }
 }
 

@@ -22,7 +22,10 @@ import type { ArgSpec } from '../../languages/sdkCallShape';
 import { COMPILED_RULES, MESSAGE_CLASS_ROLES, RULE_LAST_SEGMENTS, TEMPLATE_MESSAGE_CLASSES, type CallRule } from './callRules';
 import { CallSettingsReader } from './callSettings';
 import { FileNames } from './fileNames';
-import { MAX_DEPTH, weaker, type Sink } from './flowSink';
+import { MAX_DEPTH, weaker, within, type Sink } from './flowSink';
+import { CallParameterReader } from './callParameters';
+import { emptyCall, type LlmCall } from '../llmCall';
+import { nodeText } from '../syntaxTree';
 import { addMessageShapedLiterals, addNamedPrompts, type PromptFlowResults } from './namedPrompts';
 import type { CallSite, Entry, SyntaxAdapter } from './syntaxAdapter';
 
@@ -33,6 +36,9 @@ export function findPromptsWithAdapter(root: Node, ctx: FinderContext, adapter: 
 class PromptFlow implements PromptFlowResults {
   readonly names: FileNames;
   private readonly settings: CallSettingsReader;
+  private readonly parameters: CallParameterReader;
+  /** Incremented by every `emit`: whether following a value found any text. */
+  private emitted = 0;
   private readonly results = new Map<string, FoundPrompt>();
   /** Nodes being followed, so a cycle of names (`a = b; b = a`) ends. */
   private readonly active = new Set<number>();
@@ -40,12 +46,17 @@ class PromptFlow implements PromptFlowResults {
   constructor(root: Node, ctx: FinderContext, adapter: SyntaxAdapter) {
     this.names = new FileNames(root, ctx, adapter);
     this.settings = new CallSettingsReader(this.names);
+    this.parameters = new CallParameterReader(this.names);
   }
 
   run(): FoundPrompt[] {
     for (const call of this.names.index.calls) this.analyzeCall(call);
     addNamedPrompts(this);
     addMessageShapedLiterals(this);
+    for (const prompt of this.results.values()) {
+      // Text a request is seen to send belongs to the request, not to the template that built it.
+      if (prompt.calls?.some((m) => !m.call.implied)) prompt.calls = prompt.calls.filter((m) => !m.call.implied);
+    }
     return [...this.results.values()].sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
   }
 
@@ -81,12 +92,21 @@ class PromptFlow implements PromptFlowResults {
       maxTokens: settings.maxTokens ?? inherited?.maxTokens ?? null,
       syntaxes: this.templateSyntaxes(site, rule),
       depth: (inherited?.depth ?? 0) + 1,
+      call: inherited ? inherited.call : this.callAt(site, rule, settings),
+      slot: inherited?.slot ?? '',
     };
     if (!rule) {
       this.collectMessage(node, sink);
       return;
     }
     this.applyRule(site, rule, sink);
+  }
+
+  /** The call `site` is: a request when its rule says so, else an implied call (a template, an agent, a message). */
+  private callAt(site: CallSite, rule: CallRule | null, settings: { model: string | null; maxTokens: number | null }): LlmCall {
+    const node = site.node;
+    const call = emptyCall({ startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: node.endIndex }, !rule?.request);
+    return { ...call, api: rule?.request ?? 'other', model: settings.model, maxOutputTokens: settings.maxTokens, ...this.parameters.read(site) };
   }
 
   /**
@@ -106,11 +126,11 @@ class PromptFlow implements PromptFlowResults {
   private applyRule(site: CallSite, rule: CallRule, sink: Sink): void {
     for (const [name, spec] of Object.entries(rule.named ?? {})) {
       const value = site.named.get(name);
-      if (value) this.collectArg(value, spec, { ...sink, role: spec.role ?? rule.role ?? sink.role });
+      if (value) this.collectArg(value, spec, { ...sink, role: spec.role ?? rule.role ?? sink.role, slot: within(sink, name) });
     }
     (rule.positional ?? []).forEach((spec, i) => {
       const value = site.positional[i];
-      if (value && spec) this.collectArg(value, spec, { ...sink, role: spec.role ?? rule.role ?? sink.role });
+      if (value && spec) this.collectArg(value, spec, { ...sink, role: spec.role ?? rule.role ?? sink.role, slot: within(sink, `#${i}`) });
     });
   }
 
@@ -127,6 +147,26 @@ class PromptFlow implements PromptFlowResults {
   }
 
   private collectArg(node: Node, spec: ArgSpec, sink: Sink): void {
+    const before = this.emitted;
+    this.collectArgOfKind(node, spec, sink);
+    if (this.emitted === before && spec.kind !== 'messages' && spec.kind !== 'config') this.noteVariable(node, sink, spec.role ?? 'user');
+  }
+
+  /**
+   * A message whose content the code passes as a variable the engine cannot read: one placeholder of
+   * the call (`{"role": "user", "content": ticket_body}`, `input=question`).
+   */
+  private noteVariable(raw: Node, sink: Sink, role: string): void {
+    const call = sink.call;
+    if (!call || sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    if (this.names.adapter.elements(node) || this.names.adapter.entries(node)) return;
+    if (this.names.stringValue(node)) return;
+    const name = nodeText(node).replace(/\s+/g, ' ').slice(0, 60);
+    if (!call.variableMessages.some((m) => m.name === name && m.role === role)) call.variableMessages.push({ role, name });
+  }
+
+  private collectArgOfKind(node: Node, spec: ArgSpec, sink: Sink): void {
     switch (spec.kind) {
       case 'text':
         return this.collectText(node, sink);
@@ -148,10 +188,11 @@ class PromptFlow implements PromptFlowResults {
     if (values.length === 0) return false;
     this.active.add(node.id);
     try {
-      for (const { value, name } of values) {
+      values.forEach(({ value, name }, i) => {
         const named = name ? { name, nameFor: this.names.adapter.unwrap(value).id } : {};
-        collect(value, { ...sink, evidence: weaker(sink.evidence, 'flow'), ...named, depth: sink.depth + 1 });
-      }
+        const slot = values.length > 1 ? within(sink, i, true) : sink.slot;
+        collect(value, { ...sink, evidence: weaker(sink.evidence, 'flow'), ...named, depth: sink.depth + 1, slot });
+      });
     } finally {
       this.active.delete(node.id);
     }
@@ -167,18 +208,19 @@ class PromptFlow implements PromptFlowResults {
       this.emit(node, value, sink);
       // A constant inserted into this template (`f"{SYSTEM}\n{q}"`) reaches the model too.
       // Only prompt-like constants: a path or a language name inserted into a prompt is a value, not a prompt.
-      for (const ref of value.refs ?? []) {
+      (value.refs ?? []).forEach((ref, i) => {
         const inserted = this.names.stringValueOfName(ref);
         const refName = this.names.adapter.identifier(ref) ?? this.names.adapter.member(ref)?.name ?? '';
         if (inserted && (readsAsInstructions(inserted.text) || (isPromptName(refName) && !nonPromptReason(inserted.text)))) {
-          this.collectText(ref, { ...sink, syntaxes: [], depth: sink.depth + 1 });
+          const fills = { part: `${node.startIndex}:${node.endIndex}`, placeholder: nodeText(ref) };
+          this.collectText(ref, { ...sink, syntaxes: [], depth: sink.depth + 1, slot: within(sink, `ref${i}`), fills });
         }
-      }
+      });
       return;
     }
     const alternatives = this.names.adapter.alternatives(node);
     if (alternatives) {
-      for (const alt of alternatives) this.collectText(alt, { ...sink, depth: sink.depth + 1 });
+      alternatives.forEach((alt, i) => this.collectText(alt, { ...sink, depth: sink.depth + 1, slot: within(sink, i, true) }));
       return;
     }
     const use = this.names.adapter.templateUse(node);
@@ -205,23 +247,37 @@ class PromptFlow implements PromptFlowResults {
     const node = this.names.adapter.unwrap(raw);
     const elements = this.names.adapter.elements(node);
     if (elements) {
-      for (const element of elements) {
+      elements.forEach((element, i) => {
         const spread = this.names.adapter.spread(element);
-        if (spread) this.collectMessages(spread, { ...sink, depth: sink.depth + 1 });
-        else this.collectMessage(element, sink);
-      }
+        if (spread) this.collectMessages(spread, { ...sink, depth: sink.depth + 1, slot: within(sink, i) });
+        else this.collectOneMessage(element, { ...sink, slot: within(sink, i) });
+      });
       return;
     }
-    const parts = this.names.adapter.concatParts(node) ?? this.names.adapter.alternatives(node); // `[system] + history`, `a or b`
-    if (parts) {
-      for (const part of parts) this.collectMessages(part, { ...sink, depth: sink.depth + 1 });
+    const parts = this.names.adapter.concatParts(node); // `[system] + history`
+    const alternatives = parts ? null : this.names.adapter.alternatives(node); // `a or b`
+    if (parts || alternatives) {
+      (parts ?? alternatives ?? []).forEach((part, i) => this.collectMessages(part, { ...sink, depth: sink.depth + 1, slot: within(sink, `+${i}`, !!alternatives) }));
       return;
     }
-    for (const added of this.names.appendedTo(node)) this.collectMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1 });
+    this.names.appendedTo(node).forEach((added, i) => this.collectOneMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1, slot: within(sink, `append${i}`) }));
     if (!this.follow(node, sink, (v, s) => this.collectMessages(v, s))) {
       const site = this.names.siteOf(node);
       if (site && this.matchRule(site)) this.analyzeCall(node, sink); // ChatPromptTemplate(...).format_messages()
     }
+  }
+
+  /** One message of a list: a variable content with nothing to read is one placeholder of the call. */
+  private collectOneMessage(node: Node, sink: Sink): void {
+    const before = this.emitted;
+    this.collectMessage(node, sink);
+    if (this.emitted !== before) return;
+    const entries = this.names.adapter.entries(this.names.adapter.unwrap(node));
+    const get = (key: string) => entries?.find((e) => e.key !== null && normalizeName(e.key) === key)?.value;
+    const content = get('content');
+    if (!content) return;
+    const roleText = get('role') ? this.names.literalText(get('role') as Node) : null;
+    this.noteVariable(content, sink, (roleText ? normalizeRole(roleText) : undefined) ?? sink.role ?? 'user');
   }
 
   /** One chat message: `{"role", "content"}`, `("system", "…")`, `SystemMessage("…")`, or a name for one. */
@@ -276,7 +332,7 @@ class PromptFlow implements PromptFlowResults {
     const node = this.names.adapter.unwrap(raw);
     const elements = this.names.adapter.elements(node);
     if (!elements) return this.collectText(node, sink);
-    for (const element of elements) this.collectPart(element, sink);
+    elements.forEach((element, i) => this.collectPart(element, { ...sink, slot: within(sink, i) }));
   }
 
   private collectPart(raw: Node, sink: Sink): void {
@@ -300,7 +356,7 @@ class PromptFlow implements PromptFlowResults {
     const entries = this.names.adapter.entries(node);
     if (entries) return this.collectMessageEntries(entries, sink);
     if (this.names.adapter.identifier(node) !== null || this.names.adapter.member(node)) {
-      for (const added of this.names.appendedTo(node)) this.collectMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1 });
+      this.names.appendedTo(node).forEach((added, i) => this.collectOneMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1, slot: within(sink, `append${i}`) }));
       if (this.follow(node, sink, (v, s) => this.collectContents(v, s))) return;
       if (this.names.adapter.identifier(node) !== null) return;
     }
@@ -315,7 +371,7 @@ class PromptFlow implements PromptFlowResults {
     const node = this.names.adapter.unwrap(raw);
     const elements = this.names.adapter.elements(node);
     if (elements) {
-      for (const element of elements) this.collectPart(element, sink);
+      elements.forEach((element, i) => this.collectPart(element, { ...sink, slot: within(sink, i) }));
       return;
     }
     if (this.names.adapter.identifier(node) !== null && !this.names.stringValue(node)) {
@@ -341,6 +397,7 @@ class PromptFlow implements PromptFlowResults {
 
   emit(node: Node, value: StringValue, sink: Sink): void {
     if (!value.text.trim() && value.holes.length === 0) return;
+    this.emitted++;
     const prompt = promptFromNode(node, value, {
       language: this.names.ctx.language,
       evidence: sink.evidence,
@@ -351,10 +408,15 @@ class PromptFlow implements PromptFlowResults {
       syntaxes: sink.syntaxes,
     });
     const key = `${node.startIndex}:${node.endIndex}`;
+    const membership = sink.call ? { call: sink.call, slot: sink.slot, ...(sink.fills ? { fills: sink.fills } : {}) } : null;
     const existing = this.results.get(key);
     if (!existing) {
+      if (membership) prompt.calls = [membership];
       this.results.set(key, prompt);
       return;
+    }
+    if (membership && !existing.calls?.some((m) => m.call.key === membership.call.key && m.slot === membership.slot)) {
+      (existing.calls ??= []).push(membership);
     }
     // The same string reached again: keep the first call's model, the strongest evidence, the richest placeholders.
     if (evidenceRank(prompt.evidence) > evidenceRank(existing.evidence)) existing.evidence = prompt.evidence;

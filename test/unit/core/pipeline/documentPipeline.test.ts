@@ -9,7 +9,7 @@ import { createEstimateContext } from '../../../../src/core/estimate/estimateCon
 import { findPrompts } from '../../../../src/core/prompts/findPrompts';
 import { DocumentPipeline } from '../../../../src/core/pipeline/documentPipeline';
 import type { AnalyzedReply, ScannedReply, WorkerReply } from '../../../../src/core/pipeline/pipelineProtocol';
-import { toFinding } from '../../../../src/core/scan/finding';
+import { toFileFindings } from '../../../../src/core/scan/finding';
 import { readUsageSection } from '../../../../src/core/simulate/usageFile';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -85,23 +85,26 @@ suite('pipeline: document pipeline', () => {
     assert.deepStrictEqual(reply.analyses.map((a) => a.prompt), await findPrompts(twice, FILE));
   });
 
-  test('a document with a usage entry gets its $/month; prompts without one get null', async () => {
+  test('a call whose part a usage entry names gets its $/month; a call of another file gets null', async () => {
     const usage = readUsageSection('usage:\n  prompts:\n    - file: app/bot.py\n      line: 3\n      requestsPerDay: 1000\n', '.promptcost.yml')!;
     const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: { usage, fileKey: 'app/bot.py', profile: null } }));
-    const system = reply.analyses.find((a) => a.prompt.startLine === 3);
-    assert.ok(system?.monthly, 'the SYSTEM prompt on line 3 has a usage entry');
-    assert.strictEqual(system.monthly.inputs.requestsPerDay, 1000);
-    assert.ok(system.monthly.cost.monthlyCost !== null && system.monthly.cost.monthlyCost > 0);
-    assert.ok(reply.analyses.some((a) => a.monthly === null), 'the user prompt has no entry');
+    // SYSTEM (line 3) is a part of the call on line 6: the entry names the prompt, and so its call.
+    assert.strictEqual(reply.calls.length, 1);
+    const [call] = reply.calls;
+    assert.strictEqual(call.call.startLine, 6);
+    assert.ok(call.monthly, 'the call of the SYSTEM prompt has a usage entry');
+    assert.strictEqual(call.monthly.inputs.requestsPerDay, 1000);
+    assert.strictEqual(call.monthly.inputs.inputTokens, call.primary.inputTokens, 'the whole call is priced, not the string');
+    assert.ok(call.monthly.cost.monthlyCost !== null && call.monthly.cost.monthlyCost > 0);
     const other = analyzed(await engine.submit({ type: 'find', id: 2, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: { usage, fileKey: 'elsewhere.py', profile: null } }));
-    assert.ok(other.analyses.every((a) => a.monthly === null), 'a line entry of another file matches nothing');
+    assert.ok(other.calls.every((c) => c.monthly === null), 'a line entry of another file matches nothing');
   });
 
   test('a usage section that cannot be priced leaves $/month null and says why; the estimates stand', async () => {
     const broken = { usage: { prompts: null }, fileKey: 'app/bot.py', profile: null } as never;
     const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: broken }));
     assert.ok(reply.analyses.length >= 2);
-    assert.ok(reply.analyses.every((a) => a.monthly === null && a.primary.costPerCall !== null));
+    assert.ok(reply.calls.every((c) => c.monthly === null && c.primary.costPerCall !== null));
     assert.match(reply.usageError ?? '', /\S/);
   });
 
@@ -115,7 +118,7 @@ suite('pipeline: document pipeline', () => {
     assert.ok(reply && 'files' in reply, JSON.stringify(reply));
     const [scanned, skipped] = (reply as ScannedReply).files;
     const found = analyzed(await engine.submit({ type: 'find', id: 5, key: 'doc', text: SOURCE, filePath: bot, edits: [], settings, usage: null }));
-    assert.deepStrictEqual(scanned.findings, found.analyses.map((a) => toFinding('bot.py', a)));
+    assert.deepStrictEqual(scanned.findings, toFileFindings('bot.py', found.analyses, found.calls));
     assert.strictEqual(scanned.parsed, true);
     assert.deepStrictEqual(skipped, { findings: [], parsed: false, bytes: fs.statSync(plain).size });
     fs.rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,9 @@ import type { FoundPrompt } from '../../../../src/core/prompts/prompt';
 import { readUsageSection } from '../../../../src/core/simulate/usageFile';
 import { monthlyCosts, type DocumentUsage } from '../../../../src/core/pipeline/documentUsage';
 import { approx, testPrices } from '../simulate/testPrices';
+import type { CallAnalysis } from '../../../../src/core/pipeline/callAnalysis';
+import type { CallEstimate } from '../../../../src/core/estimate/estimateCall';
+import { emptyCall } from '../../../../src/core/prompts/llmCall';
 
 const prices = testPrices();
 
@@ -18,7 +21,16 @@ function estimate(model: string, inputTokens: number, outputTokens: number): Mod
 
 function analysis(startLine: number, endLine: number, name: string | undefined, estimates: ModelEstimate[]): PromptAnalysis {
   const prompt: FoundPrompt = { startLine, endLine, startOffset: startLine * 10, endOffset: endLine * 10, language: 'python', kind: 'literal', text: 'p', placeholders: [], model: estimates[0].model, maxOutputTokens: null, evidence: 'call', ...(name ? { name } : {}) };
-  return { prompt, estimates, primary: estimates[0], cheapest: null, variables: 0, monthly: null };
+  return { prompt, estimates, primary: estimates[0], cheapest: null, variables: 0 };
+}
+
+/** Each prompt an implied call of its own, its output all visible (no reasoning). */
+function callsOf(prompts: PromptAnalysis[]): CallAnalysis[] {
+  return prompts.map(({ prompt, estimates }, index) => {
+    const callEstimates = estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: { typical: e.outputTokens, max: null }, reasoningTokens: null }) as unknown as CallEstimate);
+    const call = { ...emptyCall(prompt, true), model: prompt.model };
+    return { call, parts: [{ index, slot: '', tokens: estimates[0].inputTokens, share: 1 }], estimates: callEstimates, primary: callEstimates[0], cheapest: null, modelAssumed: false, monthly: null };
+  });
 }
 
 const USAGE = readUsageSection(`
@@ -40,7 +52,7 @@ suite('pipeline: $/month of a document’s prompts', () => {
   ];
 
   test('a line entry, a name entry, and nothing for a prompt without an entry', () => {
-    const costs = monthlyCosts(prompts, usageOf('src/bot.py', USAGE, null), prices);
+    const costs = monthlyCosts(callsOf(prompts), prompts, usageOf('src/bot.py', USAGE, null), prices);
     // 1000/day × 30 × (1000 × $1 + 500 × $2)/1M = $60.
     approx(costs[0]?.cost.monthlyCost, 60, 'SYSTEM');
     assert.strictEqual(costs[0]?.profile, 'expected');
@@ -51,12 +63,12 @@ suite('pipeline: $/month of a document’s prompts', () => {
   });
 
   test('the profile picks the volume; another file matches no line entry', () => {
-    approx(monthlyCosts(prompts, usageOf('src/bot.py', USAGE, 'high'), prices)[0]?.cost.monthlyCost, 180, 'high');
-    assert.strictEqual(monthlyCosts(prompts, usageOf('other/bot.py', USAGE, null), prices)[0], null);
+    approx(monthlyCosts(callsOf(prompts), prompts, usageOf('src/bot.py', USAGE, 'high'), prices)[0]?.cost.monthlyCost, 180, 'high');
+    assert.strictEqual(monthlyCosts(callsOf(prompts), prompts, usageOf('other/bot.py', USAGE, null), prices)[0], null);
   });
 
   test('an empty usage file prices nothing', () => {
     const empty = readUsageSection('usage:\n  prompts: []\n', 'x.yml')!;
-    assert.deepStrictEqual(monthlyCosts(prompts, usageOf('src/bot.py', empty, null), prices), [null, null, null]);
+    assert.deepStrictEqual(monthlyCosts(callsOf(prompts), prompts, usageOf('src/bot.py', empty, null), prices), [null, null, null]);
   });
 });

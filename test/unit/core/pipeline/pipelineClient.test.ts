@@ -22,8 +22,9 @@ suite('pipeline: client', () => {
   test('in-process, a scan is answered; after dispose every request is refused', async () => {
     const client = new PipelineClient(SILENT, { inProcess: true });
     const [result] = await client.scanFiles([{ path: file, language: 'python' }], { settings: DEFAULT_ENGINE_SETTINGS, cwd: dir });
-    assert.strictEqual(result.findings.length, 1);
-    assert.strictEqual(result.findings[0].text, 'Say hello to the team.');
+    assert.strictEqual(result.findings.prompts.length, 1);
+    assert.strictEqual(result.findings.prompts[0].text, 'Say hello to the team.');
+    assert.deepStrictEqual(result.findings.calls.map((c) => [c.startLine, c.prompts]), [[3, ['p0']]]);
     client.dispose();
     await assert.rejects(client.scanFiles([{ path: file, language: 'python' }], { settings: DEFAULT_ENGINE_SETTINGS, cwd: dir }), /disposed/);
   });
@@ -33,7 +34,7 @@ suite('pipeline: client', () => {
     const client = new PipelineClient({ ...SILENT, warn: (m) => warnings.push(m) }, { hostThread: 'the main thread' }, path.join(dir, 'no-such-worker.js'));
     const [result] = await client.scanFiles([{ path: file, language: 'python' }], { settings: DEFAULT_ENGINE_SETTINGS, cwd: dir });
     client.dispose();
-    assert.strictEqual(result.findings.length, 1);
+    assert.strictEqual(result.findings.calls.length, 1);
     assert.deepStrictEqual(warnings.map((w) => /in-process, on the main thread/.test(w)), [true]);
   });
 });

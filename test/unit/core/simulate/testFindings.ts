@@ -1,36 +1,21 @@
-/** Findings made by hand (the shape `scan --json` emits), so matching and pricing tests do not depend on the parser. */
-import type { Finding, FindingEstimate } from '../../../../src/core/scan/finding';
+/** Calls made by hand (the shape the simulation and `diff` price), so matching and pricing tests do not depend on the parser. */
+import type { PricedEstimate } from '../../../../src/core/simulate/findingMonthlyCost';
+import type { PricedCall } from '../../../../src/core/simulate/pricedCalls';
+import type { PromptKind } from '../../../../src/core/prompts/prompt';
 
-export function estimate(model: string, inputTokens: number, outputTokens = 50): FindingEstimate {
-  return {
-    model,
-    encoding: null,
-    exact: true,
-    inputTokens,
-    staticTokens: inputTokens,
-    inputCost: null,
-    outputTokens,
-    outputCost: null,
-    costPerCall: null,
-    cachedCostPerCall: null,
-    batchCostPerCall: null,
-    contextWindow: null,
-    priceId: null,
-  };
+export function estimate(model: string, inputTokens: number, outputTokens = 50): PricedEstimate {
+  return { model, inputTokens, outputTokens };
 }
 
-export function finding(file: string, startLine: number, endLine: number, options: { name?: string; text?: string; kind?: Finding['kind']; estimates?: FindingEstimate[] } = {}): Finding {
+export function finding(file: string, startLine: number, endLine: number, options: { name?: string; text?: string; kind?: PromptKind; estimates?: PricedEstimate[] } = {}): PricedCall {
   return {
     file,
     startLine,
     endLine,
-    language: 'python',
     kind: options.kind ?? 'literal',
     text: options.text ?? `prompt at ${file}:${startLine}`,
-    placeholders: [],
     model: null,
     ...(options.name ? { name: options.name } : {}),
-    evidence: 'call',
     estimates: options.estimates ?? [estimate('test-model', 100)],
   };
 }

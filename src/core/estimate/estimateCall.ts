@@ -1,0 +1,137 @@
+/**
+ * What one LLM call costs, per model: its parts' tokens (alternatives not added up), the request framing,
+ * tool declarations and response schema, counted on the whole call; output as a typical figure and a cap;
+ * reasoning where the model reasons. The long-context tier is chosen on the whole input.
+ *
+ * Cost per call = input × input rate + (visible + reasoning) × output rate, typical and max. Visible +
+ * reasoning never exceed the call's cap (OpenAI's `max_completion_tokens`/`max_output_tokens` and Claude's
+ * `max_tokens` include reasoning), so reasoning is taken first and the visible output gets what is left.
+ */
+import type { AssembledCall } from '../prompts/assembleCalls';
+import { combineParts } from '../prompts/assembleCalls';
+import { callCost } from '../pricing/callCost';
+import { encodingForModel, type EncodingName } from '../tokens/encodings';
+import { messageFramingTokens, responseFormatTokens, toolTokens } from './callFraming';
+import type { EstimateContext } from './estimatePrompt';
+import { reasoningTokens } from './reasoningTokens';
+
+/** Size of a tool the code passes by name (`tools=[get_weather]`): a function with two described parameters. */
+export const DEFAULT_TOOL_TOKENS = 100;
+/** Size of a response schema the code passes by name (a Pydantic or Zod model): a handful of fields. */
+export const DEFAULT_SCHEMA_TOKENS = 100;
+
+/** A part's tokens for one model, and whether its count is exact; `placeholder` → the tokens that placeholder was sized at. */
+export interface PartTokens {
+  tokens: number;
+  exact: boolean;
+  placeholderTokens(name: string): number;
+  /** Placeholders sized at the default, nothing known about their value. */
+  assumed: string[];
+}
+
+export interface TokenRange {
+  typical: number;
+  /** Null when neither the call nor the catalogue gives a cap. */
+  max: number | null;
+}
+
+export interface CallEstimate {
+  model: string;
+  priceId: string | null;
+  encoding: EncodingName | null;
+  exact: boolean;
+  /** Typical input tokens of the whole call: parts + framing + tools + schema. */
+  inputTokens: number;
+  /** Message content: the parts, and variable messages at the placeholder size. */
+  partTokens: number;
+  overheadTokens: number;
+  toolTokens: number;
+  schemaTokens: number;
+  messages: number;
+  outputTokens: TokenRange;
+  reasoningTokens: (TokenRange & { effort: string | null; source: 'effort' | 'budget' | 'default' }) | null;
+  /** Typical cost (visible + reasoning typical); null without a price. */
+  costPerCall: number | null;
+  /** Input plus the whole cap at the output rate; null without a price or a cap. */
+  maxCostPerCall: number | null;
+  inputCost: number | null;
+  /** Typical cost with the whole input read from the prompt cache. */
+  cachedCostPerCall: number | null;
+  batchCostPerCall: number | null;
+  contextWindow: number | null;
+  contextShare: number | null;
+  tier: number | null;
+  /** What was sized without seeing it: placeholders, variable messages, tools and schemas passed by name. */
+  assumed: string[];
+}
+
+export function modelsForCall(call: AssembledCall['call'], ctx: EstimateContext): string[] {
+  const primary = call.model ? [call.model] : ctx.settings.models;
+  const all = [...primary, ...ctx.settings.compareModels, ...(ctx.compareModels ?? [])];
+  return [...new Set(all.map((m) => m.trim()).filter(Boolean))];
+}
+
+export function estimateCall(assembled: AssembledCall, model: string, partTokens: (index: number) => PartTokens, ctx: EstimateContext): CallEstimate {
+  const { call } = assembled;
+  const settings = ctx.settings;
+  const factors = settings.estimateFactors;
+  let exact = true;
+  const assumed: string[] = [];
+  const counted = assembled.parts.map((part) => {
+    const own = partTokens(part.index);
+    exact &&= own.exact;
+    for (const name of own.assumed) if (!assumed.includes(name)) assumed.push(name);
+    return { slot: part.slot, tokens: own.tokens, message: !part.fills };
+  });
+  // A constant inserted into a template's placeholder is counted as itself, not as the placeholder too.
+  for (const part of assembled.parts) {
+    if (!part.fills) continue;
+    const target = assembled.parts.findIndex((p) => p.index === part.fills?.index);
+    if (target >= 0) counted[target].tokens = Math.max(0, counted[target].tokens - partTokens(part.fills.index).placeholderTokens(part.fills.placeholder));
+  }
+  call.variableMessages.forEach((m, i) => {
+    counted.push({ slot: `/variable${i}`, tokens: settings.placeholderTokens, message: true });
+    assumed.push(`${m.name} (${m.role} message)`);
+  });
+  const content = combineParts(counted);
+  const overheadTokens = messageFramingTokens(call.api, content.messages);
+  const tools = toolTokens(call.tools, model, { defaultToolTokens: DEFAULT_TOOL_TOKENS, factors });
+  if (tools.assumed > 0) assumed.push(`${tools.assumed} tool${tools.assumed === 1 ? '' : 's'} passed by name`);
+  const schema = responseFormatTokens(call.responseFormat, model, { defaultSchemaTokens: DEFAULT_SCHEMA_TOKENS, factors });
+  if (schema.assumed) assumed.push('response schema passed by name');
+  // Framing is published for OpenAI's APIs only; elsewhere none is counted and the figure is ≈.
+  exact &&= tools.exact && (schema.exact || schema.tokens === 0) && (call.api === 'chat' || call.api === 'responses');
+  const inputTokens = content.tokens + overheadTokens + tools.tokens + schema.tokens;
+
+  const price = ctx.prices.resolve(model);
+  const cap = call.maxOutputTokens ?? price?.maxOutput ?? null;
+  const reasoning = reasoningTokens({ model, effort: call.reasoningEffort, thinkingBudget: call.thinkingBudget, cap }, settings);
+  const reasoningTypical = reasoning?.typical ?? 0;
+  const visibleTypical = cap === null ? settings.expectedOutputTokens : Math.max(0, Math.min(settings.expectedOutputTokens, cap - reasoningTypical));
+  const typical = price ? callCost(price, inputTokens, visibleTypical + reasoningTypical) : null;
+  const max = price && cap !== null ? callCost(price, inputTokens, cap) : null;
+  const contextWindow = price?.contextWindow ?? null;
+  return {
+    model,
+    priceId: price?.id ?? null,
+    encoding: encodingForModel(model),
+    exact,
+    inputTokens,
+    partTokens: content.tokens,
+    overheadTokens,
+    toolTokens: tools.tokens,
+    schemaTokens: schema.tokens,
+    messages: content.messages,
+    outputTokens: { typical: visibleTypical, max: cap },
+    reasoningTokens: reasoning ? { typical: reasoning.typical, max: reasoning.max, effort: reasoning.effort, source: reasoning.source } : null,
+    costPerCall: typical?.total ?? null,
+    maxCostPerCall: max?.total ?? null,
+    inputCost: typical?.inputCost ?? null,
+    cachedCostPerCall: typical && typical.cachedInputCost !== null ? typical.cachedInputCost + typical.outputCost : null,
+    batchCostPerCall: typical?.batchTotal ?? null,
+    contextWindow,
+    contextShare: contextWindow ? inputTokens / contextWindow : null,
+    tier: typical?.tier ?? null,
+    assumed,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * One LLM call with its estimates for every model compared: the unit the call lens, the hover's anatomy,
+ * the diagnostics, the reports and the CLI's rows price. Its parts are the document's prompt analyses.
+ */
+import { cheapestAlternative, type Alternative } from '../estimate/cheapestAlternative';
+import { estimateCall, modelsForCall, type CallEstimate, type PartTokens } from '../estimate/estimateCall';
+import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt';
+import { assembleCalls } from '../prompts/assembleCalls';
+import type { LlmCall } from '../prompts/llmCall';
+import type { FindingMonthlyCost } from '../simulate/findingMonthlyCost';
+import type { EstimateCache } from './estimateCache';
+import type { PromptAnalysis } from './promptAnalysis';
+
+export interface CallPartAnalysis {
+  /** Index into the document's prompt analyses. */
+  index: number;
+  slot: string;
+  /** Tokens of this part for the call's own model (a filled placeholder not counted twice). */
+  tokens: number;
+  /** Its share of the call's typical input (0–1). */
+  share: number;
+}
+
+export interface CallAnalysis {
+  call: LlmCall;
+  parts: CallPartAnalysis[];
+  /** The call's own model (else the first default) first, then the compared ones. */
+  estimates: CallEstimate[];
+  primary: CallEstimate;
+  cheapest: Alternative<CallEstimate> | null;
+  /** The code names no model: the figure is for the user's default model. */
+  modelAssumed: boolean;
+  /** $/month from the usage file, or null when no usage entry gives the call a volume. */
+  monthly: FindingMonthlyCost | null;
+}
+
+export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateContext, cache: EstimateCache): CallAnalysis[] {
+  const prompts = analyses.map((a) => a.prompt);
+  return assembleCalls(prompts).map((assembled) => {
+    const partTokens = (model: string) => (index: number): PartTokens => {
+      const analysis = analyses[index];
+      const estimate = analysis.estimates.find((e) => e.model === model) ?? cache.estimateForModel(analysis.prompt, model, ctx);
+      return partTokensOf(estimate);
+    };
+    const estimates = modelsForCall(assembled.call, ctx).map((model) => estimateCall(assembled, model, partTokens(model), ctx));
+    const [primary, ...others] = estimates;
+    const own = partTokens(primary.model);
+    const parts = assembled.parts.map((part) => {
+      let tokens = own(part.index).tokens;
+      for (const filler of assembled.parts) {
+        if (filler.fills?.index === part.index) tokens = Math.max(0, tokens - own(part.index).placeholderTokens(filler.fills.placeholder));
+      }
+      return { index: part.index, slot: part.slot, tokens, share: primary.inputTokens > 0 ? tokens / primary.inputTokens : 0 };
+    });
+    return { call: assembled.call, parts, estimates, primary, cheapest: cheapestAlternative(primary, others), modelAssumed: assembled.call.model === null, monthly: null };
+  });
+}
+
+function partTokensOf(estimate: ModelEstimate): PartTokens {
+  return {
+    tokens: estimate.inputTokens,
+    exact: estimate.exact,
+    placeholderTokens: (name) => estimate.placeholders.find((p) => p.name === name || p.raw.includes(name))?.tokens ?? 0,
+    assumed: estimate.placeholders.filter((p) => p.source === 'default').map((p) => p.raw),
+  };
+}
