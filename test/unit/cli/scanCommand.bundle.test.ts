@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { getEncoding } from 'js-tiktoken';
+import Ajv from 'ajv';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -32,16 +33,25 @@ function tempTree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-interface JsonFinding {
-  file: string;
-  startLine: number;
-  endLine: number;
-  language: string;
-  kind: string;
-  text: string;
-  placeholders: string[];
-  model: string | null;
-  estimates: { model: string; encoding: string | null; exact: boolean; inputTokens: number; inputCost: number | null; outputTokens: number; outputCost: number | null; costPerCall: number | null }[];
+/** `scan --json`, schema version 2 (docs/scan-schema-v2.json). */
+interface JsonScan {
+  schemaVersion: number;
+  prompts: { id: string; file: string; startLine: number; endLine: number; language: string; kind: string; text: string; placeholders: string[]; model: string | null; calls: string[]; tokens: number }[];
+  calls: {
+    id: string; file: string; startLine: number; endLine: number; implied: boolean; api: string; model: string | null; prompts: string[];
+    estimates: { model: string; encoding: string | null; exact: boolean; inputTokens: number; overheadTokens: number; toolTokens: number; outputTokens: { typical: number; max: number | null }; reasoningTokens: { typical: number; max: number | null } | null; cost: { typical: number; max: number | null } | null }[];
+  }[];
+  totals: { calls: number; byModel: { model: string; typical: number; max: number | null }[] };
+}
+
+const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'docs', 'scan-schema-v2.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+/** Parses `scan --json` output and checks it against the published JSON Schema. */
+function parseScan(stdout: string): JsonScan {
+  const json = JSON.parse(stdout) as JsonScan;
+  assert.ok(validate(json), `scan --json does not match docs/scan-schema-v2.json: ${JSON.stringify(validate.errors?.slice(0, 5))}`);
+  return json;
 }
 
 const SUPPORT_BOT = `from openai import OpenAI
@@ -96,61 +106,84 @@ suite('CLI: prompt-cost scan (built bundle)', function () {
     }
   });
 
-  test('--json: the documented shape, exact OpenAI counts equal js-tiktoken, costs from the catalogue', () => {
+  test('--json: one call of two parts, priced whole; exact OpenAI counts equal js-tiktoken; the schema holds', () => {
     const dir = tempTree({ 'bot.py': SUPPORT_BOT });
     const r = run(['scan', '.', '--json'], dir);
     assert.strictEqual(r.status, 0, r.stderr);
-    const findings = JSON.parse(r.stdout) as JsonFinding[];
-    assert.strictEqual(findings.length, 2);
-    const [system, user] = findings;
-    assert.strictEqual(system.file, 'bot.py');
-    assert.strictEqual(system.startLine, 5);
-    assert.strictEqual(system.endLine, 5);
-    assert.strictEqual(system.kind, 'literal');
-    assert.strictEqual(system.model, 'gpt-4o');
-    assert.deepStrictEqual(system.placeholders, []);
-    const e = system.estimates[0];
-    assert.strictEqual(e.model, 'gpt-4o');
-    assert.strictEqual(e.encoding, 'o200k_base');
-    assert.strictEqual(e.exact, true);
-    const oracle = getEncoding('o200k_base').encode(system.text, [], []).length;
-    assert.strictEqual(e.inputTokens, oracle);
-    assert.strictEqual(e.outputTokens, 300, 'max_tokens of the call is the output assumption');
-    assert.ok(Math.abs((e.inputCost ?? NaN) - oracle * 2.5e-6) < 1e-12, `gpt-4o input is $2.50/1M: ${e.inputCost}`);
-    assert.ok(Math.abs((e.outputCost ?? NaN) - 300 * 10e-6) < 1e-12);
-    assert.ok(Math.abs((e.costPerCall ?? NaN) - ((e.inputCost ?? 0) + (e.outputCost ?? 0))) < 1e-12);
+    const scan = parseScan(r.stdout);
+    assert.strictEqual(scan.schemaVersion, 2);
+    assert.strictEqual(scan.prompts.length, 2);
+    assert.strictEqual(scan.calls.length, 1, 'system + user in one request are one call');
+    const [system, user] = scan.prompts;
+    const [call] = scan.calls;
+    assert.deepStrictEqual([system.startLine, system.kind, system.model, system.placeholders, system.calls], [5, 'literal', 'gpt-4o', [], [call.id]]);
+    assert.deepStrictEqual([user.kind, user.placeholders, user.text, user.calls], ['template', ['question'], 'Customer question: {question}', [call.id]]);
+    assert.deepStrictEqual([call.file, call.startLine, call.implied, call.api, call.model, call.prompts], ['bot.py', 8, false, 'chat', 'gpt-4o', [system.id, user.id]]);
 
-    assert.strictEqual(user.kind, 'template');
-    assert.deepStrictEqual(user.placeholders, ['question']);
-    assert.strictEqual(user.text, 'Customer question: {question}');
-    const staticTokens = getEncoding('o200k_base').encode('Customer question: ', [], []).length;
-    assert.strictEqual(user.estimates[0].inputTokens, staticTokens + 50, 'static text + the default 50 tokens per placeholder');
+    const o200k = getEncoding('o200k_base');
+    const systemTokens = o200k.encode(system.text, [], []).length;
+    const userTokens = o200k.encode('Customer question: ', [], []).length + 50; // + the default 50 tokens per placeholder
+    assert.strictEqual(system.tokens, systemTokens);
+    assert.strictEqual(user.tokens, userTokens);
+    const e = call.estimates[0];
+    assert.deepStrictEqual([e.model, e.encoding, e.exact], ['gpt-4o', 'o200k_base', true]);
+    // OpenAI chat framing: 3 + 1 (role) per message, 3 to prime the reply: 2 × 4 + 3.
+    assert.strictEqual(e.overheadTokens, 11);
+    assert.strictEqual(e.inputTokens, systemTokens + userTokens + 11);
+    // Output: the typical 256 (expectedOutputTokens), capped by max_tokens=300; gpt-4o does not reason.
+    assert.deepStrictEqual(e.outputTokens, { typical: 256, max: 300 });
+    assert.strictEqual(e.reasoningTokens, null);
+    // gpt-4o: $2.50 in, $10 out per 1M.
+    const typical = (e.inputTokens * 2.5 + 256 * 10) / 1e6;
+    const max = (e.inputTokens * 2.5 + 300 * 10) / 1e6;
+    assert.ok(Math.abs((e.cost?.typical ?? NaN) - typical) < 1e-12, `typical ${e.cost?.typical} vs ${typical}`);
+    assert.ok(Math.abs((e.cost?.max ?? NaN) - max) < 1e-12, `max ${e.cost?.max} vs ${max}`);
+    assert.deepStrictEqual(scan.totals.byModel.map((t) => [t.model, t.typical, t.max]), [['gpt-4o', e.cost?.typical, e.cost?.max]]);
   });
 
-  test('--models adds estimates; a model without a price has null costs and the table says "no price"', () => {
+  test('--models adds estimates per call; a model without a price has null costs and the table says "no price"', () => {
     const dir = tempTree({ 'bot.py': SUPPORT_BOT });
     const r = run(['scan', 'bot.py', '--json', '--models', 'claude-haiku-4-5,acme-llm-1'], dir);
     assert.strictEqual(r.status, 0, r.stderr);
-    const [system] = JSON.parse(r.stdout) as JsonFinding[];
-    assert.deepStrictEqual(system.estimates.map((x) => x.model), ['gpt-4o', 'claude-haiku-4-5', 'acme-llm-1']);
-    const claude = system.estimates[1];
+    const [call] = parseScan(r.stdout).calls;
+    assert.deepStrictEqual(call.estimates.map((x) => x.model), ['gpt-4o', 'claude-haiku-4-5', 'acme-llm-1']);
+    const claude = call.estimates[1];
     assert.strictEqual(claude.exact, false, 'no local Claude tokenizer: an estimate');
-    assert.ok(claude.inputTokens >= system.estimates[0].inputTokens);
-    const acme = system.estimates[2];
-    assert.strictEqual(acme.costPerCall, null);
-    assert.strictEqual(acme.inputCost, null);
+    assert.strictEqual(claude.overheadTokens, 11, 'the framing is the call API\'s (chat), whatever the model');
+    const acme = call.estimates[2];
+    assert.strictEqual(acme.cost, null);
     const table = run(['scan', 'bot.py', '--models', 'acme-llm-1'], dir);
-    assert.match(table.stdout, /acme-llm-1\s+≈ \d+ tokens\s+no price/);
+    assert.match(table.stdout, /acme-llm-1\s+≈ \d+ in \+ 256–300 out\s+no price/, "the call's own cap bounds every model");
     assert.doesNotMatch(table.stdout, /\$0\.00\b/);
   });
 
-  test('--fail-over exits 1 when a prompt costs more per call, 0 otherwise', () => {
+  test('--fail-over checks the typical cost of each call, --fail-over-max its cost at the output cap', () => {
     const dir = tempTree({ 'bot.py': SUPPORT_BOT });
-    const over = run(['scan', '.', '--fail-over', '0.001'], dir);
+    const [call] = parseScan(run(['scan', '.', '--json'], dir).stdout).calls;
+    const { typical, max } = call.estimates[0].cost as { typical: number; max: number };
+    const over = run(['scan', '.', '--fail-over', String(typical * 0.9)], dir);
     assert.strictEqual(over.status, 1);
-    assert.match(over.stderr, /bot\.py:5/);
-    const under = run(['scan', '.', '--fail-over', '5'], dir);
-    assert.strictEqual(under.status, 0, under.stderr);
+    assert.match(over.stderr, /bot\.py:8 gpt-4o .* typical/);
+    assert.strictEqual(run(['scan', '.', '--fail-over', String(typical * 1.1)], dir).status, 0, 'typical under the limit');
+    const between = (typical + max) / 2;
+    assert.strictEqual(run(['scan', '.', '--fail-over', String(between)], dir).status, 0);
+    const maxOver = run(['scan', '.', '--fail-over-max', String(between)], dir);
+    assert.strictEqual(maxOver.status, 1);
+    assert.match(maxOver.stderr, /at most/);
+  });
+
+  test('--format sarif: one SARIF 2.1.0 result per call over a limit, at the call', () => {
+    const dir = tempTree({ 'bot.py': SUPPORT_BOT, 'cheap.py': SUPPORT_BOT.replace('max_tokens=300', 'max_tokens=5').replace('gpt-4o', 'gpt-4o-mini') });
+    const r = run(['scan', '.', '--format', 'sarif', '--fail-over', '0.001'], dir);
+    assert.strictEqual(r.status, 1);
+    const sarif = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    assert.strictEqual(sarif.version, '2.1.0');
+    const [run0] = sarif.runs;
+    assert.strictEqual(run0.tool.driver.name, 'Prompt Cost Lens');
+    assert.deepStrictEqual(run0.results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine]), [['PCL001', 'error', 'bot.py', 8]]);
+    assert.match(run0.results[0].message.text, /gpt-4o/);
+    assert.ok(run0.tool.driver.rules.some((rule) => rule.id === run0.results[0].ruleId));
+    assert.strictEqual(run(['scan', '.', '--format', 'yaml'], dir).status, 2);
   });
 
   test('respects .gitignore, skips binaries and files over the size limit with a note', () => {
@@ -163,7 +196,7 @@ suite('CLI: prompt-cost scan (built bundle)', function () {
     });
     const r = run(['scan', '.', '--json'], dir);
     assert.strictEqual(r.status, 0, r.stderr);
-    const files = [...new Set((JSON.parse(r.stdout) as JsonFinding[]).map((f) => f.file))];
+    const files = [...new Set(parseScan(r.stdout).calls.map((f) => f.file))];
     assert.deepStrictEqual(files, ['src/bot.py']);
     const table = run(['scan', '.'], dir);
     assert.match(table.stdout, /src\/blob\.py: binary/);
@@ -178,26 +211,33 @@ suite('CLI: prompt-cost scan (built bundle)', function () {
     const single = run(['scan', '.', '--json', '--workers', '0'], dir);
     assert.strictEqual(pooled.status, 0, pooled.stderr);
     assert.strictEqual(single.status, 0, single.stderr);
-    assert.strictEqual(JSON.parse(pooled.stdout).length, 160);
+    assert.strictEqual(parseScan(pooled.stdout).calls.length, 80);
+    assert.strictEqual(parseScan(pooled.stdout).prompts.length, 160);
     assert.strictEqual(pooled.stdout, single.stdout);
   });
 
   test('examples/: every listed language yields prompts with their models', () => {
     const r = run(['scan', 'examples', '--json']);
     assert.strictEqual(r.status, 0, r.stderr);
-    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    const scan = parseScan(r.stdout);
+    const findings = scan.prompts;
     const languages = new Set(findings.map((f) => f.language));
     for (const lang of ['python', 'typescript', 'javascript', 'go', 'java', 'csharp', 'prompt', 'prompty', 'jinja', 'plaintext']) {
       assert.ok(languages.has(lang), `no prompt found in ${lang}: ${[...languages].join(', ')}`);
     }
-    for (const f of findings) {
+    for (const f of [...findings, ...scan.calls]) {
       assert.ok(!f.file.includes('\\') && !path.isAbsolute(f.file), f.file);
       assert.ok(f.startLine >= 1 && f.endLine >= f.startLine);
     }
     const byFile = (name: string) => findings.filter((f) => f.file.endsWith(name));
+    const callsOf = (name: string) => scan.calls.filter((c) => c.file.endsWith(name));
     assert.ok(byFile('claude_summarizer.py').every((f) => f.model === 'claude-sonnet-4-5'));
     assert.ok(byFile('chat.ts').some((f) => f.model === 'gpt-4o-mini'));
-    assert.ok(byFile('acme_client.py').every((f) => f.estimates[0].costPerCall === null));
+    assert.ok(callsOf('acme_client.py').every((c) => c.estimates[0].cost === null));
     assert.ok(!byFile('rag_pipeline.py').some((f) => /SELECT|FROM/.test(f.text)), 'SQL is not a prompt');
+    // Every prompt is a part of a call, and every call's parts exist.
+    const ids = new Set(findings.map((p) => p.id));
+    assert.ok(scan.calls.every((c) => c.prompts.every((id) => ids.has(id))));
+    assert.ok(findings.every((p) => p.calls.length >= 1));
   });
 });

@@ -23,7 +23,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPromptName, readsAsInstructions } from '../evidence';
 import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
-import type { FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
+import type { CallMembership, FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
 import { emptyCall, type LlmCall } from '../llmCall';
 import { contains } from '../syntaxTree';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
@@ -169,6 +169,7 @@ export class PromptCollector {
   private readonly byRange = new Map<string, FoundPrompt>();
   /** One `LlmCall` per call node, shared by its prompts. */
   private readonly calls = new Map<string, LlmCall>();
+  private readonly partsPerCall = new Map<string, number>();
   /** Binding values inlined into a reported prompt: not reported again on their own by name. */
   readonly inlined = new Set<string>();
 
@@ -190,7 +191,7 @@ export class PromptCollector {
       // The same text sent by another call too: it belongs to each.
       const other = info.evidence === 'name' ? null : this.scope.resolve(info.anchor);
       if (other?.call && existing.calls && !existing.calls.some((m) => m.call.key === rangeKey(other.call as Node))) {
-        existing.calls.push({ call: this.callOf(other.call, other), slot: `/${rangeKey(info.anchor)}` });
+        existing.calls.push(this.membership(other.call, other));
       }
       return;
     }
@@ -214,7 +215,7 @@ export class PromptCollector {
     const name = info.name ?? existing?.name;
     if (role) prompt.role = role;
     if (name) prompt.name = name;
-    if (resolved?.call) prompt.calls = [{ call: this.callOf(resolved.call, resolved), slot: `/${rangeKey(info.anchor)}` }];
+    if (resolved?.call) prompt.calls = [this.membership(resolved.call, resolved)];
     this.byRange.set(key, prompt);
   }
 
@@ -236,6 +237,14 @@ export class PromptCollector {
     if (!readsAsInstructions(staticValueText(found.value))) return;
     const value = found.value.syntaxes.length ? found.value : withSyntaxes(found.value, rules.defaultSyntaxes);
     this.add(value, { evidence: 'name', anchor: valueNode, name: rules.preferResolvedName ? found.name ?? name : name });
+  }
+
+  /** A place in the call at `node`: numbered in the order the finder reports its parts (no offsets, which move with edits elsewhere). */
+  private membership(node: Node, found: { model: string | null; maxOutputTokens: number | null; named: boolean }): CallMembership {
+    const call = this.callOf(node, found);
+    const count = (this.partsPerCall.get(call.key) ?? 0) + 1;
+    this.partsPerCall.set(call.key, count);
+    return { call, slot: `/${count}` };
   }
 
   /** The call at `node`: a request when a model or budget was found for it, else implied (a template, a message built for later). */

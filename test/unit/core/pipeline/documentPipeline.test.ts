@@ -120,7 +120,7 @@ suite('pipeline: document pipeline', () => {
     const found = analyzed(await engine.submit({ type: 'find', id: 5, key: 'doc', text: SOURCE, filePath: bot, edits: [], settings, usage: null }));
     assert.deepStrictEqual(scanned.findings, toFileFindings('bot.py', found.analyses, found.calls));
     assert.strictEqual(scanned.parsed, true);
-    assert.deepStrictEqual(skipped, { findings: [], parsed: false, bytes: fs.statSync(plain).size });
+    assert.deepStrictEqual(skipped, { findings: { prompts: [], calls: [] }, parsed: false, bytes: fs.statSync(plain).size });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
