@@ -191,7 +191,7 @@ export class PromptCollector {
       // The same text sent by another call too: it belongs to each.
       const other = info.evidence === 'name' ? null : this.scope.resolve(info.anchor);
       if (other?.call && existing.calls && !existing.calls.some((m) => m.call.key === rangeKey(other.call as Node))) {
-        existing.calls.push(this.membership(other.call, other));
+        existing.calls.push(this.membership(other.call, { ...other, named: other.named || info.evidence === 'call' }));
       }
       return;
     }
@@ -215,7 +215,8 @@ export class PromptCollector {
     const name = info.name ?? existing?.name;
     if (role) prompt.role = role;
     if (name) prompt.name = name;
-    if (resolved?.call) prompt.calls = [this.membership(resolved.call, resolved)];
+    // An SDK call's own argument is sent by it (a request); text reaching a statement only through a variable may be built for later.
+    if (resolved?.call) prompt.calls = [this.membership(resolved.call, { ...resolved, named: resolved.named || info.evidence === 'call' })];
     this.byRange.set(key, prompt);
   }
 
