@@ -7,7 +7,8 @@ import { listFlag, numberFlag, parseArgs, UsageError } from './args';
 import type { CliIo } from './cliIo';
 import { loadCliSettings } from './cliSettings';
 import { displayPath } from '../core/scan/displayPath';
-import { scanAll } from './scanPool';
+import { scanAll, type ScanRequest } from './scanPool';
+import { loadUsage } from './usageSource';
 import { renderTable } from './scanReport';
 import { callsOverLimit, scanTotals } from '../core/scan/callLimits';
 import { toSarif } from './sarifReport';
@@ -30,6 +31,17 @@ Options:
   --workers N         worker threads (0 = scan in-process; default: one per core)
   --no-progress       never print progress on stderr
 `;
+
+/** The usage section of `.promptcost.yml`, whose entries' `outputTokens` set call sites' typical output; a broken one is a warning here. */
+function usageOfConfig(configFile: string | null, io: CliIo): ScanRequest['usage'] {
+  try {
+    const loaded = loadUsage(io.cwd, undefined, configFile);
+    return loaded ? { usage: loaded.usage, dir: path.dirname(loaded.file) } : undefined;
+  } catch (error) {
+    io.stderr(`warning: usage section ignored: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
 
 export async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { values: ['models', 'fail-over', 'fail-over-max', 'config', 'workers', 'format'], switches: ['json', 'no-progress', 'help'] });
@@ -62,6 +74,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     compareModels,
     cwd: io.cwd,
     fileSamples: configFile && config?.fileSamples?.length ? { configDir: path.dirname(configFile), rules: config.fileSamples } : undefined,
+    usage: usageOfConfig(configFile, io),
     workers,
     log: { debug: () => undefined, warn: (message) => io.stderr(`warning: ${message}\n`), error: (message, error) => io.stderr(`warning: ${message}: ${(error as Error | undefined)?.message ?? error}\n`) },
     onProgress: showProgress ? (done, bytes) => {

@@ -14,6 +14,7 @@ export interface ScanRequest {
   compareModels: string[];
   cwd: string;
   fileSamples?: FileSampleRules;
+  usage?: ScanOptions['usage'];
   /** Worker count; 0 forces in-process scanning. Default: one per available core, at most 8. */
   workers?: number;
   onProgress?: (filesDone: number, bytesDone: number) => void;
@@ -33,6 +34,7 @@ export async function scanAll(files: readonly (FileScan & { size: number })[], r
     settings: { ...request.settings, compareModels: [...request.settings.compareModels, ...request.compareModels] },
     cwd: request.cwd,
     ...(request.fileSamples ? { fileSamples: request.fileSamples } : {}),
+    ...(request.usage ? { usage: request.usage } : {}),
   };
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const workers = request.workers ?? Math.min(os.availableParallelism(), 8);

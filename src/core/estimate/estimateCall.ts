@@ -71,7 +71,11 @@ export function modelsForCall(call: AssembledCall['call'], ctx: EstimateContext)
   return [...new Set(all.map((m) => m.trim()).filter(Boolean))];
 }
 
-export function estimateCall(assembled: AssembledCall, model: string, partTokens: (index: number) => PartTokens, ctx: EstimateContext): CallEstimate {
+/**
+ * `expectedOutput`: the typical visible output of this call site when `.promptcost.yml` gives one (a usage
+ * entry's `outputTokens`), else `expectedOutputTokens`.
+ */
+export function estimateCall(assembled: AssembledCall, model: string, partTokens: (index: number) => PartTokens, ctx: EstimateContext, expectedOutput?: number): CallEstimate {
   const { call } = assembled;
   const settings = ctx.settings;
   const factors = settings.estimateFactors;
@@ -107,7 +111,8 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
   const cap = call.maxOutputTokens ?? price?.maxOutput ?? null;
   const reasoning = reasoningTokens({ model, effort: call.reasoningEffort, thinkingBudget: call.thinkingBudget, cap }, settings);
   const reasoningTypical = reasoning?.typical ?? 0;
-  const visibleTypical = cap === null ? settings.expectedOutputTokens : Math.max(0, Math.min(settings.expectedOutputTokens, cap - reasoningTypical));
+  const expected = expectedOutput ?? settings.expectedOutputTokens;
+  const visibleTypical = cap === null ? expected : Math.max(0, Math.min(expected, cap - reasoningTypical));
   const typical = price ? callCost(price, inputTokens, visibleTypical + reasoningTypical) : null;
   const max = price && cap !== null ? callCost(price, inputTokens, cap) : null;
   const contextWindow = price?.contextWindow ?? null;

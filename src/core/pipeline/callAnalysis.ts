@@ -8,6 +8,7 @@ import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt'
 import { assembleCalls } from '../prompts/assembleCalls';
 import type { LlmCall } from '../prompts/llmCall';
 import type { FindingMonthlyCost } from '../simulate/findingMonthlyCost';
+import { expectedOutputs, type DocumentUsage } from './documentUsage';
 import type { EstimateCache } from './estimateCache';
 import type { PromptAnalysis } from './promptAnalysis';
 
@@ -34,15 +35,18 @@ export interface CallAnalysis {
   monthly: FindingMonthlyCost | null;
 }
 
-export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateContext, cache: EstimateCache): CallAnalysis[] {
+/** `usage`: the document's usage section, whose entries may set a call site's typical output (`outputTokens`). */
+export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateContext, cache: EstimateCache, usage?: DocumentUsage | null): CallAnalysis[] {
   const prompts = analyses.map((a) => a.prompt);
-  return assembleCalls(prompts).map((assembled) => {
+  const assembledCalls = assembleCalls(prompts);
+  const outputs = usage ? expectedOutputs(assembledCalls, prompts, usage) : [];
+  return assembledCalls.map((assembled, callIndex) => {
     const partTokens = (model: string) => (index: number): PartTokens => {
       const analysis = analyses[index];
       const estimate = analysis.estimates.find((e) => e.model === model) ?? cache.estimateForModel(analysis.prompt, model, ctx);
       return partTokensOf(estimate);
     };
-    const estimates = modelsForCall(assembled.call, ctx).map((model) => estimateCall(assembled, model, partTokens(model), ctx));
+    const estimates = modelsForCall(assembled.call, ctx).map((model) => estimateCall(assembled, model, partTokens(model), ctx, outputs[callIndex] ?? undefined));
     const [primary, ...others] = estimates;
     const own = partTokens(primary.model);
     const parts = assembled.parts.map((part) => {

@@ -110,7 +110,7 @@ export class DocumentPipeline {
     const parse: ParseKind = this.parser.counts.incremental > before.incremental ? 'incremental' : this.parser.counts.full > before.full ? 'full' : 'none';
     this.options.onSlice?.('find prompts', performance.now() - findStart);
     const findMs = performance.now() - started - loadMs;
-    const estimated = await this.estimate(prompts, request.settings, superseded);
+    const estimated = await this.estimate(prompts, request.settings, superseded, request.usage);
     if (!estimated) return { id, superseded: true };
     const usageError = request.usage ? this.priceUsage(estimated.calls, estimated.analyses, request.usage, request.settings) : null;
     return { id, parse, findMs, ...estimated, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}) };
@@ -138,15 +138,15 @@ export class DocumentPipeline {
   /** The CLI's scan: each file read from disk, skipped without a sign of LLM use, else found and estimated once. */
   private async scanFiles(request: Extract<WorkerRequest, { type: 'scanFiles' }>): Promise<ScannedReply> {
     const files: FileResult[] = [];
-    for (const file of request.files) files.push(await scanFile(file, request.options, (text, scanned, settings, name) => this.findingsOf(text, scanned, settings, name)));
+    for (const file of request.files) files.push(await scanFile(file, request.options, (text, scanned, settings, name, usage) => this.findingsOf(text, scanned, settings, name, usage)));
     return { id: request.id, files };
   }
 
-  private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string): Promise<FileFindings | null> {
+  private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null): Promise<FileFindings | null> {
     if (!hasLlmSignal(text, file.language)) return null;
     const prompts = await findPrompts(text, file.path);
     const analyses = prompts.map((prompt) => this.estimator.analyze(prompt, settings));
-    return toFileFindings(displayName, analyses, this.estimator.analyzeCalls(analyses, settings));
+    return toFileFindings(displayName, analyses, this.estimator.analyzeCalls(analyses, settings, usage));
   }
 
   /** Loads the tokenizers `settings` need, each in a slice of its own; returns the time it took. */
@@ -168,7 +168,7 @@ export class DocumentPipeline {
   }
 
   /** Estimates every prompt, yielding between slices; null when a newer request made this one useless. */
-  private async estimate(prompts: readonly FoundPrompt[], settings: EngineSettings, superseded: () => boolean): Promise<Omit<AnalyzedReply, 'id' | 'parse' | 'findMs'> | null> {
+  private async estimate(prompts: readonly FoundPrompt[], settings: EngineSettings, superseded: () => boolean, usage: DocumentUsage | null = null): Promise<Omit<AnalyzedReply, 'id' | 'parse' | 'findMs'> | null> {
     const before = this.estimator.stats;
     const analyses: PromptAnalysis[] = [];
     let busyMs = 0;
@@ -184,7 +184,7 @@ export class DocumentPipeline {
       }
       analyses.push(this.estimator.analyze(prompt, settings));
     }
-    const calls = this.estimator.analyzeCalls(analyses, settings);
+    const calls = this.estimator.analyzeCalls(analyses, settings, usage);
     const ms = performance.now() - sliceStart;
     busyMs += ms;
     this.options.onSlice?.('estimate prompts', ms);

@@ -7,6 +7,10 @@ import type { PriceTable } from '../pricing/priceTable';
 import { monthlyCostForFinding, type FindingMonthlyCost, type PricedFinding } from '../simulate/findingMonthlyCost';
 import type { UsageProfileName } from '../simulate/simulationInputs';
 import type { UsageFile } from '../simulate/usageFile';
+import type { AssembledCall } from '../prompts/assembleCalls';
+import type { LlmCall } from '../prompts/llmCall';
+import type { FoundPrompt } from '../prompts/prompt';
+import { matchUsage, type FindingLocation } from '../simulate/usageMatch';
 import type { CallAnalysis } from './callAnalysis';
 import type { PromptAnalysis } from './promptAnalysis';
 
@@ -27,10 +31,24 @@ export function monthlyCosts(calls: readonly CallAnalysis[], prompts: readonly P
   return findings.map((finding) => monthlyCostForFinding(finding, usage, profile ?? undefined, prices, { fileFindings: findings }));
 }
 
-/** A call the pipeline analysed, in the shape the simulation core prices: output is visible + reasoning. */
-export function pricedCall(analysis: CallAnalysis, prompts: readonly Pick<PromptAnalysis, 'prompt'>[], fileKey: string): PricedFinding {
-  const { call } = analysis;
-  const parts = analysis.parts.map((p) => prompts[p.index].prompt);
+/**
+ * Each call's typical visible output from its usage entry's own `outputTokens` (the per-call-site override
+ * of `expectedOutputTokens`), or null; the usage defaults are for the simulation, not the call site.
+ */
+export function expectedOutputs(calls: readonly AssembledCall[], prompts: readonly FoundPrompt[], documentUsage: DocumentUsage): (number | null)[] {
+  const { usage, fileKey, profile } = documentUsage;
+  try {
+    if (!usage.prompts.some((e) => e.outputTokens !== undefined)) return calls.map(() => null);
+    const locations = calls.map((c) => callLocation(c.call, c.parts.map((p) => prompts[p.index]), fileKey));
+    const entries = matchUsage(locations, usage.prompts).entryFor;
+    return entries.map((entry) => entry?.outputTokens?.[profile ?? usage.defaultProfile] ?? null);
+  } catch {
+    // A usage section that cannot be read changes no estimate; pricing it reports why (`monthlyCosts`).
+    return calls.map(() => null);
+  }
+}
+
+function callLocation(call: LlmCall, parts: readonly FoundPrompt[], fileKey: string): FindingLocation {
   const name = parts.find((p) => p.name)?.name;
   return {
     file: fileKey,
@@ -39,6 +57,14 @@ export function pricedCall(analysis: CallAnalysis, prompts: readonly Pick<Prompt
     kind: parts[0]?.kind ?? 'literal',
     ...(name ? { name } : {}),
     parts: parts.map((p) => ({ startLine: p.startLine, endLine: p.endLine, ...(p.name ? { name: p.name } : {}) })),
+  };
+}
+
+/** A call the pipeline analysed, in the shape the simulation core prices: output is visible + reasoning. */
+export function pricedCall(analysis: CallAnalysis, prompts: readonly Pick<PromptAnalysis, 'prompt'>[], fileKey: string): PricedFinding {
+  const { call } = analysis;
+  return {
+    ...callLocation(call, analysis.parts.map((p) => prompts[p.index].prompt), fileKey),
     model: call.model,
     estimates: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens.typical + (e.reasoningTokens?.typical ?? 0) })),
   };

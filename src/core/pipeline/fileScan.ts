@@ -11,6 +11,8 @@ import type { SourceLanguage } from '../prompts/prompt';
 import { displayPath } from '../scan/displayPath';
 import type { FileFindings } from '../scan/finding';
 import { looksBinary } from '../scan/sourceFiles';
+import type { UsageFile } from '../simulate/usageFile';
+import type { DocumentUsage } from './documentUsage';
 
 export interface FileScan {
   path: string;
@@ -37,6 +39,8 @@ export interface ScanOptions {
   /** Finding paths are relative to it. */
   cwd: string;
   fileSamples?: FileSampleRules;
+  /** The usage section of `.promptcost.yml` and its folder: entries' `outputTokens` set their call sites' typical output. */
+  usage?: { usage: UsageFile; dir: string };
 }
 
 /** The settings of one file: the scan's, with the samples of every `fileSamples` rule that matches it. */
@@ -51,7 +55,13 @@ export function settingsForFile(file: string, options: ScanOptions): EngineSetti
 }
 
 /** How the pipeline analyses one text (null: no sign of LLM use, not parsed). */
-export type AnalyzeText = (text: string, file: FileScan, settings: EngineSettings, displayName: string) => Promise<FileFindings | null>;
+export type AnalyzeText = (text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null) => Promise<FileFindings | null>;
+
+/** The usage section as it applies to one file: its path as usage entries write it (relative to the usage file's folder). */
+function usageForFile(file: string, options: ScanOptions): DocumentUsage | null {
+  if (!options.usage) return null;
+  return { usage: options.usage.usage, fileKey: path.relative(options.usage.dir, file).split(path.sep).join('/'), profile: null };
+}
 
 const NONE: FileFindings = Object.freeze({ prompts: [], calls: [] }) as FileFindings;
 
@@ -64,7 +74,7 @@ export async function scanFile(file: FileScan, options: ScanOptions, analyze: An
   }
   if (looksBinary(buffer)) return { findings: NONE, parsed: false, bytes: buffer.length, skipped: 'binary' };
   try {
-    const findings = await analyze(buffer.toString('utf8'), file, settingsForFile(file.path, options), displayPath(file.path, options.cwd));
+    const findings = await analyze(buffer.toString('utf8'), file, settingsForFile(file.path, options), displayPath(file.path, options.cwd), usageForFile(file.path, options));
     return { findings: findings ?? NONE, parsed: findings !== null, bytes: buffer.length };
   } catch (error) {
     return { findings: NONE, parsed: false, bytes: buffer.length, skipped: `could not be parsed: ${(error as Error).message}` };

@@ -12,6 +12,7 @@ import type { PriceTable } from '../pricing/priceTable';
 import { EstimateCache, type EstimateCacheStats } from './estimateCache';
 import { analyzePrompt, type PromptAnalysis } from './promptAnalysis';
 import { analyzeCalls, type CallAnalysis } from './callAnalysis';
+import type { DocumentUsage } from './documentUsage';
 
 export class PromptEstimator {
   private readonly contexts = new EstimateContextCache();
@@ -27,8 +28,8 @@ export class PromptEstimator {
   }
 
   /** The calls `analyses` (one document's, in order) make up, each priced once. */
-  analyzeCalls(analyses: readonly PromptAnalysis[], settings: EngineSettings): CallAnalysis[] {
-    return analyzeCalls(analyses, this.contexts.get(settings), this.cache);
+  analyzeCalls(analyses: readonly PromptAnalysis[], settings: EngineSettings, usage?: DocumentUsage | null): CallAnalysis[] {
+    return analyzeCalls(analyses, this.contexts.get(settings), this.cache, usage);
   }
 
   /** The price table estimates under `settings` are priced with. */

@@ -13,7 +13,7 @@
  *     cacheHitRate: 0.25
  *   prompts:
  *     - file: python/support_bot.py   # relative to the folder of the usage file
- *       line: 12                      # any line of the prompt (or within 3 lines of its start)
+ *       line: 12                      # any line of the call, or of one of its prompts (or within 3 lines of a start)
  *       requestsPerDay: { low: 500, expected: 2000, high: 8000 }
  *       outputTokens: 300
  *       growth: 0.05
@@ -26,15 +26,17 @@
  * Per-prompt (and default) values, each a number or a `{ low, expected, high }` map (`expected` is required;
  * a missing `low`/`high` falls back to `expected`):
  * - `requestsPerDay` (≥ 0; required, here or in `defaults`),
- * - `inputTokens` (whole ≥ 0; default: the prompt's own token estimate),
- * - `outputTokens` (whole ≥ 0; default: the call's `max_tokens`, else `expectedOutputTokens`),
+ * - `inputTokens` (whole ≥ 0; default: the call's whole input estimate),
+ * - `outputTokens` (whole ≥ 0; default: the call's typical output, `expectedOutputTokens` within its cap, plus
+ *   its typical reasoning). An entry's own `outputTokens` is also the call's typical visible output in the
+ *   CodeLens and the CLI: the per-call-site override of `expectedOutputTokens`,
  * - `growth` (> −1, per month, compounded), `cacheHitRate`, `cachedPrefixShare`, `batchShare` (0–1),
  * - `daysPerMonth` (default 30).
  * Plus `model` (a model id). A prompt entry names its prompt with `file` + `line`, or `name` (+ optional `file`).
  *
- * Each costed prompt is priced as whole requests (its own input tokens plus the output tokens). When one call
- * sends several found prompts (a system prompt and a user template), give the volume to one of them and set
- * its `inputTokens` to the size of the whole request, or the requests and output would be counted twice.
+ * Entries describe calls: an entry naming any prompt of a call (its line or its name) means that call, and
+ * the call is priced once, whole (all its prompts, framing, tools, output and reasoning). Old files that
+ * named one prompt of a call keep working.
  */
 import * as YAML from 'yaml';
 import { INPUT_RULES, USAGE_PROFILES, type SimulationInputs, type UsageProfileName } from './simulationInputs';

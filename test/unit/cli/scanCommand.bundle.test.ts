@@ -172,6 +172,14 @@ suite('CLI: prompt-cost scan (built bundle)', function () {
     assert.match(maxOver.stderr, /at most/);
   });
 
+  test('a .promptcost.yml usage entry with outputTokens sets its call site\'s typical output', () => {
+    const dir = tempTree({ 'bot.py': SUPPORT_BOT, '.promptcost.yml': 'usage:\n  prompts:\n    - file: bot.py\n      line: 5\n      requestsPerDay: 10\n      outputTokens: 120\n' });
+    const r = run(['scan', '.', '--json'], dir);
+    assert.strictEqual(r.status, 0, r.stderr);
+    // The entry names the SYSTEM_PROMPT line: that means its call (line 8).
+    assert.deepStrictEqual(parseScan(r.stdout).calls[0].estimates[0].outputTokens, { typical: 120, max: 300 });
+  });
+
   test('--format sarif: one SARIF 2.1.0 result per call over a limit, at the call', () => {
     const dir = tempTree({ 'bot.py': SUPPORT_BOT, 'cheap.py': SUPPORT_BOT.replace('max_tokens=300', 'max_tokens=5').replace('gpt-4o', 'gpt-4o-mini') });
     const r = run(['scan', '.', '--format', 'sarif', '--fail-over', '0.001'], dir);

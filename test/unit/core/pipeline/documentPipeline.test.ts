@@ -100,6 +100,14 @@ suite('pipeline: document pipeline', () => {
     assert.ok(other.calls.every((c) => c.monthly === null), 'a line entry of another file matches nothing');
   });
 
+  test('a usage entry\'s outputTokens is its call site\'s typical output (the per-call override of expectedOutputTokens)', async () => {
+    const usage = readUsageSection('usage:\n  prompts:\n    - file: app/bot.py\n      line: 6\n      requestsPerDay: 10\n      outputTokens: 80\n', '.promptcost.yml')!;
+    const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: { usage, fileKey: 'app/bot.py', profile: null } }));
+    assert.deepStrictEqual(reply.calls[0].primary.outputTokens, { typical: 80, max: 16384 });
+    const without = analyzed(await engine.submit({ type: 'find', id: 2, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
+    assert.strictEqual(without.calls[0].primary.outputTokens.typical, 256);
+  });
+
   test('a usage section that cannot be priced leaves $/month null and says why; the estimates stand', async () => {
     const broken = { usage: { prompts: null }, fileKey: 'app/bot.py', profile: null } as never;
     const reply = analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: broken }));
