@@ -107,6 +107,11 @@ export class ModelScope {
   }
 
   /** The model named anywhere in the file when there is exactly one. */
+  /** A statement in a field initialiser or a constructor: it configures a client for every call of the class. */
+  configuresClient(statement: Node): boolean {
+    return this.rules.isClientConfiguration?.(statement) ?? false;
+  }
+
   fileModel(): string | null {
     return this.fileModels.length === 1 ? this.fileModels[0] : null;
   }
@@ -170,6 +175,8 @@ export class PromptCollector {
   /** One `LlmCall` per call node, shared by its prompts. */
   private readonly calls = new Map<string, LlmCall>();
   private readonly partsPerCall = new Map<string, number>();
+  /** Calls that are a client's configuration (constructor, field initialiser), by key. */
+  private readonly configuring = new Set<string>();
   /** Binding values inlined into a reported prompt: not reported again on their own by name. */
   readonly inlined = new Set<string>();
 
@@ -256,6 +263,7 @@ export class PromptCollector {
       const range = { startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: endOf(node) };
       call = { ...emptyCall(range, !found.named), model: found.model, maxOutputTokens: found.maxOutputTokens };
       this.calls.set(key, call);
+      if (this.scope.configuresClient(node)) this.configuring.add(key);
     }
     return call;
   }
@@ -265,7 +273,25 @@ export class PromptCollector {
   }
 
   results(): FoundPrompt[] {
-    return [...this.byRange.values()].sort((a, b) => a.startOffset - b.startOffset);
+    const prompts = [...this.byRange.values()].sort((a, b) => a.startOffset - b.startOffset);
+    this.joinClientDefaults(prompts);
+    return prompts;
+  }
+
+  /**
+   * Text a client is configured with (Spring AI `builder.defaultSystem(…)` in a constructor, a system
+   * prompt in a field initialiser) reaches every request of that client: it joins the file's requests
+   * that are not themselves configuration, rather than being a call of its own.
+   */
+  private joinClientDefaults(prompts: FoundPrompt[]): void {
+    const requests = [...this.calls.values()].filter((c) => !c.implied && !this.configuring.has(c.key));
+    if (requests.length === 0) return;
+    let n = 0;
+    for (const prompt of prompts) {
+      if (!prompt.calls?.length || !prompt.calls.every((m) => this.configuring.has(m.call.key))) continue;
+      n++;
+      prompt.calls = requests.map((call) => ({ call, slot: `/default${n}` }));
+    }
   }
 }
 

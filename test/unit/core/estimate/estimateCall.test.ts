@@ -249,6 +249,25 @@ suite('estimate: one call, whole', () => {
     assert.strictEqual(cs.calls[0].primary.model, 'gpt-4o');
   });
 
+  test('Spring AI: the system text a client is built with (defaultSystem in the constructor) is a part of each request of that client', async () => {
+    const { prompts, calls } = await analyze([
+      'import org.springframework.ai.chat.client.ChatClient;',
+      'public class Bot {',
+      '    private final ChatClient chatClient;',
+      '    public Bot(ChatClient.Builder builder) {',
+      '        this.chatClient = builder.defaultSystem("You answer questions about orders only, in under 80 words.")',
+      '                .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").maxTokens(250).build()).build();',
+      '    }',
+      '    public String answer(String q) {',
+      '        return chatClient.prompt().user("Customer question: " + q).call().content();',
+      '    }',
+      '}',
+    ].join('\n'), 'Bot.java');
+    assert.strictEqual(prompts.length, 2);
+    assert.strictEqual(calls.length, 1, 'one request, not a call for the configuration');
+    assert.deepStrictEqual([calls[0].call.startLine, calls[0].parts.length, calls[0].primary.model, calls[0].primary.outputTokens.max], [9, 2, 'gpt-4o', 250]);
+  });
+
   test('implied calls: a LangChain template piped into a model, a named prompt constant, a .prompty file', async () => {
     const lc = await analyze([
       'from langchain_core.prompts import ChatPromptTemplate',
