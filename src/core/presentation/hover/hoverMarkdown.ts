@@ -97,7 +97,8 @@ function anatomy(analysis: CallAnalysis, prompts: readonly PromptAnalysis[], hov
     return `- ${cells.join(SEPARATOR)}`;
   });
   for (const m of call.variableMessages) {
-    lines.push(`- ${escapeMarkdown(m.role)}${SEPARATOR}${escapeMarkdown(m.name)} (a variable)${SEPARATOR}~${formatTokenCount(facts.placeholderTokens)} tokens (placeholder size)`);
+    const share = primary.inputTokens > 0 ? facts.placeholderTokens / primary.inputTokens : 0;
+    lines.push(`- ${escapeMarkdown(m.role)}${SEPARATOR}${escapeMarkdown(m.name)} (a variable)${SEPARATOR}~${formatTokenCount(facts.placeholderTokens)} tokens (placeholder size)${SEPARATOR}${percent(share)}`);
   }
   lines.push(`- framing${SEPARATOR}${formatTokenCount(primary.overheadTokens)} tokens${SEPARATOR}${FRAMING[call.api]}${primary.overheadTokens > 0 ? ` (${primary.messages} message${primary.messages === 1 ? '' : 's'})` : ''}`);
   if (call.tools.length > 0 || primary.toolTokens > 0) lines.push(`- tools${SEPARATOR}${formatTokenCount(primary.toolTokens)} tokens${SEPARATOR}${toolsNote(call, primary)}`);
@@ -122,7 +123,7 @@ function toolsNote(call: LlmCall, primary: CallEstimate): string {
   const byName = call.tools.filter((t) => t.schema === null);
   const assumedEntry = primary.assumed.map((a) => /^(\d+) tools? passed by name$/.exec(a)).find(Boolean);
   const assumed = assumedEntry ? Number(assumedEntry[1]) : byName.length;
-  if (assumed === 0) return `${count}, counted from their schemas`;
+  if (assumed === 0) return `${count}, counted from ${call.tools.length === 1 ? 'its schema' : 'their schemas'}`;
   const names = byName.map((t) => t.name).filter((n): n is string => !!n).map(escapeMarkdown);
   return `${count}, ${assumed} sized at ${formatTokenCount(DEFAULT_TOOL_TOKENS)} each (not written out${names.length ? `: ${names.join(', ')}` : ''})`;
 }

@@ -99,18 +99,49 @@ suite('presentation: hover Markdown of a call', () => {
   });
 
   test('a call that names no model: the default is marked and listed among the assumptions', () => {
-    const gpt4o = callEstimate('gpt-4o', { inputTokens: 107, partTokens: 100, overheadTokens: 7, costPerCall: 0.0028, outputTokens: { typical: 256, max: 16384 }, maxCostPerCall: 0.16 });
-    const call = callAnalysis([gpt4o], [{ index: 0, slot: '/messages/0', tokens: 100, share: 100 / 107 }]);
+    // SYSTEM (100 tokens here) + a user message that is a variable (sized 50) + framing 2 × 4 + 3 = 161.
+    const gpt4o = callEstimate('gpt-4o', {
+      inputTokens: 161, partTokens: 150, overheadTokens: 11, messages: 2, costPerCall: 0.0028, outputTokens: { typical: 256, max: 16384 }, maxCostPerCall: 0.16,
+      assumed: ['ticket_body (user message)'],
+    });
+    const call = callAnalysis([gpt4o], [{ index: 0, slot: '/messages/0', tokens: 100, share: 100 / 161 }], { variableMessages: [{ role: 'user', name: 'ticket_body' }] });
     const md = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS);
     const lines = md.split('\n');
     assert.strictEqual(lines[0], '**Prompt Cost Lens** · call at lines 43–52 · **gpt\\-4o \\(default\\)** · $0.0028–0.16/call');
-    assert.ok(lines.includes('| **gpt\\-4o** (default) | 107 | 256–16.4k | $0.0028–0.16 |'), md);
+    assert.deepStrictEqual(lines.slice(4, 7), [
+      '- system · SYSTEM\\_PROMPT · line 5 · 100 tokens · 62 %',
+      '- user · ticket\\_body (a variable) · ~50 tokens (placeholder size) · 31 %',
+      '- framing · 11 tokens · chat framing, OpenAI convention (2 messages)',
+    ]);
+    assert.ok(lines.includes('| **gpt\\-4o** (default) | 161 | 256–16.4k | $0.0028–0.16 |'), md);
     assert.ok(lines.includes("- output · 256 typical (promptCost.expectedOutputTokens) · 16,384 max (the model's maximum output; the call sets no cap)"), md);
-    assert.ok(lines.includes('**Assumed:** the model: gpt\\-4o is your default (promptCost.models), the code names none.'), md);
+    assert.ok(lines.includes('**Assumed:** the model: gpt\\-4o is your default (promptCost.models), the code names none; ticket\\_body \\(user message\\).'), md);
     // No reasoning anywhere: no reasoning line and no reasoning column.
     assert.ok(lines.includes('| Model | In | Out | $/call |'));
     assert.ok(!lines.some((l) => l.startsWith('- reasoning')));
     assert.doesNotMatch(md, /≈ marks/);
+  });
+
+  test('a Claude call with a schema passed by name and a thinking budget', () => {
+    // 100 content + schema sized 100 = 200 input; budget 8,000 × 0.35 = 2,800 typical, capped by max_tokens 10,000.
+    const claude = callEstimate('claude-sonnet-4-5', {
+      exact: false, inputTokens: 200, schemaTokens: 100, outputTokens: { typical: 256, max: 10000 },
+      reasoningTokens: { typical: 2800, max: 8000, effort: null, source: 'budget' }, costPerCall: 0.047, maxCostPerCall: 0.15,
+      assumed: ['response schema passed by name'],
+    });
+    const call = callAnalysis([claude], [{ index: 0, slot: '', tokens: 100, share: 0.5 }], {
+      api: 'messages', model: 'claude-sonnet-4-5', maxOutputTokens: 10000, thinkingBudget: 8000, responseFormat: 'unknown',
+    });
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    assert.deepStrictEqual(lines.slice(5, 10), [
+      '- framing · 0 tokens · none counted: Anthropic publishes no message framing',
+      '- response schema · 100 tokens · sized at 100: passed by name',
+      '- **input · ≈ 200 tokens**',
+      "- output · 256 typical (promptCost.expectedOutputTokens) · 10,000 max (the call's cap, in the code)",
+      '- reasoning · ~2,800 typical · 8,000 max · thinking budget 8,000 from the code',
+    ]);
+    assert.ok(lines.includes('| **claude\\-sonnet\\-4\\-5** | ≈ 200 | 256–10k | ~2.8k | $0.047–0.15 |'), lines.join('\n'));
+    assert.ok(lines.includes('**Assumed:** response schema passed by name.'));
   });
 
   test('a call without a price says "no price", never $0.00', () => {
