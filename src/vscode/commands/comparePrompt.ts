@@ -1,7 +1,11 @@
-/** The CodeLens click and the diagnostics' quick fix: the compare quick pick for one prompt. */
+/**
+ * The CodeLens click and the diagnostics' quick fix: the compare quick pick for one call. The argument is
+ * a call's start (the call lens, a diagnostic) or a prompt's start (a part lens: its first call).
+ */
 import * as vscode from 'vscode';
 import { CommandId } from '../../core/manifest/commandIds';
-import { promptForLens } from '../../core/pipeline/promptLookup';
+import { callForLens } from '../../core/pipeline/callLookup';
+import { callPickTitle } from '../../core/presentation/quickPick/modelRows';
 import type { Configuration } from '../configuration';
 import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
 import type { Log } from '../log';
@@ -17,13 +21,13 @@ export const comparePromptCommand: CommandDefinition<{ analyzer: Pick<DocumentAn
     const analysis = await services.analyzer.analyze(document);
     if (!analysis) return undefined;
     const offset = typeof startOffset === 'number' ? startOffset : document.offsetAt(vscode.window.activeTextEditor?.selection.active ?? new vscode.Position(0, 0));
-    const item = promptForLens(analysis, offset, document.positionAt(offset).line);
+    const item = callForLens(analysis, offset, document.positionAt(offset).line);
     if (!item) {
-      services.log.info(`no prompt at ${target.toString()}:${offset}`);
+      services.log.info(`no call at ${target.toString()}:${offset}`);
       return undefined;
     }
-    const name = item.prompt.name ? `${item.prompt.name} ` : '';
-    const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, target, item.prompt.startOffset);
-    return showModelQuickPick(services, `Prompt Cost: ${name}(line ${item.prompt.startLine})`, item.estimates, item.variables, simulate);
+    // The same argument as the call's $/month lens: the call's start.
+    const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, target, item.call.startOffset);
+    return showModelQuickPick(services, callPickTitle(item, analysis.prompts), item, simulate);
   },
 };

@@ -1,6 +1,7 @@
 /**
- * Estimate Selection: the selected text (or the clipboard when nothing is selected) priced for every
- * default and compared model, in the compare quick pick. Counted in the pipeline worker.
+ * Estimate Selection: the selected text (or the clipboard when nothing is selected) priced as one call
+ * (with the typical output) for every default and compared model, in the compare quick pick. Counted in
+ * the pipeline worker.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../../core/manifest/commandIds';
@@ -42,7 +43,7 @@ export const estimateSelectionCommand: CommandDefinition<EstimateSelectionServic
     const analysis = await services.analyzer.analyzeText(text, engine);
     const title = `Prompt Cost: ${source === 'selection' ? 'selection' : 'clipboard'} (${text.length.toLocaleString('en-US')} characters)`;
     const simulate = () => vscode.commands.executeCommand(CommandId.SimulateMonthlyCost, { text });
-    const picked = await showModelQuickPick(services, title, analysis.prompt.estimates, 0, simulate);
+    const picked = await showModelQuickPick(services, title, analysis.call, simulate);
     return { source, characters: text.length, ...picked };
   },
 };

@@ -1,11 +1,12 @@
 /**
- * The compare quick pick: one row per model with tokens, $/call, $/1k calls and the context share.
+ * The compare quick pick of one call: one row per model with the call's tokens, its cost (typical–max),
+ * $/1k calls and the context share, the call's own model marked.
  * Choosing a row changes nothing; each row's buttons do, when asked: "Set as compare model" (adds it to
  * `promptCost.compareModels`) and "Copy estimate".
  */
 import * as vscode from 'vscode';
-import type { ModelEstimate } from '../../core/estimate/estimatePrompt';
-import { modelRow, type ModelRow } from '../../core/presentation/quickPick/modelRows';
+import type { CallAnalysis } from '../../core/pipeline/callAnalysis';
+import { callModelRows, type ModelRow } from '../../core/presentation/quickPick/modelRows';
 import type { Configuration } from '../configuration';
 import type { Log } from '../log';
 
@@ -27,13 +28,13 @@ const SET_COMPARE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('a
 const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy estimate' };
 const SIMULATE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('graph-line'), tooltip: 'Simulate monthly cost' };
 
-/** `onSimulate`: adds a title button that closes the pick and opens Simulate Monthly Cost for the same prompt. */
-export function showModelQuickPick({ config, log }: { config: Configuration; log: Log }, title: string, estimates: readonly ModelEstimate[], variables: number, onSimulate?: () => unknown): Promise<ModelPickResult> {
-  const rows = estimates.map((e) => modelRow(e, variables));
+/** `onSimulate`: adds a title button that closes the pick and opens Simulate Monthly Cost for the same call. */
+export function showModelQuickPick({ config, log }: { config: Configuration; log: Log }, title: string, analysis: Pick<CallAnalysis, 'estimates' | 'primary' | 'modelAssumed'>, onSimulate?: () => unknown): Promise<ModelPickResult> {
+  const rows = callModelRows(analysis);
   const compared = new Set(config.get('compareModels'));
   const quickPick = vscode.window.createQuickPick<ModelItem>();
   quickPick.title = title;
-  quickPick.placeholder = 'Models compared for this prompt (choosing one changes nothing; use the row buttons to act)';
+  quickPick.placeholder = 'Models compared for this call (choosing one changes nothing; use the row buttons to act)';
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.items = rows.map((row) => ({
@@ -41,7 +42,7 @@ export function showModelQuickPick({ config, log }: { config: Configuration; log
     description: row.description,
     detail: row.detail,
     row,
-    buttons: compared.has(row.model) ? [COPY] : [SET_COMPARE, COPY],
+    buttons: compared.has(row.model) || row.current ? [COPY] : [SET_COMPARE, COPY],
   }));
   const result: ModelPickResult = { rows, actions: [] };
   if (onSimulate) quickPick.buttons = [SIMULATE];

@@ -1,10 +1,12 @@
 /**
- * Problems-panel entries for prompts that cost more per call than `promptCost.perRequestLimit` or do not
- * fit the model's context window, with a quick fix that opens the compare quick pick. Recomputed with
- * every fresh analysis (so they clear once fixed), removed when the document closes.
+ * Problems-panel entries, one set per call, at the call's first line: a call whose typical cost is above
+ * `promptCost.perRequestLimit` or whose whole input does not fit the model's context window (the configured
+ * severity), and, as information, a call that only exceeds the limit when its response reaches the output
+ * cap. None on prompt strings: the call carries the cost. A quick fix opens the compare quick pick for the
+ * call. Recomputed with every fresh analysis (so they clear once fixed), removed when the document closes.
  */
 import * as vscode from 'vscode';
-import { costProblems } from '../../core/presentation/diagnostics/costProblems';
+import { costProblems, type CostProblem } from '../../core/presentation/diagnostics/costProblems';
 import { CommandId } from '../../core/manifest/commandIds';
 import { DIAGNOSTIC_SOURCE, DiagnosticCode } from '../../core/manifest/extensionNames';
 import type { DiagnosticSeverityName } from '../../core/manifest/settingKeys';
@@ -18,6 +20,12 @@ const SEVERITY: Record<Exclude<DiagnosticSeverityName, 'off'>, vscode.Diagnostic
   information: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
+
+/** A problem's severity: the configured one, or for a softer note Information (Hint when Hint is configured). */
+function severityOf(problem: CostProblem, configured: vscode.DiagnosticSeverity): vscode.DiagnosticSeverity {
+  // DiagnosticSeverity grows as it softens (Error 0 … Hint 3).
+  return problem.level === 'information' ? Math.max(configured, vscode.DiagnosticSeverity.Information) : configured;
+}
 
 export class CostDiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('promptCost');
@@ -52,15 +60,16 @@ export class CostDiagnosticsController implements vscode.Disposable {
     const severity = SEVERITY[severityName] ?? vscode.DiagnosticSeverity.Warning;
     const limit = analysis.engine.settings.perRequestLimit;
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const item of analysis.prompts) {
+    for (const item of analysis.calls) {
       for (const problem of costProblems(item, limit)) {
-        // The prompt's first line: a whole multi-line prompt underlined would drown the code.
-        const start = document.positionAt(item.prompt.startOffset);
-        const end = document.positionAt(item.prompt.endOffset);
+        // The call's first line: a whole multi-line call underlined would drown the code.
+        const start = document.positionAt(item.call.startOffset);
+        const end = document.positionAt(item.call.endOffset);
         const range = new vscode.Range(start, end.line === start.line ? end : document.lineAt(start.line).range.end);
-        const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
+        const diagnostic = new vscode.Diagnostic(range, problem.message, severityOf(problem, severity));
         diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = problem.kind === 'perRequestLimit' ? DiagnosticCode.PerRequestLimit : DiagnosticCode.ContextWindow;
+        // Both per-request-limit rules share a code: one quick fix, one setting.
+        diagnostic.code = problem.kind === 'contextWindow' ? DiagnosticCode.ContextWindow : DiagnosticCode.PerRequestLimit;
         diagnostics.push(diagnostic);
       }
     }
@@ -72,7 +81,7 @@ export class CostDiagnosticsController implements vscode.Disposable {
   }
 }
 
-/** "Compare models for this prompt" on our cost diagnostics. */
+/** "Compare models for this call" on our cost diagnostics (the argument is the call's start: see callForLens). */
 export class CompareModelsQuickFix implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -80,11 +89,11 @@ export class CompareModelsQuickFix implements vscode.CodeActionProvider {
     return context.diagnostics
       .filter((d) => d.source === DIAGNOSTIC_SOURCE && (d.code === DiagnosticCode.PerRequestLimit || d.code === DiagnosticCode.ContextWindow))
       .map((diagnostic) => {
-        const action = new vscode.CodeAction('Compare models for this prompt', vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction('Compare models for this call', vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         action.command = {
-          title: 'Compare models for this prompt',
+          title: 'Compare models for this call',
           command: CommandId.ComparePrompt,
           arguments: [document.uri, document.offsetAt(diagnostic.range.start)],
         };

@@ -1,11 +1,13 @@
 /**
- * The hover over a prompt: every compared model in a table, the assumptions and the price list's date.
- * Rendered untrusted: no command links, no HTML; text from the file is escaped by the core formatter.
+ * The hover over a call, or over any prompt string that is a part of one: the call's anatomy (parts,
+ * framing, tools, schema, input, output, reasoning), the compared models side by side, the assumptions and
+ * the price list's date. Rendered untrusted: no command links, no HTML; text from the file is escaped by
+ * the core formatter.
  */
 import * as vscode from 'vscode';
+import { callHitAt } from '../../core/pipeline/callLookup';
 import { hoverMarkdown } from '../../core/presentation/hover/hoverMarkdown';
 import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
-import { promptAt } from '../../core/pipeline/promptLookup';
 
 /** The analyses the hover reads. */
 export type PromptHoverAnalyses = Pick<DocumentAnalyzer, 'cached' | 'analyze'>;
@@ -17,16 +19,18 @@ export class PromptHoverProvider implements vscode.HoverProvider {
     const { analyzer } = this;
     const analysis = analyzer.cached(document) ?? (await analyzer.analyze(document, token));
     if (!analysis || token.isCancellationRequested) return undefined;
-    const item = promptAt(analysis, document.offsetAt(position));
-    if (!item) return undefined;
-    const markdown = new vscode.MarkdownString(hoverMarkdown(item, {
+    const hit = callHitAt(analysis, document.offsetAt(position));
+    if (!hit) return undefined;
+    const { settings } = analysis.engine;
+    const markdown = new vscode.MarkdownString(hoverMarkdown(hit, analysis.prompts, {
       priceListDate: analysis.engine.ctx.prices.catalogueInfo().date,
-      expectedOutputTokens: analysis.engine.settings.expectedOutputTokens,
+      expectedOutputTokens: settings.expectedOutputTokens,
+      placeholderTokens: settings.placeholderTokens,
     }));
     markdown.isTrusted = false;
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
-    const range = new vscode.Range(document.positionAt(item.prompt.startOffset), document.positionAt(item.prompt.endOffset));
+    const range = new vscode.Range(document.positionAt(hit.startOffset), document.positionAt(hit.endOffset));
     return new vscode.Hover(markdown, range);
   }
 }

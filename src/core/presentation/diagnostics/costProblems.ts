@@ -1,28 +1,48 @@
 /**
- * The rules behind the editor's diagnostics: a prompt whose cost per call is above the per-request limit,
- * or whose typical input does not fit the model's context window. Both are
- * judged on the primary model (the one the code calls).
+ * The rules behind the editor's diagnostics, one set per call, judged on its primary model (the one the
+ * code calls, else the user's default):
+ * - `perRequestLimit`: the call's typical cost is above the per-request limit (the configured severity);
+ * - `maxOverLimit`: typical is within the limit but a response that reaches the output cap is not (information);
+ * - `contextWindow`: the call's whole input (parts, framing, tools, schema) does not fit the model's window.
  */
+import type { CallEstimate } from '../../estimate/estimateCall';
 import { formatTokenCount } from '../../estimate/tokenLabel';
+import type { CallAnalysis } from '../../pipeline/callAnalysis';
 import { formatUsd } from '../../pricing/formatUsd';
-import type { PromptAnalysis } from '../../pipeline/promptAnalysis';
+import { formatCostRange } from '../call/callFigures';
+import { callModelLabel } from '../lens/callLensTitle';
 
-export type CostProblemKind = 'perRequestLimit' | 'contextWindow';
+export type CostProblemKind = 'perRequestLimit' | 'maxOverLimit' | 'contextWindow';
 
 export interface CostProblem {
   kind: CostProblemKind;
   model: string;
+  /** `configured`: the severity of promptCost.diagnostics.severity; `information`: a softer note (never louder than configured). */
+  level: 'configured' | 'information';
   message: string;
 }
 
-export function costProblems(analysis: PromptAnalysis, perRequestLimit: number): CostProblem[] {
-  const { primary } = analysis;
+export function costProblems(analysis: Pick<CallAnalysis, 'call' | 'primary' | 'modelAssumed'>, perRequestLimit: number): CostProblem[] {
+  const { primary, call } = analysis;
+  const model = callModelLabel(analysis);
+  const limit = `the per-request limit of ${formatUsd(perRequestLimit)} (promptCost.perRequestLimit)`;
   const problems: CostProblem[] = [];
+  const range = formatCostRange(primary.costPerCall, primary.maxCostPerCall);
   if (primary.costPerCall !== null && primary.costPerCall > perRequestLimit) {
     problems.push({
       kind: 'perRequestLimit',
       model: primary.model,
-      message: `Estimated ${formatUsd(primary.costPerCall)} per call with ${primary.model}, above the per-request limit of ${formatUsd(perRequestLimit)} (promptCost.perRequestLimit).`,
+      level: 'configured',
+      message: primary.maxCostPerCall === null || range === formatUsd(primary.costPerCall)
+        ? `Estimated ${range} per call with ${model}, above ${limit}.`
+        : `Estimated ${range} per call with ${model} (typical–max): the typical ${formatUsd(primary.costPerCall)} is above ${limit}.`,
+    });
+  } else if (primary.costPerCall !== null && primary.maxCostPerCall !== null && primary.maxCostPerCall > perRequestLimit) {
+    problems.push({
+      kind: 'maxOverLimit',
+      model: primary.model,
+      level: 'information',
+      message: `Estimated ${range} per call with ${model} (typical–max): typical is within ${limit}, but a response that reaches ${capLabel(primary, call.maxOutputTokens !== null)} would cost ${formatUsd(primary.maxCostPerCall)}.`,
     });
   }
   // The catalogue's window is the maximum *input* (LiteLLM `max_input_tokens`), so only input counts here.
@@ -30,8 +50,15 @@ export function costProblems(analysis: PromptAnalysis, perRequestLimit: number):
     problems.push({
       kind: 'contextWindow',
       model: primary.model,
-      message: `A typical request (${formatTokenCount(primary.inputTokens)} input tokens) does not fit ${primary.model}'s context window of ${formatTokenCount(primary.contextWindow)} input tokens.`,
+      level: 'configured',
+      message: `This call's input (${primary.exact ? '' : '≈ '}${formatTokenCount(primary.inputTokens)} tokens with framing, tools and schema) does not fit ${model}'s context window of ${formatTokenCount(primary.contextWindow)} input tokens.`,
     });
   }
   return problems;
+}
+
+/** `its output cap of 4,000 tokens` (the call's), `the model's maximum output of 16,384 tokens`. */
+function capLabel(primary: CallEstimate, fromCode: boolean): string {
+  const cap = formatTokenCount(primary.outputTokens.max ?? 0);
+  return fromCode ? `its output cap of ${cap} tokens` : `the model's maximum output of ${cap} tokens`;
 }
