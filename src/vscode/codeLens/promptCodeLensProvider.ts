@@ -9,8 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../../core/manifest/commandIds';
-import { callLensTitle, partLensTitle } from '../../core/presentation/lens/callLensTitle';
-import { monthlyLensTitle, monthlyLensTooltip } from '../../core/presentation/lens/monthlyLensTitle';
+import { documentLenses } from '../../core/presentation/lens/documentLenses';
 import type { DocumentAnalysis, DocumentAnalyzer } from '../engine/documentAnalyzer';
 
 /** The analyses the lenses show: the only thing the provider reads. */
@@ -40,33 +39,12 @@ export class PromptCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   }
 }
 
-/** Every call's lens, then the parts' lenses, then the $/month lenses (VS Code orders lenses of one line as given). */
+/** The document's lenses (`documentLenses`), placed on their lines; both cost lenses open the compare pick. */
 export function lensesFor(document: vscode.TextDocument, analysis: DocumentAnalysis, token?: vscode.CancellationToken): vscode.CodeLens[] {
-  const lineRange = (line: number) => {
-    const at = Math.min(line - 1, document.lineCount - 1);
-    return new vscode.Range(at, 0, at, 0);
-  };
-  const callLenses: vscode.CodeLens[] = [];
-  const monthly: vscode.CodeLens[] = [];
-  const callsOfPart = analysis.prompts.map(() => [] as DocumentAnalysis['calls']);
-  for (const item of analysis.calls) {
-    if (token?.isCancellationRequested) return [];
-    const range = lineRange(item.call.startLine);
-    const args = [document.uri, item.call.startOffset];
-    callLenses.push(new vscode.CodeLens(range, { title: callLensTitle(item), tooltip: 'Prompt Cost Lens: what one call costs; click to compare models', command: CommandId.ComparePrompt, arguments: args }));
-    if (item.monthly) {
-      monthly.push(new vscode.CodeLens(range, { title: monthlyLensTitle(item.monthly), tooltip: monthlyLensTooltip(item.monthly), command: CommandId.SimulateMonthlyCost, arguments: args }));
-    }
-    for (const part of item.parts) if (!callsOfPart[part.index].includes(item)) callsOfPart[part.index].push(item);
-  }
-  const partLenses: vscode.CodeLens[] = [];
-  analysis.prompts.forEach((item, index) => {
-    const calls = callsOfPart[index];
-    // A prompt that is its whole call (an implied call of its own) has the call's lens already.
-    if (calls.length === 1 && calls[0].parts.length === 1 && calls[0].call.startOffset === item.prompt.startOffset) return;
-    const own = calls[0]?.parts.find((p) => p.index === index);
-    const title = partLensTitle({ tokens: own?.tokens ?? item.primary.inputTokens, exact: item.primary.exact, variables: item.variables }, calls);
-    partLenses.push(new vscode.CodeLens(lineRange(item.prompt.startLine), { title, tooltip: 'Prompt Cost Lens: this text as a part of its call; click to compare models', command: CommandId.ComparePrompt, arguments: [document.uri, item.prompt.startOffset] }));
+  if (token?.isCancellationRequested) return [];
+  return documentLenses(analysis.prompts, analysis.calls).map((lens) => {
+    const line = Math.min(lens.line - 1, document.lineCount - 1);
+    const command = lens.kind === 'monthly' ? CommandId.SimulateMonthlyCost : CommandId.ComparePrompt;
+    return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: lens.title, tooltip: lens.tooltip, command, arguments: [document.uri, lens.offset] });
   });
-  return [...callLenses, ...partLenses, ...monthly];
 }
