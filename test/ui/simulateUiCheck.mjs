@@ -71,9 +71,9 @@ export async function runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDi
     step = 'wait for the $/month CodeLens';
     const lens = page.locator('.codelens-decoration', { hasText: '/month' }).first();
     await lens.waitFor({ timeout: 30_000 });
-    const MONTHLY_LENS = /\/call · gpt-4o-mini.*~\$\d[\d,]*\/month/;
+    const MONTHLY_LENS = /\/call · .* out · gpt-4o-mini.*~\$\d[\d,]*\/month/;
     const lensText = await settledText(lens, (t) => MONTHLY_LENS.test(t));
-    check('CodeLens shows ~$…/month next to the prompt’s own lens', MONTHLY_LENS.test(lensText), lensText || '(empty lens)');
+    check('CodeLens shows ~$…/month next to the call’s lens', MONTHLY_LENS.test(lensText), lensText || '(empty lens)');
 
     step = `run "${SIMULATE_TITLE}" from the command palette`;
     await page.locator('.view-lines').first().click();

@@ -83,26 +83,32 @@ async function runEditorUiCheck({ browser, baseUrl, workspaceDir, filePath, outD
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
     check('workbench shows the opened file', true, fileName);
 
-    step = 'wait for the CodeLens above the prompt';
-    // prompt_sample.py calls gpt-4o-mini with one literal system prompt (and one message that is a variable).
+    step = 'wait for the CodeLens above the call';
+    // prompt_sample.py calls gpt-4o-mini with one literal system prompt and one message that is a variable:
+    // one call (line 8), priced whole, and one part lens on the system prompt (line 11).
     const lens = page.locator('.codelens-decoration', { hasText: '/call' }).first();
     await lens.waitFor({ timeout: 30_000 });
-    const LENS = /^\d[\d,]* tokens · \$[\d.]+\/call · gpt-4o-mini/;
+    const LENS = /^\$[\d.]+–[\d.]+\/call · \d[\d,]* in \+ [\d,]+–[\d.,]+k? out · gpt-4o-mini/;
     const lensText = await settledText(lens, (t) => LENS.test(t));
-    check('CodeLens shows tokens, $/call and the model', LENS.test(lensText), lensText || '(empty lens)');
+    check('call CodeLens shows $/call (typical–max), input + output tokens and the model', LENS.test(lensText), lensText || '(empty lens)');
+    const part = page.locator('.codelens-decoration', { hasText: 'of the call at line' }).first();
+    await part.waitFor({ timeout: 15_000 });
+    const PART = /^\d[\d,]* tokens · \d+ % of the call at line 8$/;
+    const partText = await settledText(part, (t) => PART.test(t));
+    check('part CodeLens shows the prompt\'s size and its share of the call', PART.test(partText), partText || '(empty lens)');
     await screenshot('ui-workbench.png');
 
     step = 'hover over the prompt';
     await page.locator('.view-lines .view-line', { hasText: 'You are a concise' }).first().locator('span', { hasText: 'concise' }).last().hover();
     const hover = page.locator('.monaco-hover', { hasText: 'Prompt Cost Lens' }).first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
-    const HOVER = /Model[\s\S]*Tokens[\s\S]*\$\/call[\s\S]*gpt-4o-mini/;
-    // The hover is filled in as its parts arrive: read it once it holds the table.
-    const hoverText = await pollFor('the hover to show the model table', async () => {
+    const HOVER = /Anatomy[\s\S]*system[\s\S]*framing[\s\S]*input[\s\S]*output[\s\S]*Model[\s\S]*In[\s\S]*Out[\s\S]*\$\/call[\s\S]*gpt-4o-mini/;
+    // The hover is filled in as its parts arrive: read it once it holds the anatomy and the table.
+    const hoverText = await pollFor('the hover to show the call anatomy', async () => {
       const text = await hover.innerText().catch(() => '');
       return HOVER.test(text) ? text : null;
     }, 15_000).catch(async () => hover.innerText().catch(() => ''));
-    check('hover shows the model table', HOVER.test(hoverText), hoverText.split('\n').slice(0, 3).join(' | ').slice(0, 160));
+    check('hover shows the call\'s anatomy and the model table', HOVER.test(hoverText), hoverText.split('\n').slice(0, 3).join(' | ').slice(0, 160));
     await screenshot('ui-hover.png');
     await page.keyboard.press('Escape');
 
@@ -116,7 +122,7 @@ async function runEditorUiCheck({ browser, baseUrl, workspaceDir, filePath, outD
     const modelRow = page.locator('.quick-input-list .monaco-list-row', { hasText: '/call' }).first();
     await modelRow.waitFor({ timeout: 15_000 });
     const rowText = (await modelRow.innerText()).replace(/\s+/g, ' ').trim();
-    check('Estimate Selection lists models with tokens and cost', /tokens/.test(rowText) && /\/1k calls/.test(rowText), rowText.slice(0, 160));
+    check('Estimate Selection lists models with tokens and cost', / in \+ [\d,]+/.test(rowText) && /\/1k calls/.test(rowText), rowText.slice(0, 160));
     await screenshot('ui-estimate-selection.png');
     await page.keyboard.press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
