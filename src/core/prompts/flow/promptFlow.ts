@@ -214,6 +214,9 @@ class PromptFlow implements PromptFlowResults {
         if (inserted && (readsAsInstructions(inserted.text) || (isPromptName(refName) && !nonPromptReason(inserted.text)))) {
           const fills = { part: `${node.startIndex}:${node.endIndex}`, placeholder: nodeText(ref) };
           this.collectText(ref, { ...sink, syntaxes: [], depth: sink.depth + 1, slot: within(sink, `ref${i}`), fills });
+        } else if (inserted && inserted.holes.length === 0) {
+          // A constant the engine can read (a document, a list of rules): its placeholder is sized as its text.
+          this.knownValue(node, nodeText(ref), inserted.text);
         }
       });
       return;
@@ -428,6 +431,13 @@ class PromptFlow implements PromptFlowResults {
       existing.placeholders = prompt.placeholders;
       existing.kind = prompt.kind;
     }
+  }
+
+  /** The value of placeholder `name` of the prompt at `node` is known: it is counted as that text, not at the default size. */
+  private knownValue(node: Node, name: string, text: string): void {
+    const prompt = this.results.get(`${node.startIndex}:${node.endIndex}`);
+    if (!prompt || !prompt.placeholders.some((p) => p.name === name) || prompt.samples?.[name] !== undefined) return;
+    prompt.samples = { ...prompt.samples, [name]: text };
   }
 
   isEmitted(node: Node): boolean {

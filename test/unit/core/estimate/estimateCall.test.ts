@@ -117,6 +117,20 @@ suite('estimate: one call, whole', () => {
     assert.strictEqual(e.inputTokens, system + template + 50 + 1 * 4 + 3, 'only {diff} is sized at 50; {SYSTEM_PROMPT} is the constant');
   });
 
+  test('a data constant inserted into a template is sized as its text; only what the code cannot show is assumed', async () => {
+    const catalogue = 'sku-1 tent 2p 120 EUR; sku-2 tent 4p 180 EUR; sku-3 stove 45 EUR; sku-4 lamp 20 EUR; sku-5 mat 30 EUR';
+    const { calls } = await analyze([
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      `CATALOGUE = "${catalogue}"`,
+      'def ask(q):',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": f"Catalogue: {CATALOGUE}\\nQuestion: {q}"}])',
+    ].join('\n'), 'data.py');
+    const e = calls[0].primary;
+    assert.strictEqual(e.inputTokens, count('Catalogue: ') + count(catalogue) + count('\nQuestion: ') + 50 + 1 * 4 + 3);
+    assert.deepStrictEqual(e.assumed, ['{q}']);
+  });
+
   test('two function tools: counted by the cookbook formula, on the whole call', async () => {
     const { calls } = await analyze([
       'from openai import OpenAI',
