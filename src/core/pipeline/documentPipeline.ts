@@ -113,7 +113,9 @@ export class DocumentPipeline {
     const estimated = await this.estimate(prompts, request.settings, superseded, request.usage);
     if (!estimated) return { id, superseded: true };
     const usageError = request.usage ? this.priceUsage(estimated.calls, estimated.analyses, request.usage, request.settings) : null;
-    return { id, parse, findMs, ...estimated, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}) };
+    // The calls each prompt reaches are in `calls` (parts by index): the faces do not need them twice.
+    const analyses = estimated.analyses.map((a) => (a.prompt.calls ? { ...a, prompt: withoutCalls(a.prompt) } : a));
+    return { id, parse, findMs, ...estimated, analyses, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}) };
   }
 
   /**
@@ -191,6 +193,12 @@ export class DocumentPipeline {
     const after = this.estimator.stats;
     return { analyses, calls, estimateMs: busyMs, reused: after.hits - before.hits, counted: after.misses - before.misses, cache: after };
   }
+}
+
+/** A prompt as the faces receive it: its calls are the reply's `calls`. */
+function withoutCalls(prompt: FoundPrompt): FoundPrompt {
+  const { calls: _calls, ...rest } = prompt;
+  return rest;
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -82,7 +82,10 @@ suite('pipeline: document pipeline', () => {
     assert.deepStrictEqual(await older, { id: 2, superseded: true });
     const reply = analyzed(await newer);
     assert.strictEqual(reply.parse, 'incremental');
-    assert.deepStrictEqual(reply.analyses.map((a) => a.prompt), await findPrompts(twice, FILE));
+    // The reply carries each prompt's calls once, in `calls`; the prompts themselves as a full find gives them.
+    const full = await findPrompts(twice, FILE);
+    assert.deepStrictEqual(reply.analyses.map((a) => a.prompt), full.map(({ calls: _calls, ...rest }) => rest));
+    assert.deepStrictEqual(reply.calls.map((c) => c.call.key), [...new Set(full.flatMap((p) => (p.calls ?? []).map((m) => m.call.key)))]);
   });
 
   test('a call whose part a usage entry names gets its $/month; a call of another file gets null', async () => {
