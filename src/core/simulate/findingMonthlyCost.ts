@@ -16,6 +16,11 @@ export interface PricedEstimate {
   outputTokens: number;
 }
 
+/** Tokens billed at the output rate per call: the typical visible output plus the typical reasoning. */
+export function billedOutputTokens(e: { outputTokens: { typical: number }; reasoningTokens: { typical: number } | null }): number {
+  return e.outputTokens.typical + (e.reasoningTokens?.typical ?? 0);
+}
+
 /** A call as the simulation prices it. */
 export type PricedFinding = FindingLocation & { model: string | null; estimates: readonly PricedEstimate[] };
 
