@@ -3,7 +3,7 @@ import { formatUsd } from '../pricing/formatUsd';
 import type { CostDiff, CostDiffRow, CostDiffSide } from './costDiff';
 import { formatPercent, markdownTable } from './markdownTable';
 import { describeEntry } from './usageMatch';
-import { promptLabel } from './workspaceMarkdown';
+import { callLabel } from './workspaceMarkdown';
 
 /** +$1.50 / -$0.0021 / $0.00; null → "no price". */
 export function formatSignedUsd(amount: number | null): string {
@@ -31,7 +31,7 @@ export function costDiffToMarkdown(diff: CostDiff, options: CostDiffMarkdownOpti
     '',
   ];
   const rows = shown.map((r) => [
-    `${promptLabel({ file: r.file, startLine: r.line, name: r.name })}${r.status === 'added' ? ' — added' : r.status === 'removed' ? ' — removed' : ''}`,
+    `${callLabel({ file: r.file, startLine: r.line, name: r.name })}${r.status === 'added' ? ' — added' : r.status === 'removed' ? ' — removed' : ''}`,
     modelCell(r),
     sideCell(r.before),
     sideCell(r.after),
