@@ -24,7 +24,7 @@ export interface UsageMatchOptions {
    * `finding.file` as it is, which is right when the scan ran from that folder.
    */
   fileKey?: (finding: FindingLocation) => string;
-  /** How far a `line` may be from the start of a prompt it does not fall inside. Default 3. */
+  /** How far a `line` may be from the start of a call or prompt it does not fall inside. Default 3. */
   nearLines?: number;
 }
 
@@ -63,8 +63,8 @@ export function matchUsage(findings: readonly FindingLocation[], entries: readon
 }
 
 /**
- * The entry for one prompt. Pass the other prompts of its file as `fileFindings` so that "nearest prompt"
- * is decided among them (as `matchUsage` does for a whole scan); without them the prompt is judged alone.
+ * The entry for one call. Pass the other calls of its file as `fileFindings` so that "nearest call" is
+ * decided among them (as `matchUsage` does for a whole scan); without them the call is judged alone.
  */
 export function matchUsageEntry(
   finding: FindingLocation,
