@@ -1,9 +1,9 @@
 /**
- * `prompt-cost diff --base <ref>`: the change in monthly prompt cost between a git revision and the working
- * tree, as a Markdown table for a pull-request comment.
+ * `prompt-cost diff --base <ref>`: the change in monthly cost per LLM call between a git revision and the
+ * working tree, as a Markdown table for a pull-request comment.
  *
  * Both trees are scanned with the working tree's settings and prices, and by default priced with the
- * working tree's usage file, so the diff shows what the prompt changes cost at the same traffic;
+ * working tree's usage file, so the diff shows what the code changes cost at the same traffic;
  * `--base-usage FILE` prices the base with FILE as it is in the base revision instead.
  */
 import * as fs from 'fs';
@@ -22,23 +22,24 @@ import { loadUsage, NO_USAGE_MESSAGE, profileFlag, readUsageFile, usageFileKey }
 
 export const DIFF_HELP = `Usage: prompt-cost diff --base <git-ref> [paths…] [options]
 
-The change in monthly cost per prompt between a git revision and the working tree, as a Markdown table
-ready for a pull-request comment (prompt, model, before, after, delta, %), with totals.
+The change in monthly cost per LLM call between a git revision and the working tree, as a Markdown table
+ready for a pull-request comment (call, model, before, after, delta, %), with totals. Each call is priced
+whole: every prompt it sends, the request framing, its output and reasoning.
 
 Options:
   --base REF                 the revision to compare with, e.g. main or origin/main (required)
   --usage FILE               usage file (default: the \`usage\` section of .promptcost.yml); see 'simulate --help'
   --base-usage FILE          price the base revision with FILE as it is in that revision (default: the
-                             working tree's usage data for both sides, so only prompt changes count)
+                             working tree's usage data for both sides, so only code changes count)
   --profile NAME             low, expected or high (default: usage.profile, else expected)
   --fail-over-increase USD   exit 1 when the total monthly increase is above USD (CI guardrail)
-  --all                      also list prompts whose cost did not change
+  --all                      also list calls whose cost did not change
   --json                     print the diff as JSON
   --config FILE              read settings from FILE instead of the nearest .promptcost.yml
   --workers N                scan worker threads (0 = in-process)
 
-Prompts are paired by file and variable name, else by file and similar text at the nearest line; the rest
-are added or removed. Exit codes: 0 ok, 1 increase over the limit, 2 bad arguments or unknown revision.
+Calls are paired by file and the variable name of their prompts, else by file and similar text of their
+prompts at the nearest line; the rest are added or removed. Exit codes: 0 ok, 1 increase over the limit, 2 bad arguments or unknown revision.
 `;
 
 export async function diffCommand(argv: readonly string[], io: CliIo): Promise<number> {

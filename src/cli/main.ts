@@ -18,7 +18,7 @@ Commands:
   scan [paths…]     find prompts, count tokens, price them per model (default: .)
   compress [file]   make a prompt cheaper; placeholders and protected spans always survive
   simulate          monthly cost from volumes (.promptcost.yml usage) or one ad-hoc case
-  diff --base REF   change in monthly cost per prompt against a git revision (Markdown)
+  diff --base REF   change in monthly cost per call against a git revision (Markdown)
   spend             today's LLM spend from your tracker / provider admin APIs, against a budget
   help [command]    show help
 

@@ -1,6 +1,7 @@
 /**
- * `prompt-cost simulate`: monthly cost of the prompts whose volume a usage file gives (workspace mode),
- * or of one ad-hoc case described by flags (`--model … --requests-per-day … --input-tokens …`).
+ * `prompt-cost simulate`: monthly cost of the LLM calls whose volume a usage file gives (workspace mode),
+ * each priced whole (every prompt it sends, the framing, its output and reasoning), or of one ad-hoc case
+ * described by flags (`--model … --requests-per-day … --input-tokens …`).
  */
 import * as path from 'path';
 import { loadDefaultPriceTable } from '../core/pricing/priceTable';
@@ -20,9 +21,10 @@ import { loadUsage, NO_USAGE_MESSAGE, profileFlag, usageFileKey } from './usageS
 export const SIMULATE_HELP = `Usage: prompt-cost simulate [paths…] [--usage FILE] [--profile low|expected|high] [--json]
        prompt-cost simulate --model M --requests-per-day N --input-tokens N [options] [--json]
 
-Monthly cost of your prompts at the traffic you expect, with a ${SIMULATION_DEFAULTS.projectionMonths}-month projection.
+Monthly cost of your LLM calls at the traffic you expect, with a ${SIMULATION_DEFAULTS.projectionMonths}-month projection.
 
-Workspace mode scans like 'scan' and prices every prompt that the usage data describes:
+Workspace mode scans like 'scan' and prices every call that the usage data describes, whole: the input
+of all its prompts with the request framing, tools and schema, and its output with any reasoning.
   --usage FILE            usage file (default: the \`usage\` section of .promptcost.yml), e.g.
                             usage:
                               monthlyBudget: 500
@@ -30,7 +32,8 @@ Workspace mode scans like 'scan' and prices every prompt that the usage data des
                               defaults: { requestsPerDay: 1000, cacheHitRate: 0.25 }
                               prompts:
                                 - file: python/support_bot.py   # relative to the usage file
-                                  line: 12                      # or name: SYSTEM_PROMPT
+                                  line: 12                      # the call's line, or one of its prompts'
+                                                                # (or name: SYSTEM_PROMPT: its calls)
                                   requestsPerDay: { low: 500, expected: 2000, high: 8000 }
                                   outputTokens: 300
                                   growth: 0.05                  # +5 % a month, compounded
@@ -39,8 +42,8 @@ Workspace mode scans like 'scan' and prices every prompt that the usage data des
 Ad-hoc mode prices one case:
   --model M               model id (default: the first of the configured models)
   --requests-per-day N    requests per day (required)
-  --input-tokens N        prompt tokens per request (required)
-  --output-tokens N       completion tokens per request (default: expectedOutputTokens)
+  --input-tokens N        input tokens per request (required)
+  --output-tokens N       output tokens per request, reasoning included (default: expectedOutputTokens)
   --days N                days per month (default ${SIMULATION_DEFAULTS.daysPerMonth})
   --cache-hit-rate R      share of requests answered by your response cache (0–1, default 0)
   --cached-prefix-share R share of input tokens read from the provider's prompt cache (0–1, default 0)

@@ -1,20 +1,24 @@
 /**
- * The change in monthly cost per prompt between two revisions (a pull request's base and head).
+ * The change in monthly cost per LLM call between two revisions (a pull request's base and head). Each call
+ * is priced whole (every part, the framing, its output and reasoning); calls are paired by their parts
+ * (`promptPairing.ts`).
  *
- * Volumes: by default both sides use ONE usage file (the working tree's), and a base prompt takes the usage
- * entry of the head prompt it is paired with, so the diff shows what the prompt change costs at the same
- * traffic even when line numbers moved. Removed prompts are matched against the usage file directly.
- * With `baseUsage` (the base revision's own usage file), each side is matched with its own file, so a
- * change in expected traffic shows up too.
+ * Volumes: by default both sides use ONE usage file (the working tree's), and a base call takes the usage
+ * entry of the head call it is paired with, so the diff shows what the change costs at the same traffic
+ * even when line numbers moved. Removed calls are matched against the usage file directly. With
+ * `baseUsage` (the base revision's own usage file), each side is matched with its own file, so a change in
+ * expected traffic shows up too.
  */
 import type { PriceTable } from '../pricing/priceTable';
-import { costWithEntry, type FindingMonthlyCost, type PricedFinding } from './findingMonthlyCost';
-import { pairPrompts, type PromptPair } from './promptPairing';
+import { costWithEntry, type FindingMonthlyCost } from './findingMonthlyCost';
+import type { PricedCall } from './pricedCalls';
+import { pairCalls, type CallPair } from './promptPairing';
 import type { UsageProfileName } from './simulationInputs';
 import type { UsageFile, UsagePromptEntry } from './usageFile';
 import { matchUsage, type FindingLocation } from './usageMatch';
 
-export type DiffFinding = PricedFinding & { text: string };
+/** A call of one revision: its place, tokens per model and its parts' text. */
+export type DiffFinding = PricedCall;
 
 export interface CostDiffSide {
   model: string;
@@ -25,11 +29,11 @@ export interface CostDiffSide {
 
 export interface CostDiffRow {
   status: 'changed' | 'unchanged' | 'added' | 'removed';
-  /** Head location (base location for a removed prompt). */
+  /** The call's head location (base location for a removed call). */
   file: string;
   line: number;
   name?: string;
-  /** Null when that side has no such prompt, or no usage entry for it. */
+  /** Null when that side has no such call, or no usage entry for it. */
   before: CostDiffSide | null;
   after: CostDiffSide | null;
   /** USD per month (after − before, a missing side counting 0); null when a side has no price. */
@@ -47,15 +51,15 @@ export interface CostDiffTotals {
 
 export interface CostDiff {
   profile: UsageProfileName;
-  /** Prompts with a usage entry on at least one side. */
+  /** Calls with a usage entry on at least one side. */
   rows: CostDiffRow[];
   /** Over the rows whose delta is known. */
   totals: CostDiffTotals;
   /** Rows left out of the totals because a side has no price. */
   unpricedRows: number;
-  /** Prompts (pairs) with no usage data on either side. */
+  /** Calls (pairs) with no usage data on either side. */
   withoutUsage: number;
-  /** Entries of the (head) usage file that match no prompt of the working tree. */
+  /** Entries of the (head) usage file that match no call of the working tree. */
   unmatchedEntries: UsagePromptEntry[];
 }
 
@@ -81,7 +85,7 @@ export function diffCosts(base: readonly DiffFinding[], head: readonly DiffFindi
 
   const rows: CostDiffRow[] = [];
   let withoutUsage = 0;
-  for (const pair of pairPrompts(base, head)) {
+  for (const pair of pairCalls(base, head)) {
     const headEntry = pair.head ? headMatches.entryFor[headIndex.get(pair.head)!] : null;
     const baseEntry = baseEntryFor(pair, headEntry, options.baseUsage !== undefined, baseMatches.entryFor[pair.base ? baseIndex.get(pair.base)! : -1] ?? null);
     const after = pair.head && headEntry ? costWithEntry(pair.head, headEntry, usage, profile, prices) : null;
@@ -107,7 +111,7 @@ export function diffCosts(base: readonly DiffFinding[], head: readonly DiffFindi
   };
 }
 
-function baseEntryFor<T>(pair: PromptPair<T>, headEntry: UsagePromptEntry | null, separateBaseUsage: boolean, ownEntry: UsagePromptEntry | null): UsagePromptEntry | null {
+function baseEntryFor<T>(pair: CallPair<T>, headEntry: UsagePromptEntry | null, separateBaseUsage: boolean, ownEntry: UsagePromptEntry | null): UsagePromptEntry | null {
   if (!pair.base) return null;
   if (separateBaseUsage || !pair.head) return ownEntry;
   return headEntry;
@@ -117,7 +121,7 @@ function side(cost: FindingMonthlyCost | null): CostDiffSide | null {
   return cost ? { model: cost.model, inputTokens: cost.inputs.inputTokens, monthlyCost: cost.cost.monthlyCost } : null;
 }
 
-function diffRow(pair: PromptPair<DiffFinding>, beforeCost: FindingMonthlyCost | null, afterCost: FindingMonthlyCost | null): CostDiffRow {
+function diffRow(pair: CallPair<DiffFinding>, beforeCost: FindingMonthlyCost | null, afterCost: FindingMonthlyCost | null): CostDiffRow {
   const before = side(beforeCost);
   const after = side(afterCost);
   const value = (s: CostDiffSide | null) => (s === null ? 0 : s.monthlyCost);

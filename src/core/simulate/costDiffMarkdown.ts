@@ -1,9 +1,9 @@
-/** The cost diff as a Markdown table for a pull-request comment. */
+/** The cost diff as a Markdown table for a pull-request comment: one row per LLM call. */
 import { formatUsd } from '../pricing/formatUsd';
 import type { CostDiff, CostDiffRow, CostDiffSide } from './costDiff';
 import { formatPercent, markdownTable } from './markdownTable';
 import { describeEntry } from './usageMatch';
-import { promptLabel } from './workspaceMarkdown';
+import { callLabel } from './workspaceMarkdown';
 
 /** +$1.50 / -$0.0021 / $0.00; null → "no price". */
 export function formatSignedUsd(amount: number | null): string {
@@ -14,7 +14,7 @@ export function formatSignedUsd(amount: number | null): string {
 }
 
 export interface CostDiffMarkdownOptions {
-  /** Also list prompts whose cost did not change. */
+  /** Also list calls whose cost did not change. */
   showUnchanged?: boolean;
   /** Shown in the heading, e.g. `main`. */
   baseLabel?: string;
@@ -31,7 +31,7 @@ export function costDiffToMarkdown(diff: CostDiff, options: CostDiffMarkdownOpti
     '',
   ];
   const rows = shown.map((r) => [
-    `${promptLabel({ file: r.file, startLine: r.line, name: r.name })}${r.status === 'added' ? ' — added' : r.status === 'removed' ? ' — removed' : ''}`,
+    `${callLabel({ file: r.file, startLine: r.line, name: r.name })}${r.status === 'added' ? ' — added' : r.status === 'removed' ? ' — removed' : ''}`,
     modelCell(r),
     sideCell(r.before),
     sideCell(r.after),
@@ -39,13 +39,13 @@ export function costDiffToMarkdown(diff: CostDiff, options: CostDiffMarkdownOpti
     formatPercent(r.deltaShare, true),
   ]);
   rows.push(['**Total**', '', `**${formatUsd(t.before)}**`, `**${formatUsd(t.after)}**`, `**${formatSignedUsd(t.delta)}**`, `**${formatPercent(t.deltaShare, true)}**`]);
-  out.push(markdownTable(['Prompt', 'Model', 'Before', 'After', 'Δ/month', 'Δ %'], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
+  out.push(markdownTable(['Call', 'Model', 'Before', 'After', 'Δ/month', 'Δ %'], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
 
   const notes: string[] = [];
-  if (hidden) notes.push(`${hidden} prompt${hidden === 1 ? '' : 's'} with unchanged cost not shown`);
-  if (diff.unpricedRows) notes.push(`${diff.unpricedRows} prompt${diff.unpricedRows === 1 ? '' : 's'} without a price left out of the totals`);
-  if (diff.withoutUsage) notes.push(`${diff.withoutUsage} prompt${diff.withoutUsage === 1 ? '' : 's'} without usage data (not costed)`);
-  for (const entry of diff.unmatchedEntries) notes.push(`${describeEntry(entry)} matches no prompt`);
+  if (hidden) notes.push(`${hidden} call${hidden === 1 ? '' : 's'} with unchanged cost not shown`);
+  if (diff.unpricedRows) notes.push(`${diff.unpricedRows} call${diff.unpricedRows === 1 ? '' : 's'} without a price left out of the totals`);
+  if (diff.withoutUsage) notes.push(`${diff.withoutUsage} call${diff.withoutUsage === 1 ? '' : 's'} without usage data (not costed)`);
+  for (const entry of diff.unmatchedEntries) notes.push(`${describeEntry(entry)} matches no call`);
   if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /**
- * $/month for one found prompt whose volume the usage file knows: what Estimate Workspace and the CodeLens
- * show. Tokens come from the prompt's own estimate (per model, as each tokenizer counts them) unless the
+ * $/month for one LLM call whose volume the usage file knows: what Estimate Workspace and the CodeLens
+ * show. Tokens come from the call's own estimate (per model, as each tokenizer counts them) unless the
  * usage entry sets `inputTokens`; the model is the one the code calls unless the entry sets `model`.
  */
 import type { PriceTable } from '../pricing/priceTable';
@@ -16,6 +16,11 @@ export interface PricedEstimate {
   outputTokens: number;
 }
 
+/** Tokens billed at the output rate per call: the typical visible output plus the typical reasoning. */
+export function billedOutputTokens(e: { outputTokens: { typical: number }; reasoningTokens: { typical: number } | null }): number {
+  return e.outputTokens.typical + (e.reasoningTokens?.typical ?? 0);
+}
+
 /** A call as the simulation prices it. */
 export type PricedFinding = FindingLocation & { model: string | null; estimates: readonly PricedEstimate[] };
 
@@ -27,21 +32,21 @@ export interface FindingMonthlyCost {
   /** The usage entry that gave the volume. */
   entry: UsagePromptEntry;
   profile: UsageProfileName;
-  /** The model the prompt is priced on. */
+  /** The model the call is priced on. */
   model: string;
   inputs: SimulationInputs;
   cost: ModelMonthlyCost;
-  /** The same traffic on the prompt's other estimated models and the acceptable models. */
+  /** The same traffic on the call's other estimated models and the acceptable models. */
   compare: ModelMonthlyCost[];
 }
 
 export interface FindingCostOptions extends UsageMatchOptions {
-  /** The other prompts of the finding's file, so "nearest prompt to a line" is decided among them. */
+  /** The other calls of the finding's file, so "nearest call to a line" is decided among them. */
   fileFindings?: readonly FindingLocation[];
   projectionMonths?: number;
 }
 
-/** Null when no usage entry describes the prompt (its volume is unknown). */
+/** Null when no usage entry describes the call (its volume is unknown). */
 export function monthlyCostForFinding(
   finding: PricedFinding,
   usage: UsageFile,
@@ -53,7 +58,7 @@ export function monthlyCostForFinding(
   return entry ? costWithEntry(finding, entry, usage, profile ?? usage.defaultProfile, prices, options.projectionMonths) : null;
 }
 
-/** The cost of a prompt under an entry already matched to it (or carried over from another revision). */
+/** The cost of a call under an entry already matched to it (or carried over from another revision). */
 export function costWithEntry(
   finding: PricedFinding,
   entry: UsagePromptEntry,
@@ -79,13 +84,13 @@ export function costWithEntry(
   };
 }
 
-/** The entry's model, else the usage defaults', else the model the prompt was estimated for first. */
+/** The entry's model, else the usage defaults', else the model the call was estimated for first. */
 export function pricingModel(finding: PricedFinding, entry: UsagePromptEntry | null, usage: UsageFile): string {
   return entry?.model ?? usage.defaults.model ?? finding.estimates[0]?.model ?? finding.model ?? 'unknown';
 }
 
 /**
- * The simulation inputs of a prompt on `model`. Token counts differ per tokenizer, so the estimate for that
+ * The simulation inputs of a call on `model`. Token counts differ per tokenizer, so the estimate for that
  * model is used when the scan made one; otherwise the first estimate's count stands in.
  */
 export function inputsFor(finding: PricedFinding, entry: UsagePromptEntry | null, usage: UsageFile, profile: UsageProfileName, model: string): SimulationInputs {

@@ -8,7 +8,7 @@ import { modelMonthlyCost, type ModelMonthlyCost } from './modelMonthlyCost';
 import { SIMULATION_DEFAULTS, checkSimulationInputs, type SimulationInputs } from './simulationInputs';
 
 export interface SimulationRequest {
-  /** The model the prompt runs on today. */
+  /** The model the call runs on today. */
   model: string;
   /** Shown next to it. */
   compareModels?: readonly string[];

@@ -4,7 +4,7 @@
  * calls of two revisions). Output is everything billed at the output rate: visible + reasoning, typical.
  */
 import { callText, type FileFindings } from '../scan/finding';
-import type { PricedFinding } from './findingMonthlyCost';
+import { billedOutputTokens, type PricedFinding } from './findingMonthlyCost';
 
 export type PricedCall = PricedFinding & { text: string };
 
@@ -21,7 +21,7 @@ export function pricedCalls(findings: FileFindings): PricedCall[] {
       return p ? [{ startLine: p.startLine, endLine: p.endLine, ...(p.name ? { name: p.name } : {}) }] : [];
     }),
     model: call.model,
-    estimates: call.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens.typical + (e.reasoningTokens?.typical ?? 0) })),
+    estimates: call.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: billedOutputTokens(e) })),
     text: callText(call, prompts),
   }));
 }

@@ -1,9 +1,10 @@
 /**
- * Which usage entry describes which prompt. An entry with `file` + `line` matches the prompt of that file
- * whose lines contain the line (the smallest one when prompts nest), else the prompt starting nearest to
- * it within `nearLines` lines (line numbers drift as code is edited). An entry with `name` matches every
- * prompt bound to a variable of that name, or prompt file of that name (`support.prompty` or `support`),
- * only in `file` when it gives one. When two entries match one prompt, the first in the file wins.
+ * Which usage entry describes which LLM call. An entry with `file` + `line` matches the call of that file
+ * whose lines, or one of whose prompts' lines, contain the line (the smallest such place when they nest),
+ * else the call or prompt starting nearest to it within `nearLines` lines (line numbers drift as code is
+ * edited); a prompt's line means its call. An entry with `name` matches every call with a prompt bound to a
+ * variable of that name, or a prompt file of that name (`support.prompty` or `support`), only in `file` when
+ * it gives one. When two entries match one call, the first in the file wins.
  */
 import type { CallFinding } from '../scan/finding';
 import { normalizeUsagePath, type UsagePromptEntry } from './usageFile';
@@ -23,7 +24,7 @@ export interface UsageMatchOptions {
    * `finding.file` as it is, which is right when the scan ran from that folder.
    */
   fileKey?: (finding: FindingLocation) => string;
-  /** How far a `line` may be from the start of a prompt it does not fall inside. Default 3. */
+  /** How far a `line` may be from the start of a call or prompt it does not fall inside. Default 3. */
   nearLines?: number;
 }
 
@@ -32,9 +33,9 @@ export const DEFAULT_NEAR_LINES = 3;
 export interface UsageMatches {
   /** Per finding (same order as the input): its entry, or null when no entry describes it. */
   entryFor: (UsagePromptEntry | null)[];
-  /** Entries that matched no prompt (a stale line number, a renamed variable …). */
+  /** Entries that matched no call (a stale line number, a renamed variable …). */
   unmatchedEntries: UsagePromptEntry[];
-  /** Entries that lost a prompt to an earlier entry. */
+  /** Entries that lost a call to an earlier entry. */
   conflicts: string[];
 }
 
@@ -52,7 +53,7 @@ export function matchUsage(findings: readonly FindingLocation[], entries: readon
     for (const index of matched) {
       const earlier = entryFor[index];
       if (earlier) {
-        conflicts.push(`${describeEntry(entry)} matches the same prompt (${keys[index]}:${findings[index].startLine}) as ${describeEntry(earlier)}; the first one is used`);
+        conflicts.push(`${describeEntry(entry)} matches the same call (${keys[index]}:${findings[index].startLine}) as ${describeEntry(earlier)}; the first one is used`);
       } else {
         entryFor[index] = entry;
       }
@@ -62,8 +63,8 @@ export function matchUsage(findings: readonly FindingLocation[], entries: readon
 }
 
 /**
- * The entry for one prompt. Pass the other prompts of its file as `fileFindings` so that "nearest prompt"
- * is decided among them (as `matchUsage` does for a whole scan); without them the prompt is judged alone.
+ * The entry for one call. Pass the other calls of its file as `fileFindings` so that "nearest call" is
+ * decided among them (as `matchUsage` does for a whole scan); without them the call is judged alone.
  */
 export function matchUsageEntry(
   finding: FindingLocation,

@@ -1,18 +1,19 @@
-/** Markdown report of a workspace simulation: one row per costed prompt, totals, alternatives, budget. */
+/** Markdown report of a workspace simulation: one row per costed LLM call, totals, alternatives, budget. */
 import { formatUsd } from '../pricing/formatUsd';
 import { formatCount, formatPercent, markdownTable } from './markdownTable';
 import type { WorkspaceSimulation } from './workspaceSimulation';
 import { describeEntry } from './usageMatch';
 
-export function promptLabel(p: { file: string; startLine: number; name?: string }): string {
+/** `app/bot.py:8 (SYSTEM_PROMPT)`: the call's line, and the name of its first named prompt. */
+export function callLabel(p: { file: string; startLine: number; name?: string }): string {
   return `${p.file}:${p.startLine}${p.name ? ` (${p.name})` : ''}`;
 }
 
 export function workspaceToMarkdown(ws: WorkspaceSimulation): string {
-  const out: string[] = [`### Monthly cost by prompt (profile: ${ws.profile})`, ''];
+  const out: string[] = [`### Monthly cost by call (profile: ${ws.profile})`, ''];
   const months = ws.projectionMonths;
-  const rows = ws.prompts.map((p) => [
-    promptLabel(p),
+  const rows = ws.calls.map((p) => [
+    callLabel(p),
     p.model,
     formatCount(p.inputs.requestsPerDay),
     `${formatCount(p.inputs.inputTokens)} / ${formatCount(p.inputs.outputTokens)}`,
@@ -21,9 +22,9 @@ export function workspaceToMarkdown(ws: WorkspaceSimulation): string {
   ]);
   const unpricedNote = ws.total.unpriced ? ` (+${ws.total.unpriced} without price)` : '';
   rows.push(['**Total**', '', '', '', `**${formatUsd(ws.total.monthlyCost)}**${unpricedNote}`, `**${formatUsd(ws.total.projectionTotal)}**`]);
-  out.push(markdownTable(['Prompt', 'Model', 'Requests/day', 'Tokens in / out', '$/month', `${months}-month total`], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
+  out.push(markdownTable(['Call', 'Model', 'Requests/day', 'Tokens in / out', '$/month', `${months}-month total`], rows, ['left', 'left', 'right', 'right', 'right', 'right']));
 
-  if (months > 0 && ws.prompts.length) {
+  if (months > 0 && ws.calls.length) {
     out.push('', `Projection: ${ws.total.months.map((m, k) => `M${k + 1} ${formatUsd(m)}`).join(', ')}.`);
   }
   if (ws.monthlyBudget !== null) {
@@ -34,9 +35,9 @@ export function workspaceToMarkdown(ws: WorkspaceSimulation): string {
         (over === null ? `, within budget for all ${months} months.` : over === 1 ? ', **over budget**.' : `, **over budget from month ${over}**.`),
     );
   }
-  if (ws.alternatives.length > 1 || (ws.alternatives.length === 1 && ws.prompts.some((p) => p.model !== ws.alternatives[0].model))) {
+  if (ws.alternatives.length > 1 || (ws.alternatives.length === 1 && ws.calls.some((p) => p.model !== ws.alternatives[0].model))) {
     out.push('', markdownTable(
-      ['All prompts on', '$/month', `${months}-month total`],
+      ['All calls on', '$/month', `${months}-month total`],
       ws.alternatives.map((a) => [a.model, `${formatUsd(a.monthlyCost)}${a.unpriced ? ` (+${a.unpriced} without price)` : ''}`, formatUsd(a.projectionTotal)]),
       ['left', 'right', 'right'],
     ));
@@ -48,10 +49,10 @@ export function workspaceToMarkdown(ws: WorkspaceSimulation): string {
       : `Cheapest acceptable model: **${saving.model}** costs ${formatUsd(-saving.monthlySaving)}/month more.`);
   }
   const notes: string[] = [];
-  if (ws.withoutUsage.length) notes.push(`${ws.withoutUsage.length} prompt${ws.withoutUsage.length === 1 ? '' : 's'} without usage data (not costed)`);
-  for (const entry of ws.unmatchedEntries) notes.push(`${describeEntry(entry)} matches no prompt`);
+  if (ws.withoutUsage.length) notes.push(`${ws.withoutUsage.length} call${ws.withoutUsage.length === 1 ? '' : 's'} without usage data (not costed)`);
+  for (const entry of ws.unmatchedEntries) notes.push(`${describeEntry(entry)} matches no call`);
   notes.push(...ws.conflicts);
-  notes.push(...new Set(ws.prompts.flatMap((p) => p.cost.notes)));
+  notes.push(...new Set(ws.calls.flatMap((p) => p.cost.notes)));
   if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
   return `${out.join('\n')}\n`;
 }

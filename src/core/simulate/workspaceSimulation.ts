@@ -1,7 +1,9 @@
 /**
- * Monthly cost of a whole workspace: every found prompt the usage file gives a volume, summed, projected
- * with each prompt's own growth, against the budget, and the same traffic moved to each compared model.
- * Prompts without a usage entry are listed but not costed: guessing their volume would invent money.
+ * Monthly cost of a whole workspace: every LLM call the usage file gives a volume, summed, projected with
+ * each call's own growth, against the budget, and the same traffic moved to each compared model. A call is
+ * priced once, whole: its input with every part and its output (visible + reasoning). An entry may name the
+ * call's line, or a line or name of one of its prompts (which then means the call). Calls without a usage
+ * entry are listed but not costed: guessing their volume would invent money.
  */
 import type { PriceTable } from '../pricing/priceTable';
 import { firstMonthAbove, sumMonths } from './growthProjection';
@@ -13,16 +15,16 @@ import type { UsageFile, UsagePromptEntry } from './usageFile';
 import { matchUsage, type FindingLocation, type UsageMatchOptions } from './usageMatch';
 
 export interface CostTotal {
-  /** Month-1 USD of the priced prompts; null when there are prompts and none is priced. */
+  /** Month-1 USD of the priced calls; null when there are calls and none is priced. */
   monthlyCost: number | null;
   months: number[];
   projectionTotal: number;
-  /** Prompts left out of the sums because their model has no price. */
+  /** Calls left out of the sums because their model has no price. */
   unpriced: number;
 }
 
 export interface WorkspaceModelTotal extends CostTotal {
-  /** Every costed prompt moved to this model. */
+  /** Every costed call moved to this model. */
   model: string;
 }
 
@@ -30,19 +32,20 @@ export interface WorkspaceSimulation {
   usageFile: string;
   profile: UsageProfileName;
   projectionMonths: number;
-  prompts: FindingMonthlyCost[];
-  /** Prompts no usage entry describes. */
+  /** One row per call a usage entry describes, in scan order. */
+  calls: FindingMonthlyCost[];
+  /** Calls no usage entry describes. */
   withoutUsage: FindingLocation[];
   unmatchedEntries: UsagePromptEntry[];
   conflicts: string[];
-  /** Each prompt on its own model. */
+  /** Each call on its own model. */
   total: CostTotal;
-  /** All prompts on one model, for each model the prompts were estimated for and each acceptable model. */
+  /** All calls on one model, for each model the calls were estimated for and each acceptable model. */
   alternatives: WorkspaceModelTotal[];
   monthlyBudget: number | null;
   budgetShare: number | null;
   firstMonthOverBudget: number | null;
-  /** Only when every prompt is priced on both sides, so the comparison is like for like. */
+  /** Only when every call is priced on both sides, so the comparison is like for like. */
   cheapestAcceptable: CheapestAcceptable | null;
 }
 
@@ -57,7 +60,7 @@ export function simulateWorkspace(findings: readonly PricedFinding[], usage: Usa
   const projectionMonths = options.projectionMonths ?? SIMULATION_DEFAULTS.projectionMonths;
   const matches = matchUsage(findings, usage.prompts, options);
   const costed: PricedFinding[] = [];
-  const prompts: FindingMonthlyCost[] = [];
+  const calls: FindingMonthlyCost[] = [];
   const withoutUsage: FindingLocation[] = [];
   findings.forEach((finding, i) => {
     const entry = matches.entryFor[i];
@@ -66,13 +69,13 @@ export function simulateWorkspace(findings: readonly PricedFinding[], usage: Usa
       return;
     }
     costed.push(finding);
-    prompts.push(costWithEntry(finding, entry, usage, profile, options.prices, projectionMonths));
+    calls.push(costWithEntry(finding, entry, usage, profile, options.prices, projectionMonths));
   });
 
-  const total = sumCosts(prompts.map((p) => p.cost), projectionMonths);
+  const total = sumCosts(calls.map((p) => p.cost), projectionMonths);
   const modelNames = [...new Set([...costed.flatMap((f) => f.estimates.map((e) => e.model)), ...usage.acceptableModels])];
   const alternatives = modelNames.map((model): WorkspaceModelTotal => {
-    const costs = costed.map((finding, i) => modelMonthlyCost(model, options.prices, inputsFor(finding, prompts[i].entry, usage, profile, model), projectionMonths));
+    const costs = costed.map((finding, i) => modelMonthlyCost(model, options.prices, inputsFor(finding, calls[i].entry, usage, profile, model), projectionMonths));
     return { model, ...sumCosts(costs, projectionMonths) };
   });
 
@@ -82,7 +85,7 @@ export function simulateWorkspace(findings: readonly PricedFinding[], usage: Usa
     usageFile: usage.fileName,
     profile,
     projectionMonths,
-    prompts,
+    calls,
     withoutUsage,
     unmatchedEntries: matches.unmatchedEntries,
     conflicts: matches.conflicts,
@@ -92,7 +95,7 @@ export function simulateWorkspace(findings: readonly PricedFinding[], usage: Usa
     budgetShare: budget !== null && budget > 0 && total.monthlyCost !== null ? total.monthlyCost / budget : null,
     firstMonthOverBudget: budget !== null && total.monthlyCost !== null ? firstMonthAbove(total.months, budget) : null,
     cheapestAcceptable:
-      prompts.length > 0 && comparable(total)
+      calls.length > 0 && comparable(total)
         ? cheapestAcceptable(
             { monthlyCost: total.monthlyCost, projectionTotal: total.projectionTotal },
             alternatives.filter((a) => usage.acceptableModels.includes(a.model) && comparable(a)),

@@ -1,18 +1,21 @@
-/** Estimate File: every prompt of the active editor, most expensive first; choosing one reveals it. */
+/**
+ * Estimate File: every LLM call of the active editor, most expensive first, with the file's total (one of
+ * each call, typical and at most) in the title; each row lists the call's parts; choosing one reveals it.
+ */
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/presentation/lens/lensTitle';
-import { rankByCost } from '../../core/presentation/report/workspaceReport';
+import { callPickLabel, callRowDetail, fileSummaryTitle, partsSummary, rankByCost, reportEntries, summarize } from '../../core/presentation/report/workspaceReport';
 import { CommandId } from '../../core/manifest/commandIds';
 import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
 import type { CommandDefinition } from './registerCommand';
 
 export interface EstimateFileRow {
+  /** 1-based line of the call. */
   line: number;
   label: string;
   description: string;
 }
 
-interface PromptItem extends vscode.QuickPickItem {
+interface CallItem extends vscode.QuickPickItem {
   offset: number;
 }
 
@@ -31,22 +34,20 @@ export const estimateFileCommand: CommandDefinition<{ analyzer: Pick<DocumentAna
     }
     const analysis = await analyzer.analyze(document);
     if (!analysis) return undefined;
-    const ranked = rankByCost(analysis.prompts.map((a) => ({ file: '', analysis: a, monthly: null })));
-    const items: PromptItem[] = ranked.map(({ analysis: a }) => ({
-      label: `Line ${a.prompt.startLine}${a.prompt.name ? `: ${a.prompt.name}` : ''}`,
-      description: lensTitle(a),
-      detail: preview(a.prompt.text),
-      offset: a.prompt.startOffset,
+    const file = vscode.workspace.asRelativePath(document.uri);
+    const ranked = rankByCost(reportEntries(file, analysis.prompts, analysis.calls));
+    const items: CallItem[] = ranked.map((entry) => ({
+      label: callPickLabel(entry),
+      description: callRowDetail(entry),
+      detail: partsSummary(entry.parts),
+      offset: entry.analysis.call.startOffset,
     }));
-    const rows = items.map((item, i) => ({ line: ranked[i].analysis.prompt.startLine, label: item.label, description: item.description ?? '' }));
+    const rows = items.map((item, i) => ({ line: ranked[i].analysis.call.startLine, label: item.label, description: item.description ?? '' }));
     if (items.length === 0) {
-      void vscode.window.showInformationMessage(`Prompt Cost: no prompts found in ${vscode.workspace.asRelativePath(document.uri)}.`);
+      void vscode.window.showInformationMessage(`Prompt Cost: no LLM call or prompt found in ${file}.`);
       return rows;
     }
-    const picked = await vscode.window.showQuickPick(items, {
-      title: `Prompt Cost: ${items.length} prompt${items.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(document.uri)}`,
-      matchOnDescription: true,
-    });
+    const picked = await vscode.window.showQuickPick(items, { title: fileSummaryTitle(file, summarize(ranked)), matchOnDescription: true, matchOnDetail: true });
     if (picked) {
       const at = document.positionAt(picked.offset);
       await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, at) });
@@ -54,8 +55,3 @@ export const estimateFileCommand: CommandDefinition<{ analyzer: Pick<DocumentAna
     return rows;
   },
 };
-
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat;
-}

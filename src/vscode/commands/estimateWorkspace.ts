@@ -1,14 +1,13 @@
 /**
- * Estimate Workspace: every prompt in the workspace's files, behind a cancellable progress notification,
- * then the "Prompt Costs" report in the Explorer (most expensive first, each row opens its line).
+ * Estimate Workspace: every LLM call in the workspace's files, behind a cancellable progress notification,
+ * then the "Prompt Costs" report in the Explorer: calls most expensive first, each expanding to its parts.
  * Unsaved editors count with their current text.
  */
 import * as vscode from 'vscode';
-import { rankByCost, summarize, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
+import { rankByCost, reportEntries, summarize, summaryMessage, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { hasLlmSignal } from '../../core/prompts/findPrompts';
 import { workspaceFileGlob } from '../../core/languages/languageRegistry';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
-import { formatUsd } from '../../core/pricing/formatUsd';
 import { CommandId } from '../../core/manifest/commandIds';
 import type { Configuration } from '../configuration';
 import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
@@ -20,7 +19,7 @@ import type { CommandDefinition } from './registerCommand';
 
 export interface EstimateWorkspaceResult extends WorkspaceReportSummary {
   cancelled: boolean;
-  /** `file:line  lens title`, most expensive first (the report's rows). */
+  /** `file:line  call lens title · $/month`, one per call, most expensive first (the report's rows). */
   rows: string[];
 }
 
@@ -101,7 +100,7 @@ async function estimateWorkspace(
       // Found and estimated in the pipeline worker.
       const { prompts, calls } = await awaited(analyzer.analyzeOnce(text, uri.fsPath, engine));
       const file = vscode.workspace.asRelativePath(uri, false);
-      prompts.forEach((analysis, index) => entries.push({ file, analysis, monthly: calls.find((c) => c.parts.some((p) => p.index === index))?.monthly ?? null }));
+      entries.push(...reportEntries(file, prompts, calls));
     } catch (error) {
       log.error(`Estimate Workspace: skipped ${uri.fsPath}`, error);
     }
@@ -112,7 +111,7 @@ async function estimateWorkspace(
   const ranked = rankByCost(entries);
   const summary = summarize(ranked);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log.info(`Estimate Workspace${cancelled ? ' (cancelled)' : ''}: ${summary.prompts} prompts in ${summary.files} files, ${formatUsd(summary.totalPerCall)} for one call of each, ${seconds} s`);
+  log.info(`Estimate Workspace: ${summaryMessage(summary, cancelled)}, ${seconds} s`);
   await report.show(ranked, summary, cancelled);
   return { ...summary, cancelled, rows: report.rowLabels() };
 }

@@ -1,36 +1,59 @@
 /**
- * The "Prompt Costs" view in the Explorer: Estimate Workspace's result, most expensive prompt first.
- * Hidden until a report exists (`promptCost:hasWorkspaceReport`); each row opens the prompt's line.
+ * The "Prompt Costs" view in the Explorer: Estimate Workspace's result as a tree, one row per LLM call (most
+ * expensive first), each expanding to its parts (role, line, tokens, share). Hidden until a report exists
+ * (`promptCost:hasWorkspaceReport`); a call row opens the call's line, a part row the prompt's.
  */
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/presentation/lens/lensTitle';
-import { monthlyTotal, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
-import { formatUsd } from '../../core/pricing/formatUsd';
-import { formatMonthly, monthlySuffix } from '../../core/presentation/lens/monthlyLensTitle';
+import {
+  callRowDescription,
+  callRowDetail,
+  callRowLabel,
+  partRowDescription,
+  partRowLabel,
+  summaryMessage,
+  type ReportEntry,
+  type ReportPart,
+  type WorkspaceReportSummary,
+} from '../../core/presentation/report/workspaceReport';
 import { CommandId } from '../../core/manifest/commandIds';
 import { ContextKey, ViewId } from '../../core/manifest/extensionNames';
 import type { Log } from '../log';
 
-class ReportItem extends vscode.TreeItem {
-  constructor(readonly entry: ReportEntry) {
-    const { analysis, file } = entry;
-    // $/month from the usage file, when it gives this prompt a volume.
-    const monthly = entry.monthly;
-    super(`${formatUsd(analysis.primary.costPerCall)}${analysis.primary.costPerCall === null ? '' : '/call'} · ${analysis.primary.model}${monthlySuffix(monthly)}`, vscode.TreeItemCollapsibleState.None);
-    const line = analysis.prompt.startLine;
-    this.description = `${file}:${line}${analysis.prompt.name ? ` ${analysis.prompt.name}` : ''}`;
-    this.tooltip = `${file}:${line}\n${lensTitle(analysis)}${monthlySuffix(monthly)}`;
-    this.iconPath = new vscode.ThemeIcon(analysis.prompt.kind === 'file' ? 'file' : 'symbol-string');
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uri = folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
-    this.command = { title: 'Open prompt', command: CommandId.OpenPromptLocation, arguments: [uri, line - 1] };
+function fileUri(file: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
+}
+
+class PartItem extends vscode.TreeItem {
+  constructor(file: string, part: ReportPart) {
+    super(partRowLabel(part), vscode.TreeItemCollapsibleState.None);
+    this.description = partRowDescription(part);
+    this.tooltip = `${file}:${part.line}\n${partRowLabel(part)}`;
+    this.iconPath = new vscode.ThemeIcon('symbol-string');
+    this.command = { title: 'Open prompt', command: CommandId.OpenPromptLocation, arguments: [fileUri(file), part.line - 1] };
   }
 }
+
+class CallItem extends vscode.TreeItem {
+  readonly children: PartItem[];
+
+  constructor(readonly entry: ReportEntry) {
+    super(callRowLabel(entry), entry.parts.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const line = entry.analysis.call.startLine;
+    this.description = callRowDescription(entry);
+    this.tooltip = `${this.description}\n${callRowDetail(entry)}`;
+    this.iconPath = new vscode.ThemeIcon(entry.analysis.call.implied ? 'symbol-constant' : 'symbol-method');
+    this.command = { title: 'Open call', command: CommandId.OpenPromptLocation, arguments: [fileUri(entry.file), line - 1] };
+    this.children = entry.parts.map((part) => new PartItem(entry.file, part));
+  }
+}
+
+type ReportItem = CallItem | PartItem;
 
 export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly view: vscode.TreeView<ReportItem>;
-  private items: ReportItem[] = [];
+  private items: CallItem[] = [];
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(private readonly log: Log) {
@@ -38,11 +61,8 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
   }
 
   async show(entries: readonly ReportEntry[], summary: WorkspaceReportSummary, cancelled: boolean): Promise<void> {
-    this.items = entries.map((e) => new ReportItem(e));
-    const unpriced = summary.unpriced > 0 ? `, ${summary.unpriced} without price` : '';
-    const withUsage = entries.filter((e) => e.monthly);
-    const perMonth = withUsage.length > 0 ? ` · ${formatMonthly(monthlyTotal(entries))} for the ${withUsage.length} with usage` : '';
-    this.view.message = `${summary.prompts} prompts in ${summary.files} files · ${formatUsd(summary.totalPerCall)} for one call of each${unpriced}${perMonth}${cancelled ? ' (cancelled: partial)' : ''}`;
+    this.items = entries.map((e) => new CallItem(e));
+    this.view.message = summaryMessage(summary, cancelled);
     this.emitter.fire();
     await vscode.commands.executeCommand('setContext', ContextKey.HasWorkspaceReport, true);
     try {
@@ -52,9 +72,9 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
     }
   }
 
-  /** `file:line  title` per row, in order (for the command's result). */
+  /** `file:line  call lens · $/month` per call row, in order (for the command's result). */
   rowLabels(): string[] {
-    return this.items.map((item) => `${item.description}  ${lensTitle(item.entry.analysis)}${monthlySuffix(item.entry.monthly)}`);
+    return this.items.map((item) => `${item.description}  ${callRowDetail(item.entry)}`);
   }
 
   getTreeItem(element: ReportItem): vscode.TreeItem {
@@ -62,7 +82,8 @@ export class WorkspaceReportView implements vscode.TreeDataProvider<ReportItem>,
   }
 
   getChildren(element?: ReportItem): ReportItem[] {
-    return element ? [] : this.items;
+    if (!element) return this.items;
+    return element instanceof CallItem ? element.children : [];
   }
 
   dispose(): void {

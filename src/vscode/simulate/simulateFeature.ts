@@ -1,6 +1,7 @@
 /**
- * Simulate Monthly Cost: the command and its panel. The prompt's usage entry and $/month come with its
- * analysis (the document pipeline), the usage section through the engine settings. One panel at a time;
+ * Simulate Monthly Cost: the command and its panel, for one LLM call (its whole input, its output and
+ * reasoning). The call's usage entry and $/month come with its analysis (the document pipeline), the usage
+ * section through the engine settings. One panel at a time;
  * each edit from the webview is applied to the state (core), simulated (core) and drawn again.
  */
 import * as vscode from 'vscode';
@@ -10,6 +11,7 @@ import { simulateModels, SimulationInputError, type SimulationResult } from '../
 import { toMarkdown } from '../../core/simulate/simulationMarkdown';
 import { applySimulationEdit, initialSimulationState, setModelAcceptable, simulationRequest, type SimulationState } from '../../core/presentation/simulatePanel/simulationState';
 import { buildSimulationViewModel, type SimulationViewModel } from '../../core/presentation/simulatePanel/simulationViewModel';
+import { callTokens } from '../../core/presentation/simulatePanel/simulationSubject';
 import { registerCommand } from '../commands/registerCommand';
 import type { Configuration } from '../configuration';
 import type { Log } from '../log';
@@ -27,7 +29,7 @@ export interface SimulateApi {
   edit(message: SimulationMessage): Promise<SimulationViewModel | null>;
 }
 
-/** What the feature uses: finding the prompt, the settings, the usage file and the log. */
+/** What the feature uses: finding the call, the settings, the usage file and the log. */
 export interface SimulateServices extends SimulationTargetServices {
   usage: Pick<EngineSettingsService, 'usageOf'>;
   config: Configuration;
@@ -65,7 +67,7 @@ export class SimulateFeature implements vscode.Disposable {
     );
   }
 
-  /** Opens the panel for the prompt the args point at; resolves to its first result (undefined when none). */
+  /** Opens the panel for the call the args point at; resolves to its first result (undefined when none). */
   private async simulate(args: SimulateArgs): Promise<SimulationResult | null | undefined> {
     const target = await resolveSimulationTarget(this.services, args);
     if (!target) return undefined;
@@ -73,7 +75,7 @@ export class SimulateFeature implements vscode.Disposable {
     const loaded = this.services.usage.usageOf(target.configFile);
     const state = initialSimulationState({
       subject: { label: target.label, file: target.file, line: target.line },
-      tokens: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens })),
+      tokens: callTokens(analysis.estimates),
       compareModels: engine.settings.compareModels,
       expectedOutputTokens: engine.settings.expectedOutputTokens,
       settings: readSimulationSettings(this.services.config, target.scope, this.services.log),

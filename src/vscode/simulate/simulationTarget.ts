@@ -1,37 +1,43 @@
 /**
- * Which prompt Simulate Monthly Cost is about, from however it was invoked: a CodeLens or quick pick
- * `(uri, startOffset)`, an args object (tests, other commands), the editor's selection, or the prompt at the
- * cursor (a quick pick of the file's prompts when the cursor is in none).
+ * Which LLM call Simulate Monthly Cost is about, from however it was invoked: a CodeLens or quick pick
+ * `(uri, startOffset)` (a call's start, or a part's: its call), an args object (tests, other commands), the
+ * editor's selection (simulated as one call of its own), or the call at the cursor (a quick pick of the
+ * file's calls when the cursor is in none, or on a prompt several calls share).
  */
 import * as vscode from 'vscode';
-import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
+import type { CallAnalysis } from '../../core/pipeline/callAnalysis';
 import type { FindingMonthlyCost } from '../../core/simulate/findingMonthlyCost';
+import { callsAtOffset, callSubjectLabel } from '../../core/presentation/simulatePanel/simulationSubject';
 import type { SimulationOverrides } from '../../core/presentation/simulatePanel/simulationState';
-import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
+import { callPickLabel, partsSummary, reportEntries } from '../../core/presentation/report/workspaceReport';
+import { callTokensLabel } from '../../core/presentation/call/callFigures';
+import { callModelLabel } from '../../core/presentation/lens/callLensTitle';
+import type { DocumentAnalysis, DocumentAnalyzer } from '../engine/documentAnalyzer';
 import { enginePathFor } from '../engine/documentPaths';
 import type { DocumentEngine, EngineSettingsService } from '../engine/engineSettingsService';
-import { promptAt, promptForLens } from '../../core/pipeline/promptLookup';
 
 /** The optional arguments object of `promptCost.simulateMonthlyCost`. */
 export interface SimulateArgs extends SimulationOverrides {
   /** The document (a Uri or its string form); default: the active editor's. */
   uri?: vscode.Uri | string;
-  /** Offset of the prompt (its start, or any offset inside it). */
+  /** Offset of the call (its start, or any offset inside it), or of one of its prompts. */
   offset?: number;
-  /** 0-based line of the prompt, when no offset is given. */
+  /** 0-based line of the call, when no offset is given. */
   line?: number;
-  /** Simulate this text as a prompt (like a selection). */
+  /** Simulate this text as a call of its own (like a selection). */
   text?: string;
 }
 
 export interface SimulationTarget {
   label: string;
   file: string | null;
+  /** 1-based line of the call. */
   line: number | null;
   scope: vscode.Uri | undefined;
-  analysis: PromptAnalysis;
+  /** The call: its estimates give the whole input and the output (visible + reasoning) per model. */
+  analysis: CallAnalysis;
   engine: DocumentEngine;
-  /** The usage file's figures for the prompt, when it has an entry. */
+  /** The usage file's figures for the call, when it has an entry. */
   usageCost: FindingMonthlyCost | null;
   configFile: string | null;
 }
@@ -59,33 +65,33 @@ export async function resolveSimulationTarget(services: SimulationTargetServices
   }
   const uri = args.uri instanceof vscode.Uri ? args.uri : typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : editor?.document.uri;
   if (!uri) {
-    void vscode.window.showInformationMessage('Prompt Cost: open a file with a prompt (or select some text) to simulate its monthly cost.');
+    void vscode.window.showInformationMessage('Prompt Cost: open a file with an LLM call (or select some text) to simulate its monthly cost.');
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
   const analysis = await services.analyzer.analyze(document);
-  if (!analysis || analysis.prompts.length === 0) {
-    void vscode.window.showInformationMessage('Prompt Cost: no prompt found in this file. Select the prompt text to simulate it.');
+  if (!analysis || analysis.calls.length === 0) {
+    void vscode.window.showInformationMessage('Prompt Cost: no LLM call or prompt found in this file. Select the prompt text to simulate it.');
     return undefined;
   }
   const sameEditor = editor?.document.uri.toString() === uri.toString() ? editor : undefined;
-  let item: PromptAnalysis | undefined;
-  if (typeof args.offset === 'number') item = promptForLens(analysis, args.offset, document.positionAt(args.offset).line);
-  else if (typeof args.line === 'number') item = promptForLens(analysis, document.offsetAt(new vscode.Position(args.line, 0)), args.line);
-  else if (sameEditor) item = promptAt(analysis, document.offsetAt(sameEditor.selection.active));
-  if (!item) item = analysis.prompts.length === 1 ? analysis.prompts[0] : await pickPrompt(analysis.prompts, vscode.workspace.asRelativePath(uri, false));
-  if (!item) return undefined;
-  const index = analysis.prompts.indexOf(item);
+  let candidates: CallAnalysis[] = [];
+  if (typeof args.offset === 'number') candidates = callsAtOffset(analysis, args.offset, document.positionAt(args.offset).line);
+  else if (typeof args.line === 'number') candidates = callsAtOffset(analysis, document.offsetAt(new vscode.Position(args.line, 0)), args.line);
+  else if (sameEditor) candidates = callsAtOffset(analysis, document.offsetAt(sameEditor.selection.active));
+  if (candidates.length === 0) candidates = analysis.calls;
   const file = uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri, false) : null;
-  const name = item.prompt.name ? `${item.prompt.name} ` : '';
+  const where = file ?? uri.toString();
+  const item = candidates.length === 1 ? candidates[0] : await pickCall(analysis, candidates, where);
+  if (!item) return undefined;
   return {
-    label: `${name}(${file ?? uri.toString()}:${item.prompt.startLine})`,
+    label: callSubjectLabel(item, analysis.prompts, where),
     file,
-    line: item.prompt.startLine,
+    line: item.call.startLine,
     scope: uri,
     analysis: item,
     engine: analysis.engine,
-    usageCost: analysis.calls.find((c) => c.parts.some((p) => p.index === index))?.monthly ?? null,
+    usageCost: item.monthly,
     configFile: analysis.engine.configFile,
   };
 }
@@ -95,7 +101,7 @@ async function textTarget(services: SimulationTargetServices, text: string, kind
   const subject = document ? { uri: document.uri, enginePath: enginePathFor(document) } : undefined;
   await services.engine.whenReady(subject);
   const engine = subject ? services.engine.forSubject(subject) : services.engine.forWorkspace();
-  const { prompt: analysis } = await services.analyzer.analyzeText(text, engine);
+  const { call: analysis } = await services.analyzer.analyzeText(text, engine);
   return {
     label: `${kind} (${text.length.toLocaleString('en-US')} characters)`,
     file: null,
@@ -108,21 +114,18 @@ async function textTarget(services: SimulationTargetServices, text: string, kind
   };
 }
 
-interface PromptItem extends vscode.QuickPickItem {
-  prompt: PromptAnalysis;
+interface CallItem extends vscode.QuickPickItem {
+  call: CallAnalysis;
 }
 
-async function pickPrompt(prompts: readonly PromptAnalysis[], file: string): Promise<PromptAnalysis | undefined> {
-  const items: PromptItem[] = prompts.map((p) => ({
-    label: p.prompt.name ?? firstWords(p.prompt.text),
-    description: `line ${p.prompt.startLine} · ${p.primary.inputTokens.toLocaleString('en-US')} tokens · ${p.primary.model}`,
-    prompt: p,
+/** The calls to choose from: `Line 43: SYSTEM_PROMPT`, `252 in + 256 out · gpt-4o`, its parts. */
+async function pickCall(analysis: Pick<DocumentAnalysis, 'prompts'>, calls: readonly CallAnalysis[], where: string): Promise<CallAnalysis | undefined> {
+  const items: CallItem[] = reportEntries(where, analysis.prompts, calls).map((entry) => ({
+    label: callPickLabel(entry),
+    description: `${callTokensLabel(entry.analysis.primary)} · ${callModelLabel(entry.analysis)}`,
+    detail: partsSummary(entry.parts),
+    call: entry.analysis,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: `Prompt Cost: simulate which prompt of ${file}?`, placeHolder: 'The cursor is in no prompt: choose one' });
-  return picked?.prompt;
-}
-
-function firstWords(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat || '(empty prompt)';
+  const picked = await vscode.window.showQuickPick(items, { title: `Prompt Cost: simulate which call of ${where}?`, placeHolder: 'Choose the LLM call whose monthly cost to simulate', matchOnDetail: true });
+  return picked?.call;
 }

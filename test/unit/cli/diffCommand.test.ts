@@ -42,17 +42,24 @@ suite('CLI: prompt-cost diff (real git repository)', function () {
   });
   suiteTeardown(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  test('the table shows the increase of the changed prompt at the same traffic', async () => {
+  test('the table shows the increase of the changed call at the same traffic (hand-computed)', async () => {
     const statusBefore = git(repo, 'status', '--porcelain');
     const r = await runCommand(diffCommand, ['--base', 'base', '--workers', '0'], repo);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /^### Prompt cost change vs `base` \(per month, profile: expected\)/);
-    const row = r.stdout.split('\n').find((l) => l.startsWith('| src/bot.py:5 (SYSTEM_PROMPT)'));
+    // One row per call: the call on line 8 sends SYSTEM_PROMPT (line 5) and the user message (line 13).
+    // Its whole input (classic-llm: o200k_base × 1.0), chat framing 2 × (3 + 1) + 3 = 11, the user message
+    // f"Customer question: {question}" = 4 + {question} at the default 50 = 54:
+    //   base  SHORT = 7 tokens            → 7 + 54 + 11 = 72 in
+    //   head  LONG  = 7 + 33 = 40 tokens  → 40 + 54 + 11 = 105 in
+    // The usage entry sets outputTokens: 0. 10,000/day × 30 = 300,000 requests × $0.5/1M:
+    //   before 72 × 0.15 = $10.80, after 105 × 0.15 = $15.75, Δ +$4.95 = +45.8 % of $10.80.
+    const row = r.stdout.split('\n').find((l) => l.startsWith('| src/bot.py:8 (SYSTEM_PROMPT)'));
     assert.ok(row, r.stdout);
     const cells = row.split('|').map((c) => c.trim());
-    assert.strictEqual(cells[2], 'classic-llm');
-    assert.match(cells[5], /^\+\$\d+\.\d\d$/, `delta cell: ${cells[5]}`);
-    assert.match(cells[6], /^\+\d+\.\d %$/);
+    assert.deepStrictEqual(cells.slice(2, 7), ['classic-llm', '$10.80', '$15.75', '+$4.95', '+45.8 %']);
+    assert.match(r.stdout, /\| Call +\| Model +\|/);
+    assert.match(r.stdout, /Monthly cost: \$10\.80 → \$15\.75 \(\*\*\+\$4\.95\*\*, \+45\.8 %\)/);
     assert.match(r.stdout, /\| \*\*Total\*\* /);
     assert.strictEqual(git(repo, 'status', '--porcelain'), statusBefore, 'diff leaves the working tree and index alone');
 
@@ -61,7 +68,8 @@ suite('CLI: prompt-cost diff (real git repository)', function () {
     assert.strictEqual(json.commit, git(repo, 'rev-parse', 'base').trim());
     const changed = json.rows.find((x: { name?: string }) => x.name === 'SYSTEM_PROMPT');
     assert.strictEqual(changed.status, 'changed');
-    assert.ok(changed.after.inputTokens > changed.before.inputTokens + 20, JSON.stringify(changed));
+    assert.strictEqual(changed.line, 8);
+    assert.deepStrictEqual([changed.before.inputTokens, changed.after.inputTokens], [72, 105]);
     approx(changed.before.monthlyCost, 300_000 * changed.before.inputTokens * 0.5 / 1e6, 'before');
     approx(changed.delta, 300_000 * (changed.after.inputTokens - changed.before.inputTokens) * 0.5 / 1e6, 'delta');
     approx(json.totals.delta, changed.delta, 'total');
@@ -71,7 +79,7 @@ suite('CLI: prompt-cost diff (real git repository)', function () {
     const over = await runCommand(diffCommand, ['--base', 'base', '--fail-over-increase', '0.5'], repo);
     assert.strictEqual(over.code, 1);
     assert.match(over.stderr, /monthly cost increase \+\$\d+\.\d\d is over the limit of \$0\.50/);
-    assert.match(over.stdout, /src\/bot\.py:5/, 'the table is still printed');
+    assert.match(over.stdout, /src\/bot\.py:8/, 'the table is still printed');
     const under = await runCommand(diffCommand, ['--base', 'base', '--fail-over-increase', '1000'], repo);
     assert.strictEqual(under.code, 0);
   });
@@ -80,7 +88,7 @@ suite('CLI: prompt-cost diff (real git repository)', function () {
     writeFiles(repo, { 'src/bot.py': supportBot(SHORT), '.promptcost.yml': usageFile(20_000) });
     try {
       const same = JSON.parse((await runCommand(diffCommand, ['--base', 'base', '--json'], repo)).stdout);
-      assert.strictEqual(same.totals.delta, 0, 'same prompt, same usage file → no change');
+      assert.strictEqual(same.totals.delta, 0, 'same call, same usage file → no change');
       assert.strictEqual(same.rows[0].status, 'unchanged');
       const traffic = JSON.parse((await runCommand(diffCommand, ['--base', 'base', '--base-usage', '.promptcost.yml', '--json'], repo)).stdout);
       const row = traffic.rows[0];
@@ -94,7 +102,7 @@ suite('CLI: prompt-cost diff (real git repository)', function () {
     }
   });
 
-  test('a prompt added in the working tree counts in full; running from a subfolder works', async () => {
+  test('a call added in the working tree counts in full; running from a subfolder works', async () => {
     writeFiles(repo, { 'src/extra.py': supportBot('You translate invoices into French.') });
     try {
       const r = await runCommand(diffCommand, ['--base', 'base', '--json'], path.join(repo, 'src'));

@@ -111,7 +111,11 @@ suite('CLI: prompt-cost simulate (workspace, usage file)', function () {
       inputTokens: 500
       outputTokens: 0
 `,
+      // An entry written when rows were prompts: line 5 is SHIPPING_PROMPT's, a part of the call on line 8.
       'ops/usage.yml': 'prompts:\n  - file: ../app/other.py\n    line: 5\n    requestsPerDay: 1000\n    inputTokens: 1000\n    outputTokens: 0\n',
+      // Entries naming the call's own line (8), then its system prompt's line (5): one call, the first entry wins.
+      'ops/call-line.yml': 'prompts:\n  - file: ../app/bot.py\n    line: 8\n    requestsPerDay: 2000\n  - file: ../app/bot.py\n    line: 5\n    requestsPerDay: 7\n',
+      'ops/prompt-line.yml': 'prompts:\n  - file: ../app/bot.py\n    line: 13\n    requestsPerDay: 2000\n',
       'bad/.promptcost.yml': 'usage:\n  prompts:\n    - name: X\n      requestsPerDay: -1\n',
       'bad/x.py': supportBot('x'),
       'none/.promptcost.yml': PRICES,
@@ -120,19 +124,20 @@ suite('CLI: prompt-cost simulate (workspace, usage file)', function () {
   });
   suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('JSON: the classic $75 for the prompt with usage, others listed without usage, per profile', async () => {
+  test('JSON: the classic $75 for the call with usage, the other calls listed without usage, per profile', async () => {
     const r = await runCommand(simulateCommand, ['--json', '--workers', '0'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     const ws = JSON.parse(r.stdout);
     assert.strictEqual(ws.profile, 'expected');
-    assert.strictEqual(ws.prompts.length, 1);
-    assert.strictEqual(ws.prompts[0].file, 'app/bot.py');
-    assert.strictEqual(ws.prompts[0].name, 'SYSTEM_PROMPT');
-    assert.strictEqual(ws.prompts[0].model, 'classic-llm');
-    assert.strictEqual(ws.prompts[0].cost.monthlyCost, 75);
+    // One row per call: the entry names SYSTEM_PROMPT, a part of the call on line 8 (its user message is the
+    // same call, not a row of its own). 10,000/day × 30 × (500 in + 0 out, as the entry sets) × $0.5/1M = $75.
+    assert.deepStrictEqual(ws.calls.map((c: { file: string; startLine: number }) => `${c.file}:${c.startLine}`), ['app/bot.py:8']);
+    assert.strictEqual(ws.calls[0].name, 'SYSTEM_PROMPT');
+    assert.strictEqual(ws.calls[0].model, 'classic-llm');
+    assert.strictEqual(ws.calls[0].cost.monthlyCost, 75);
     assert.strictEqual(ws.total.monthlyCost, 75);
     assert.strictEqual(ws.total.months.length, 12);
-    assert.ok(ws.withoutUsage.length >= 3, 'the user messages and the other file have no usage');
+    assert.deepStrictEqual(ws.withoutUsage.map((c: { file: string; startLine: number }) => `${c.file}:${c.startLine}`), ['app/other.py:8', 'bad/x.py:8', 'none/x.py:8'], 'one call per file without usage');
     assert.strictEqual(ws.monthlyBudget, 100);
     const high = JSON.parse((await runCommand(simulateCommand, ['--json', '--profile', 'high'], dir)).stdout);
     assert.strictEqual(high.total.monthlyCost, 150);
@@ -143,19 +148,48 @@ suite('CLI: prompt-cost simulate (workspace, usage file)', function () {
   test('Markdown table with totals; --fail-over-budget', async () => {
     const r = await runCommand(simulateCommand, [], dir);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.match(r.stdout, /\| app\/bot\.py:5 \(SYSTEM_PROMPT\) \| classic-llm \| +10,000 \| +500 \/ 0 \| +\$75\.00 \| +\$900\.00 \|/);
+    assert.match(r.stdout, /^### Monthly cost by call \(profile: expected\)/);
+    assert.match(r.stdout, /\| Call +\| Model +\| Requests\/day \|/);
+    assert.match(r.stdout, /\| app\/bot\.py:8 \(SYSTEM_PROMPT\) \| classic-llm \| +10,000 \| +500 \/ 0 \| +\$75\.00 \| +\$900\.00 \|/);
     assert.match(r.stdout, /\| \*\*Total\*\* +\|.*\*\*\$75\.00\*\*/);
+    assert.match(r.stdout, /\| All calls on +\|/);
+    assert.match(r.stdout, /^- 3 calls without usage data \(not costed\)$/m);
     assert.strictEqual((await runCommand(simulateCommand, ['--fail-over-budget'], dir)).code, 0);
     assert.strictEqual((await runCommand(simulateCommand, ['--fail-over-budget', '--profile', 'high'], dir)).code, 1);
     assert.strictEqual((await runCommand(simulateCommand, ['--fail-over-budget', '--budget', '70'], dir)).code, 1);
   });
 
-  test('--usage FILE: a dedicated file, paths relative to its folder', async () => {
+  test('--usage FILE: a dedicated file, paths relative to its folder; an old entry naming a prompt’s line prices its call', async () => {
     const r = await runCommand(simulateCommand, ['--usage', 'ops/usage.yml', '--json', 'app'], dir);
     assert.strictEqual(r.code, 0, r.stderr);
     const ws = JSON.parse(r.stdout);
-    assert.deepStrictEqual(ws.prompts.map((p: { file: string; startLine: number }) => `${p.file}:${p.startLine}`), ['app/other.py:5']);
-    assert.strictEqual(ws.prompts[0].cost.monthlyCost, 1000 * 30 * 1000 * 0.5 / 1e6);
+    assert.deepStrictEqual(ws.calls.map((p: { file: string; startLine: number }) => `${p.file}:${p.startLine}`), ['app/other.py:8']);
+    // 1,000/day × 30 × (1,000 in + 0 out, as the entry sets) × $0.5/1M = $15.
+    assert.strictEqual(ws.calls[0].cost.monthlyCost, 15);
+    assert.deepStrictEqual(ws.unmatchedEntries, []);
+  });
+
+  test('an entry naming the call’s own line prices the whole call, once (hand-computed)', async () => {
+    const r = await runCommand(simulateCommand, ['--usage', 'ops/call-line.yml', '--json', 'app'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const ws = JSON.parse(r.stdout);
+    assert.deepStrictEqual(ws.calls.map((p: { file: string; startLine: number }) => `${p.file}:${p.startLine}`), ['app/bot.py:8']);
+    // classic-llm has no tiktoken encoding: o200k_base × 1.0. Input of the whole call:
+    //   SYSTEM_PROMPT "You are a billing support assistant. Answer in two sentences." = 7 + 5 = 12 tokens
+    //   f"Customer question: {question}" = "Customer", " question", ":", " " + {question} at the default 50 = 54
+    //   chat framing: 2 messages × (3 + 1) + 3 priming = 11            → 12 + 54 + 11 = 77 in
+    // Output: the default 256 (max_tokens=300 does not cut it), no reasoning on classic-llm → 256 out.
+    // 2,000/day × 30 = 60,000 requests × (77 + 256) × $0.5/1M = $9.99 a month.
+    assert.deepStrictEqual([ws.calls[0].inputs.inputTokens, ws.calls[0].inputs.outputTokens], [77, 256]);
+    approx(ws.calls[0].cost.monthlyCost, 9.99);
+    approx(ws.total.monthlyCost, 9.99, 'the call is counted once');
+    // The second entry names the system prompt's line (5): the same call, so it loses to the first.
+    assert.strictEqual(ws.conflicts.length, 1);
+    assert.match(ws.conflicts[0], /usage entry \.\.\/app\/bot\.py:5 \(line 5\) matches the same call \(\.\.\/app\/bot\.py:8\)/);
+    // An entry naming the user message's line (13) prices the same call at the same volume: the same figure.
+    const byPrompt = JSON.parse((await runCommand(simulateCommand, ['--usage', 'ops/prompt-line.yml', '--json', 'app'], dir)).stdout);
+    assert.deepStrictEqual(byPrompt.calls.map((p: { startLine: number }) => p.startLine), [8]);
+    approx(byPrompt.total.monthlyCost, 9.99);
   });
 
   test('bad or missing usage data exits 2 with the file and line', async () => {

@@ -1,7 +1,7 @@
 /**
- * What the Simulate Monthly Cost panel is showing: one prompt's traffic inputs, the models side by side, the
- * budget and the models the user accepts. Built from the settings, then the usage file (its defaults and the
- * prompt's entry, for one profile), then explicit overrides; edited one field at a time from the webview.
+ * What the Simulate Monthly Cost panel is showing: one LLM call's traffic inputs, the models side by side,
+ * the budget and the models the user accepts. Built from the settings, then the usage file (its defaults and
+ * the call's entry, for one profile), then explicit overrides; edited one field at a time from the webview.
  * The extension keeps this state; the webview only shows it and posts edits.
  */
 import type { SimulationRequest } from '../../simulate/modelComparison';
@@ -9,21 +9,22 @@ import { INPUT_RULES, SIMULATION_DEFAULTS, type SimulationInputs, type UsageProf
 import { usageValue, type UsageFile, type UsagePromptEntry } from '../../simulate/usageFile';
 import type { SimulationSettings } from '../../simulate/simulationSettings';
 
-/** Which prompt is simulated (for the title) and where its traffic figures came from. */
+/** Which call is simulated (for the title). */
 export interface SimulationSubject {
-  /** `SYSTEM_PROMPT (python/support_bot.py:16)`, `selection (120 characters)`… */
+  /** `call at line 16 of python/support_bot.py (SYSTEM_PROMPT)`, `selection (120 characters)`… */
   label: string;
-  /** Workspace-relative path, when the prompt is in a file. */
+  /** Workspace-relative path, when the call is in a file. */
   file: string | null;
-  /** 1-based start line, when the prompt is in a file. */
+  /** 1-based start line of the call, when it is in a file. */
   line: number | null;
 }
 
-/** A prompt's token count as one model's tokenizer sees it (from the editor's estimates). */
-export interface PromptTokens {
+/** A call's tokens as one model sees them (from the editor's call estimates). */
+export interface CallTokens {
   model: string;
+  /** The whole input of the call: every part, the message framing, tools and response schema. */
   inputTokens: number;
-  /** Output tokens the estimate assumed (the call's max_tokens, else expectedOutputTokens). */
+  /** Billed at the output rate: the typical visible output (capped by max_tokens) + the typical reasoning. */
   outputTokens: number;
 }
 
@@ -37,9 +38,9 @@ export interface SimulationState {
   acceptableModels: string[];
   monthlyBudget: number | null;
   inputs: SimulationInputs;
-  /** Input tokens per model, so changing the model re-reads the prompt with that model's tokenizer. */
+  /** Input tokens per model, so changing the model re-reads the call with that model's tokenizer. */
   tokensByModel: Record<string, number>;
-  /** True once the input tokens come from the usage file or the user, not from the prompt's estimate. */
+  /** True once the input tokens come from the usage file or the user, not from the call's estimate. */
   inputTokensFixed: boolean;
 }
 
@@ -54,8 +55,8 @@ export interface SimulationOverrides {
 
 export interface InitialStateOptions {
   subject: SimulationSubject;
-  /** The prompt's estimates, the model the code calls first (empty for a prompt nothing is known about). */
-  tokens: readonly PromptTokens[];
+  /** The call's estimates, the model the code calls first (empty for a call nothing is known about). */
+  tokens: readonly CallTokens[];
   /** The compared models (settings `compareModels`). */
   compareModels: readonly string[];
   /** Output tokens when no estimate gives them (`expectedOutputTokens`). */
@@ -74,7 +75,7 @@ export function initialSimulationState(options: InitialStateOptions): Simulation
   const primary = options.tokens[0];
   const model = cleanModel(overrides.model) ?? entry?.model ?? usage?.defaults.model ?? primary?.model ?? 'gpt-4o';
 
-  // Usage values only count for a prompt the usage file describes, or as the file's defaults.
+  // Usage values only count for a call the usage file describes, or as the file's defaults.
   const fromUsage = (key: keyof SimulationInputs): number | undefined => (usage ? usageValue(entry, usage.defaults, key, profile) : undefined);
   const usageTokens = fromUsage('inputTokens');
   const inputs: SimulationInputs = {
@@ -143,11 +144,11 @@ export interface FieldSpec {
 }
 
 export const FIELD_SPECS: readonly FieldSpec[] = [
-  { id: 'model', label: 'Model', unit: 'model', help: 'The model the prompt runs on; the others are compared with it.' },
+  { id: 'model', label: 'Model', unit: 'model', help: 'The model the call runs on; the others are compared with it.' },
   { id: 'requestsPerDay', label: 'Requests per day', unit: 'count', min: 0, step: 1, help: 'Requests your application makes per day, before the response cache.' },
   { id: 'growth', label: 'Growth per month (%)', unit: 'percent', min: -99, step: 0.5, help: 'Monthly growth of the volume, compounded.' },
-  { id: 'inputTokens', label: 'Input tokens per request', unit: 'tokens', min: 0, step: 1, help: 'Prompt tokens per request (the prompt’s own estimate unless changed).' },
-  { id: 'outputTokens', label: 'Expected output tokens', unit: 'tokens', min: 0, step: 1, help: 'Completion tokens per request.' },
+  { id: 'inputTokens', label: 'Input tokens per request', unit: 'tokens', min: 0, step: 1, help: 'The whole input of the call per request: its prompts, message framing, tools and schema (the call’s estimate unless changed).' },
+  { id: 'outputTokens', label: 'Expected output tokens', unit: 'tokens', min: 0, step: 1, help: 'Tokens billed at the output rate per request: the visible answer plus any reasoning.' },
   { id: 'cacheHitRate', label: 'Response-cache hit rate (%)', unit: 'percent', min: 0, max: 100, step: 1, help: 'Requests answered by your own cache: they never reach the model.' },
   { id: 'cachedPrefixShare', label: 'Cached prefix (%)', unit: 'percent', min: 0, max: 100, step: 1, help: 'Share of the input that is a static prefix billed at the provider’s cache-read rate.' },
   { id: 'batchShare', label: 'Batch share (%)', unit: 'percent', min: 0, max: 100, step: 1, help: 'Requests sent through the provider’s batch API.' },
@@ -204,7 +205,7 @@ export function fieldValue(state: SimulationState, field: EditableField): string
   return String(spec.unit === 'percent' ? Number((value * 100).toPrecision(10)) : value);
 }
 
-/** A new current model: the old one joins the compared models, and the prompt is re-read with its tokenizer. */
+/** A new current model: the old one joins the compared models, and the call is re-read with its tokenizer. */
 function withModel(state: SimulationState, model: string): SimulationState {
   if (model === state.model) return state;
   const compareModels = uniqueModels([state.model, ...state.compareModels]).filter((m) => m !== model);

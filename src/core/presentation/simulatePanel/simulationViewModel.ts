@@ -58,7 +58,7 @@ export function buildSimulationViewModel(
   const fields = FIELD_SPECS.map((spec): FieldView => ({ ...spec, value: fieldValue(state, spec.id) }));
   const source = state.usageEntry
     ? `Traffic from the usage entry ${state.usageEntry}, profile "${state.profile}".`
-    : 'No usage entry for this prompt in .promptcost.yml: traffic from the promptCost.simulation settings (edit the inputs to try others).';
+    : 'No usage entry for this call in .promptcost.yml: traffic from the promptCost.simulation settings (edit the inputs to try others).';
   const suggestions = [...new Set([state.model, ...state.compareModels, ...state.acceptableModels, ...(options.modelSuggestions ?? [])])];
   if (!result) {
     return {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { diffCosts } from '../../../../src/core/simulate/costDiff';
 import { costDiffToMarkdown, formatSignedUsd } from '../../../../src/core/simulate/costDiffMarkdown';
-import { pairPrompts, textSimilarity } from '../../../../src/core/simulate/promptPairing';
+import { pairCalls, textSimilarity } from '../../../../src/core/simulate/promptPairing';
 import { readUsageSection } from '../../../../src/core/simulate/usageFile';
 import { approx, testPrices } from './testPrices';
 import { estimate, finding } from './testFindings';
@@ -22,7 +22,7 @@ suite('simulate: pairing prompts between revisions', () => {
       finding('a.py', 60, 60, { text: 'Write a haiku about invoices.' }),
       finding('b.py', 1, 1, { text: 'Translate to French.' }),
     ];
-    const pairs = pairPrompts(base, head);
+    const pairs = pairCalls(base, head);
     const show = pairs.map((p) => `${p.how}:${p.base ? p.base.file + ':' + p.base.startLine : '-'}>${p.head ? p.head.file + ':' + p.head.startLine : '-'}`);
     assert.deepStrictEqual(show, [
       'name:a.py:3>a.py:5',
@@ -32,6 +32,21 @@ suite('simulate: pairing prompts between revisions', () => {
       'added:->a.py:60',
       'added:->b.py:1',
     ]);
+  });
+
+  test('calls that send one shared constant share its name: their parts’ text pairs them, not their order', () => {
+    const shared = 'You are a careful assistant.';
+    const base = [
+      finding('a.py', 10, 10, { name: 'SHARED', text: `${shared}\n\nSummarize the ticket: {ticket}` }),
+      finding('a.py', 20, 20, { name: 'SHARED', text: `${shared}\n\nTranslate the reply into French: {reply}` }),
+    ];
+    // The head swaps the two functions: the translation call now comes first.
+    const head = [
+      finding('a.py', 10, 10, { name: 'SHARED', text: `${shared}\n\nTranslate the reply into French, politely: {reply}` }),
+      finding('a.py', 20, 20, { name: 'SHARED', text: `${shared}\n\nSummarize the ticket: {ticket}` }),
+    ];
+    const show = pairCalls(base, head).map((p) => `${p.how}:${p.base?.startLine ?? '-'}>${p.head?.startLine ?? '-'}`);
+    assert.deepStrictEqual(show, ['name:20>10', 'name:10>20']);
   });
 
   test('text similarity is word-based and order-insensitive', () => {
@@ -78,12 +93,12 @@ suite('simulate: cost diff', () => {
     const md = costDiffToMarkdown(diff, { baseLabel: 'main' });
     assert.match(md, /^### Prompt cost change vs `main` \(per month, profile: expected\)/);
     assert.match(md, /Monthly cost: \$36\.00 → \$42\.00 \(\*\*\+\$6\.00\*\*, \+16\.7 %\)/);
-    assert.match(md, /\| Prompt +\| Model +\| +Before \| +After \| +Δ\/month \| +Δ % \|/);
+    assert.match(md, /\| Call +\| Model +\| +Before \| +After \| +Δ\/month \| +Δ % \|/);
     assert.match(md, /\| a\.py:8 \(SYSTEM\) +\| test-model \| +\$18\.00 \| +\$24\.00 \| +\+\$6\.00 \| +\+33\.3 % \|/);
     assert.match(md, /\| a\.py:40 — added +\| test-model \| +— \| +\$18\.00 \| +\+\$18\.00 \| +— \|/);
     assert.match(md, /\| a\.py:99 — removed +\| test-model \| +\$18\.00 \| +— \| +-\$18\.00 \| +-100\.0 % \|/);
     assert.match(md, /\| \*\*Total\*\* +\| +\| +\*\*\$36\.00\*\* \| +\*\*\$42\.00\*\* \| +\*\*\+\$6\.00\*\* \| +\*\*\+16\.7 %\*\* \|/);
-    assert.match(md, /- 1 prompt without usage data \(not costed\)/);
+    assert.match(md, /- 1 call without usage data \(not costed\)/);
   });
 
   test('unchanged prompts are hidden unless asked for; a separate base usage file prices the base with its own volume', () => {
@@ -93,7 +108,7 @@ suite('simulate: cost diff', () => {
     assert.strictEqual(same.rows[0].status, 'unchanged');
     assert.strictEqual(same.totals.delta, 0);
     assert.doesNotMatch(costDiffToMarkdown(same), /a\.py:3/);
-    assert.match(costDiffToMarkdown(same), /1 prompt with unchanged cost not shown/);
+    assert.match(costDiffToMarkdown(same), /1 call with unchanged cost not shown/);
     assert.match(costDiffToMarkdown(same, { showUnchanged: true }), /a\.py:3 \(SYSTEM\)/);
 
     const baseUsage = readUsageSection('usage:\n  prompts:\n    - { name: SYSTEM, requestsPerDay: 500 }\n', 'base.yml')!;
@@ -112,7 +127,7 @@ suite('simulate: cost diff', () => {
     assert.strictEqual(diff.totals.delta, 0);
     const md = costDiffToMarkdown(diff);
     assert.match(md, /no-such-model-zz9 → test-model/);
-    assert.match(md, /1 prompt without a price left out of the totals/);
+    assert.match(md, /1 call without a price left out of the totals/);
   });
 
   test('signed amounts', () => {

@@ -53,7 +53,7 @@ suite('simulate: matching usage entries to prompts', () => {
     const m = matchUsage(findings, u.prompts);
     assert.strictEqual(m.entryFor[2], u.prompts[0]);
     assert.strictEqual(m.conflicts.length, 1);
-    assert.match(m.conflicts[0], /usage entry bot\.py:14 \(line 4\) matches the same prompt \(bot\.py:14\) as usage entry INNER \(line 3\)/);
+    assert.match(m.conflicts[0], /usage entry bot\.py:14 \(line 4\) matches the same call \(bot\.py:14\) as usage entry INNER \(line 3\)/);
   });
 
   test('fileKey maps scan paths to paths relative to the usage file', () => {
@@ -70,6 +70,31 @@ suite('simulate: matching usage entries to prompts', () => {
     assert.strictEqual(matchUsageEntry(a, u.prompts), u.prompts[0], 'alone, 2 lines away matches');
     assert.strictEqual(matchUsageEntry(a, u.prompts, { fileFindings: [a, b] }), null, 'b starts closer');
     assert.strictEqual(matchUsageEntry(b, u.prompts, { fileFindings: [a, b] }), u.prompts[0]);
+  });
+});
+
+suite('simulate: usage entries name a call, or one of its prompts (which means its call)', () => {
+  // bot.py: SYSTEM (line 3) is sent by two calls (lines 10–14 and 20–24); each call has its own user message inside it.
+  const calls = [
+    finding('bot.py', 10, 14, { name: 'SYSTEM', parts: [{ startLine: 3, endLine: 3, name: 'SYSTEM' }, { startLine: 12, endLine: 12 }] }),
+    finding('bot.py', 20, 24, { name: 'SYSTEM', parts: [{ startLine: 3, endLine: 3, name: 'SYSTEM' }, { startLine: 22, endLine: 22, name: 'USER_B' }] }),
+  ];
+
+  test('the call’s own line, a line inside it, or its user message’s line: that call', () => {
+    const u = usage('    - { file: bot.py, line: 20, requestsPerDay: 1 }\n    - { file: bot.py, line: 12, requestsPerDay: 2 }\n');
+    assert.deepStrictEqual(matchUsage(calls, u.prompts).entryFor, [u.prompts[1], u.prompts[0]]);
+  });
+
+  test('the line of a prompt outside its calls (a shared constant) means one call: the first that sends it', () => {
+    const u = usage('    - { file: bot.py, line: 3, requestsPerDay: 1 }\n');
+    assert.deepStrictEqual(matchUsage(calls, u.prompts).entryFor, [u.prompts[0], null]);
+  });
+
+  test('a name matches every call with a prompt of that name, not only its first named one', () => {
+    const u = usage('    - { name: USER_B, requestsPerDay: 1 }\n    - { name: SYSTEM, requestsPerDay: 2 }\n');
+    const m = matchUsage(calls, u.prompts);
+    assert.deepStrictEqual(m.entryFor, [u.prompts[1], u.prompts[0]], 'USER_B is the second call’s; SYSTEM is left the first');
+    assert.match(m.conflicts[0], /usage entry SYSTEM \(line 4\) matches the same call \(bot\.py:20\) as usage entry USER_B \(line 3\)/);
   });
 });
 
@@ -108,7 +133,7 @@ suite('simulate: monthly cost of found prompts', () => {
       finding('c.py', 1, 1, { name: 'C' }),
     ];
     const ws = simulateWorkspace(findings, u, { prices });
-    assert.strictEqual(ws.prompts.length, 2);
+    assert.strictEqual(ws.calls.length, 2);
     approx(ws.total.monthlyCost, 18 + 36);
     approx(ws.total.months[1], 19.8 + 36, 'month 2: A grows, B does not');
     assert.strictEqual(ws.total.unpriced, 0);
@@ -124,8 +149,11 @@ suite('simulate: monthly cost of found prompts', () => {
     assert.match(md, /\| a\.py:1 \(A\) +\| test-model \| +1,000 \| +100 \/ 50 \| +\$18\.00 \|/);
     assert.match(md, /\| \*\*Total\*\* +\| +\| +\| +\| +\*\*\$54\.00\*\* \|/);
     assert.match(md, /over budget/);
-    assert.match(md, /- 1 prompt without usage data \(not costed\)/);
-    assert.match(md, /- usage entry GONE \(line 7\) matches no prompt/);
+    assert.match(md, /^### Monthly cost by call \(profile: expected\)/);
+    assert.match(md, /\| Call +\| Model +\|/);
+    assert.match(md, /\| All calls on +\|/);
+    assert.match(md, /- 1 call without usage data \(not costed\)/);
+    assert.match(md, /- usage entry GONE \(line 7\) matches no call/);
   });
 
   test('workspace: an unpriced prompt is counted, not added as $0, and blocks the like-for-like saving', () => {
