@@ -307,22 +307,30 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     assert.deepStrictEqual(vscode.workspace.getConfiguration('promptCost').inspect('compareModels'), before);
   });
 
-  test('Estimate File lists the prompts of the active file, most expensive first', async () => {
+  test('Estimate File lists the calls of the active file, most expensive first, with the call lens', async () => {
     await open('python/contract_review.py');
     const rows = await runPicking<{ line: number; description: string }[]>('promptCost.estimateFile');
     const expected = await expectedLenses('python/contract_review.py');
-    assert.strictEqual(rows.length, expected.length);
-    assert.deepStrictEqual(rows.map((r) => r.line), [79, 10]);
+    // One call (line 75) sends both prompts: one row, described by the call's lens.
+    assert.deepStrictEqual(rows.map((r) => r.line), [75]);
+    assert.strictEqual(rows[0].description.startsWith(expected.find((l) => l.line === 74)?.title ?? '?'), true, rows[0].description);
   });
 
-  test('Estimate Workspace finds every prompt the core finds, most expensive first', async () => {
+  test('Estimate Workspace finds every call and prompt the core finds, most expensive call first', async () => {
     const files = fs.readdirSync(root(), { recursive: true, encoding: 'utf8' }).filter((f) => languageForFile(path.join(root(), f)) !== null);
-    let total = 0;
-    for (const f of files) total += (await findPrompts(fs.readFileSync(path.join(root(), f), 'utf8'), path.join(root(), f))).length;
-    const result = await vscode.commands.executeCommand<{ prompts: number; files: number; cancelled: boolean; rows: string[] }>('promptCost.estimateWorkspace');
+    let prompts = 0;
+    const callKeys = new Set<string>();
+    for (const f of files) {
+      const found = await findPrompts(fs.readFileSync(path.join(root(), f), 'utf8'), path.join(root(), f));
+      prompts += found.length;
+      // Each prompt's calls, or an implied call of its own.
+      for (const p of found) for (const key of p.calls?.length ? p.calls.map((m) => m.call.key) : [`prompt:${p.startOffset}`]) callKeys.add(`${f}#${key}`);
+    }
+    const result = await vscode.commands.executeCommand<{ calls: number; prompts: number; files: number; cancelled: boolean; rows: string[] }>('promptCost.estimateWorkspace');
     assert.strictEqual(result.cancelled, false);
-    assert.strictEqual(result.prompts, total);
-    assert.match(result.rows[0], /^python\/contract_review\.py:79 /);
+    assert.strictEqual(result.prompts, prompts);
+    assert.strictEqual(result.calls, callKeys.size);
+    assert.match(result.rows[0], /^python\/contract_review\.py:75 /);
   });
 
   test('Select Models sets promptCost.compareModels', async () => {

@@ -79,7 +79,7 @@ suite('Simulate Monthly Cost', function () {
     fs.rmSync(tempDir, { recursive: true, force: true });
   });
 
-  test('a prompt of known size: the panel opens and the figures match a hand computation', async () => {
+  test('a call of known size: the panel opens and the figures match a hand computation', async () => {
     const text = 'You are a terse assistant. Answer every question in one short sentence.';
     const file = path.join(tempDir, 'hand_check.py');
     fs.writeFileSync(file, [
@@ -106,10 +106,11 @@ suite('Simulate Monthly Cost', function () {
       inputs: { requestsPerDay: 1000, cacheHitRate: 0, cachedPrefixShare: 0, batchShare: 0, growth: 0 },
     });
     assert.ok(result, 'the command returns its result');
-    const inputTokens = countTokens(text, 'o200k_base').tokens;
+    // The whole call: its one message counted with o200k_base + chat framing (3 + 1 for the message, 3 for the reply).
+    const inputTokens = countTokens(text, 'o200k_base').tokens + 7;
     assert.strictEqual(result.model, 'gpt-4o-mini');
-    assert.strictEqual(result.inputs.inputTokens, inputTokens, 'input tokens: the prompt counted with o200k_base');
-    assert.strictEqual(result.inputs.outputTokens, 100, 'output tokens: the call’s max_tokens');
+    assert.strictEqual(result.inputs.inputTokens, inputTokens, 'input tokens: the whole call');
+    assert.strictEqual(result.inputs.outputTokens, 100, 'output tokens: the typical 256, capped by the call’s max_tokens');
     // requests × (in × rate_in + out × rate_out) × 30 days.
     const monthly = (1000 * (inputTokens * MINI_IN + 100 * MINI_OUT) * 30) / 1e6;
     close(result.models[0].monthlyCost, monthly, '$/month');
@@ -164,23 +165,27 @@ suite('Simulate Monthly Cost', function () {
     assert.ok(after.cheapestAcceptable.monthlySaving > 0);
   });
 
-  test('examples: the prompts in `usage:` show $/month in the CodeLens, the others nothing', async () => {
+  test('examples: the calls in `usage:` show $/month in the CodeLens, the others nothing', async () => {
     const chatFile = path.join(root(), 'typescript', 'chat.ts');
     const chat = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(chatFile));
     const monthlyLenses = await waitForValue('the $/month lens of chat.ts', async () => {
       const found = await lenses(chat.document.uri, SIMULATE);
       return found.length ? found : undefined;
     });
-    // TRAVEL_SYSTEM_PROMPT: 5,000 requests/day on gpt-4o-mini, its own tokens, the call's maxOutputTokens.
+    // TRAVEL_SYSTEM_PROMPT's entry means its call: 5,000 requests/day on gpt-4o-mini, the call's whole input
+    // and its typical output (300, .promptcost.yml), priced by the core independently of the extension.
     const prompt = (await findPrompts(fs.readFileSync(chatFile, 'utf8'), chatFile)).find((p) => p.name === 'TRAVEL_SYSTEM_PROMPT');
-    assert.ok(prompt && prompt.maxOutputTokens !== null);
-    const monthly = (5000 * (countTokens(prompt.text, 'o200k_base').tokens * MINI_IN + prompt.maxOutputTokens * MINI_OUT) * 30) / 1e6;
-    assert.deepStrictEqual(monthlyLenses.map((l) => ({ line: l.line, title: l.title })), [{ line: prompt.startLine - 1, title: `~$${Math.round(monthly)}/month` }]);
-    // The prompt's own lens is unchanged and still first on the line.
+    const call = prompt?.calls?.[0]?.call;
+    assert.ok(prompt && call, 'TRAVEL_SYSTEM_PROMPT reaches a call');
     const own = await lenses(chat.document.uri, COMPARE);
-    assert.ok(own.some((l) => l.line === prompt.startLine - 1 && /\/call/.test(l.title)));
+    const callLens = own.find((l) => l.line === call.startLine - 1);
+    assert.ok(callLens, JSON.stringify(own));
+    // The call lens says `$…/call · ≈ N in + 300–800 out · gpt-4o-mini`: N is the whole call's input.
+    const input = Number(/(\d[\d,]*) in \+ 300/.exec(callLens.title)?.[1].replace(/,/g, '') ?? NaN);
+    const monthly = (5000 * (input * MINI_IN + 300 * MINI_OUT) * 30) / 1e6;
+    assert.deepStrictEqual(monthlyLenses.map((l) => ({ line: l.line, title: l.title })), [{ line: call.startLine - 1, title: `~$${Math.round(monthly)}/month` }]);
 
-    // rag_pipeline.py: its usage entry names line 26, inside the answer prompt's system message.
+    // rag_pipeline.py: its usage entry names line 26, inside the answer prompt's system message: its call.
     const rag = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path.join(root(), 'python', 'rag_pipeline.py')));
     const ragLenses = await waitForValue('the $/month lens of rag_pipeline.py', async () => {
       const found = await lenses(rag.document.uri, SIMULATE);
@@ -195,7 +200,7 @@ suite('Simulate Monthly Cost', function () {
     await waitForValue('support_bot.py lenses', async () => ((await lenses(support.document.uri, COMPARE)).length ? true : undefined));
     assert.deepStrictEqual(await lenses(support.document.uri, SIMULATE), []);
 
-    // Clicking the $/month lens simulates that prompt with the usage entry's traffic.
+    // Clicking the $/month lens simulates that call with the usage entry's traffic.
     const result = await vscode.commands.executeCommand<Result>(SIMULATE, ...ragLenses[0].args);
     const simulate = await api();
     assert.ok(result);
@@ -217,11 +222,12 @@ suite('Simulate Monthly Cost', function () {
     await vscode.workspace.getConfiguration('promptCost').update('simulation.profile', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
-  test('Estimate Workspace shows $/month for the prompts with usage only', async () => {
+  test('Estimate Workspace shows $/month for the calls with usage only', async () => {
     const report = await vscode.commands.executeCommand<{ rows: string[] }>('promptCost.estimateWorkspace');
     const monthlyRows = report.rows.filter((r) => /\/month$/.test(r));
-    assert.deepStrictEqual(monthlyRows.map((r) => r.split(' ')[0]).sort(), ['python/rag_pipeline.py:26', 'typescript/chat.ts:14'], report.rows.join('\n'));
-    const chat = monthlyRows.find((r) => r.startsWith('typescript/chat.ts:14'))!;
+    // The entries name lines of prompts (rag_pipeline.py:26, TRAVEL_SYSTEM_PROMPT at chat.ts:14): their calls' lines.
+    assert.deepStrictEqual(monthlyRows.map((r) => r.split(' ')[0]).sort(), ['python/rag_pipeline.py:22', 'typescript/chat.ts:35'], report.rows.join('\n'));
+    const chat = monthlyRows.find((r) => r.startsWith('typescript/chat.ts:35'))!;
     const chatLens = (await lenses(vscode.Uri.file(path.join(root(), 'typescript', 'chat.ts')), SIMULATE))[0];
     assert.ok(chat.endsWith(` · ${chatLens.title}`), `${chat} ends with the lens figure ${chatLens.title}`);
   });

@@ -1,9 +1,11 @@
 /** What a Python/JS call passes besides its prompt text: tools, response schema, reasoning effort, thinking budget. */
 import * as assert from 'assert';
 import { findPrompts } from '../../../../../src/core/prompts/findPrompts';
+import type { CallParameters } from '../../../../../src/core/prompts/flow/callParameters';
 import type { LlmCall } from '../../../../../src/core/prompts/llmCall';
 
-async function callOf(source: string, file: string): Promise<LlmCall> {
+/** The request of `source` (through the real finder), whose parameters `CallParameterReader` read. */
+async function callOf(source: string, file: string): Promise<LlmCall & CallParameters> {
   const prompts = await findPrompts(source, file);
   const call = prompts.flatMap((p) => p.calls ?? []).find((m) => !m.call.implied)?.call;
   assert.ok(call, `no request found in ${file}`);
