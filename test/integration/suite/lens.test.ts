@@ -210,7 +210,7 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     assert.notStrictEqual(md.supportHtml, true);
     assert.match(md.value, /call at lines? 75/);
     assert.match(md.value, /\*\*Anatomy\*\*/);
-    assert.match(md.value, /system · SYSTEM_PROMPT · line 10 · ≈ 1,292 tokens/);
+    assert.match(md.value, /system · CONTRACT\\_REVIEW\\_PROMPT · line 10 · ≈ 1,292 tokens/);
     assert.match(md.value, /\*\*input · ≈ 13,360 tokens\*\*/);
     assert.match(md.value, /\| Model \| In \| Out \| (Reasoning \| )?\$\/call \|/);
     assert.match(md.value, /\*\*claude\\-opus\\-4\\-1\*\* \| ≈ 13,360 \| 300–2k/);
@@ -291,9 +291,9 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     // models (from .promptcost.yml) then compareModels.
     assert.deepStrictEqual(result.rows.map((r) => r.model), ['gpt-4o-mini', 'claude-haiku-4-5', 'gemini-2.5-flash']);
     // The selection is SYSTEM_PROMPT's text exactly (105 tokens), priced as a call of its own: no framing
-    // (no API is known), 300 expected output tokens (.promptcost.yml) up to the model's 16,384:
-    // 105 × $0.15/1M + 300 × $0.60/1M = $0.000196; with 16,384 out $0.0098; 105 / 128,000 < 0.1 %.
-    assert.strictEqual(result.rows[0].description, '105 in + 300–16.4k out');
+    // (no API is known, so the figure is ≈), 300 expected output tokens (.promptcost.yml) up to the model's
+    // 16,384: 105 × $0.15/1M + 300 × $0.60/1M = $0.000196; with 16,384 out $0.0098; 105 / 128,000 < 0.1 %.
+    assert.strictEqual(result.rows[0].description, '≈ 105 in + 300–16.4k out');
     assert.strictEqual(result.rows[0].detail, '$0.0002–0.0098/call · $0.20/1k calls · < 0.1 % of 128K context');
   });
 
