@@ -85,8 +85,8 @@ export async function runSimulateUiCheck({ browser, baseUrl, workspaceDir, outDi
 
     step = 'the call of TRAVEL_SYSTEM_PROMPT is simulated (picked when a pick is offered)';
     const pickRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'TRAVEL_SYSTEM_PROMPT' }).first();
-    const panelTab = page.locator('.tabs-container .tab', { hasText: PANEL_TITLE }).first();
-    await Promise.race([pickRow.waitFor({ timeout: 20_000 }), panelTab.waitFor({ timeout: 20_000 })]);
+    const openedPanel = page.locator('.tabs-container .tab', { hasText: PANEL_TITLE }).first();
+    await Promise.race([pickRow.waitFor({ timeout: 20_000 }), openedPanel.waitFor({ timeout: 20_000 })]);
     if (await pickRow.isVisible()) await pickRow.click({ timeout: 15_000 });
 
     step = 'wait for the simulation panel';
