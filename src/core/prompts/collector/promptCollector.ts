@@ -81,18 +81,19 @@ export class ModelScope {
     const statement = this.rules.isStatement(anchor) ? anchor : ancestor(anchor, (n) => this.rules.isStatement(n));
     take(this.nearest(anchor, statement), statement);
     const fn = ancestor(anchor, (n) => this.rules.isFunction(n));
-    if ((model === undefined || max === undefined) && statement && fn) {
+    // `messages = [...]` then `client.CompleteChat(messages, …)`: the statement that sends them is the call.
+    let sentBy: Node | null = null;
+    if (statement && fn) {
       const name = this.rules.definedName(statement);
-      if (name) {
-        for (const use of identifiersNamed(fn, name)) {
-          if (contains(statement, use)) continue;
-          const useStatement = ancestor(use, (n) => this.rules.isStatement(n));
-          take(this.nearest(use, useStatement), useStatement);
-        }
+      for (const use of name ? identifiersNamed(fn, name) : []) {
+        if (contains(statement, use)) continue;
+        const useStatement = ancestor(use, (n) => this.rules.isStatement(n));
+        sentBy ??= useStatement;
+        if (model === undefined || max === undefined) take(this.nearest(use, useStatement), useStatement);
       }
     }
     const named = call !== null;
-    call ??= statement;
+    call ??= sentBy ?? statement;
     if (fn && (model === undefined || max === undefined)) {
       const inFn = this.sites.filter((s) => contains(fn, s.node));
       const models = distinct(inFn.map((s) => s.model));
@@ -259,6 +260,8 @@ export class PromptCollector {
   private callOf(node: Node, found: { model: string | null; maxOutputTokens: number | null; named: boolean }): LlmCall {
     const key = rangeKey(node);
     let call = this.calls.get(key);
+    // A later part shows the call is a request (an SDK call's own argument): the shared call says so.
+    if (call && found.named) call.implied = false;
     if (!call) {
       const range = { startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: endOf(node) };
       call = { ...emptyCall(range, !found.named), model: found.model, maxOutputTokens: found.maxOutputTokens };
