@@ -65,6 +65,14 @@ export interface CallEstimate {
   assumed: string[];
 }
 
+/** The part a filler fills: its template, reached at the place the filler hangs under (not another path to it). */
+export function fillTarget(parts: AssembledCall['parts'], filler: AssembledCall['parts'][number]): number {
+  if (!filler.fills) return -1;
+  const index = filler.fills.index;
+  const under = parts.findIndex((p) => p.index === index && filler.slot.startsWith(`${p.slot}/`));
+  return under >= 0 ? under : parts.findIndex((p) => p.index === index);
+}
+
 export function modelsForCall(call: AssembledCall['call'], ctx: EstimateContext): string[] {
   const primary = call.model ? [call.model] : ctx.settings.models;
   const all = [...primary, ...ctx.settings.compareModels, ...(ctx.compareModels ?? [])];
@@ -81,16 +89,22 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
   const factors = settings.estimateFactors;
   let exact = true;
   const assumed: string[] = [];
+  const filled = new Set(assembled.parts.flatMap((p) => (p.fills ? [`${p.fills.index}\u0000${p.fills.placeholder}`] : [])));
   const counted = assembled.parts.map((part) => {
     const own = partTokens(part.index);
     exact &&= own.exact;
-    for (const name of own.assumed) if (!assumed.includes(name)) assumed.push(name);
-    return { slot: part.slot, tokens: own.tokens, message: !part.fills };
+    for (const name of own.assumed) {
+      // A placeholder filled by a constant of the call is its text, not an assumption.
+      const isFilled = [...filled].some((f) => f.startsWith(`${part.index}\u0000`) && name.includes(f.slice(f.indexOf('\u0000') + 1)));
+      if (!isFilled && !assumed.includes(name)) assumed.push(name);
+    }
+    // Text parts of one message's content (`part1`, `part2` …) are framed as one message.
+    return { slot: part.slot, tokens: own.tokens, message: !part.fills && !/\/part[1-9]\d*$/.test(part.slot) };
   });
   // A constant inserted into a template's placeholder is counted as itself, not as the placeholder too.
   for (const part of assembled.parts) {
     if (!part.fills) continue;
-    const target = assembled.parts.findIndex((p) => p.index === part.fills?.index);
+    const target = fillTarget(assembled.parts, part);
     if (target >= 0) counted[target].tokens = Math.max(0, counted[target].tokens - partTokens(part.fills.index).placeholderTokens(part.fills.placeholder));
   }
   call.variableMessages.forEach((m, i) => {
@@ -109,7 +123,8 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
 
   const price = ctx.prices.resolve(model);
   const cap = call.maxOutputTokens ?? price?.maxOutput ?? null;
-  const reasoning = reasoningTokens({ model, effort: call.reasoningEffort, thinkingBudget: call.thinkingBudget, cap }, settings);
+  // The catalogue id the name resolved to (an alias such as an Azure deployment names the real model).
+  const reasoning = reasoningTokens({ model: price?.id ?? model, effort: call.reasoningEffort, thinkingBudget: call.thinkingBudget, cap }, settings);
   const reasoningTypical = reasoning?.typical ?? 0;
   const expected = expectedOutput ?? settings.expectedOutputTokens;
   const visibleTypical = cap === null ? expected : Math.max(0, Math.min(expected, cap - reasoningTypical));

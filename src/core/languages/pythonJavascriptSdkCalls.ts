@@ -44,7 +44,7 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   // Vercel AI SDK.
   { sdk: 'ai', form: 'call', callee: 'generatetext|streamtext|generateobject|streamobject', request: 'other', named: { system, prompt: contents, messages } },
   // LiteLLM.
-  { sdk: 'litellm', form: 'call', callee: 'completion|acompletion', request: 'chat', named: { messages }, requires: ['litellm'] },
+  { sdk: 'litellm', form: 'call', callee: 'completion|acompletion', request: 'other', named: { messages }, requires: ['litellm'] },
   { sdk: 'litellm', form: 'call', callee: 'textcompletion|atextcompletion', request: 'other', named: { prompt: user }, requires: ['litellm'] },
   // Mistral.
   { sdk: 'mistral', form: 'call', callee: 'chat.complete|stream|completeasync|streamasync', request: 'other', named: { messages } },

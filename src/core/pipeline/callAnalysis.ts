@@ -3,7 +3,7 @@
  * the diagnostics, the reports and the CLI's rows price. Its parts are the document's prompt analyses.
  */
 import { cheapestAlternative, type Alternative } from '../estimate/cheapestAlternative';
-import { estimateCall, modelsForCall, type CallEstimate, type PartTokens } from '../estimate/estimateCall';
+import { estimateCall, fillTarget, modelsForCall, type CallEstimate, type PartTokens } from '../estimate/estimateCall';
 import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt';
 import { assembleCalls } from '../prompts/assembleCalls';
 import type { LlmCall } from '../prompts/llmCall';
@@ -49,13 +49,12 @@ export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateC
     const estimates = modelsForCall(assembled.call, ctx).map((model) => estimateCall(assembled, model, partTokens(model), ctx, outputs[callIndex] ?? undefined));
     const [primary, ...others] = estimates;
     const own = partTokens(primary.model);
-    const parts = assembled.parts.map((part) => {
-      let tokens = own(part.index).tokens;
-      for (const filler of assembled.parts) {
-        if (filler.fills?.index === part.index) tokens = Math.max(0, tokens - own(part.index).placeholderTokens(filler.fills.placeholder));
-      }
-      return { index: part.index, slot: part.slot, tokens, share: primary.inputTokens > 0 ? tokens / primary.inputTokens : 0 };
-    });
+    const tokens = assembled.parts.map((part) => own(part.index).tokens);
+    for (const filler of assembled.parts) {
+      const target = fillTarget(assembled.parts, filler);
+      if (target >= 0 && filler.fills) tokens[target] = Math.max(0, tokens[target] - own(filler.fills.index).placeholderTokens(filler.fills.placeholder));
+    }
+    const parts = assembled.parts.map((part, i) => ({ index: part.index, slot: part.slot, tokens: tokens[i], share: primary.inputTokens > 0 ? tokens[i] / primary.inputTokens : 0 }));
     return { call: assembled.call, parts, estimates, primary, cheapest: cheapestAlternative(primary, others), modelAssumed: assembled.call.model === null, monthly: null };
   });
 }
@@ -64,7 +63,7 @@ function partTokensOf(estimate: ModelEstimate): PartTokens {
   return {
     tokens: estimate.inputTokens,
     exact: estimate.exact,
-    placeholderTokens: (name) => estimate.placeholders.find((p) => p.name === name || p.raw.includes(name))?.tokens ?? 0,
+    placeholderTokens: (name) => (estimate.placeholders.find((p) => p.name === name) ?? estimate.placeholders.find((p) => p.raw === `{${name}}` || p.raw === `\${${name}}`))?.tokens ?? 0,
     assumed: estimate.placeholders.filter((p) => p.source === 'default').map((p) => p.raw),
   };
 }

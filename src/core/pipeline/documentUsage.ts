@@ -4,7 +4,7 @@
  * Calls no usage entry describes get null: their volume is unknown and is never guessed.
  */
 import type { PriceTable } from '../pricing/priceTable';
-import { monthlyCostForFinding, type FindingMonthlyCost, type PricedFinding } from '../simulate/findingMonthlyCost';
+import { monthlyCostForFinding, pricedEstimate, type FindingMonthlyCost, type PricedFinding } from '../simulate/findingMonthlyCost';
 import type { UsageProfileName } from '../simulate/simulationInputs';
 import type { UsageFile } from '../simulate/usageFile';
 import type { AssembledCall } from '../prompts/assembleCalls';
@@ -66,6 +66,6 @@ export function pricedCall(analysis: CallAnalysis, prompts: readonly Pick<Prompt
   return {
     ...callLocation(call, analysis.parts.map((p) => prompts[p.index].prompt), fileKey),
     model: call.model,
-    estimates: analysis.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: e.outputTokens.typical + (e.reasoningTokens?.typical ?? 0) })),
+    estimates: analysis.estimates.map(pricedEstimate),
   };
 }

@@ -24,9 +24,9 @@ export function callsOverLimit(calls: readonly CallFinding[], failOver: number |
 export interface ScanModelTotal {
   model: string;
   calls: number;
-  /** Sum of typical costs of the priced calls. */
-  typical: number;
-  /** Sum of max costs; null when a priced call has no cap. */
+  /** Sum of typical costs of the priced calls; null when none has a price (never $0 for "no price"). */
+  typical: number | null;
+  /** Sum of max costs; null when a priced call has no cap, or none has a price. */
   max: number | null;
   unpriced: number;
 }
@@ -41,10 +41,11 @@ export function scanTotals(calls: readonly CallFinding[]): { calls: number; byMo
     t.calls++;
     if (!e.cost) t.unpriced++;
     else {
-      t.typical += e.cost.typical;
+      t.typical = (t.typical ?? 0) + e.cost.typical;
       t.max = t.max === null || e.cost.max === null ? null : t.max + e.cost.max;
     }
     byModel.set(e.model, t);
   }
-  return { calls: calls.length, byModel: [...byModel.values()] };
+  const totals = [...byModel.values()].map((t) => (t.unpriced === t.calls ? { ...t, typical: null, max: null } : t));
+  return { calls: calls.length, byModel: totals };
 }

@@ -82,7 +82,7 @@ export function toFileFindings(file: string, analyses: readonly Pick<PromptAnaly
   const firstCallTokens = analyses.map(() => null as number | null);
   calls.forEach((c, i) => {
     for (const part of c.parts) {
-      callIds[part.index].push(`c${i}`);
+      if (!callIds[part.index].includes(`c${i}`)) callIds[part.index].push(`c${i}`);
       firstCallTokens[part.index] ??= part.tokens;
     }
   });

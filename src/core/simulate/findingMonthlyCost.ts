@@ -13,7 +13,16 @@ import { matchUsageEntry, type FindingLocation, type UsageMatchOptions } from '.
 export interface PricedEstimate {
   model: string;
   inputTokens: number;
+  /** Billed at the output rate per call: visible + reasoning, typical. */
   outputTokens: number;
+  /** The typical reasoning within `outputTokens`: a usage entry's `outputTokens` (visible output) gets it added. */
+  reasoningTokens?: number;
+}
+
+/** A call estimate as the simulation prices it. */
+export function pricedEstimate(e: { model: string; inputTokens: number; outputTokens: { typical: number }; reasoningTokens: { typical: number } | null }): PricedEstimate {
+  const reasoning = e.reasoningTokens?.typical ?? 0;
+  return { model: e.model, inputTokens: e.inputTokens, outputTokens: billedOutputTokens(e), ...(reasoning ? { reasoningTokens: reasoning } : {}) };
 }
 
 /** Tokens billed at the output rate per call: the typical visible output plus the typical reasoning. */
@@ -99,7 +108,10 @@ export function inputsFor(finding: PricedFinding, entry: UsagePromptEntry | null
   return {
     requestsPerDay: value('requestsPerDay', SIMULATION_DEFAULTS.requestsPerDay),
     inputTokens: value('inputTokens', estimate?.inputTokens ?? 0),
-    outputTokens: value('outputTokens', estimate?.outputTokens ?? 0),
+    // An entry's (or the defaults') outputTokens is the visible output, as in the lens: the call's reasoning is billed on top.
+    outputTokens: usageValue(entry, usage.defaults, 'outputTokens', profile) !== undefined
+      ? value('outputTokens', 0) + (estimate?.reasoningTokens ?? 0)
+      : estimate?.outputTokens ?? 0,
     growth: value('growth', SIMULATION_DEFAULTS.growth),
     cacheHitRate: value('cacheHitRate', SIMULATION_DEFAULTS.cacheHitRate),
     cachedPrefixShare: value('cachedPrefixShare', SIMULATION_DEFAULTS.cachedPrefixShare),

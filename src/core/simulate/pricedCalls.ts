@@ -4,7 +4,7 @@
  * calls of two revisions). Output is everything billed at the output rate: visible + reasoning, typical.
  */
 import { callText, type FileFindings } from '../scan/finding';
-import { billedOutputTokens, type PricedFinding } from './findingMonthlyCost';
+import { pricedEstimate, type PricedFinding } from './findingMonthlyCost';
 
 export type PricedCall = PricedFinding & { text: string };
 
@@ -21,7 +21,7 @@ export function pricedCalls(findings: FileFindings): PricedCall[] {
       return p ? [{ startLine: p.startLine, endLine: p.endLine, ...(p.name ? { name: p.name } : {}) }] : [];
     }),
     model: call.model,
-    estimates: call.estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: billedOutputTokens(e) })),
+    estimates: call.estimates.map(pricedEstimate),
     text: callText(call, prompts),
   }));
 }

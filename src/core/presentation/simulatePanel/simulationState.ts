@@ -26,6 +26,8 @@ export interface CallTokens {
   inputTokens: number;
   /** Billed at the output rate: the typical visible output (capped by max_tokens) + the typical reasoning. */
   outputTokens: number;
+  /** The typical reasoning within `outputTokens`, added to a usage entry's `outputTokens` (the visible output). */
+  reasoningTokens?: number;
 }
 
 export interface SimulationState {
@@ -67,6 +69,11 @@ export interface InitialStateOptions {
   overrides?: SimulationOverrides;
 }
 
+/** A usage entry's visible output plus the call's reasoning; without one, the call's own billed output. */
+function usageOutput(fromUsage: number | undefined, tokens: CallTokens | undefined): number | undefined {
+  return fromUsage !== undefined ? fromUsage + (tokens?.reasoningTokens ?? 0) : tokens?.outputTokens;
+}
+
 export function initialSimulationState(options: InitialStateOptions): SimulationState {
   const { settings, usage, entry, overrides = {} } = options;
   const profile: UsageProfileName = settings.profile ?? usage?.defaultProfile ?? 'expected';
@@ -81,7 +88,7 @@ export function initialSimulationState(options: InitialStateOptions): Simulation
   const inputs: SimulationInputs = {
     requestsPerDay: fromUsage('requestsPerDay') ?? settings.requestsPerDay,
     inputTokens: usageTokens ?? tokensByModel[model] ?? primary?.inputTokens ?? 0,
-    outputTokens: fromUsage('outputTokens') ?? (options.tokens.find((t) => t.model === model) ?? primary)?.outputTokens ?? options.expectedOutputTokens,
+    outputTokens: usageOutput(fromUsage('outputTokens'), options.tokens.find((t) => t.model === model) ?? primary) ?? options.expectedOutputTokens,
     growth: fromUsage('growth') ?? settings.growth,
     cacheHitRate: fromUsage('cacheHitRate') ?? settings.cacheHitRate,
     cachedPrefixShare: fromUsage('cachedPrefixShare') ?? settings.cachedPrefixShare,

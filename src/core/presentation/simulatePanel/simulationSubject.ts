@@ -9,7 +9,7 @@
 import type { CallEstimate } from '../../estimate/estimateCall';
 import type { CallAnalysis } from '../../pipeline/callAnalysis';
 import type { PromptAnalysis } from '../../pipeline/promptAnalysis';
-import { billedOutputTokens } from '../../simulate/findingMonthlyCost';
+import { pricedEstimate } from '../../simulate/findingMonthlyCost';
 import type { CallTokens } from './simulationState';
 
 /** A document's analysed prompts (the parts) and calls. */
@@ -46,7 +46,7 @@ export function callsOfPart(doc: Pick<CallDocument, 'calls'>, index: number): Ca
 
 /** Per model: the call's whole input, and its typical visible + reasoning output (both billed at the output rate). */
 export function callTokens(estimates: readonly Pick<CallEstimate, 'model' | 'inputTokens' | 'outputTokens' | 'reasoningTokens'>[]): CallTokens[] {
-  return estimates.map((e) => ({ model: e.model, inputTokens: e.inputTokens, outputTokens: billedOutputTokens(e) }));
+  return estimates.map(pricedEstimate);
 }
 
 /** `call at line 43 of app/bot.py (SYSTEM_PROMPT)`: the panel's title; the name is its first named part's. */

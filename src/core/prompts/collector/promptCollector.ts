@@ -81,14 +81,15 @@ export class ModelScope {
     const statement = this.rules.isStatement(anchor) ? anchor : ancestor(anchor, (n) => this.rules.isStatement(n));
     take(this.nearest(anchor, statement), statement);
     const fn = ancestor(anchor, (n) => this.rules.isFunction(n));
-    // `messages = [...]` then `client.CompleteChat(messages, …)`: the statement that sends them is the call.
+    // `messages = [...]` (or `history.AddUserMessage(…)`, `msgs = append(msgs, …)`) then
+    // `client.CompleteChat(messages, …)`: the statement that sends the list is the call, not where it grows.
     let sentBy: Node | null = null;
     if (statement && fn) {
-      const name = this.rules.definedName(statement);
+      const name = this.rules.definedName(statement) ?? receiverName(statement);
       for (const use of name ? identifiersNamed(fn, name) : []) {
         if (contains(statement, use)) continue;
         const useStatement = ancestor(use, (n) => this.rules.isStatement(n));
-        sentBy ??= useStatement;
+        if (!sentBy && useStatement && use.startIndex > statement.startIndex && !this.grows(useStatement, use, name as string)) sentBy = useStatement;
         if (model === undefined || max === undefined) take(this.nearest(use, useStatement), useStatement);
       }
     }
@@ -108,6 +109,13 @@ export class ModelScope {
   }
 
   /** The model named anywhere in the file when there is exactly one. */
+  /** `list.Add(…)`, `history.AddUserMessage(…)`, `msgs = append(msgs, …)`: a statement that adds to the list `name`, not one that sends it. */
+  private grows(statement: Node, use: Node, name: string): boolean {
+    if (this.rules.definedName(statement) === name) return true;
+    const parent = parentOf(use);
+    return !!parent && textOf(parent).startsWith(`${name}.`) && receiverName(statement) === name;
+  }
+
   /** A statement in a field initialiser or a constructor: it configures a client for every call of the class. */
   configuresClient(statement: Node): boolean {
     return this.rules.isClientConfiguration?.(statement) ?? false;
@@ -133,6 +141,16 @@ export class ModelScope {
     }
     return result;
   }
+}
+
+/** `this.summarizer = …` / `summarizer = …` → `summarizer`: the field or variable a statement assigns. */
+function assignedName(statement: Node): string | null {
+  return /^\s*(?:this\.)?([A-Za-z_]\w*)\s*=(?!=)/.exec(textOf(statement))?.[1] ?? null;
+}
+
+/** The object a statement calls a method on (`history` in `history.AddUserMessage("…");`), else null. */
+function receiverName(statement: Node): string | null {
+  return /^\s*(?:this\.)?([A-Za-z_]\w*)\s*\.\s*[A-Za-z_]\w*\s*\(/.exec(textOf(statement))?.[1] ?? null;
 }
 
 function distinct<T>(values: (T | undefined)[]): T[] {
@@ -176,8 +194,8 @@ export class PromptCollector {
   /** One `LlmCall` per call node, shared by its prompts. */
   private readonly calls = new Map<string, LlmCall>();
   private readonly partsPerCall = new Map<string, number>();
-  /** Calls that are a client's configuration (constructor, field initialiser), by key. */
-  private readonly configuring = new Set<string>();
+  /** Calls that are a client's configuration (constructor, field initialiser), by key: the field they configure, when assigned to one. */
+  private readonly configuring = new Map<string, string | null>();
   /** Binding values inlined into a reported prompt: not reported again on their own by name. */
   readonly inlined = new Set<string>();
 
@@ -266,7 +284,7 @@ export class PromptCollector {
       const range = { startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: endOf(node) };
       call = { ...emptyCall(range, !found.named), model: found.model, maxOutputTokens: found.maxOutputTokens };
       this.calls.set(key, call);
-      if (this.scope.configuresClient(node)) this.configuring.add(key);
+      if (this.scope.configuresClient(node)) this.configuring.set(key, assignedName(node));
     }
     return call;
   }
@@ -292,8 +310,11 @@ export class PromptCollector {
     let n = 0;
     for (const prompt of prompts) {
       if (!prompt.calls?.length || !prompt.calls.every((m) => this.configuring.has(m.call.key))) continue;
+      // `this.summarizer = builder.defaultSystem(…)`: only the requests made through `summarizer`.
+      const field = this.configuring.get(prompt.calls[0].call.key);
+      const own = field ? requests.filter((call) => new RegExp(`\\b${field}\\b`).test(this.ctx.source.slice(call.startOffset, call.endOffset))) : [];
       n++;
-      prompt.calls = requests.map((call) => ({ call, slot: `/default${n}` }));
+      prompt.calls = (own.length ? own : requests).map((call) => ({ call, slot: `/default${n}` }));
     }
   }
 }

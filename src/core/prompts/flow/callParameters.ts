@@ -18,6 +18,9 @@ const FORMAT_KEYS = ['responseformat', 'responseschema', 'textformat', 'outputty
 export type CallParameters = Pick<LlmCall, 'reasoningEffort' | 'thinkingBudget' | 'tools' | 'responseFormat'>;
 
 export class CallParameterReader {
+  /** `json()` per node: a constant (`tools=TOOLS`) passed to many calls is read once. */
+  private readonly jsonCache = new Map<number, StaticJson | undefined>();
+
   constructor(private readonly names: FileNames) {}
 
   read(site: CallSite): CallParameters {
@@ -33,11 +36,44 @@ export class CallParameterReader {
     return params;
   }
 
+  /**
+   * What the model object a call is made on (or passed: `Runner.run(agent, …)`) was built with:
+   * `ChatAnthropic(thinking={…})`, `ChatOpenAI(reasoning_effort=…)`, `llm.bind_tools([…])`. Fills only what
+   * the call itself leaves unset.
+   */
+  addFromObject(params: CallParameters, raw: Node, depth = 0): void {
+    if (depth > 6) return;
+    const node = this.names.adapter.unwrap(raw);
+    const site = this.names.siteOf(node);
+    if (site) {
+      const own = this.read(site);
+      if (site.path[site.path.length - 1] === 'bindtools' && site.positional[0] && own.tools.length === 0) own.tools = this.tools(site.positional[0]);
+      params.reasoningEffort ??= own.reasoningEffort;
+      params.thinkingBudget ??= own.thinkingBudget;
+      params.responseFormat ??= own.responseFormat;
+      if (params.tools.length === 0) params.tools = own.tools;
+      if (site.receiver) this.addFromObject(params, site.receiver, depth + 1);
+      return;
+    }
+    const bound = this.names.valuesOfConstant(node);
+    if (bound) return this.addFromObject(params, bound, depth + 1);
+    const member = this.names.adapter.member(node);
+    if (member) this.addFromObject(params, member.object, depth + 1);
+  }
+
   /** A JSON value written out in the code (following names bound in the file), or undefined when some part is not literal. */
   json(raw: Node, depth = 0): StaticJson | undefined {
     if (depth > 8) return undefined;
+    const node = this.names.adapter.unwrap(raw);
+    if (this.jsonCache.has(node.id)) return this.jsonCache.get(node.id);
+    const value = this.jsonOf(node, depth);
+    // Only complete reads are kept: a read cut short by depth says nothing about the node itself.
+    if (value !== undefined || depth === 0) this.jsonCache.set(node.id, value);
+    return value;
+  }
+
+  private jsonOf(node: Node, depth: number): StaticJson | undefined {
     const adapter = this.names.adapter;
-    const node = adapter.unwrap(raw);
     // `dict(a=1)`, `GenerateContentConfig(thinking_config=…)`: keyword arguments read as an object.
     const entries = adapter.entries(node) ?? this.names.namedArgsAsEntries(node);
     if (entries) {

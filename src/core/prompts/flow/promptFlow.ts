@@ -23,8 +23,7 @@ import { COMPILED_RULES, MESSAGE_CLASS_ROLES, RULE_LAST_SEGMENTS, TEMPLATE_MESSA
 import { CallSettingsReader } from './callSettings';
 import { FileNames } from './fileNames';
 import { MAX_DEPTH, weaker, within, type Sink } from './flowSink';
-import { CallParameterReader } from './callParameters';
-import { emptyCall, type LlmCall } from '../llmCall';
+import { FlowCalls } from './flowCalls';
 import { nodeText } from '../syntaxTree';
 import { addMessageShapedLiterals, addNamedPrompts, type PromptFlowResults } from './namedPrompts';
 import type { CallSite, Entry, SyntaxAdapter } from './syntaxAdapter';
@@ -36,7 +35,7 @@ export function findPromptsWithAdapter(root: Node, ctx: FinderContext, adapter: 
 class PromptFlow implements PromptFlowResults {
   readonly names: FileNames;
   private readonly settings: CallSettingsReader;
-  private readonly parameters: CallParameterReader;
+  private readonly calls: FlowCalls;
   /** Incremented by every `emit`: whether following a value found any text. */
   private emitted = 0;
   private readonly results = new Map<string, FoundPrompt>();
@@ -46,7 +45,7 @@ class PromptFlow implements PromptFlowResults {
   constructor(root: Node, ctx: FinderContext, adapter: SyntaxAdapter) {
     this.names = new FileNames(root, ctx, adapter);
     this.settings = new CallSettingsReader(this.names);
-    this.parameters = new CallParameterReader(this.names);
+    this.calls = new FlowCalls(this.names, (site) => this.matchRule(site));
   }
 
   run(): FoundPrompt[] {
@@ -92,7 +91,7 @@ class PromptFlow implements PromptFlowResults {
       maxTokens: settings.maxTokens ?? inherited?.maxTokens ?? null,
       syntaxes: this.templateSyntaxes(site, rule),
       depth: (inherited?.depth ?? 0) + 1,
-      call: inherited ? inherited.call : this.callAt(site, rule, settings),
+      call: inherited ? inherited.call : this.calls.callAt(site, rule, settings),
       slot: inherited?.slot ?? '',
     };
     if (!rule) {
@@ -100,13 +99,18 @@ class PromptFlow implements PromptFlowResults {
       return;
     }
     this.applyRule(site, rule, sink);
+    if (rule.request && !inherited) this.joinDefinition(site, rule, sink);
   }
 
-  /** The call `site` is: a request when its rule says so, else an implied call (a template, an agent, a message). */
-  private callAt(site: CallSite, rule: CallRule | null, settings: { model: string | null; maxTokens: number | null }): LlmCall {
-    const node = site.node;
-    const call = emptyCall({ startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: node.endIndex }, !rule?.request);
-    return { ...call, api: rule?.request ?? 'other', model: settings.model, maxOutputTokens: settings.maxTokens, ...this.parameters.read(site) };
+  /**
+   * The agent or model object a request is made with, when the file builds it with prompt text
+   * (`Agent(instructions=…)` for `Runner.run(agent, …)`, `GenerativeModel(…, system_instruction=…)` for
+   * `model.generate_content(…)`): that text is sent by this request, so it is a part of it.
+   */
+  private joinDefinition(site: CallSite, rule: CallRule, sink: Sink): void {
+    const object = rule.modelObjectAt !== undefined ? site.positional[rule.modelObjectAt] : site.receiver;
+    const definition = object ? this.calls.definitionOf(object, 0) : null;
+    if (definition) this.analyzeCall(definition, { ...sink, evidence: weaker(sink.evidence, 'flow'), slot: within(sink, 'definition') });
   }
 
   /**
@@ -149,21 +153,7 @@ class PromptFlow implements PromptFlowResults {
   private collectArg(node: Node, spec: ArgSpec, sink: Sink): void {
     const before = this.emitted;
     this.collectArgOfKind(node, spec, sink);
-    if (this.emitted === before && spec.kind !== 'messages' && spec.kind !== 'config') this.noteVariable(node, sink, spec.role ?? 'user');
-  }
-
-  /**
-   * A message whose content the code passes as a variable the engine cannot read: one placeholder of
-   * the call (`{"role": "user", "content": ticket_body}`, `input=question`).
-   */
-  private noteVariable(raw: Node, sink: Sink, role: string): void {
-    const call = sink.call;
-    if (!call || sink.depth > MAX_DEPTH) return;
-    const node = this.names.adapter.unwrap(raw);
-    if (this.names.adapter.elements(node) || this.names.adapter.entries(node)) return;
-    if (this.names.stringValue(node)) return;
-    const name = nodeText(node).replace(/\s+/g, ' ').slice(0, 60);
-    if (!call.variableMessages.some((m) => m.name === name && m.role === role)) call.variableMessages.push({ role, name });
+    if (this.emitted === before && spec.kind !== 'messages' && spec.kind !== 'config') this.calls.noteVariable(node, sink, spec.role ?? 'user');
   }
 
   private collectArgOfKind(node: Node, spec: ArgSpec, sink: Sink): void {
@@ -263,7 +253,7 @@ class PromptFlow implements PromptFlowResults {
       (parts ?? alternatives ?? []).forEach((part, i) => this.collectMessages(part, { ...sink, depth: sink.depth + 1, slot: within(sink, `+${i}`, !!alternatives) }));
       return;
     }
-    this.names.appendedTo(node).forEach((added, i) => this.collectOneMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1, slot: within(sink, `append${i}`) }));
+    this.calls.appendedBefore(node).forEach((added, i) => this.collectOneMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1, slot: within(sink, `append${i}`) }));
     if (!this.follow(node, sink, (v, s) => this.collectMessages(v, s))) {
       const site = this.names.siteOf(node);
       if (site && this.matchRule(site)) this.analyzeCall(node, sink); // ChatPromptTemplate(...).format_messages()
@@ -275,12 +265,26 @@ class PromptFlow implements PromptFlowResults {
     const before = this.emitted;
     this.collectMessage(node, sink);
     if (this.emitted !== before) return;
-    const entries = this.names.adapter.entries(this.names.adapter.unwrap(node));
-    const get = (key: string) => entries?.find((e) => e.key !== null && normalizeName(e.key) === key)?.value;
-    const content = get('content');
-    if (!content) return;
-    const roleText = get('role') ? this.names.literalText(get('role') as Node) : null;
-    this.noteVariable(content, sink, (roleText ? normalizeRole(roleText) : undefined) ?? sink.role ?? 'user');
+    const inner = this.names.adapter.unwrap(node);
+    const entries = this.names.adapter.entries(inner);
+    if (entries) {
+      // {"role": "user", "content": ticket_body}
+      const get = (key: string) => entries.find((e) => e.key !== null && normalizeName(e.key) === key)?.value;
+      const content = get('content');
+      const roleText = get('role') ? this.names.literalText(get('role') as Node) : null;
+      if (content) this.calls.noteVariable(content, sink, (roleText ? normalizeRole(roleText) : undefined) ?? sink.role ?? 'user');
+      return;
+    }
+    const elements = this.names.adapter.elements(inner);
+    if (elements) {
+      // ("human", question)
+      const roleText = elements.length === 2 ? this.names.literalText(elements[0]) : null;
+      const role = roleText ? normalizeRole(roleText) : undefined;
+      if (role) this.calls.noteVariable(elements[1], sink, role);
+      return;
+    }
+    // A bare variable as a message or a content part (`contents=["…", question]`): one placeholder.
+    if (this.names.adapter.identifier(inner) !== null || this.names.adapter.member(inner)) this.calls.noteVariable(inner, sink, sink.role ?? 'user');
   }
 
   /** One chat message: `{"role", "content"}`, `("system", "…")`, `SystemMessage("…")`, or a name for one. */
@@ -335,7 +339,8 @@ class PromptFlow implements PromptFlowResults {
     const node = this.names.adapter.unwrap(raw);
     const elements = this.names.adapter.elements(node);
     if (!elements) return this.collectText(node, sink);
-    elements.forEach((element, i) => this.collectPart(element, { ...sink, slot: within(sink, i) }));
+    // `partN`: the text parts of one message (framed once, see estimateCall).
+    elements.forEach((element, i) => this.collectPart(element, { ...sink, slot: within(sink, `part${i}`) }));
   }
 
   private collectPart(raw: Node, sink: Sink): void {
@@ -359,7 +364,7 @@ class PromptFlow implements PromptFlowResults {
     const entries = this.names.adapter.entries(node);
     if (entries) return this.collectMessageEntries(entries, sink);
     if (this.names.adapter.identifier(node) !== null || this.names.adapter.member(node)) {
-      this.names.appendedTo(node).forEach((added, i) => this.collectOneMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1, slot: within(sink, `append${i}`) }));
+      this.calls.appendedBefore(node).forEach((added, i) => this.collectOneMessage(added, { ...sink, evidence: weaker(sink.evidence, 'flow'), depth: sink.depth + 1, slot: within(sink, `append${i}`) }));
       if (this.follow(node, sink, (v, s) => this.collectContents(v, s))) return;
       if (this.names.adapter.identifier(node) !== null) return;
     }
@@ -374,7 +379,7 @@ class PromptFlow implements PromptFlowResults {
     const node = this.names.adapter.unwrap(raw);
     const elements = this.names.adapter.elements(node);
     if (elements) {
-      elements.forEach((element, i) => this.collectPart(element, { ...sink, slot: within(sink, i) }));
+      elements.forEach((element, i) => this.collectPart(element, { ...sink, slot: within(sink, `part${i}`) }));
       return;
     }
     if (this.names.adapter.identifier(node) !== null && !this.names.stringValue(node)) {

@@ -5,33 +5,10 @@
  * tier on the whole input. Rates are the catalogue's (USD per 1M tokens), written out in each case.
  */
 import * as assert from 'assert';
-import { getEncoding } from 'js-tiktoken';
-import { DEFAULT_ENGINE_SETTINGS, mergeEngineSettings, type EngineSettings } from '../../../../src/core/config/engineSettings';
-import { createEstimateContext } from '../../../../src/core/estimate/estimateContext';
 import { toolTokens } from '../../../../src/core/estimate/callFraming';
 import { DEFAULT_TOOL_TOKENS } from '../../../../src/core/estimate/estimateCall';
-import { analyzeCalls, type CallAnalysis } from '../../../../src/core/pipeline/callAnalysis';
-import { EstimateCache } from '../../../../src/core/pipeline/estimateCache';
-import { analyzePrompt, type PromptAnalysis } from '../../../../src/core/pipeline/promptAnalysis';
-import { findPrompts } from '../../../../src/core/prompts/findPrompts';
 import { estimateTokens } from '../../../../src/core/tokens/estimateTokens';
-
-const o200k = getEncoding('o200k_base');
-const count = (text: string): number => o200k.encode(text, [], []).length;
-/** USD from tokens × USD per 1M. */
-const usd = (...terms: [number, number][]): number => terms.reduce((sum, [tokens, rate]) => sum + tokens * rate, 0) / 1e6;
-
-async function analyze(source: string, file: string, overrides: Partial<EngineSettings> = {}): Promise<{ prompts: PromptAnalysis[]; calls: CallAnalysis[] }> {
-  const settings = mergeEngineSettings(DEFAULT_ENGINE_SETTINGS, overrides).settings;
-  const ctx = createEstimateContext(settings);
-  const cache = new EstimateCache();
-  const prompts = (await findPrompts(source, file)).map((p) => analyzePrompt(p, ctx, cache));
-  return { prompts, calls: analyzeCalls(prompts, ctx, cache) };
-}
-
-function near(actual: number | null | undefined, expected: number, what: string): void {
-  assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) < 1e-12, `${what}: ${actual} ≠ ${expected}`);
-}
+import { analyze, count, near, usd } from './callTestKit';
 
 suite('estimate: one call, whole', () => {
   test('Python system + user, max_tokens=600, gpt-4o: one call, framing counted once, output 256 typical and 600 max', async () => {

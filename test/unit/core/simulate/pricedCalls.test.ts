@@ -44,7 +44,7 @@ suite('simulate: the scan’s calls as the simulation prices them', () => {
   test('tokens per model: the whole input; output = typical visible + typical reasoning (both billed as output)', () => {
     const [first, second] = pricedCalls(findings);
     // o4-mini: 256 visible + 2,048 reasoning = 2,304; gpt-4o reasons not: 256; the capped call: 100.
-    assert.deepStrictEqual(first.estimates, [{ model: 'o4-mini', inputTokens: 80, outputTokens: 2304 }, { model: 'gpt-4o', inputTokens: 79, outputTokens: 256 }]);
+    assert.deepStrictEqual(first.estimates, [{ model: 'o4-mini', inputTokens: 80, outputTokens: 2304, reasoningTokens: 2048 }, { model: 'gpt-4o', inputTokens: 79, outputTokens: 256 }]);
     assert.deepStrictEqual(second.estimates, [{ model: 'gpt-4o', inputTokens: 75, outputTokens: 100 }]);
     // The shared prompt is in both calls' input, and each call's output is its own: two outputs for two calls.
     const outputs = pricedCalls(findings).map((c) => c.estimates[0].outputTokens);

@@ -95,7 +95,7 @@ suite('simulate panel: the call simulated', () => {
     // "Think about it." = 4 tokens + 1 message framed (3 + 1) + 3 priming = 11 in. reasoning_effort="high": 2,048
     // reasoning tokens (the cited default), visible 256 (under the 8,000 cap) → 2,304 billed as output.
     assert.strictEqual(call.primary.reasoningTokens?.typical, 2048);
-    assert.deepStrictEqual(callTokens(call.estimates), [{ model: 'o4-mini', inputTokens: 11, outputTokens: 2304 }]);
+    assert.deepStrictEqual(callTokens(call.estimates), [{ model: 'o4-mini', inputTokens: 11, outputTokens: 2304, reasoningTokens: 2048 }]);
     // Per call 11 × $1/1M + 2,304 × $4/1M = $0.009227; 1,000 requests/day × 30 days = 30,000 → $276.81/month.
     approx(call.primary.costPerCall, 0.009227, 'the lens figure');
     const state = initialSimulationState({

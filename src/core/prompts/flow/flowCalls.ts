@@ -1,0 +1,73 @@
+/**
+ * The calls the prompt flow (`promptFlow.ts`) attaches text to: the call a request or a template is
+ * (with its parameters, read here and from the model object it is made with), the definition an agent or
+ * model object was built with, the variables a call passes as messages, and which appends to a message list
+ * a call sends.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { emptyCall, type LlmCall } from '../llmCall';
+import { contains, nodeText } from '../syntaxTree';
+import { CallParameterReader } from './callParameters';
+import type { CallRule } from './callRules';
+import type { FileNames } from './fileNames';
+import { MAX_DEPTH, type Sink } from './flowSink';
+import type { CallSite } from './syntaxAdapter';
+
+export class FlowCalls {
+  private readonly parameters: CallParameterReader;
+
+  constructor(private readonly names: FileNames, private readonly matchRule: (site: CallSite) => CallRule | null) {
+    this.parameters = new CallParameterReader(names);
+  }
+
+  /** The call that builds `raw` (through names bound in the file) when a rule reads prompt text from it but it sends nothing. */
+  definitionOf(raw: Node, depth: number): Node | null {
+    if (depth > 6) return null;
+    const node = this.names.adapter.unwrap(raw);
+    const site = this.names.siteOf(node);
+    if (site) {
+      const rule = this.matchRule(site);
+      return rule && !rule.request && !rule.syntaxes ? site.node : null;
+    }
+    const bound = this.names.valuesOfConstant(node);
+    return bound ? this.definitionOf(bound, depth + 1) : null;
+  }
+
+  /** The call `site` is: a request when its rule says so, else an implied call (a template, an agent, a message). */
+  callAt(site: CallSite, rule: CallRule | null, settings: { model: string | null; maxTokens: number | null }): LlmCall {
+    const node = site.node;
+    const call = emptyCall({ startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: node.endIndex }, !rule?.request);
+    const params = this.parameters.read(site);
+    if (rule?.request) {
+      const object = rule.modelObjectAt !== undefined ? site.positional[rule.modelObjectAt] : site.receiver;
+      if (object) this.parameters.addFromObject(params, object);
+    }
+    return { ...call, api: rule?.request ?? 'other', model: settings.model, maxOutputTokens: settings.maxTokens, ...params };
+  }
+
+  /**
+   * A message whose content the code passes as a variable the engine cannot read: one placeholder of
+   * the call (`{"role": "user", "content": ticket_body}`, `input=question`).
+   */
+  noteVariable(raw: Node, sink: Sink, role: string): void {
+    const call = sink.call;
+    if (!call || sink.depth > MAX_DEPTH) return;
+    const node = this.names.adapter.unwrap(raw);
+    if (this.names.adapter.elements(node) || this.names.adapter.entries(node)) return;
+    if (this.names.stringValue(node)) return;
+    const name = nodeText(node).replace(/\s+/g, ' ').slice(0, 60);
+    if (!call.variableMessages.some((m) => m.name === name && m.role === role)) call.variableMessages.push({ role, name });
+  }
+
+  /**
+   * Messages appended to the list `use` names, as far as this use sends them: in the function of the use,
+   * only appends written before it (a reply appended after a call is the next call's input, not this one's).
+   */
+  appendedBefore(use: Node): Node[] {
+    let fn: Node | null = null;
+    for (const f of this.names.index.functions) {
+      if (contains(f.node, use) && (!fn || f.node.endIndex - f.node.startIndex < fn.endIndex - fn.startIndex)) fn = f.node;
+    }
+    return this.names.appendedTo(use).filter((added) => !(fn && contains(fn, added) && added.startIndex > use.startIndex));
+  }
+}
