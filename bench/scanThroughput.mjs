@@ -41,7 +41,8 @@ function runScan(extra) {
   const r = spawnSync(process.execPath, [cli, 'scan', tree, '--json', '--no-progress', ...extra], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`scan failed (${r.status}): ${r.stderr}`);
-  return { seconds, prompts: JSON.parse(r.stdout).length };
+  const scan = JSON.parse(r.stdout);
+  return { seconds, prompts: scan.prompts.length, calls: scan.calls.length };
 }
 
 readAll(); // warm the page cache so every contender reads from memory
@@ -53,8 +54,8 @@ const best = Math.min(workers.seconds, runScan([]).seconds);
 const row = (name, s, extra = '') => console.log(`${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${(mb / s).toFixed(1).padStart(8)} MB/s ${(gen.files / s).toFixed(0).padStart(8)} files/s ${extra}`);
 console.log(`scan throughput — ${gen.files} files, ${mb.toFixed(1)} MB, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}`);
 row('read every file (I/O ceiling)', read.seconds);
-row('prompt-cost scan --workers 0', inProcess.seconds, `${inProcess.prompts} prompts`);
-row(`prompt-cost scan (${os.availableParallelism()} workers, best of 2)`, best, `${workers.prompts} prompts`);
+row('prompt-cost scan --workers 0', inProcess.seconds, `${inProcess.prompts} prompts, ${inProcess.calls} calls`);
+row(`prompt-cost scan (${os.availableParallelism()} workers, best of 2)`, best, `${workers.prompts} prompts, ${workers.calls} calls`);
 console.log(`ratios: workers vs in-process ${(inProcess.seconds / best).toFixed(2)}x faster; scan vs plain read ${(best / read.seconds).toFixed(1)}x slower`);
-if (inProcess.prompts !== workers.prompts) console.log(`MISMATCH: in-process found ${inProcess.prompts}, workers ${workers.prompts}`);
+if (inProcess.prompts !== workers.prompts || inProcess.calls !== workers.calls) console.log(`MISMATCH: in-process found ${inProcess.prompts} prompts / ${inProcess.calls} calls, workers ${workers.prompts} / ${workers.calls}`);
 console.log(`target scan ≥ 20 MB/s: ${mb / best >= 20 ? 'PASS' : 'FAIL'} (${(mb / best).toFixed(1)} MB/s)`);
