@@ -112,12 +112,29 @@ export class FileNames {
       const target = objectName !== null ? this.resolve(inner, objectName)?.value : outer ? this.resolveMember(outer.object, outer.name) : null;
       if (target) {
         const entries = this.adapter.entries(this.adapter.unwrap(target));
-        return entries?.find((e) => e.key === name)?.value ?? null;
+        return entries?.find((e) => e.key === name)?.value ?? this.commandLineDefault(target, name);
       }
       if (objectName === null) return null;
     }
     const members = this.named(this.memberBindings, name);
     return members.length > 0 ? members[0].value : null;
+  }
+
+  /**
+   * `args.prompt` where `args = parser.parse_args()`: the `default=` of `add_argument("--prompt", …)` (or
+   * `dest="prompt"`), the text a script sends when run without that option.
+   */
+  private commandLineDefault(target: Node, name: string): Node | null {
+    const parsed = this.siteOf(this.adapter.unwrap(target));
+    if (!parsed || !['parseargs', 'parseknownargs'].includes(parsed.path[parsed.path.length - 1] ?? '')) return null;
+    const flags = new Set([`--${name}`, `--${name.replace(/_/g, '-')}`, name]);
+    for (const site of this.callSites()) {
+      if (site.path[site.path.length - 1] !== 'addargument') continue;
+      const dest = site.named.get('dest');
+      const named = dest ? this.literalText(dest) === name : site.positional.some((arg) => flags.has(this.literalText(arg) ?? ''));
+      if (named) return site.named.get('default') ?? null;
+    }
+    return null;
   }
 
   /** Arguments passed for parameter `name` of the function enclosing `use`, at its calls in this file. */
