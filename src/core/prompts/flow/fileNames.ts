@@ -75,7 +75,8 @@ export class FileNames {
     if (name !== null) {
       const binding = this.resolve(node, name);
       const passed = !binding || binding.parameter ? this.argumentsForParameter(node, name).map((value) => ({ value })) : [];
-      return binding ? [{ value: binding.value, name }, ...passed] : passed;
+      const branches = binding ? this.otherBranches(binding, node).map((b) => ({ value: b.value, name })) : [];
+      return binding ? [{ value: binding.value, name }, ...branches, ...passed] : passed;
     }
     const member = this.adapter.member(node);
     if (member) {
@@ -88,6 +89,21 @@ export class FileNames {
       if (fns.length === 1 && !contains(fns[0].node, node)) return fns[0].returns.map((value) => ({ value }));
     }
     return [];
+  }
+
+  /**
+   * `if c: p = "A" else: p = "B"`: the bindings of the same name in the other branches of the `if` that
+   * holds the one `resolve` chose, before `use` — each may be the value at `use` (alternatives, not a sum).
+   */
+  private otherBranches(chosen: Binding, use: Node): Binding[] {
+    const out: Binding[] = [];
+    for (const b of this.named(this.bindingsByName, chosen.name)) {
+      if (b === chosen || b.member !== chosen.member || b.scope.id !== chosen.scope.id || b.at >= use.startIndex) continue;
+      let common: Node | null = b.value.parent;
+      while (common && !contains(common, chosen.value)) common = common.parent;
+      if (common && /^if_statement$/.test(common.type) && !contains(b.value, chosen.value)) out.push(b);
+    }
+    return out;
   }
 
   /** The binding a name refers to at `use`: innermost enclosing scope, last assignment before the use. */

@@ -34,6 +34,19 @@ suite('prompt flow: names', () => {
     // The system message is a variable of the call, sized as a placeholder.
     assert.deepStrictEqual(prompts[0].calls?.[0]?.call.variableMessages, [{ role: 'system', name: 'args.system_prompt' }]);
   });
+
+  test('a name bound in both branches of an if: both values are alternatives of the call (the larger counts)', async () => {
+    for (const [file, source] of [
+      ['branch.py', 'from openai import OpenAI\nclient = OpenAI()\ndef run(short, q):\n    if short:\n        p = "Answer in one sentence."\n    else:\n        p = "Answer in detail, with three examples and a summary."\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": p}, {"role": "user", "content": q}])\n'],
+      ['branch.ts', 'import OpenAI from "openai";\nconst client = new OpenAI();\nexport function run(short: boolean, q: string) {\n  let p;\n  if (short) {\n    p = "Answer in one sentence.";\n  } else {\n    p = "Answer in detail, with three examples and a summary.";\n  }\n  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "system", content: p }, { role: "user", content: q }] });\n}\n'],
+    ]) {
+      const prompts = await findPrompts(source, file);
+      const system = prompts.filter((p) => p.role === 'system');
+      assert.strictEqual(system.length, 2, `${file}: both branches`);
+      const slots = system.map((p) => p.calls?.[0]?.slot ?? '');
+      assert.ok(slots.every((slot) => /\/\?\d+$/.test(slot)), `${file}: alternatives, not parts to add: ${slots.join(', ')}`);
+    }
+  });
 });
 
 export type { FileNames };
