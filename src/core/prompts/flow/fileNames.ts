@@ -231,6 +231,13 @@ export class FileNames {
       const isProperty = !!asMember && asMember.object.id !== use.id && asMember.name === key;
       if (member ? !isProperty || !this.sameObject(asMember!.object, member.object) : isProperty) continue;
       const target = member ? parent! : use;
+      // `messages += [{…}]` (Python `augmented_assignment`, JS `augmented_assignment_expression`).
+      const augmented = target.parent;
+      if (augmented && augmented.type.startsWith('augmented_assignment') && augmented.childForFieldName('left')?.id === target.id) {
+        const right = augmented.childForFieldName('right');
+        if (right) out.push(...(this.adapter.elements(this.adapter.unwrap(right)) ?? []));
+        continue;
+      }
       const call = target.parent?.parent;
       if (!call) continue;
       const site = this.siteOf(call);

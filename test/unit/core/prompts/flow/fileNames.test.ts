@@ -47,6 +47,11 @@ suite('prompt flow: names', () => {
       assert.ok(slots.every((slot) => /\/\?\d+$/.test(slot)), `${file}: alternatives, not parts to add: ${slots.join(', ')}`);
     }
   });
+
+  test('`messages += [{…}]` adds to the list the call sends, like `append`', async () => {
+    const prompts = await findPrompts('from openai import OpenAI\nclient = OpenAI()\ndef c(q):\n    messages = [{"role": "system", "content": "You are a careful assistant."}]\n    messages += [{"role": "user", "content": "Explain the error message below in plain words."}]\n    return client.chat.completions.create(model="gpt-4o", messages=messages)\n', 'plus.py');
+    assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.role, p.calls?.map((m) => m.call.startLine)]), [[4, 'system', [6]], [5, 'user', [6]]]);
+  });
 });
 
 export type { FileNames };
