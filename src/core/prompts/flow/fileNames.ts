@@ -74,6 +74,10 @@ export class FileNames {
     const name = this.adapter.identifier(node);
     if (name !== null) {
       const binding = this.resolve(node, name);
+      if (!binding) {
+        const iterated = this.loopItems(node, name);
+        if (iterated.length) return iterated.map((value) => ({ value }));
+      }
       const passed = !binding || binding.parameter ? this.argumentsForParameter(node, name).map((value) => ({ value })) : [];
       const branches = binding ? this.otherBranches(binding, node).map((b) => ({ value: b.value, name })) : [];
       return binding ? [{ value: binding.value, name }, ...branches, ...passed] : passed;
@@ -87,6 +91,24 @@ export class FileNames {
     if (site && site.path.length > 0) {
       const fns = this.named(this.functionsByName, site.path[site.path.length - 1]).filter((f) => this.calls(site, f));
       if (fns.length === 1 && !contains(fns[0].node, node)) return fns[0].returns.map((value) => ({ value }));
+    }
+    return [];
+  }
+
+  /**
+   * `for q in QUESTIONS:` / `for (const q of questions)` around `use`: the items of the list it iterates
+   * (a literal, or a name bound to one), each a value `q` may have.
+   */
+  private loopItems(use: Node, name: string): Node[] {
+    for (let p = use.parent; p; p = p.parent) {
+      if (p.type !== 'for_statement' && p.type !== 'for_in_statement') continue;
+      const left = p.childForFieldName('left');
+      const loopName = left ? this.adapter.identifier(left) ?? left.namedChildren.map((c) => (c ? this.adapter.identifier(c) : null)).find((n) => n) : null;
+      if (loopName !== name) continue;
+      const right = p.childForFieldName('right');
+      if (!right) return [];
+      const list = this.adapter.unwrap(right);
+      return this.adapter.elements(list) ?? this.adapter.elements(this.adapter.unwrap(this.valuesOfConstant(list) ?? list)) ?? [];
     }
     return [];
   }

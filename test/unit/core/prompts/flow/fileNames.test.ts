@@ -52,6 +52,17 @@ suite('prompt flow: names', () => {
     const prompts = await findPrompts('from openai import OpenAI\nclient = OpenAI()\ndef c(q):\n    messages = [{"role": "system", "content": "You are a careful assistant."}]\n    messages += [{"role": "user", "content": "Explain the error message below in plain words."}]\n    return client.chat.completions.create(model="gpt-4o", messages=messages)\n', 'plus.py');
     assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.role, p.calls?.map((m) => m.call.startLine)]), [[4, 'system', [6]], [5, 'user', [6]]]);
   });
+
+  test('a list of questions iterated in a loop: each item is a value of the loop variable (alternatives of one call)', async () => {
+    for (const [file, source] of [
+      ['loop.py', 'from openai import OpenAI\nclient = OpenAI()\nQUESTIONS = ["What is the capital of France and why?", "Explain photosynthesis to a child."]\nfor q in QUESTIONS:\n    client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n'],
+      ['loop.ts', 'import OpenAI from "openai";\nconst client = new OpenAI();\nfor (const q of ["What is the capital of France and why?", "Explain photosynthesis to a child."]) {\n  await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] });\n}\n'],
+    ]) {
+      const prompts = await findPrompts(source, file);
+      assert.deepStrictEqual(prompts.map((p) => p.text), ['What is the capital of France and why?', 'Explain photosynthesis to a child.'], file);
+      assert.ok(prompts.every((p) => /\/\?\d+$/.test(p.calls?.[0]?.slot ?? '')), `${file}: alternatives`);
+    }
+  });
 });
 
 export type { FileNames };
