@@ -1,8 +1,8 @@
 // Materializes the labelled files of bench/realWorld/sources.json, each at its pinned commit, into a
 // directory outside the repository (default: <tmp>/prompt-cost-realworld/files/<owner+name>/<path>).
 // The third-party files are not committed here: only their addresses, licences and our labels are.
-// Source per repository: a local git mirror when one is found (PROMPT_COST_MIRRORS, default
-// /work/.mirror/<owner+name>/repo), else raw.githubusercontent.com at the pinned commit.
+// Source per repository: a local git mirror only (PROMPT_COST_MIRRORS, default /work/.mirror/<owner+name>/repo,
+// e.g. a `git clone --mirror` you made): the bench never reaches out to the network itself.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,12 +23,6 @@ function fromMirror(repo, commit, file) {
   return r.status === 0 ? r.stdout : null;
 }
 
-async function fromGitHub(repo, commit, file) {
-  const res = await fetch(`https://raw.githubusercontent.com/${repo}/${commit}/${file}`);
-  if (!res.ok) throw new Error(`${repo}@${commit}:${file}: HTTP ${res.status}`);
-  return Buffer.from(await res.arrayBuffer());
-}
-
 /** Writes every listed file under `dir` (skipping those already there); returns the number written. */
 export async function materialize(dir = defaultFilesDir) {
   let written = 0;
@@ -36,7 +30,8 @@ export async function materialize(dir = defaultFilesDir) {
     for (const file of files) {
       const target = path.join(dir, repoDir(repo), file);
       if (fs.existsSync(target)) continue;
-      const body = fromMirror(repo, commit, file) ?? await fromGitHub(repo, commit, file);
+      const body = fromMirror(repo, commit, file);
+      if (!body) throw new Error(`${repo}@${commit}:${file}: no local mirror of ${repo} with that commit (set PROMPT_COST_MIRRORS to a folder of <owner+name>/repo git mirrors)`);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, body);
       written++;
