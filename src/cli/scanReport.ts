@@ -29,7 +29,7 @@ export function renderTable(findings: FileFindings, summary: ScanSummary): strin
       const model = i === 0 ? `${e.model}${call.model === null ? ' (default)' : ''}` : `  vs ${e.model}`;
       rows.push([
         i === 0 ? `${call.file}:${call.startLine}` : '',
-        i === 0 ? (call.implied ? 'implied' : call.api) : '',
+        i === 0 ? (call.testDouble ? 'test double' : call.implied ? 'implied' : call.api) : '',
         model,
         callTokensLabel(e),
         formatCostRange(e.cost?.typical ?? null, e.cost?.max ?? null),
@@ -82,12 +82,12 @@ interface ModelTotal {
   unpriced: number;
 }
 
-/** Each call once, on its own model: the typical sum and the sum of the caps' costs. */
+/** Each call once, on its own model: the typical sum and the sum of the caps' costs (test doubles cost nothing). */
 function totalsByModel(findings: FileFindings): Map<string, ModelTotal> {
   const totals = new Map<string, ModelTotal>();
   for (const call of findings.calls) {
     const e = call.estimates[0];
-    if (!e) continue;
+    if (!e || call.testDouble) continue;
     const t = totals.get(e.model) ?? { cost: 0, max: 0, maxKnown: true, priced: 0, unpriced: 0 };
     if (!e.cost) t.unpriced++;
     else {

@@ -29,10 +29,11 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   { sdk: 'openai', form: 'call', callee: 'threads.messages.create', named: { content: user } },
   { sdk: 'openai', form: 'call', callee: 'runs.create|createandpoll|stream|createandstream', request: 'other', named: { instructions: system, additionalinstructions: system, additionalmessages: messages } },
   // Anthropic.
-  { sdk: 'anthropic', form: 'call', callee: 'messages.create|stream|counttokens', request: 'messages', named: { system: { kind: 'blocks', role: 'system' }, messages } },
+  // `count_tokens` / `countTokens` only measures the text: it sends no request, so it is no shape here.
+  { sdk: 'anthropic', form: 'call', callee: 'messages.create|stream', request: 'messages', named: { system: { kind: 'blocks', role: 'system' }, messages } },
   // Google GenAI (google-genai and @google/genai): contents + config.system_instruction.
   {
-    sdk: 'google', form: 'call', callee: 'models.generatecontent|generatecontentstream|counttokens', request: 'gemini',
+    sdk: 'google', form: 'call', callee: 'models.generatecontent|generatecontentstream', request: 'gemini',
     named: { contents, config, systeminstruction: system },
   },
   { sdk: 'google', form: 'call', callee: 'chats.create', named: { history: contents, config } },
@@ -42,7 +43,9 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   // AWS Bedrock Converse.
   { sdk: 'bedrock', form: 'call', callee: 'converse|conversestream', request: 'other', named: { messages, system: { kind: 'blocks', role: 'system' } } },
   // Vercel AI SDK.
-  { sdk: 'ai', form: 'call', callee: 'generatetext|streamtext|generateobject|streamobject', request: 'other', named: { system, prompt: contents, messages } },
+  { sdk: 'ai', form: 'call', callee: 'generatetext|streamtext|generateobject|streamobject', request: 'other', named: { system, instructions: system, prompt: contents, messages } },
+  // `new Agent({ instructions, model })` / `new ToolLoopAgent(…)` then `agent.generate({ prompt })`: the agent's definition joins the request.
+  { sdk: 'ai', form: 'call', callee: 'generate|stream', request: 'other', named: { prompt: contents, messages }, receiverBuiltBy: ['agent', 'toolloopagent', 'experimentalagent'] },
   // LiteLLM.
   { sdk: 'litellm', form: 'call', callee: 'completion|acompletion', request: 'other', named: { messages }, requires: ['litellm'] },
   { sdk: 'litellm', form: 'call', callee: 'textcompletion|atextcompletion', request: 'other', named: { prompt: user }, requires: ['litellm'] },
@@ -69,8 +72,10 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   { sdk: 'semantic-kernel', form: 'call', callee: 'addusermessage', positional: [user], minPath: 2 },
   { sdk: 'semantic-kernel', form: 'call', callee: 'addassistantmessage', positional: [text('assistant')], minPath: 2 },
   // Agent frameworks: OpenAI Agents SDK `Agent(instructions=…, model=…)`, Pydantic AI `Agent('openai:gpt-4o', system_prompt=…)`.
+  // CrewAI `Agent(role=…, goal=…, backstory=…)`: its system prompt is built from the three.
+  { sdk: 'crewai', form: 'call', callee: 'agent', named: { role: system, goal: system, backstory: system, systemtemplate: system }, requires: ['crewai'] },
   {
-    sdk: 'agents', form: 'call', callee: 'agent|realtimeagent|sandboxagent|voiceagent|assistantagent|chatagent|codeagent|toolcallingagent',
+    sdk: 'agents', form: 'call', callee: 'agent|toolloopagent|experimentalagent|conversableagent|realtimeagent|sandboxagent|voiceagent|assistantagent|chatagent|codeagent|toolcallingagent',
     named: { instructions: system, systemprompt: system, systemmessage: system, backstory: system, goal: system }, modelAt: 0,
   },
   { sdk: 'agents', form: 'call', callee: 'runner.run|runsync|runstreamed', request: 'responses', positional: [null, contents], named: { input: contents }, modelObjectAt: 0 },

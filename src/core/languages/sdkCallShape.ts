@@ -77,6 +77,8 @@ export interface SdkCallShape {
   requires?: string[];
   /** At least this many path segments (so `x.chat` but not a bare `chat()`). */
   minPath?: number;
+  /** The method name is common: only count it on an object built by one of these (normalised callee last names: `agent`). */
+  receiverBuiltBy?: string[];
 }
 
 /** The shapes of one form, by callee, for lookup by the name read from the tree (no prototype: see `nameTable`). */

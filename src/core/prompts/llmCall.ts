@@ -52,6 +52,8 @@ export interface LlmCall {
   /** `response_format` / `text.format` / `response_schema`: the schema when written out, `unknown` when passed by name. */
   responseFormat: StaticJson | 'unknown' | null;
   variableMessages: VariableMessage[];
+  /** Made with a test double (`MockLanguageModelV3`, `FakeListLLM`): reported, but no provider is paid, so totals skip it. */
+  testDouble?: true;
 }
 
 /** A call with nothing known but its place: what a finder starts from. */

@@ -1,6 +1,7 @@
 /**
  * Which calls of a scan are over the CI limits (`--fail-over` on the typical cost, `--fail-over-max` on the
- * cost with the whole output cap), and the scan's totals: each call counted once, on its own model.
+ * cost with the whole output cap), and the scan's totals: each call counted once, on its own model. A call
+ * made with a test double costs nothing: it is in neither.
  */
 import type { CallFinding } from './finding';
 
@@ -13,6 +14,7 @@ export interface CallOverLimit {
 export function callsOverLimit(calls: readonly CallFinding[], failOver: number | undefined, failOverMax: number | undefined): CallOverLimit[] {
   const out: CallOverLimit[] = [];
   for (const call of calls) {
+    if (call.testDouble) continue;
     const cost = call.estimates[0]?.cost;
     if (!cost) continue;
     if (failOver !== undefined && cost.typical > failOver) out.push({ call, over: 'typical' });
@@ -34,7 +36,8 @@ export interface ScanModelTotal {
 /** One of each call, grouped by the model it is priced on (`estimates[0]`). */
 export function scanTotals(calls: readonly CallFinding[]): { calls: number; byModel: ScanModelTotal[] } {
   const byModel = new Map<string, ScanModelTotal>();
-  for (const call of calls) {
+  const paid = calls.filter((call) => !call.testDouble);
+  for (const call of paid) {
     const e = call.estimates[0];
     if (!e) continue;
     const t = byModel.get(e.model) ?? { model: e.model, calls: 0, typical: 0, max: 0, unpriced: 0 };
@@ -47,5 +50,5 @@ export function scanTotals(calls: readonly CallFinding[]): { calls: number; byMo
     byModel.set(e.model, t);
   }
   const totals = [...byModel.values()].map((t) => (t.unpriced === t.calls ? { ...t, typical: null, max: null } : t));
-  return { calls: calls.length, byModel: totals };
+  return { calls: paid.length, byModel: totals };
 }

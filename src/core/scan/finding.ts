@@ -57,6 +57,8 @@ export interface CallFinding {
   startLine: number;
   endLine: number;
   implied: boolean;
+  /** Made with a test double (`MockLanguageModelV3`, `FakeListLLM`): listed, but no provider is paid, so totals and limits skip it. */
+  testDouble?: true;
   api: CallApi;
   /** The model the code names; null when the estimate is for the default model (`estimates[0]`). */
   model: string | null;
@@ -115,6 +117,7 @@ function toCallFinding(file: string, analysis: CallAnalysis, id: string, prompts
     startLine: call.startLine,
     endLine: call.endLine,
     implied: call.implied,
+    ...(call.testDouble ? { testDouble: true as const } : {}),
     api: call.api,
     model: call.model,
     kind: first?.kind ?? 'literal',

@@ -330,12 +330,12 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const scope = new ModelScope(root, file.modelSites(), SCOPE_RULES);
   const prompts = new PromptCollector(ctx, scope);
 
-  const report = (expr: Node, role: string | undefined, syntaxes: PlaceholderSyntax[] = []): void => {
+  const report = (expr: Node, role: string | undefined, syntaxes: PlaceholderSyntax[] = [], sentHere = false): void => {
     const found = file.strings.resolvePrompt(expr);
     if (!found) return;
     const contextRole = roleFromContext(expr);
     // A `SystemInstruction:` / `System:` field wins over the role the content itself carries.
-    prompts.addArgument(found, expr, syntaxes, contextRole === 'system' ? contextRole : role ?? contextRole);
+    prompts.addArgument(found, expr, syntaxes, contextRole === 'system' ? contextRole : role ?? contextRole, sentHere);
   };
 
   for (const call of nodes.of('call_expression')) {
@@ -348,7 +348,7 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     if (sink && (!sink.pkg || sink.pkg.includes(receiver))) {
       ctx.trace?.start(call);
       const role = sink.role ?? (sink.roleArg !== undefined && list[sink.roleArg] ? roleFromName(textOf(list[sink.roleArg])) : undefined);
-      for (const target of promptArguments(sink, list)) report(target, role, sink.syntaxes);
+      for (const target of promptArguments(sink, list)) report(target, role, sink.syntaxes, sink.request !== undefined);
     } else if (name === 'Call' && list.length === 2 && /llm|model/i.test(receiver)) {
       ctx.trace?.start(call);
       report(list[1], 'user'); // langchaingo llm.Call(ctx, prompt)

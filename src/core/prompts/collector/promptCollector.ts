@@ -69,7 +69,7 @@ export class ModelScope {
    * the statement that names a model for it (the anchor's own, or one using the variable it defines),
    * else the anchor's statement as an implied call.
    */
-  resolve(anchor: Node): { model: string | null; maxOutputTokens: number | null; call: Node | null; named: boolean } {
+  resolve(anchor: Node, sentHere = false): { model: string | null; maxOutputTokens: number | null; call: Node | null; named: boolean } {
     let model: string | undefined;
     let max: number | undefined;
     let call: Node | null = null;
@@ -84,7 +84,8 @@ export class ModelScope {
     // `messages = [...]` (or `history.AddUserMessage(…)`, `msgs = append(msgs, …)`) then
     // `client.CompleteChat(messages, …)`: the statement that sends the list is the call, not where it grows.
     let sentBy: Node | null = null;
-    if (statement && fn) {
+    // A request's own argument (`out, _ := chains.Run(ctx, chain, "…")`): the statement sends it; a later use of `out` is its result.
+    if (statement && fn && !sentHere) {
       const name = this.rules.definedName(statement) ?? receiverName(statement);
       for (const use of name ? identifiersNamed(fn, name) : []) {
         if (contains(statement, use)) continue;
@@ -171,6 +172,8 @@ export interface PromptInfo {
   anchor: Node;
   role?: string;
   name?: string;
+  /** The anchor is an argument of an SDK call that sends a request (its shape's `request`): that statement is the call. */
+  sentHere?: boolean;
 }
 
 /** How a finder reports prompts by name alone (evidence 3). */
@@ -215,13 +218,13 @@ export class PromptCollector {
         existing.kind = 'template';
       }
       // The same text sent by another call too: it belongs to each.
-      const other = info.evidence === 'name' ? null : this.scope.resolve(info.anchor);
+      const other = info.evidence === 'name' ? null : this.scope.resolve(info.anchor, info.sentHere);
       if (other?.call && existing.calls && !existing.calls.some((m) => m.call.key === rangeKey(other.call as Node))) {
         existing.calls.push(this.membership(other.call, { ...other, named: other.named || info.evidence === 'call' }));
       }
       return;
     }
-    const resolved = info.evidence === 'name' ? null : this.scope.resolve(info.anchor);
+    const resolved = info.evidence === 'name' ? null : this.scope.resolve(info.anchor, info.sentHere);
     const model = resolved ? resolved.model : this.scope.fileModel();
     const maxOutputTokens = resolved?.maxOutputTokens ?? null;
     const prompt: FoundPrompt = {
@@ -247,8 +250,8 @@ export class PromptCollector {
   }
 
   /** A call argument followed to its string: evidence 'flow' when that went through a binding, else 'call'. */
-  addArgument(found: ResolvedPrompt, anchor: Node, syntaxes: readonly PlaceholderSyntax[], role: string | undefined): void {
-    this.add(withSyntaxes(found.value, syntaxes), { evidence: found.flow ? 'flow' : 'call', anchor, role, name: found.name });
+  addArgument(found: ResolvedPrompt, anchor: Node, syntaxes: readonly PlaceholderSyntax[], role: string | undefined, sentHere = false): void {
+    this.add(withSyntaxes(found.value, syntaxes), { evidence: found.flow ? 'flow' : 'call', anchor, role, name: found.name, sentHere });
   }
 
   /**

@@ -11,6 +11,7 @@ import { CallParameterReader } from './callParameters';
 import type { CallRule } from './callRules';
 import type { FileNames } from './fileNames';
 import { MAX_DEPTH, type Sink } from './flowSink';
+import { isTestDouble } from './receiverBuilders';
 import type { CallSite } from './syntaxAdapter';
 
 export class FlowCalls {
@@ -42,7 +43,16 @@ export class FlowCalls {
       const object = rule.modelObjectAt !== undefined ? site.positional[rule.modelObjectAt] : site.receiver;
       if (object) this.parameters.addFromObject(params, object);
     }
-    return { ...call, api: rule?.request ?? 'other', model: settings.model, maxOutputTokens: settings.maxTokens, ...params };
+    const made = { ...call, api: rule?.request ?? 'other', model: settings.model, maxOutputTokens: settings.maxTokens, ...params };
+    return rule?.request && this.madeWithTestDouble(site, rule) ? { ...made, testDouble: true } : made;
+  }
+
+  /** The request's model object (`model: new MockLanguageModelV3(…)`, `llm = FakeListLLM(…); llm.invoke(…)`) is a test double. */
+  private madeWithTestDouble(site: CallSite, rule: CallRule): boolean {
+    const object = rule.modelObjectAt !== undefined ? site.positional[rule.modelObjectAt] : site.receiver;
+    const built = object ? this.names.siteOf(this.names.adapter.unwrap(object)) ?? this.names.siteOfValue(this.names.adapter.unwrap(object)) : null;
+    const models = (s: CallSite | null) => (s ? [s.named.get('model'), s.named.get('llm')] : []);
+    return [...models(site), ...models(built), object].some((node) => isTestDouble(this.names, node));
   }
 
   /**
