@@ -27,6 +27,13 @@ export interface FileLanguage {
   editorLanguage: boolean;
   /** Only files inside a folder named `prompts` (any case) are this language (`.txt`, `.md`). */
   onlyInPromptsFolder?: boolean;
+  /** Whole lower-case file names that are this language in any folder (`skprompt.txt`), checked before extensions. */
+  fileNames?: readonly string[];
+  /**
+   * A text language whose reader parses what it extracts with this grammar (a notebook's cells are Python):
+   * the grammar is loaded before the reader runs. It has no tree finder of its own (`grammar` stays unset).
+   */
+  textGrammar?: string;
   /** The tree-sitter grammar (a key of the module's `grammars`) and its finder; absent for text files. */
   grammar?: string;
   finder?: LanguageFinder;

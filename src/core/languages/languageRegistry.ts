@@ -32,11 +32,14 @@ const FILE_LANGUAGE = new Map<SourceLanguage, FileLanguage>(FILE_LANGUAGES.map((
 /** Endings with more than one dot (`.prompt.md`): matched on the whole name, before the extension. */
 const COMPOUND_ENDINGS = FILE_LANGUAGES.flatMap((l) => l.extensions.filter((e) => e.lastIndexOf('.') > 0).map((ending) => ({ ending, language: l })));
 const BY_EXTENSION = new Map<string, FileLanguage>(FILE_LANGUAGES.flatMap((l) => l.extensions.filter((e) => e.lastIndexOf('.') === 0).map((e) => [e, l] as const)));
+const BY_FILE_NAME = new Map<string, FileLanguage>(FILE_LANGUAGES.flatMap((l) => (l.fileNames ?? []).map((n) => [n, l] as const)));
 const IGNORED_SUFFIXES = LANGUAGE_MODULES.flatMap((m) => m.ignoredSuffixes ?? []);
 
 /** The language of `filePath` by its name alone (no content sniffing), or null when the engine does not read such files. */
 export function languageForFile(filePath: string): SourceLanguage | null {
   const base = path.basename(filePath).toLowerCase();
+  const named = BY_FILE_NAME.get(filePath.split(/[\\/]/).pop()!.toLowerCase()); // either separator, as for prompts folders
+  if (named) return named.id;
   const compound = COMPOUND_ENDINGS.find((c) => base.endsWith(c.ending));
   if (compound) return compound.language.id;
   if (IGNORED_SUFFIXES.some((suffix) => base.endsWith(suffix))) return null;
@@ -60,6 +63,12 @@ export function fileLanguage(language: SourceLanguage): FileLanguage | undefined
 /** The tree-sitter grammar of a language, or null for prompt files (read as text). */
 export function grammarOf(language: SourceLanguage): string | null {
   return FILE_LANGUAGE.get(language)?.grammar ?? null;
+}
+
+/** The grammar to load before reading `language`: its own, or the one its text reader parses with (notebooks: Python). */
+export function grammarToLoad(language: SourceLanguage): string | null {
+  const entry = FILE_LANGUAGE.get(language);
+  return entry?.grammar ?? entry?.textGrammar ?? null;
 }
 
 /** The finder that reads `language`'s tree; undefined for prompt files and unknown languages. */
@@ -100,6 +109,7 @@ export const EDITOR_LANGUAGE_IDS: readonly SourceLanguage[] = FILE_LANGUAGES.fil
  */
 export function fileNamePattern(language: FileLanguage): string | null {
   if (language.grammar) return null;
+  if (language.fileNames) return language.fileNames.length === 1 ? `**/${language.fileNames[0]}` : `**/{${language.fileNames.join(',')}}`;
   const names = language.extensions.map((e) => e.slice(1));
   const name = names.length === 1 ? names[0] : `{${names.join(',')}}`;
   return language.onlyInPromptsFolder ? `**/{prompts,Prompts,PROMPTS}/**/*.${name}` : `**/*.${name}`;
@@ -111,6 +121,7 @@ export function fileNamePattern(language: FileLanguage): string | null {
  * or under prompts/).
  */
 export function workspaceFileGlob(): string {
-  const endings = [...new Set(FILE_LANGUAGES.flatMap((l) => l.extensions.map((e) => e.slice(e.lastIndexOf('.') + 1))))];
+  const names = FILE_LANGUAGES.flatMap((l) => [...l.extensions, ...(l.fileNames ?? [])]);
+  const endings = [...new Set(names.map((e) => e.slice(e.lastIndexOf('.') + 1)))];
   return `**/*.{${endings.join(',')}}`;
 }

@@ -24,7 +24,10 @@ export type SourceLanguage =
   | 'mustache'
   | 'handlebars'
   | 'plaintext' // .txt / .md under a `prompts` folder
-  | 'markdown';
+  | 'markdown'
+  | 'skprompt' // Semantic Kernel skprompt.txt (+ its config.json)
+  | 'skyaml' // Semantic Kernel prompt YAML (template + template_format…)
+  | 'ipynb'; // Jupyter notebook: its Python code cells
 
 /** Which template syntax a placeholder was written in. */
 export type PlaceholderSyntax =

@@ -15,6 +15,7 @@ const EXTENSION_FOR_LANGUAGE_ID: Record<string, string> = Object.fromEntries(
 
 /** The path the engine reads `doc` by: its file path, or a synthetic name for untitled documents. */
 export function enginePathFor(doc: vscode.TextDocument): string {
+  if (doc.uri.scheme === 'vscode-notebook-cell') return `${doc.uri.fsPath}${EXTENSION_FOR_LANGUAGE_ID[doc.languageId] ?? `.${doc.languageId}`}`; // nb.ipynb's Python cells: nb.ipynb.py
   if (doc.uri.scheme !== 'untitled') return doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path;
   const ext = EXTENSION_FOR_LANGUAGE_ID[doc.languageId] ?? '';
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.sep;
@@ -35,7 +36,7 @@ export function enabledLanguageOf(doc: vscode.TextDocument, enabled: readonly st
  * document.
  */
 export function promptDocumentSelector(enabled: readonly string[]): vscode.DocumentFilter[] {
-  const schemes = ['file', 'untitled', 'vscode-remote'];
+  const schemes = ['file', 'untitled', 'vscode-remote', 'vscode-notebook-cell'];
   const filters: vscode.DocumentFilter[] = [];
   for (const language of EDITOR_LANGUAGE_IDS.filter((l) => enabled.includes(l))) {
     for (const scheme of schemes) filters.push({ language, scheme });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  EDITOR_LANGUAGE_IDS, FILE_LANGUAGES, fileNamePattern, grammarOf, languageForFile, LANGUAGE_MODULES, literalShapeReaderOf, memberListOf,
+  EDITOR_LANGUAGE_IDS, FILE_LANGUAGES, fileNamePattern, grammarOf, grammarToLoad, languageForFile, LANGUAGE_MODULES, literalShapeReaderOf, memberListOf,
   textFinderOf, treeFinderOf, wasmFileOf, workspaceFileGlob,
 } from '../../../../src/core/languages/languageRegistry';
 
@@ -19,7 +19,7 @@ suite('language registry', () => {
   test('the workspace search glob names every ending the engine reads (Estimate Workspace)', () => {
     const endings = /^\*\*\/\*\.\{(.+)\}$/.exec(workspaceFileGlob())?.[1].split(',').sort();
     // The list Estimate Workspace searched before it was derived from the registry.
-    assert.deepStrictEqual(endings, 'py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java,cs,prompty,j2,jinja,jinja2,mustache,hbs,handlebars,txt,md'.split(',').sort());
+    assert.deepStrictEqual(endings, 'py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java,cs,prompty,j2,jinja,jinja2,mustache,hbs,handlebars,txt,yaml,yml,md,ipynb'.split(',').sort());
   });
 
   test('file names map to languages as they always did', () => {
@@ -31,6 +31,9 @@ suite('language registry', () => {
       ['a.d.ts', null], ['a.d.mts', null], ['a.d.cts', null], ['a.txt', null], ['a.md', null], ['/r/prompts/a.txt', 'plaintext'],
       ['/r/Prompts/sub/a.md', 'markdown'], ['C:\\r\\PROMPTS\\a.txt', 'plaintext'], ['/r/prompts.txt', null], ['.py', null], ['a.rs', null], ['Makefile', null],
       ['/r/prompts/a.prompt.md', 'prompt'],
+      // Semantic Kernel: skprompt.txt by its whole name in any folder; YAML by extension (the reader checks the keys).
+      ['/r/Plugins/Write/skprompt.txt', 'skprompt'], ['C:\\r\\SKPROMPT.TXT', 'skprompt'], ['/r/prompts/skprompt.txt', 'skprompt'], ['/r/myskprompt.txt', null],
+      ['/r/story.yaml', 'skyaml'], ['/r/story.YML', 'skyaml'], ['/r/nb.ipynb', 'ipynb'], ['/r/nb.ipynb.py', 'python'],
     ];
     for (const [file, language] of cases) assert.strictEqual(languageForFile(file), language, file);
   });
@@ -39,7 +42,7 @@ suite('language registry', () => {
     assert.deepStrictEqual(EDITOR_LANGUAGE_IDS, ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp', 'prompt', 'jinja', 'handlebars']);
     assert.deepStrictEqual(FILE_LANGUAGES.flatMap((l) => fileNamePattern(l) ?? []), [
       '**/*.prompt.md', '**/*.prompty', '**/*.{j2,jinja,jinja2}', '**/*.mustache', '**/*.{hbs,handlebars}',
-      '**/{prompts,Prompts,PROMPTS}/**/*.txt', '**/{prompts,Prompts,PROMPTS}/**/*.md',
+      '**/skprompt.txt', '**/*.{yaml,yml}', '**/{prompts,Prompts,PROMPTS}/**/*.txt', '**/{prompts,Prompts,PROMPTS}/**/*.md', '**/*.ipynb',
     ]);
     assert.deepStrictEqual(Object.fromEntries(FILE_LANGUAGES.filter((l) => l.editorLanguage).map((l) => [l.id, l.extensions[0]])), {
       python: '.py', typescript: '.ts', typescriptreact: '.tsx', javascript: '.js', javascriptreact: '.jsx', go: '.go', java: '.java', csharp: '.cs',
@@ -78,6 +81,13 @@ suite('language registry', () => {
         }
       }
     }
+  });
+
+  test('a notebook is read as text, with the Python grammar loaded before its reader runs', () => {
+    assert.strictEqual(grammarOf('ipynb'), null);
+    assert.strictEqual(grammarToLoad('ipynb'), 'python');
+    assert.strictEqual(grammarToLoad('python'), 'python');
+    assert.strictEqual(grammarToLoad('skprompt'), null);
   });
 
   test('esbuild copies exactly the registered grammars: every folder with a grammars.json is a registered module', () => {

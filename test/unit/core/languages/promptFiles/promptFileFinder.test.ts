@@ -328,3 +328,18 @@ suite('prompt files: examples/prompts', () => {
     );
   });
 });
+
+suite('prompt files: Prompty list-form inputs', () => {
+  test('inputs as a list of { name, default | sample } size the placeholders', () => {
+    const { prompts } = find(FIXTURES, 'list-inputs.prompty', 'prompty');
+    assert.strictEqual(prompts.length, 2);
+    assert.deepStrictEqual(prompts.map((p) => [p.role, p.text]), [['system', 'Answer from {{context}}.'], ['user', '{{question}}']]);
+    for (const p of prompts) {
+      assert.deepStrictEqual(p.samples, { question: 'What is the tallest mountain?', context: 'Mountains are tall.' });
+      assert.strictEqual(p.model, 'gpt-4o');
+      assert.strictEqual(p.maxOutputTokens, 120);
+    }
+    assert.strictEqual(prompts[0].calls![0].call, prompts[1].calls![0].call, 'one call, two messages');
+    assert.deepStrictEqual(prompts.map((p) => p.calls![0].slot), ['/0', '/1']);
+  });
+});
