@@ -112,6 +112,12 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   { sdk: 'any', form: 'message', callee: 'assistantmessage', role: 'assistant' },
   { sdk: 'any', form: 'message', callee: 'developermessage', role: 'developer' },
   { sdk: 'any', form: 'message', callee: 'chatmessage' }, // role from role=…
+  // OpenAI's typed message dicts, called as constructors: `EasyInputMessageParam(role="user", content=…)`.
+  { sdk: 'openai', form: 'message', callee: 'easyinputmessageparam' },
+  { sdk: 'openai', form: 'message', callee: 'chatcompletionsystemmessageparam', role: 'system' },
+  { sdk: 'openai', form: 'message', callee: 'chatcompletiondevelopermessageparam', role: 'developer' },
+  { sdk: 'openai', form: 'message', callee: 'chatcompletionusermessageparam', role: 'user' },
+  { sdk: 'openai', form: 'message', callee: 'chatcompletionassistantmessageparam', role: 'assistant' },
   { sdk: 'google', form: 'message', callee: 'content' }, // Gemini types.Content(role=…, parts=…)
   { sdk: 'langchain', form: 'message', callee: 'systemmessageprompttemplate', role: 'system', syntaxes: FORMAT },
   { sdk: 'langchain', form: 'message', callee: 'humanmessageprompttemplate', role: 'user', syntaxes: FORMAT },

@@ -6,6 +6,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { emptyCall, type LlmCall } from '../llmCall';
+import type { FoundPrompt, SourceLanguage } from '../prompt';
 import { contains, nodeText } from '../syntaxTree';
 import { CallParameterReader } from './callParameters';
 import type { CallRule } from './callRules';
@@ -16,6 +17,8 @@ import type { CallSite } from './syntaxAdapter';
 
 export class FlowCalls {
   private readonly parameters: CallParameterReader;
+  /** Where each call's variable messages are written, for a call that turns out to send nothing else. */
+  private readonly variables = new Map<LlmCall, { node: Node; role: string; slot: string; name: string; part: boolean }[]>();
 
   constructor(private readonly names: FileNames, private readonly matchRule: (site: CallSite) => CallRule | null) {
     this.parameters = new CallParameterReader(names);
@@ -59,14 +62,56 @@ export class FlowCalls {
    * A message whose content the code passes as a variable the engine cannot read: one placeholder of
    * the call (`{"role": "user", "content": ticket_body}`, `input=question`).
    */
-  noteVariable(raw: Node, sink: Sink, role: string): void {
+  /** `part`: the variable is a message's content (or a prompt argument), not a whole message of unknown role. */
+  noteVariable(raw: Node, sink: Sink, role: string, part = true): void {
     const call = sink.call;
     if (!call || sink.depth > MAX_DEPTH) return;
     const node = this.names.adapter.unwrap(raw);
     if (this.names.adapter.elements(node) || this.names.adapter.entries(node)) return;
     if (this.names.stringValue(node)) return;
     const name = nodeText(node).replace(/\s+/g, ' ').slice(0, 60);
-    if (!call.variableMessages.some((m) => m.name === name && m.role === role)) call.variableMessages.push({ role, name });
+    if (call.variableMessages.some((m) => m.name === name && m.role === role)) return;
+    call.variableMessages.push({ role, name });
+    const seen = this.variables.get(call) ?? [];
+    seen.push({ node, role, slot: sink.slot, name, part });
+    this.variables.set(call, seen);
+  }
+
+  /**
+   * A request whose every message is a variable (`messages=[{"role": "user", "content": q}]`,
+   * `instructions=self.template`) still costs a call: each variable becomes a part of it, a template that
+   * is one placeholder, at the place it is written — so the call is found, shown and priced. (In a call
+   * with text of its own, variables stay placeholders of the call, listed in the hover.)
+   */
+  variableParts(found: Iterable<FoundPrompt>, language: SourceLanguage): FoundPrompt[] {
+    const sending = new Set<string>();
+    for (const prompt of found) for (const m of prompt.calls ?? []) sending.add(m.call.key);
+    const out: FoundPrompt[] = [];
+    for (const [call, variables] of this.variables) {
+      if (call.implied || sending.has(call.key)) continue;
+      const parts = variables.filter((v) => v.part);
+      if (parts.length === 0) continue;
+      for (const v of parts) {
+        const raw = `{${v.name}}`;
+        out.push({
+          startLine: v.node.startPosition.row + 1,
+          endLine: v.node.endPosition.row + 1,
+          startOffset: v.node.startIndex,
+          endOffset: v.node.endIndex,
+          language,
+          kind: 'template',
+          text: raw,
+          placeholders: [{ name: v.name, syntax: 'format', raw, offset: 0 }],
+          model: call.model,
+          maxOutputTokens: call.maxOutputTokens,
+          evidence: 'call',
+          role: v.role,
+          calls: [{ call, slot: v.slot }],
+        });
+      }
+      call.variableMessages = call.variableMessages.filter((m) => !parts.some((v) => v.name === m.name && v.role === m.role));
+    }
+    return out;
   }
 
   /**

@@ -57,6 +57,10 @@ class PromptFlow implements PromptFlowResults {
       // Text a request is seen to send belongs to the request, not to the template that built it.
       if (prompt.calls?.some((m) => !m.call.implied)) prompt.calls = prompt.calls.filter((m) => !m.call.implied);
     }
+    for (const part of this.calls.variableParts(this.results.values(), this.names.ctx.language)) {
+      const key = `${part.startOffset}:${part.endOffset}`;
+      if (!this.results.has(key)) this.results.set(key, part);
+    }
     return [...this.results.values()].sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
   }
 
@@ -274,7 +278,9 @@ class PromptFlow implements PromptFlowResults {
       const get = (key: string) => entries.find((e) => e.key !== null && normalizeName(e.key) === key)?.value;
       const content = get('content');
       const roleText = get('role') ? this.names.literalText(get('role') as Node) : null;
-      if (content) this.calls.noteVariable(content, sink, (roleText ? normalizeRole(roleText) : undefined) ?? sink.role ?? 'user');
+      // A tool result is the model's own tool call answered, not a prompt: sized, never a part of its own.
+      const toolResult = roleText !== null && /^(tool|function)$/i.test(roleText.trim());
+      if (content) this.calls.noteVariable(content, sink, (roleText ? normalizeRole(roleText) : undefined) ?? sink.role ?? 'user', !toolResult);
       return;
     }
     const elements = this.names.adapter.elements(inner);
@@ -286,7 +292,7 @@ class PromptFlow implements PromptFlowResults {
       return;
     }
     // A bare variable as a message or a content part (`contents=["…", question]`): one placeholder.
-    if (this.names.adapter.identifier(inner) !== null || this.names.adapter.member(inner)) this.calls.noteVariable(inner, sink, sink.role ?? 'user');
+    if (this.names.adapter.identifier(inner) !== null || this.names.adapter.member(inner)) this.calls.noteVariable(inner, sink, sink.role ?? 'user', false);
   }
 
   /** One chat message: `{"role", "content"}`, `("system", "…")`, `SystemMessage("…")`, or a name for one. */
