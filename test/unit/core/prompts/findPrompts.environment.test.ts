@@ -1,9 +1,10 @@
 /**
- * The model of a Python/JS call when it is read from the environment: the default written next to the
- * lookup, else no model (the user's default applies); never the variable's name.
+ * Python/JS (the prompt flow, `flow/callSettings.ts`): the model of a call read from the environment is
+ * the default written next to the lookup, else no model (the user's default applies); never the
+ * variable's name.
  */
 import * as assert from 'assert';
-import { findPrompts } from '../../../../../src/core/prompts/findPrompts';
+import { findPrompts } from '../../../../src/core/prompts/findPrompts';
 
 async function modelOf(source: string, file: string): Promise<string | null> {
   const found = await findPrompts(source, file);
