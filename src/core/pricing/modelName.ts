@@ -1,7 +1,8 @@
 /**
  * Normalising the many spellings of one model name, so `openai/GPT-4o`, `azure/us/gpt-4o`,
- * `us.anthropic.claude-sonnet-4-5-20250929-v1:0` and `claude-sonnet-4-5@20250929` can be matched
- * against catalogue keys that were normalised the same way.
+ * `us.anthropic.claude-sonnet-4-5-20250929-v1:0`, `claude-sonnet-4-5@20250929`, `openai:gpt-4o-mini`
+ * (Pydantic AI), `litellm/gpt-4o` and `models/gemini-2.5-flash` (Google's REST form) can be matched against
+ * catalogue keys that were normalised the same way.
  */
 
 /** A model name split into routing prefixes (provider hints) and the bare model name. */
@@ -22,7 +23,23 @@ const ROUTING_SEGMENTS = new Set([
   'dashscope', 'qwen', 'moonshot', 'moonshotai', 'zai', 'z-ai', 'zai-org', 'minimax', 'meta-llama',
   // Azure deployment regions that LiteLLM puts after `azure/`.
   'us', 'eu', 'global', 'global-standard',
+  // A LiteLLM proxy in front of the provider: the rest is the model.
+  'litellm', 'litellm_proxy',
 ]);
+
+/**
+ * `provider:model` prefixes (Pydantic AI's `openai:gpt-4o`, `google-gla:gemini-2.5-flash`), by the routing
+ * hint each stands for; `ft:` (fine-tunes) and Bedrock's `-v1:0` are not prefixes.
+ */
+const COLON_PREFIXES: Readonly<Record<string, string>> = {
+  openai: 'openai', 'openai-chat': 'openai', 'openai-responses': 'openai', azure: 'azure', anthropic: 'anthropic',
+  'google-gla': 'gemini', 'google-vertex': 'vertex_ai', google: 'google', gemini: 'gemini', vertexai: 'vertex_ai',
+  groq: 'groq', mistral: 'mistral', cohere: 'cohere', bedrock: 'bedrock', deepseek: 'deepseek', xai: 'xai', grok: 'xai',
+  openrouter: 'openrouter', cerebras: 'cerebras', together: 'together_ai', litellm: 'litellm',
+};
+
+/** Hints after which the rest of a name may be tried alone (`openrouter/vendor/model` → `model`). */
+export const AGGREGATOR_HINTS = new Set(['openrouter', 'litellm', 'litellm_proxy']);
 
 /** Bedrock ids: optional geography, then `vendor.model`, e.g. `us.anthropic.claude-…-v1:0`. */
 const BEDROCK_ID = /^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?(?:anthropic|amazon|meta|mistral|cohere|ai21|deepseek|writer|google|minimax|moonshotai|qwen|openai|twelvelabs|zai|nvidia)\.(.+)$/;
@@ -34,7 +51,13 @@ const LATEST_SUFFIX = /-latest$/;
 
 export function parseModelName(raw: string): ParsedModelName {
   const hints: string[] = [];
-  const segments = raw.trim().toLowerCase().split('/');
+  let name = raw.trim().toLowerCase();
+  const colon = /^([a-z][a-z-]*):(?=[a-z])/.exec(name);
+  if (colon && Object.prototype.hasOwnProperty.call(COLON_PREFIXES, colon[1])) {
+    hints.push(COLON_PREFIXES[colon[1]]);
+    name = name.slice(colon[0].length);
+  }
+  const segments = name.split('/');
   while (segments.length > 1 && ROUTING_SEGMENTS.has(segments[0])) hints.push(segments.shift()!);
   let bare = segments.join('/');
 

@@ -1,7 +1,7 @@
 import catalogue from './catalogue.json';
 import type { CatalogueData } from './catalogueData';
 import type { CatalogueEntry, ModelPrice, PriceFields, PriceTier } from './modelPrice';
-import { alternateVersionSpelling, parseModelName, providerMatchesHint, releaseDate, undatedName } from './modelName';
+import { AGGREGATOR_HINTS, alternateVersionSpelling, parseModelName, providerMatchesHint, releaseDate, undatedName } from './modelName';
 
 export interface PriceTableOptions {
   /**
@@ -157,7 +157,10 @@ export class PriceTable {
     if (exact !== undefined) return exact;
 
     const { bare, hints } = parseModelName(name);
-    return this.bestCandidate(bare, hints);
+    const found = this.bestCandidate(bare, hints);
+    if (found !== undefined || !hints.some((h) => AGGREGATOR_HINTS.has(h)) || !bare.includes('/')) return found;
+    // `openrouter/nousresearch/x`, `litellm/my-vendor/x`: the vendor is not one we know; try the model alone.
+    return this.bestCandidate(bare.slice(bare.lastIndexOf('/') + 1), hints);
   }
 
   private bestCandidate(bare: string, hints: string[]): string | undefined {

@@ -65,10 +65,35 @@ export const MODEL_ARGUMENT_NAMES = ['model', 'model_name', 'modelname', 'model_
 /** Argument names that carry the output budget of a call. */
 export const MAX_OUTPUT_ARGUMENT_NAMES = ['max_tokens', 'max_output_tokens', 'max_completion_tokens', 'maxtokens', 'maxoutputtokens', 'max_new_tokens', 'maxcompletiontokens', 'num_predict'];
 
-/** True when a string literal looks like a model id (`gpt-4o`, `claude-sonnet-4-5`, `openai/gpt-4.1`). */
+const SECRET_WORDS = new Set(['key', 'apikey', 'secret', 'token', 'endpoint', 'password']);
+const CONNECTION_WORDS = new Set([...SECRET_WORDS, 'url', 'uri', 'baseurl', 'host', 'credential', 'credentials']);
+
+/**
+ * True for the name of a setting or type that holds a key, token, secret or address, never a model
+ * (`apiKey`, `WithToken`, `baseUrl`, `WithBaseURL`, `AzureKeyCredential`, `Uri`): its arguments are not read as models.
+ */
+export function isConnectionSettingName(name: string): boolean {
+  return nameWords(name).some((w) => CONNECTION_WORDS.has(w));
+}
+
+/**
+ * True for an environment-variable or setting name (SCREAMING_SNAKE_CASE: `AZURE_OPENAI_DEPLOYMENT_NAME`) or a
+ * name of a key, secret, token or endpoint (`mistral-api-key`): whatever it is written as, never a model.
+ */
+export function isVariableOrSecretName(text: string): boolean {
+  const t = text.trim();
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(t) || nameWords(t).some((w) => SECRET_WORDS.has(w));
+}
+
+/**
+ * True when a string literal looks like a model id (`gpt-4o`, `claude-sonnet-4-5`, `openai/gpt-4.1`).
+ * Never an environment variable or setting name (`MISTRAL_AI_API_KEY`, `GPT4_DEPLOYMENT`: SCREAMING_SNAKE_CASE)
+ * nor a name of a key, secret, token or endpoint (`mistral-api-key`).
+ */
 export function looksLikeModelId(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 100 || /\s/.test(t)) return false;
+  if (isVariableOrSecretName(t)) return false;
   return /^([\w.-]+\/)*(gpt-|chatgpt-|o[1-9]\b|o[1-9]-|claude|gemini|gemma|llama|meta-llama|mistral|mixtral|codestral|ministral|magistral|pixtral|deepseek|grok|command|qwen|phi-|text-embedding|davinci|babbage|sonar|kimi|glm|nova|titan|jamba)/i.test(t);
 }
 

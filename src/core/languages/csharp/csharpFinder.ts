@@ -4,7 +4,7 @@
  * variables that flow into them; and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../../prompts/evidence';
+import { isConnectionSettingName, looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../../prompts/evidence';
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt } from '../../prompts/prompt';
@@ -166,6 +166,8 @@ class CSharpFile {
         stringContent: (node) => (STRING_LITERAL_TYPES.has(typeOf(node)) ? this.strings.evaluate(node)?.pieces[0]?.text ?? '' : null),
         integerLiteral: { type: 'integer_literal', noise: /[_uUlL]/g },
         constantName: (node) => (typeOf(node) === 'member_access_expression' ? memberName(node) : null),
+        envDefault: (node) => (isEnvLookup(node) ? null : undefined),
+        alternatives: (node) => (typeOf(node) === 'binary_expression' && maybeText(fieldOf(node, 'operator')) === '??' ? [fieldOf(node, 'left'), fieldOf(node, 'right')].filter((n): n is Node => !!n) : null),
       },
       trace,
     );
@@ -208,9 +210,15 @@ class CSharpFile {
       if (left) addNamed(memberName(left), assign, fieldOf(assign, 'right'));
     }
     for (const call of this.nodes.of(['invocation_expression', 'object_creation_expression', 'implicit_object_creation_expression'])) {
-      for (const { name, value } of argumentExpressions(call)) {
+      // Never the argument of an environment lookup or of a key/URL type (`new AzureKeyCredential("…")`, `new Uri("…")`).
+      const unnamedAreModels = !isEnvLookup(call) && !isConnectionSettingName(calledName(call));
+      const named = argumentExpressions(call);
+      for (const { name, value } of named) {
         if (name) addNamed(name, value, value);
-        else if (STRING_LITERAL_TYPES.has(typeOf(value)) && looksLikeModelId(this.settings.modelValue(value) ?? '')) {
+        // `GetChatClient(deployment ?? "gpt-4o")`: an expression is read as a model setting (a literal, below,
+        // only when it looks like a model id: Azure deployment names may be anything).
+        else if (value === named[0].value && !STRING_LITERAL_TYPES.has(typeOf(value)) && CLIENT_GETTERS.has(calledName(call))) addNamed('model', value, value);
+        else if (unnamedAreModels && STRING_LITERAL_TYPES.has(typeOf(value)) && looksLikeModelId(this.settings.modelValue(value) ?? '')) {
           this.trace?.start(value);
           sites.push({ node: value, model: this.settings.modelValue(value) });
         }
@@ -218,6 +226,19 @@ class CSharpFile {
     }
     return sites;
   }
+}
+
+/** OpenAI .NET getters whose first argument is the model (Azure: the deployment). */
+const CLIENT_GETTERS = new Set(['GetChatClient', 'GetOpenAIResponseClient', 'GetResponsesClient']);
+
+/** `Environment.GetEnvironmentVariable("X")` (a default is written with `??`: see `alternatives`). */
+function isEnvLookup(node: Node): boolean {
+  return typeOf(node) === 'invocation_expression' && invokedName(node).name === 'GetEnvironmentVariable';
+}
+
+/** The method a call invokes or the type a creation builds (`new AzureKeyCredential(…)` → AzureKeyCredential). */
+function calledName(call: Node): string {
+  return typeOf(call) === 'invocation_expression' ? invokedName(call).name : typeLastName(fieldOf(call, 'type'));
 }
 
 /** `string.Format("…{0}…", x)` → its template argument. */

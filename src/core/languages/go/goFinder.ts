@@ -3,7 +3,7 @@
  * Google genai calls, the constants and variables that flow into them, and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId } from '../../prompts/evidence';
+import { isConnectionSettingName, looksLikeModelId } from '../../prompts/evidence';
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
@@ -83,6 +83,14 @@ const args = memoPerNode((call): readonly Node[] => {
 });
 
 /** The argument of a call that has exactly one (`openai.F(x)`, `openai.Int(512)`), else null. */
+/** The environment lookups of Go's standard library (`os.LookupEnv` returns two values: never a model). */
+const ENV_LOOKUPS = ['os.Getenv', 'os.ExpandEnv'];
+
+/** `node` is a call of one of `names` (as written: `os.Getenv`). */
+function isCallTo(node: Node, names: readonly string[]): boolean {
+  return typeOf(node) === 'call_expression' && names.includes(maybeText(fieldOf(node, 'function')) ?? '');
+}
+
 function onlyArgument(node: Node): Node | null {
   if (typeOf(node) !== 'call_expression') return null;
   const list = args(node);
@@ -170,6 +178,8 @@ class GoFile {
         constantName: (node) => (typeOf(node) === 'selector_expression' ? maybeText(fieldOf(node, 'field')) ?? '' : null),
         modelInner: (node) => (typeOf(node) === 'type_conversion_expression' ? fieldOf(node, 'operand') : onlyArgument(node)),
         intInner: onlyArgument,
+        envDefault: (node) => (isCallTo(node, ENV_LOOKUPS) ? null : undefined),
+        alternatives: (node) => (isCallTo(node, ['cmp.Or']) ? args(node) : null),
       },
       trace,
     );
@@ -270,7 +280,9 @@ class GoFile {
       const list = args(call);
       // langchaingo / options pattern: openai.WithModel("…"), llms.WithMaxTokens(512)
       if (name.startsWith('With') && list.length === 1) addNamed(name.slice(4), call, list[0]);
-      // A literal model id passed positionally: genai GenerateContent(ctx, "gemini-2.5-flash", …)
+      // A literal model id passed positionally: genai GenerateContent(ctx, "gemini-2.5-flash", …); never
+      // the argument of an environment lookup or of a key/URL option (`openai.WithBaseURL("…")`).
+      if (isCallTo(call, ENV_LOOKUPS) || isConnectionSettingName(name)) continue;
       for (const arg of list) {
         const type = typeOf(arg);
         if (!STRING_LITERAL_TYPES.has(type)) continue;

@@ -4,7 +4,7 @@
  * builders and Azure OpenAI messages; the constants that flow into them; and prompt-named strings.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId } from '../../prompts/evidence';
+import { isConnectionSettingName, looksLikeModelId } from '../../prompts/evidence';
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt } from '../../prompts/prompt';
@@ -124,6 +124,7 @@ class JavaFile {
         integerLiteral: { type: 'decimal_integer_literal', noise: /[_lL]/g },
         constantName: (node) => (typeOf(node) === 'field_access' ? lastSegment(node) : null),
         modelInner: modelArgument,
+        envDefault,
       },
       trace,
     );
@@ -199,6 +200,8 @@ class JavaFile {
         const found = this.settings.site(name, call, list[0]); // a setting's site is a start of the trace
         if (found) sites.push(found);
       }
+      // Never the argument of an environment lookup or of a key/URL setting (`.apiKey(…)`, `.baseUrl("…")`).
+      if (envDefault(call) !== undefined || isConnectionSettingName(maybeText(fieldOf(call, typeOf(call) === 'method_invocation' ? 'name' : 'type')) ?? '')) continue;
       for (const arg of list) {
         if (typeOf(arg) !== 'string_literal') continue;
         const text = textOf(arg).slice(1, -1);
@@ -209,6 +212,21 @@ class JavaFile {
     }
     return sites;
   }
+}
+
+/**
+ * `System.getenv("X")` and `System.getProperty("x")` → null (no default); `System.getenv().getOrDefault("X", d)`
+ * and `System.getProperty("x", d)` → d; undefined for anything else.
+ */
+function envDefault(node: Node): Node | null | undefined {
+  if (typeOf(node) !== 'method_invocation') return undefined;
+  const name = maybeText(fieldOf(node, 'name'));
+  const object = maybeText(fieldOf(node, 'object'));
+  const list = args(node);
+  if (object === 'System' && name === 'getenv') return null;
+  if (object === 'System' && name === 'getProperty') return list[1] ?? null;
+  if (/^System\.getenv\(\s*\)$/.test(object ?? '') && name === 'getOrDefault') return list[1] ?? null;
+  return undefined;
 }
 
 /** `ChatModel.of("…")` → its argument; `GPT_4_O.getValue()` → the constant it is called on. */

@@ -2,7 +2,10 @@
  * Maps the model constants of the Go, Java and C# SDKs (`openai.GPT4oMini`, `openai.ChatModelGPT4_1`,
  * `anthropic.ModelClaudeSonnet4_5`, `ChatModel.GPT_4O`, `OpenAiApi.ChatModel.GPT_4_O_MINI`) to model ids.
  *
- * A small table holds the names the rule below gets wrong; every other name is derived:
+ * First the SDKs' own tables (`sdkModelConstants.json`, generated from their sources by
+ * scripts/generate-model-constants.mjs: go-openai, openai-go, anthropic-sdk-go, openai-java), so that
+ * `GPT3Babbage002` is `babbage-002`; then a small table of names the rule below gets wrong (Anthropic.SDK
+ * for .NET); every other name is derived:
  *  1. drop an SDK prefix (`ChatModel`, `Model`), then split into words at `_` and at case changes
  *     (`GPT4oMini` → GPT | 4o | Mini, `Claude3_7SonnetLatest` → Claude | 3 | 7 | Sonnet | Latest);
  *     a lone `O` before a digit stays with it (`O3Mini` → O3 | Mini);
@@ -14,6 +17,10 @@
  */
 import { looksLikeModelId } from '../evidence';
 import { nameTable } from '../nameTable';
+import sdkTables from './sdkModelConstants.json';
+
+/** Every SDK's constants in one table (the generator checks that no name means two ids within an SDK). */
+const SDK_CONSTANTS = nameTable<string>(Object.assign({}, ...sdkTables.sdks.map((sdk) => sdk.constants)));
 
 /** Names whose ids do not follow the rule (Anthropic.SDK for .NET packs versions: `Claude35Sonnet`). */
 const KNOWN = nameTable<string>({
@@ -81,7 +88,7 @@ function join(parts: string[]): string {
 
 /** The model id an SDK constant stands for (its last name segment), or null when it is not one. */
 export function modelFromConstant(constantName: string): string | null {
-  const known = KNOWN[constantName];
+  const known = SDK_CONSTANTS[constantName] ?? KNOWN[constantName];
   if (known) return known;
   let name = constantName;
   for (const prefix of PREFIXES) {

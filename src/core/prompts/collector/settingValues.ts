@@ -1,11 +1,12 @@
 /**
  * Reads the value of a model or output-budget setting in the Go, Java and C# finders (`Model: openai.GPT4o`,
  * `.maxTokens(MAX_TOKENS)`, `MaxOutputTokenCount = 512`): a literal, a name bound in the file (followed a
- * few steps), an SDK model constant, or the one value a wrapper call passes on (`openai.F(x)`). The three
+ * few steps), an SDK model constant, or the one value a wrapper call passes on (`openai.F(x)`); an environment
+ * lookup gives its written default or nothing, never the variable's name (`System.getenv("MODEL")`). The three
  * grammars differ only in how they spell these nodes, which each supplies as a `SettingGrammar`.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import { isVariableOrSecretName, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import type { FindTrace } from '../findTrace';
 import { textOf, typeOf } from '../nodeFacts';
 import { modelFromConstant } from './modelConstants';
@@ -36,6 +37,14 @@ export interface SettingGrammar {
   constantName(node: Node): string | null;
   /** The value a call wraps a model id in (`ChatModel.of("…")`, `openai.F(x)`), or null. */
   modelInner?(node: Node): Node | null | undefined;
+  /**
+   * An environment lookup (`os.Getenv("X")`, `System.getenv("X")`, `Environment.GetEnvironmentVariable("X")`):
+   * the default written with it (`getOrDefault("X", "gpt-4o")`), or null when none is; undefined when `node`
+   * is no lookup. The variable's name is never the model.
+   */
+  envDefault?(node: Node): Node | null | undefined;
+  /** Values tried in order, the first readable one counting (`a ?? "gpt-4o"`, `cmp.Or(a, "gpt-4o")`), or null. */
+  alternatives?(node: Node): readonly Node[] | null | undefined;
   /** The value a call wraps a token count in (`openai.Int(512)`), or null. */
   intInner?(node: Node): Node | null | undefined;
 }
@@ -76,7 +85,17 @@ export class SettingValues {
   modelValue(node: Node | null | undefined, depth = 0): string | undefined {
     if (!node || depth > MAX_DEPTH) return undefined;
     const content = this.grammar.stringContent(node);
-    if (content !== null) return content.trim() || undefined;
+    if (content !== null) return content.trim() && !isVariableOrSecretName(content) ? content.trim() : undefined;
+    const fallback = this.grammar.envDefault?.(node);
+    if (fallback !== undefined) return fallback ? this.modelValue(fallback, depth + 1) : undefined;
+    const alternatives = this.grammar.alternatives?.(node);
+    if (alternatives) {
+      for (const alternative of alternatives) {
+        const model = this.modelValue(alternative, depth + 1);
+        if (model) return model;
+      }
+      return undefined;
+    }
     const bound = this.boundValue(node);
     if (bound) return this.modelValue(bound, depth + 1);
     const constant = this.grammar.constantName(node);

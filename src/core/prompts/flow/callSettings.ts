@@ -4,7 +4,7 @@
  * passed (`llm = ChatOpenAI(model=…)`, `Runner.run(agent, …)`), or from the model a template is piped into.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
+import { isVariableOrSecretName, looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, MODEL_ARGUMENT_NAMES } from '../evidence';
 import { MODEL_CARRIER_ARGUMENT_NAMES, MODEL_OBJECT_FACTORIES, MODEL_OBJECT_METHODS, OPTION_ARGUMENT_NAMES } from './sdkNameLists';
 import { contains } from '../syntaxTree';
 import { normalizeName } from '../sdkNames';
@@ -19,6 +19,12 @@ export interface CallSettings {
 
 const MODEL_NAMES = new Set(MODEL_ARGUMENT_NAMES.map(normalizeName));
 const MAX_OUTPUT_NAMES = new Set(MAX_OUTPUT_ARGUMENT_NAMES.map(normalizeName));
+
+/** `os.getenv(…)`, `getenv(…)`, `os.environ.get(…)`, `Deno.env.get(…)` (segments as `normalizeName` gives them). */
+function isEnvLookup(path: readonly string[]): boolean {
+  const last = path[path.length - 1];
+  return last === 'getenv' || (last === 'get' && (path[path.length - 2] === 'environ' || path[path.length - 2] === 'env'));
+}
 
 export class CallSettingsReader {
   constructor(private readonly names: FileNames) {}
@@ -107,7 +113,7 @@ export class CallSettingsReader {
     const text = this.names.literalText(node);
     if (text !== null) {
       const t = text.trim();
-      if (!t || /\s/.test(t)) return null;
+      if (!t || /\s/.test(t) || isVariableOrSecretName(t)) return null;
       return !strict || looksLikeModelId(t.replace(/^[\w-]+:/, '')) ? t : null;
     }
     const alternatives = this.names.adapter.alternatives(node);
@@ -120,6 +126,11 @@ export class CallSettingsReader {
     }
     const site = this.names.siteOf(node);
     if (site) {
+      // `os.getenv("MODEL", "gpt-4o")`: the default when one is written, never the variable's name.
+      if (isEnvLookup(site.path)) {
+        const fallback = site.positional[1] ?? site.named.get('default');
+        return fallback ? this.modelValue(fallback, depth + 1, false) : null;
+      }
       for (const arg of site.positional) {
         const m = this.modelValue(arg, depth + 1, true);
         if (m) return m;

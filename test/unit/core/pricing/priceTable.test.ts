@@ -48,6 +48,20 @@ suite('pricing: PriceTable.resolve against the bundled catalogue', () => {
     ['claude-opus-4.1', 'claude-opus-4-1'],
     // fine-tuned ids bill at the ft: base rate
     ['ft:gpt-4o-mini-2024-07-18:acme:support:abc123', 'ft:gpt-4o-mini-2024-07-18'],
+    // Pydantic AI `provider:model`
+    ['openai:gpt-4o-mini', 'gpt-4o-mini'],
+    ['anthropic:claude-sonnet-4-5', 'claude-sonnet-4-5'],
+    ['google-gla:gemini-2.5-flash', 'gemini/gemini-2.5-flash'],
+    ['google:gemini-2.5-flash', 'gemini/gemini-2.5-flash'],
+    ['google-vertex:gemini-2.5-pro', 'gemini-2.5-pro'],
+    ['groq:llama-3.3-70b-versatile', 'groq/llama-3.3-70b-versatile'],
+    ['mistral:mistral-large-latest', 'mistral/mistral-large-latest'],
+    // a LiteLLM proxy prefix, Google's REST form, OpenRouter with a vendor we do not list
+    ['litellm/gpt-4o', 'gpt-4o'],
+    ['litellm/anthropic/claude-sonnet-4-5', 'claude-sonnet-4-5'],
+    ['litellm_proxy/gpt-4o-mini', 'gpt-4o-mini'],
+    ['models/gemini-2.0-flash', 'gemini/gemini-2.0-flash'],
+    ['openrouter/somevendor/gpt-4o-mini', 'gpt-4o-mini'],
   ];
   for (const [written, expected] of cases) {
     test(`${written} → ${expected}`, () => assert.strictEqual(resolvedId(written), expected));
@@ -65,7 +79,7 @@ suite('pricing: PriceTable.resolve against the bundled catalogue', () => {
   });
 
   test('unknown models resolve to undefined (callers show "no price", never $0)', () => {
-    for (const model of ['my-fine-model', 'gpt-7-ultra', '', 'azure/prod-chat', 'claude']) {
+    for (const model of ['my-fine-model', 'gpt-7-ultra', '', 'azure/prod-chat', 'claude', 'openai:my-fine-model', 'litellm/my-fine-model', 'openrouter/somevendor/unknown-model', 'acme/gpt-4o', 'ollama:llama3']) {
       assert.strictEqual(table.resolve(model), undefined, model);
     }
   });

@@ -65,4 +65,33 @@ suite('prompts: C# finder', () => {
     ].join('\n'));
     assert.deepStrictEqual(prompts, []);
   });
+
+  suite('a model read from the environment is its default, or none; never the variable name', () => {
+    const cases: [string, string, string | null][] = [
+      ['GetEnvironmentVariable', 'Environment.GetEnvironmentVariable("AZURE_OPENAI_DEPLOYMENT_NAME")', null],
+      ['GetEnvironmentVariable of a model-like name', 'Environment.GetEnvironmentVariable("GPT4O_MODEL")', null],
+      ['?? a default', 'Environment.GetEnvironmentVariable("AZURE_OPENAI_DEPLOYMENT_NAME") ?? "gpt-4o-mini"', 'gpt-4o-mini'],
+    ];
+    for (const [label, model, expected] of cases) {
+      test(`GetChatClient(${label}) → ${expected}`, async () => {
+        const [p, ...rest] = await find(inMethod(`var chat = client.GetChatClient(${model});`, 'chat.CompleteChat("Name three moons of Jupiter.");'));
+        assert.strictEqual(rest.length, 0);
+        assert.strictEqual(p.model, expected);
+      });
+      test(`ModelId = ${label} → ${expected}`, async () => {
+        const [p] = await find(inMethod(`c.GetResponseAsync("Name a prime above 100.", new ChatOptions { ModelId = ${model} });`));
+        assert.strictEqual(p.model, expected);
+      });
+    }
+
+    test('a variable bound to the environment is not the model', async () => {
+      const [p] = await find(inMethod('var deployment = Environment.GetEnvironmentVariable("AZURE_OPENAI_DEPLOYMENT_NAME");', 'var chat = client.GetChatClient(deployment);', 'chat.CompleteChat("Name three moons of Jupiter.");'));
+      assert.strictEqual(p.model, null);
+    });
+
+    test('a key or endpoint argument is not the model', async () => {
+      const [p] = await find(inMethod('var client = new AzureOpenAIClient(new Uri("gpt-endpoint"), new AzureKeyCredential("gpt-4o-key-demo"));', 'client.GetChatClient(deployment).CompleteChat("Name three moons of Jupiter.");'));
+      assert.strictEqual(p.model, null);
+    });
+  });
 });

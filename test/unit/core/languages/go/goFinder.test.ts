@@ -79,4 +79,36 @@ suite('prompts: Go finder', () => {
     ].join('\n'));
     assert.deepStrictEqual(prompts, []);
   });
+
+  suite('a model read from the environment is its default, or none; never the variable name', () => {
+    const request = (model: string, before = '') => [
+      'package p',
+      'func f() {',
+      before,
+      '\tclient.CreateChatCompletion(ctx, openai.ChatCompletionRequest{',
+      `\t\tModel: ${model},`,
+      '\t\tMessages: []openai.ChatCompletionMessage{{Role: "user", Content: "Summarize the quarterly report."}},',
+      '\t})',
+      '}',
+    ].join('\n');
+    const cases: [string, string, string, string | null][] = [
+      ['os.Getenv', 'os.Getenv("OLLAMA_TEST_MODEL")', '', null],
+      ['os.Getenv of a model-like name', 'os.Getenv("MISTRAL_MODEL")', '', null],
+      ['a variable bound to os.Getenv', 'model', '\tmodel := os.Getenv("OPENAI_MODEL")', null],
+      ['cmp.Or with a default', 'cmp.Or(os.Getenv("OPENAI_MODEL"), "gpt-4o")', '', 'gpt-4o'],
+      ['an SDK constant (from the SDK table)', 'openai.GPT3Babbage002', '', 'babbage-002'],
+    ];
+    for (const [label, model, before, expected] of cases) {
+      test(`${label} → ${expected}`, async () => {
+        const [p, ...rest] = await find(request(model, before));
+        assert.strictEqual(rest.length, 0);
+        assert.strictEqual(p.model, expected);
+      });
+    }
+
+    test('the key of an option is not a model: openai.WithToken(os.Getenv("MISTRAL_API_KEY"))', async () => {
+      const [p] = await find('package p\nfunc f() {\n\tllm, _ := openai.New(openai.WithToken(os.Getenv("MISTRAL_API_KEY")), openai.WithBaseURL("mistral-large"))\n\tllms.GenerateFromSinglePrompt(ctx, llm, "Summarize the quarterly report.")\n}\n');
+      assert.strictEqual(p.model, null);
+    });
+  });
 });

@@ -59,4 +59,38 @@ suite('prompts: Java finder', () => {
     ].join('\n'));
     assert.deepStrictEqual(prompts, []);
   });
+
+  suite('a model read from the environment is its default, or none; never the variable name', () => {
+    const request = (model: string, extra = '') => [
+      'class A {',
+      `  void a() { ${extra}ChatCompletionCreateParams.builder().addUserMessage("Summarize the quarterly report.").model(${model}).build(); }`,
+      '}',
+    ].join('\n');
+    const cases: [string, string, string | null][] = [
+      ['System.getenv', 'System.getenv("OLLAMA_TEST_MODEL")', null],
+      ['System.getenv of a model-like name', 'System.getenv("MISTRAL_MODEL")', null],
+      ['System.getenv().getOrDefault with a default', 'System.getenv().getOrDefault("OPENAI_MODEL", "gpt-4o-mini")', 'gpt-4o-mini'],
+      ['System.getProperty with a default', 'System.getProperty("openai.model", "o3-mini")', 'o3-mini'],
+      ['an SDK constant (from the SDK table)', 'ChatModel.O3_MINI_2025_01_31', 'o3-mini-2025-01-31'],
+    ];
+    for (const [label, model, expected] of cases) {
+      test(`${label} → ${expected}`, async () => {
+        const [p, ...rest] = await find(request(model));
+        assert.strictEqual(rest.length, 0);
+        assert.strictEqual(p.model, expected);
+      });
+    }
+
+    test('an API key from the environment is not the model: .apiKey(System.getenv("MISTRAL_AI_API_KEY"))', async () => {
+      const [p] = await find([
+        'class A {',
+        '  void a() {',
+        '    var model = MistralAiChatModel.builder().apiKey(System.getenv("MISTRAL_AI_API_KEY")).baseUrl("mistral-proxy").build();',
+        '    ChatCompletionCreateParams.builder().addUserMessage("Summarize the quarterly report.").build();',
+        '  }',
+        '}',
+      ].join('\n'));
+      assert.strictEqual(p.model, null);
+    });
+  });
 });
