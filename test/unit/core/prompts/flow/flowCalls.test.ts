@@ -1,0 +1,45 @@
+/** The calls the flow attaches text to (`FlowCalls`): here, requests whose every message is a variable. */
+import * as assert from 'assert';
+import { findPrompts } from '../../../../../src/core/prompts/findPrompts';
+import type { FlowCalls } from '../../../../../src/core/prompts/flow/flowCalls';
+
+suite('prompt flow: calls', () => {
+  test('a request whose messages are all variables is found: each variable is a one-placeholder part, at its place', async () => {
+    const prompts = await findPrompts([
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def answer(system_prompt, question):',
+      '    return client.chat.completions.create(model="gpt-4o-mini", messages=[',
+      '        {"role": "system", "content": system_prompt},',
+      '        {"role": "user", "content": question},',
+      '    ])',
+    ].join('\n'), 'bare.py');
+    assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.role, p.text, p.kind, p.placeholders.map((x) => x.name)]), [
+      [5, 'system', '{system_prompt}', 'template', ['system_prompt']],
+      [6, 'user', '{question}', 'template', ['question']],
+    ]);
+    const call = prompts[0].calls?.[0]?.call;
+    assert.ok(call && !call.implied && call.startLine === 4);
+    assert.deepStrictEqual(call.variableMessages, [], 'sized once: as parts, not also as variables of the call');
+  });
+
+  test('a request with text of its own keeps its variables as placeholders of the call, not parts', async () => {
+    const prompts = await findPrompts('from openai import OpenAI\nclient = OpenAI()\ndef a(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": q}])\n', 'mixed.py');
+    assert.deepStrictEqual(prompts.map((p) => p.text), ['Answer briefly.']);
+    assert.deepStrictEqual(prompts[0].calls?.[0]?.call.variableMessages, [{ role: 'user', name: 'q' }]);
+  });
+
+  test('tool results and whole messages of unknown role are never parts', async () => {
+    const prompts = await findPrompts([
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def follow_up(history, reply, result):',
+      '    history.append(reply)',
+      '    history.append({"role": "tool", "tool_call_id": "1", "content": result})',
+      '    return client.chat.completions.create(model="gpt-4o", messages=history)',
+    ].join('\n'), 'tools.py');
+    assert.deepStrictEqual(prompts, []);
+  });
+});
+
+export type { FlowCalls };
