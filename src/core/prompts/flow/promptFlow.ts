@@ -158,8 +158,10 @@ class PromptFlow implements PromptFlowResults {
 
   private collectArg(node: Node, spec: ArgSpec, sink: Sink): void {
     const before = this.emitted;
+    const notedBefore = this.calls.noted;
     this.collectArgOfKind(node, spec, sink);
-    if (this.emitted === before && spec.kind !== 'messages' && spec.kind !== 'config') this.calls.noteVariable(node, sink, spec.role ?? 'user');
+    // Nothing readable reached the argument: the argument itself is the variable (a conversation passed in whole: `messages=history`).
+    if (this.emitted === before && this.calls.noted === notedBefore && spec.kind !== 'config') this.calls.noteVariable(node, sink, spec.role ?? 'user');
   }
 
   private collectArgOfKind(node: Node, spec: ArgSpec, sink: Sink): void {
