@@ -322,7 +322,10 @@ class PromptFlow implements PromptFlowResults {
         const content = site.named.get('content') ?? site.named.get('text') ?? (last === 'chatmessage' ? site.positional[1] ?? (site.named.get('role') ? site.positional[0] : undefined) : site.positional[0]);
         const parts = site.named.get('parts');
         const messageSink = { ...sink, role, syntaxes, depth: sink.depth + 1 };
+        const before = this.emitted;
         if (content) this.collectContent(content, messageSink);
+        // `SystemMessage(content=IMPORTED_PROMPT)`: a message of a known role whose text the file cannot show.
+        if (content && this.emitted === before && role) this.calls.noteVariable(content, messageSink, role);
         if (parts) this.collectContent(parts, messageSink);
         return;
       }

@@ -40,6 +40,18 @@ suite('prompt flow: calls', () => {
     ].join('\n'), 'tools.py');
     assert.deepStrictEqual(prompts, []);
   });
+
+  test('message classes whose content the file cannot show (an imported prompt) are the call\'s variable parts, with their role', async () => {
+    const prompts = await findPrompts([
+      'from langchain_openai import ChatOpenAI',
+      'from langchain_core.messages import SystemMessage, HumanMessage',
+      'from .prompts import REJECTION_PROMPT',
+      'llm = ChatOpenAI(model="gpt-4o-mini")',
+      'def reject(content):',
+      '    return llm.invoke([SystemMessage(content=REJECTION_PROMPT), HumanMessage(content=content)])',
+    ].join('\n'), 'reject.py');
+    assert.deepStrictEqual(prompts.map((p) => [p.role, p.text, p.model]), [['system', '{REJECTION_PROMPT}', 'gpt-4o-mini'], ['user', '{content}', 'gpt-4o-mini']]);
+  });
 });
 
 export type { FlowCalls };
