@@ -81,17 +81,16 @@ export class FlowCalls {
   }
 
   /**
-   * A request whose every message is a variable (`messages=[{"role": "user", "content": q}]`,
-   * `instructions=self.template`) still costs a call: each variable becomes a part of it, a template that
-   * is one placeholder, at the place it is written — so the call is found, shown and priced. (In a call
-   * with text of its own, variables stay placeholders of the call, listed in the hover.)
+   * Each variable a request sends as a message's content (`{"role": "user", "content": q}`,
+   * `instructions=self.template`, `SystemMessage(content=IMPORTED)`) is a part of it: a template that is one
+   * placeholder, at the place it is written — so a call whose every message is a variable is still found,
+   * shown and priced, and a person sees each assumed size where it is written. Whole messages of unknown
+   * role and tool results stay placeholders of the call, listed in the hover.
    */
-  variableParts(found: Iterable<FoundPrompt>, language: SourceLanguage): FoundPrompt[] {
-    const sending = new Set<string>();
-    for (const prompt of found) for (const m of prompt.calls ?? []) sending.add(m.call.key);
+  variableParts(language: SourceLanguage): FoundPrompt[] {
     const out: FoundPrompt[] = [];
     for (const [call, variables] of this.variables) {
-      if (call.implied || sending.has(call.key)) continue;
+      if (call.implied) continue;
       const parts = variables.filter((v) => v.part);
       if (parts.length === 0) continue;
       for (const v of parts) {

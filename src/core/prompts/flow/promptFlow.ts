@@ -57,7 +57,7 @@ class PromptFlow implements PromptFlowResults {
       // Text a request is seen to send belongs to the request, not to the template that built it.
       if (prompt.calls?.some((m) => !m.call.implied)) prompt.calls = prompt.calls.filter((m) => !m.call.implied);
     }
-    for (const part of this.calls.variableParts(this.results.values(), this.names.ctx.language)) {
+    for (const part of this.calls.variableParts(this.names.ctx.language)) {
       const key = `${part.startOffset}:${part.endOffset}`;
       if (!this.results.has(key)) this.results.set(key, part);
     }

@@ -84,7 +84,8 @@ suite('estimate: call shapes of real code', () => {
       '    messages.append({"role": "user", "content": "Now rewrite your answer as one short sentence."})',
       '    second = client.chat.completions.create(model="gpt-4o", messages=messages)',
     ].join('\n'), 'two.py');
-    assert.deepStrictEqual(shape(calls), [[6, [0, 1]], [9, [0, 1, 2]]]);
+    // The first answer, appended as a variable, is a part of the second call (prompt 2), the follow-up prompt 3.
+    assert.deepStrictEqual(shape(calls), [[6, [0, 1]], [9, [0, 1, 2, 3]]]);
     const system = count('You are a careful analyst. Answer with evidence.');
     const user = count('Question: ') + 50;
     assert.strictEqual(calls[0].primary.inputTokens, system + user + 2 * 4 + 3);
@@ -117,8 +118,8 @@ suite('estimate: call shapes of real code', () => {
       'def chat():',
       '    return model.generate_content("Good morning! How are you?")',
     ].join('\n'), 'agents.py');
-    // Two requests, no implied call for the definitions (their text is a part of the requests).
-    assert.deepStrictEqual(shape(calls), [[5, [0]], [8, [1, 2]]]);
+    // Two requests, no implied call for the definitions (their text is a part of the requests); `q` is a variable part.
+    assert.deepStrictEqual(shape(calls), [[5, [0, 1]], [8, [2, 3]]]);
     assert.ok(calls.every((c) => !c.call.implied));
   });
 
@@ -179,7 +180,7 @@ suite('estimate: call shapes of real code', () => {
     const [parts, tuple] = calls;
     assert.strictEqual(parts.primary.overheadTokens, 1 * 4 + 3, 'one message, two text parts');
     assert.strictEqual(tuple.primary.inputTokens, count('You answer questions about invoices only.') + 50);
-    assert.deepStrictEqual(tuple.primary.assumed, ['q (user message)']);
+    assert.deepStrictEqual(tuple.primary.assumed, ['{q}']);
   });
 
   test('scan totals of a model without a price are null, never $0; a prompt lists each of its calls once', async () => {

@@ -59,7 +59,7 @@ suite('estimate: one call, whole', () => {
     // 4 messages × (3 + 1) + 3; the bare `text` is one placeholder of the default 50 tokens.
     assert.strictEqual(e.overheadTokens, 19);
     assert.strictEqual(e.inputTokens, parts + 50 + 19);
-    assert.ok(e.assumed.includes('text (user message)'), e.assumed.join(', '));
+    assert.ok(e.assumed.includes('{text}'), e.assumed.join(', '));
     // gpt-4o-mini: $0.15 in, $0.60 out; no max_tokens: the cap is the model's 16,384.
     assert.deepStrictEqual(e.outputTokens, { typical: 256, max: 16384 });
     near(e.costPerCall, usd([e.inputTokens, 0.15], [256, 0.6]), 'typical');
@@ -305,7 +305,8 @@ suite('estimate: one call, whole', () => {
       'def b(q):',
       '    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": q}])',
     ].join('\n'), 'two.py');
-    assert.strictEqual(prompts.length, 1);
+    // SYSTEM, and each call's `q` (a variable part of its own call).
+    assert.deepStrictEqual(prompts.map((p) => p.prompt.text), ['You are a concise assistant for our engineering team.', '{q}', '{q}']);
     assert.strictEqual(calls.length, 2);
     const system = count('You are a concise assistant for our engineering team.');
     for (const call of calls) assert.strictEqual(call.primary.inputTokens, system + 50 + 11);

@@ -155,8 +155,10 @@ suite('prompt discovery: models and evidence', () => {
 
   test('a prompt passed to a helper function of the same file is followed to the call', async () => {
     const src = 'from openai import OpenAI\nc = OpenAI()\ndef ask(system, q):\n    return c.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": system}, {"role": "user", "content": q}])\nask("You are a travel agent. Be brief.", user_q)\n';
-    const p = await only(src, 'a.py');
-    assert.deepStrictEqual([p.text, p.role, p.model, p.evidence], ['You are a travel agent. Be brief.', 'system', 'gpt-4o', 'flow']);
+    const found = await findPrompts(src, 'a.py');
+    // `q` (user_q at the only caller, unreadable) is a variable part of the same call.
+    assert.deepStrictEqual(found.map((p) => [p.text, p.role, p.model, p.evidence]), [['{q}', 'user', 'gpt-4o', 'call'], ['You are a travel agent. Be brief.', 'system', 'gpt-4o', 'flow']]);
+    assert.strictEqual(found[0].calls?.[0]?.call.key, found[1].calls?.[0]?.call.key);
   });
 
   test('docstrings, logs, errors and SQL near LLM code are not prompts', async () => {
@@ -204,7 +206,8 @@ suite('prompt discovery: following values', () => {
       "        return OpenAI().chat.completions.create(model='deepseek-chat', messages=self.messages)",
       'bot = Client(system="You are a grumpy but accurate math tutor.")',
     ].join('\n'), 'a.py');
-    assert.deepStrictEqual(py.map((p) => [p.text, p.role, p.model, p.startLine]), [['You are a grumpy but accurate math tutor.', 'system', 'deepseek-chat', 9]]);
+    // The user's `message` (unreadable) is a variable part of the call, where it is appended.
+    assert.deepStrictEqual(py.map((p) => [p.text, p.role, p.model, p.startLine]), [['{message}', 'user', 'deepseek-chat', 7], ['You are a grumpy but accurate math tutor.', 'system', 'deepseek-chat', 9]]);
     const ts = await findPrompts([
       "import OpenAI from 'openai';",
       'class Bot {',

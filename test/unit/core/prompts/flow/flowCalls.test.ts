@@ -23,10 +23,10 @@ suite('prompt flow: calls', () => {
     assert.deepStrictEqual(call.variableMessages, [], 'sized once: as parts, not also as variables of the call');
   });
 
-  test('a request with text of its own keeps its variables as placeholders of the call, not parts', async () => {
+  test('a request with text of its own: its variables are parts too, each once', async () => {
     const prompts = await findPrompts('from openai import OpenAI\nclient = OpenAI()\ndef a(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Answer briefly."}, {"role": "user", "content": q}])\n', 'mixed.py');
-    assert.deepStrictEqual(prompts.map((p) => p.text), ['Answer briefly.']);
-    assert.deepStrictEqual(prompts[0].calls?.[0]?.call.variableMessages, [{ role: 'user', name: 'q' }]);
+    assert.deepStrictEqual(prompts.map((p) => [p.role, p.text]), [['system', 'Answer briefly.'], ['user', '{q}']]);
+    assert.deepStrictEqual(prompts[1].calls?.[0]?.call.variableMessages, [], 'not counted again as a variable of the call');
   });
 
   test('tool results and whole messages of unknown role are never parts', async () => {
