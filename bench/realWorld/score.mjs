@@ -3,7 +3,7 @@
 // built CLI and compares its prompts to bench/realWorld/labels.json.
 //   node bench/realWorld/score.mjs [filesDir]   (default: $BENCH_REAL_FILES or <tmp>/prompt-cost-realworld/files)
 // A label matches a finding in the same file whose [startLine, endLine] holds the label's line, or
-// that starts within 1 line of it. Recall = labels found / labels; precision = findings matching a
+// that starts within 1 line of it (or lies inside a label's `endLine` range). Recall = labels found / labels; precision = findings matching a
 // label / findings in the benchmark's files (a "site" label, whose content is a parameter, import or
 // pass-through, is also found by a call covering its line); model accuracy = of found labels that name a model,
 // those whose matching finding names the same model (case-insensitive, provider prefix ignored).
@@ -47,7 +47,10 @@ const languageOf = (file) => {
   const ext = path.extname(file).toLowerCase();
   return { '.py': 'python', '.ts': 'ts/js', '.tsx': 'ts/js', '.js': 'ts/js', '.mjs': 'ts/js', '.go': 'go', '.java': 'java', '.cs': 'csharp' }[ext] ?? 'prompt files';
 };
-const matches = (label, f) => f.file === label.file && ((f.startLine <= label.line && label.line <= f.endLine) || Math.abs(f.startLine - label.line) <= 1);
+// A label with an `endLine` is one unit written over several lines (a few-shot array counted once): any
+// finding inside it matches it.
+const matches = (label, f) => f.file === label.file && ((f.startLine <= label.line && label.line <= f.endLine) || Math.abs(f.startLine - label.line) <= 1
+  || (label.endLine !== undefined && label.line <= f.startLine && f.endLine <= label.endLine));
 const normModel = (m) => String(m).trim().toLowerCase().split(/[:/]/).pop();
 const envLike = (m) => typeof m === 'string' && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(m);
 const snippet = (s) => JSON.stringify(String(s ?? '').replace(/\s+/g, ' ').slice(0, 60));

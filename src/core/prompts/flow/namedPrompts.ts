@@ -44,6 +44,10 @@ export function addNamedPrompts(flow: PromptFlowResults): void {
       const m = flow.names.adapter.unwrap(member);
       const v = flow.names.stringValue(m);
       if (v && readsAsInstructions(v.text)) flow.emit(m, v, { ...sink, name: undefined });
+      // Few-shot messages kept under a prompt name (`QUERY_PROMPT_FEW_SHOTS = [{ role: 'user', content: '…' }, …]`).
+      const entries = v ? null : flow.names.adapter.entries(m);
+      const role = entries?.find((e) => e.key === 'role');
+      if (entries && role && entries.some((e) => e.key === 'content')) flow.collectMessageEntries(entries, { ...sink, name: undefined });
     }
   }
   // Prompt builders: `def build_prompt(…): return f"…"`, `const systemPrompt = (x) => \`…\``.
