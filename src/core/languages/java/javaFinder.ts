@@ -330,6 +330,8 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const report = (expr: Node, sink: Sink, role?: string): void => {
     const found = file.strings.resolvePrompt(expr);
     if (found) prompts.addArgument(found, expr, sink.syntaxes ?? [], role ?? sink.role);
+    // A variable only where the shape names one prompt argument (not `arg: 'all'`: lists, options), and not replayed model output.
+    else if (sink.arg !== 'all' && sink.arg !== 'rest') prompts.addVariable(expr, role ?? sink.role);
   };
 
   for (const call of nodes.of(['method_invocation', 'object_creation_expression'])) {

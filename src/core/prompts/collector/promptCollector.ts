@@ -21,7 +21,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPromptName, readsAsInstructions } from '../evidence';
-import { endOf, memoPerNode, parentOf, textOf } from '../nodeFacts';
+import { endOf, memoPerNode, parentOf, textOf, typeOf } from '../nodeFacts';
 import type { FinderContext } from '../languageFinder';
 import type { CallMembership, FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
 import { emptyCall, type LlmCall } from '../llmCall';
@@ -117,6 +117,15 @@ export class ModelScope {
     return !!parent && textOf(parent).startsWith(`${name}.`) && receiverName(statement) === name;
   }
 
+  /** The statement `node` is part of (or is). */
+  statementOf(node: Node): Node | null {
+    return this.rules.isStatement(node) ? node : ancestor(node, (n) => this.rules.isStatement(n));
+  }
+
+  definedName(statement: Node): string | null {
+    return this.rules.definedName(statement);
+  }
+
   /** A statement in a field initialiser or a constructor: it configures a client for every call of the class. */
   configuresClient(statement: Node): boolean {
     return this.rules.isClientConfiguration?.(statement) ?? false;
@@ -153,6 +162,9 @@ function assignedName(statement: Node): string | null {
 function receiverName(statement: Node): string | null {
   return /^\s*(?:this\.)?([A-Za-z_]\w*)\s*\.\s*[A-Za-z_]\w*\s*\(/.exec(textOf(statement))?.[1] ?? null;
 }
+
+/** Expressions that name a value (Go, Java, C#): a variable, a field, an element — not a call or a literal. */
+const VARIABLE_TYPES = new Set(['identifier', 'member_access_expression', 'element_access_expression', 'field_access', 'array_access', 'selector_expression', 'index_expression']);
 
 function distinct<T>(values: (T | undefined)[]): T[] {
   return [...new Set(values.filter((v): v is T => v !== undefined))];
@@ -197,6 +209,9 @@ export class PromptCollector {
   /** One `LlmCall` per call node, shared by its prompts. */
   private readonly calls = new Map<string, LlmCall>();
   private readonly partsPerCall = new Map<string, number>();
+  /** Where each reported prompt is used (its anchor), and the variable arguments reported, by range. */
+  private readonly anchors: Node[] = [];
+  private readonly variables = new Map<string, Node>();
   /** Calls that are a client's configuration (constructor, field initialiser), by key: the field they configure, when assigned to one. */
   private readonly configuring = new Map<string, string | null>();
   /** Binding values inlined into a reported prompt: not reported again on their own by name. */
@@ -207,6 +222,7 @@ export class PromptCollector {
   add(value: EvaluatedString, info: PromptInfo): void {
     const { text, placeholders } = renderValue(value);
     if (!text.trim()) return;
+    this.anchors.push(info.anchor);
     for (const n of value.inlined) this.inlined.add(rangeKey(n));
     const key = rangeKey(value.node);
     const existing = this.byRange.get(key);
@@ -255,6 +271,51 @@ export class PromptCollector {
   }
 
   /**
+   * An SDK call's prompt argument that is a variable the file cannot read (`AddUserMessage(message.Content)`,
+   * `.user(question)`): a one-placeholder part of its call, at its place, so the call is found and priced.
+   */
+  addVariable(expr: Node, role: string | undefined): void {
+    if (!VARIABLE_TYPES.has(typeOf(expr)) || this.byRange.has(rangeKey(expr)) || role === 'assistant' || role === 'tool') return;
+    const name = textOf(expr).replace(/\s+/g, ' ').slice(0, 60);
+    const resolved = this.scope.resolve(expr);
+    const raw = `{${name}}`;
+    const prompt: FoundPrompt = {
+      startLine: expr.startPosition.row + 1,
+      endLine: expr.endPosition.row + 1,
+      startOffset: expr.startIndex,
+      endOffset: endOf(expr),
+      language: this.ctx.language,
+      kind: 'template',
+      text: raw,
+      placeholders: [{ name, syntax: 'format', raw, offset: 0 }],
+      model: resolved.model,
+      maxOutputTokens: resolved.maxOutputTokens,
+      evidence: 'call',
+      ...(role ? { role } : {}),
+    };
+    if (resolved.call) prompt.calls = [this.membership(resolved.call, { ...resolved, named: true })];
+    this.byRange.set(rangeKey(expr), prompt);
+    this.variables.set(rangeKey(expr), expr);
+  }
+
+  /**
+   * A variable argument that is the list the file's own prompts were put in (`messages = List.of(
+   * SystemMessage.from("…"), …)` then `model.chat(messages)`, `new Prompt(…)` then `.prompt(prompt)`) is not a
+   * part of its own: its prompts are.
+   */
+  private dropContainers(): void {
+    for (const [key, expr] of this.variables) {
+      if (typeOf(expr) !== 'identifier') continue;
+      const name = textOf(expr);
+      const holds = this.anchors.some((anchor) => {
+        const statement = this.scope.statementOf(anchor);
+        return !!statement && (this.scope.definedName(statement) === name || receiverName(statement) === name);
+      });
+      if (holds) this.byRange.delete(key);
+    }
+  }
+
+  /**
    * Evidence 3: `valueNode`, bound to or keyed by the prompt-like `name`, when its text reads as
    * instructions and it is not part of a prompt already reported.
    */
@@ -297,6 +358,7 @@ export class PromptCollector {
   }
 
   results(): FoundPrompt[] {
+    this.dropContainers();
     const prompts = [...this.byRange.values()].sort((a, b) => a.startOffset - b.startOffset);
     this.joinClientDefaults(prompts);
     return prompts;
