@@ -19,7 +19,7 @@ export class FlowCalls {
   private readonly parameters: CallParameterReader;
   /** Where each call's variable messages are written, for a call that turns out to send nothing else. */
   private readonly variables = new Map<LlmCall, { node: Node; role: string; slot: string; name: string; part: boolean }[]>();
-  /** How many variables were noted so far (a caller compares before and after following an argument). */
+  /** How many variable parts were noted so far (a caller compares before and after following an argument). */
   noted = 0;
 
   constructor(private readonly names: FileNames, private readonly matchRule: (site: CallSite) => CallRule | null) {
@@ -74,7 +74,7 @@ export class FlowCalls {
     const name = nodeText(node).replace(/\s+/g, ' ').slice(0, 60);
     if (call.variableMessages.some((m) => m.name === name && m.role === role)) return;
     call.variableMessages.push({ role, name });
-    this.noted++;
+    if (part) this.noted++;
     const seen = this.variables.get(call) ?? [];
     seen.push({ node, role, slot: sink.slot, name, part });
     this.variables.set(call, seen);

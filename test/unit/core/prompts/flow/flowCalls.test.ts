@@ -29,7 +29,7 @@ suite('prompt flow: calls', () => {
     assert.deepStrictEqual(prompts[1].calls?.[0]?.call.variableMessages, [], 'not counted again as a variable of the call');
   });
 
-  test('tool results and whole messages of unknown role are never parts', async () => {
+  test('tool results and whole messages of unknown role are never parts; the conversation they are added to is', async () => {
     const prompts = await findPrompts([
       'from openai import OpenAI',
       'client = OpenAI()',
@@ -38,7 +38,10 @@ suite('prompt flow: calls', () => {
       '    history.append({"role": "tool", "tool_call_id": "1", "content": result})',
       '    return client.chat.completions.create(model="gpt-4o", messages=history)',
     ].join('\n'), 'tools.py');
-    assert.deepStrictEqual(prompts, []);
+    // The conversation passed in whole is the call's part; the reply and the tool result appended to it are
+    // placeholders of the call, never parts of their own.
+    assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.text]), [[6, '{history}']]);
+    assert.deepStrictEqual(prompts[0].calls?.[0]?.call.variableMessages.map((m) => m.name), ['reply', 'result']);
   });
 
   test('message classes whose content the file cannot show (an imported prompt) are the call\'s variable parts, with their role', async () => {
