@@ -6,6 +6,7 @@ import path from 'node:path';
 import { runSpendUiCheck } from './spendUiCheck.mjs';
 import { runCompressUiCheck } from './compressUiCheck.mjs';
 import { runPromptMdUiCheck } from './promptMdUiCheck.mjs';
+import { runPromptKindsUiCheck } from './promptKindsUiCheck.mjs';
 import { runSimulateUiCheck } from './simulateUiCheck.mjs';
 import { runChecksWithRetry } from './uiRetry.mjs';
 import { checkRecorder, firstLine, newWorkbenchPage, openWorkbench, pollFor, runPaletteCommand, settledText } from './uiSteps.mjs';
@@ -31,8 +32,8 @@ const ESTIMATE_SELECTION_TITLE = 'Prompt Cost: Estimate Selection';
 /**
  * Opens the workbench on `filePath`, reads the CodeLens above its prompt, hovers over the prompt, runs
  * "Prompt Cost: Estimate Selection" on a selection, then runs "Prompt Cost: Show Log" from the F1 palette
- * and checks that the Output panel shows the extension's channel; then the .prompt.md, spend, compress and
- * simulate groups. Each group runs on its own page and is retried once when one of its checks fails
+ * and checks that the Output panel shows the extension's channel; then the .prompt.md, prompt kinds
+ * (Semantic Kernel, notebook), spend, compress and simulate groups. Each group runs on its own page and is retried once when one of its checks fails
  * (uiRetry.mjs says how that is logged). Never throws for a failed check: returns one result per check of
  * the attempt that counts (a step that throws becomes a failed result, with a screenshot).
  * @param {UiCheckOptions} options
@@ -45,6 +46,7 @@ export async function runUiCheck({ browser, baseUrl, workspaceDir, filePath, out
   const groups = [
     ['editor', () => runEditorUiCheck({ ...common, filePath })],
     ['.prompt.md', () => runPromptMdUiCheck(common)],
+    ['prompt kinds', () => runPromptKindsUiCheck(common)],
     ['spend', () => runSpendUiCheck(common)],
     ['compress', () => runCompressUiCheck(common)],
     ['simulate', () => runSimulateUiCheck(common)],
