@@ -22,6 +22,12 @@ export interface CostProblem {
   message: string;
 }
 
+/** The amount over a limit, with as many digits as it takes not to read as the limit itself ($0.0103, not $0.01). */
+function aboveLimit(amount: number, limit: number): string {
+  const shown = formatUsd(amount);
+  return shown !== formatUsd(limit) ? shown : `$${Number(amount.toPrecision(4))}`;
+}
+
 export function costProblems(analysis: Pick<CallAnalysis, 'call' | 'primary' | 'modelAssumed'>, perRequestLimit: number): CostProblem[] {
   const { primary, call } = analysis;
   const model = callModelLabel(analysis);
@@ -35,7 +41,7 @@ export function costProblems(analysis: Pick<CallAnalysis, 'call' | 'primary' | '
       level: 'configured',
       message: primary.maxCostPerCall === null || range === formatUsd(primary.costPerCall)
         ? `Estimated ${range} per call with ${model}, above ${limit}.`
-        : `Estimated ${range} per call with ${model} (typical–max): the typical ${formatUsd(primary.costPerCall)} is above ${limit}.`,
+        : `Estimated ${range} per call with ${model} (typical–max): the typical ${aboveLimit(primary.costPerCall, perRequestLimit)} is above ${limit}.`,
     });
   } else if (primary.costPerCall !== null && primary.maxCostPerCall !== null && primary.maxCostPerCall > perRequestLimit) {
     problems.push({

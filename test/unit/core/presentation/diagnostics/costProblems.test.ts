@@ -17,6 +17,12 @@ suite('presentation: cost diagnostics of a call', () => {
     }]);
   });
 
+  test('a typical cost just over the limit is written with the digits that show it ($0.0103 against $0.01)', () => {
+    const over = callEstimate('gpt-4o', { costPerCall: 0.0103, maxCostPerCall: 0.04, outputTokens: { typical: 256, max: 4000 } });
+    const [problem] = costProblems(callAnalysis([over], PARTS, { model: 'gpt-4o', maxOutputTokens: 4000 }), 0.01);
+    assert.match(problem.message, /the typical \$0\.0103 is above the per-request limit of \$0\.01 /);
+  });
+
   test('typical over the limit without a cap: one figure', () => {
     const over = callEstimate('gpt-4o', { costPerCall: 0.21, maxCostPerCall: null });
     const [problem] = costProblems(callAnalysis([over], PARTS, { model: 'gpt-4o' }), LIMIT);
