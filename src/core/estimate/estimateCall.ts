@@ -65,6 +65,11 @@ export interface CallEstimate {
   assumed: string[];
 }
 
+/** `{name}` or `${name}`: the placeholder `raw` is written for the value `name` (exactly, not `{name_doc}`). */
+export function writesPlaceholder(raw: string, name: string): boolean {
+  return raw === `{${name}}` || raw === `\${${name}}`;
+}
+
 /** The part a filler fills: its template, reached at the place the filler hangs under (not another path to it). */
 export function fillTarget(parts: AssembledCall['parts'], filler: AssembledCall['parts'][number]): number {
   if (!filler.fills) return -1;
@@ -89,13 +94,13 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
   const factors = settings.estimateFactors;
   let exact = true;
   const assumed: string[] = [];
-  const filled = new Set(assembled.parts.flatMap((p) => (p.fills ? [`${p.fills.index}\u0000${p.fills.placeholder}`] : [])));
+  const fills = assembled.parts.flatMap((p) => (p.fills ? [p.fills] : []));
   const counted = assembled.parts.map((part) => {
     const own = partTokens(part.index);
     exact &&= own.exact;
     for (const name of own.assumed) {
       // A placeholder filled by a constant of the call is its text, not an assumption.
-      const isFilled = [...filled].some((f) => f.startsWith(`${part.index}\u0000`) && name.includes(f.slice(f.indexOf('\u0000') + 1)));
+      const isFilled = fills.some((f) => f.index === part.index && writesPlaceholder(name, f.placeholder));
       if (!isFilled && !assumed.includes(name)) assumed.push(name);
     }
     // Text parts of one message's content (`part1`, `part2` …) are framed as one message.

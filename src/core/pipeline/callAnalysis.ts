@@ -3,7 +3,7 @@
  * the diagnostics, the reports and the CLI's rows price. Its parts are the document's prompt analyses.
  */
 import { cheapestAlternative, type Alternative } from '../estimate/cheapestAlternative';
-import { estimateCall, fillTarget, modelsForCall, type CallEstimate, type PartTokens } from '../estimate/estimateCall';
+import { estimateCall, fillTarget, modelsForCall, writesPlaceholder, type CallEstimate, type PartTokens } from '../estimate/estimateCall';
 import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt';
 import { assembleCalls } from '../prompts/assembleCalls';
 import type { LlmCall } from '../prompts/llmCall';
@@ -63,7 +63,7 @@ function partTokensOf(estimate: ModelEstimate): PartTokens {
   return {
     tokens: estimate.inputTokens,
     exact: estimate.exact,
-    placeholderTokens: (name) => (estimate.placeholders.find((p) => p.name === name) ?? estimate.placeholders.find((p) => p.raw === `{${name}}` || p.raw === `\${${name}}`))?.tokens ?? 0,
+    placeholderTokens: (name) => (estimate.placeholders.find((p) => p.name === name) ?? estimate.placeholders.find((p) => writesPlaceholder(p.raw, name)))?.tokens ?? 0,
     assumed: estimate.placeholders.filter((p) => p.source === 'default').map((p) => p.raw),
   };
 }

@@ -317,10 +317,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
   const prompts = new PromptCollector(ctx, scope);
 
   const report = (expr: Node, sink: SdkCallShape, role?: string): void => {
-    const found = file.strings.resolvePrompt(expr);
-    if (found) prompts.addArgument(found, expr, sink.syntaxes ?? [], role ?? sink.role);
-    // A variable only where the shape names one prompt argument (not `arg: 'all'`: lists, options), and not replayed model output.
-    else if (sink.arg !== 'all' && sink.arg !== 'rest') prompts.addVariable(expr, role ?? sink.role);
+    prompts.addShapeArgument(file.strings.resolvePrompt(expr), expr, sink, role);
   };
 
   for (const call of nodes.of(['invocation_expression', 'object_creation_expression'])) {

@@ -26,6 +26,7 @@ import type { FinderContext } from '../languageFinder';
 import type { CallMembership, FoundPrompt, PlaceholderSyntax, PromptEvidence } from '../prompt';
 import { emptyCall, type LlmCall } from '../llmCall';
 import { contains } from '../syntaxTree';
+import type { SdkCallShape } from '../../languages/sdkCallShape';
 import type { ResolvedPrompt, StringEvaluator } from './stringEvaluator';
 import { renderValue, staticValueText, withSyntaxes, type EvaluatedString } from './evaluatedString';
 
@@ -265,6 +266,16 @@ export class PromptCollector {
     this.byRange.set(key, prompt);
   }
 
+  /**
+   * A prompt argument of an SDK call shape: its text when the file shows it, else — where the shape names one
+   * prompt argument (not `arg: 'all'`, which also takes message lists and options) — a variable part.
+   */
+  addShapeArgument(found: ResolvedPrompt | null, expr: Node, shape: Pick<SdkCallShape, 'syntaxes' | 'role' | 'arg'>, role: string | undefined): void {
+    const ownRole = role ?? shape.role;
+    if (found) this.addArgument(found, expr, shape.syntaxes ?? [], ownRole);
+    else if (shape.arg !== 'all' && shape.arg !== 'rest') this.addVariable(expr, ownRole);
+  }
+
   /** A call argument followed to its string: evidence 'flow' when that went through a binding, else 'call'. */
   addArgument(found: ResolvedPrompt, anchor: Node, syntaxes: readonly PlaceholderSyntax[], role: string | undefined, sentHere = false): void {
     this.add(withSyntaxes(found.value, syntaxes), { evidence: found.flow ? 'flow' : 'call', anchor, role, name: found.name, sentHere });
@@ -274,7 +285,7 @@ export class PromptCollector {
    * An SDK call's prompt argument that is a variable the file cannot read (`AddUserMessage(message.Content)`,
    * `.user(question)`): a one-placeholder part of its call, at its place, so the call is found and priced.
    */
-  addVariable(expr: Node, role: string | undefined): void {
+  private addVariable(expr: Node, role: string | undefined): void {
     if (!VARIABLE_TYPES.has(typeOf(expr)) || this.byRange.has(rangeKey(expr)) || role === 'assistant' || role === 'tool') return;
     const name = textOf(expr).replace(/\s+/g, ' ').slice(0, 60);
     const resolved = this.scope.resolve(expr);
