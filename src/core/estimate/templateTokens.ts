@@ -2,16 +2,19 @@
  * Tokens of a prompt template: the static text counted exactly, each placeholder sized from what is
  * known about its value. A template's `{document}` is never counted as the 10 characters `{document}`.
  */
+import * as path from 'path';
 import type { FoundPrompt, Placeholder } from '../prompts/prompt';
 import { estimateTokens } from '../tokens/estimateTokens';
 
-export type PlaceholderSizeSource = 'sample' | 'setting' | 'default' | 'control';
+export type PlaceholderSizeSource = 'sample' | 'import' | 'setting' | 'default' | 'control';
 
 export interface PlaceholderSize {
   name: string;
   raw: string;
   tokens: number;
   source: PlaceholderSizeSource;
+  /** For an imported constant: where it is defined (`prompts.py:12`). */
+  from?: string;
 }
 
 export interface TemplateTokens {
@@ -44,6 +47,12 @@ function sizeOf(p: Placeholder, prompt: FoundPrompt, model: string, sizing: Plac
   if (isControlPlaceholder(p)) return { ...base, tokens: 0, source: 'control' };
   const sample = prompt.samples?.[p.name];
   if (sample !== undefined) return { ...base, tokens: estimateTokens(sample, model, sizing.factors).tokens, source: 'sample' };
+  const imported = prompt.imports?.[p.name];
+  if (imported) {
+    // The constant's own placeholders are sized like any other (an imported template still has holes).
+    const inner = templateTokens({ text: imported.text, placeholders: imported.placeholders } as FoundPrompt, model, sizing);
+    return { ...base, tokens: inner.typicalTokens, source: 'import', from: `${path.basename(imported.file)}:${imported.line}` };
+  }
   const setting = sizing.sizes[p.name];
   if (typeof setting === 'number' && Number.isFinite(setting) && setting >= 0) return { ...base, tokens: Math.round(setting), source: 'setting' };
   if (typeof setting === 'string') return { ...base, tokens: estimateTokens(setting, model, sizing.factors).tokens, source: 'setting' };

@@ -9,6 +9,7 @@ import type { LanguageFinder } from '../prompts/languageFinder';
 import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
 import type { EscapeDialect } from '../prompts/strings/escapes';
 import type { Shape } from '../rewrite/literalShape';
+import type { ModuleReader } from '../prompts/modules/moduleReader';
 import type { MemberList } from './memberLists';
 import type { SdkCallShape } from './sdkCallShape';
 
@@ -58,6 +59,8 @@ export interface LanguageModule {
   readLiteralShape?: LiteralShapeReader;
   /** The SDK calls that carry prompt text (`sdkCallShape.ts`), as the module's finder reads them. */
   sdkCalls: readonly SdkCallShape[];
+  /** Cross-file prompts: the module's imports, its files on disk and their constants. Absent: a file stands alone. */
+  modules?: ModuleReader;
   /** Incremental reuse: for a declaration whose members are declarations of their own, the node holding them. */
   memberList?: MemberList;
 }

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import type { LanguageFinder } from '../prompts/languageFinder';
+import type { ModuleReader } from '../prompts/modules/moduleReader';
 import type { FoundPrompt, SourceLanguage } from '../prompts/prompt';
 import { csharpLanguage } from './csharp/csharpLanguage';
 import { goLanguage } from './go/goLanguage';
@@ -69,6 +70,11 @@ export function grammarOf(language: SourceLanguage): string | null {
 export function grammarToLoad(language: SourceLanguage): string | null {
   const entry = FILE_LANGUAGE.get(language);
   return entry?.grammar ?? entry?.textGrammar ?? null;
+}
+
+/** How `language` imports from other files of a project (`prompts/modules/moduleReader.ts`); undefined when it does not. */
+export function moduleReaderOf(language: SourceLanguage): ModuleReader | undefined {
+  return MODULE_OF.get(language)?.modules;
 }
 
 /** The finder that reads `language`'s tree; undefined for prompt files and unknown languages. */

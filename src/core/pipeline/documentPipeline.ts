@@ -16,6 +16,8 @@ import { acceptModelAnswer } from '../compress/modelAssisted';
 import type { EngineSettings } from '../config/engineSettings';
 import { findPrompts, hasLlmSignal, warmGrammar } from '../prompts/findPrompts';
 import type { FoundPrompt } from '../prompts/prompt';
+import { resolveImportedPlaceholders } from '../project/importedPlaceholders';
+import { ProjectFiles } from '../project/projectFiles';
 import { toFileFindings, type FileFindings } from '../scan/finding';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
 import { isEncodingLoaded, preloadEncoding } from '../tokens/tokenCounter';
@@ -37,6 +39,10 @@ export interface DocumentPipelineOptions {
 export class DocumentPipeline {
   private readonly parser = new IncrementalPromptParser();
   private readonly estimator = new PromptEstimator();
+  /** Other files of the project, for prompts imported across files: the editor's texts first, else the disk. */
+  private readonly projectFiles = new ProjectFiles();
+  /** The file path of each document key, so `forget` drops its editor text. */
+  private readonly pathOfKey = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
   /** The id of the newest `find` received per document. */
   private readonly newestFind = new Map<string, number>();
@@ -59,10 +65,14 @@ export class DocumentPipeline {
 
   private async handle(request: WorkerRequest): Promise<WorkerReply | undefined> {
     switch (request.type) {
-      case 'forget':
+      case 'forget': {
+        const filePath = this.pathOfKey.get(request.key);
+        if (filePath) this.projectFiles.closeFile(filePath);
+        this.pathOfKey.delete(request.key);
         this.parser.forget(request.key);
         this.newestFind.delete(request.key);
         return undefined;
+      }
       case 'invalidate':
         this.estimator.invalidate();
         return undefined;
@@ -108,6 +118,9 @@ export class DocumentPipeline {
     const before = { ...this.parser.counts };
     const prompts = this.parser.find(key, request.text, request.filePath) ?? [];
     const parse: ParseKind = this.parser.counts.incremental > before.incremental ? 'incremental' : this.parser.counts.full > before.full ? 'full' : 'none';
+    this.pathOfKey.set(key, request.filePath);
+    this.projectFiles.setOpenText(request.filePath, request.text);
+    const dependencies = await resolveImportedPlaceholders(prompts, request.filePath, request.text, this.projectFiles, this.parser.keptRoot(key, request.text));
     this.options.onSlice?.('find prompts', performance.now() - findStart);
     const findMs = performance.now() - started - loadMs;
     const estimated = await this.estimate(prompts, request.settings, superseded, request.usage);
@@ -115,7 +128,7 @@ export class DocumentPipeline {
     const usageError = request.usage ? this.priceUsage(estimated.calls, estimated.analyses, request.usage, request.settings) : null;
     // The calls each prompt reaches are in `calls` (parts by index): the faces do not need them twice.
     const analyses = estimated.analyses.map((a) => (a.prompt.calls ? { ...a, prompt: withoutCalls(a.prompt) } : a));
-    return { id, parse, findMs, ...estimated, analyses, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}) };
+    return { id, parse, findMs, ...estimated, analyses, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}), ...(dependencies.length ? { dependencies } : {}) };
   }
 
   /**
@@ -147,8 +160,9 @@ export class DocumentPipeline {
   private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null): Promise<FileFindings | null> {
     if (!hasLlmSignal(text, file.language)) return null;
     const prompts = await findPrompts(text, file.path);
+    await resolveImportedPlaceholders(prompts, file.path, text, this.projectFiles);
     const analyses = prompts.map((prompt) => this.estimator.analyze(prompt, settings));
-    return toFileFindings(displayName, analyses, this.estimator.analyzeCalls(analyses, settings, usage));
+    return toFileFindings(displayName, analyses, this.estimator.analyzeCalls(analyses, settings, usage), file.path);
   }
 
   /** Loads the tokenizers `settings` need, each in a slice of its own; returns the time it took. */

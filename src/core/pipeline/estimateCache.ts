@@ -53,6 +53,6 @@ export class EstimateCache {
 /** Everything of `prompt` that can change its estimate for `model`; positions are deliberately left out. */
 export function estimateKey(prompt: FoundPrompt, model: string): string {
   const placeholders = prompt.placeholders.map((p) => `${p.syntax}\u0002${p.offset}\u0002${p.name}\u0002${p.raw}`).join('\u0001');
-  const samples = prompt.samples ? JSON.stringify(prompt.samples) : '';
+  const samples = prompt.samples || prompt.imports ? JSON.stringify([prompt.samples, prompt.imports]) : '';
   return `${model}\u0000${prompt.maxOutputTokens ?? ''}\u0000${samples}\u0000${placeholders}\u0000${prompt.text}`;
 }

@@ -7,7 +7,7 @@
  * error recovery differed between the incremental and a fresh parse (tested on thousands of random edits).
  * Prompt files (no grammar) are read by `findPromptsSync`.
  */
-import type { Parser, Tree } from '@vscode/tree-sitter-wasm';
+import type { Node, Parser, Tree } from '@vscode/tree-sitter-wasm';
 import { finderForLanguage, findPromptsSync } from '../prompts/findPrompts';
 import type { LanguageFinder } from '../prompts/languageFinder';
 import { releaseTreeFacts } from '../prompts/nodeFacts';
@@ -110,6 +110,12 @@ export class IncrementalPromptParser {
     });
   }
 
+  /** The tree of document `key` as its last `find` read it (valid until the next edit or find), for the import reader. */
+  keptRoot(key: string, source: string): Node | null {
+    const kept = this.kept.get(key);
+    return kept && kept.usable && !kept.edited && kept.text === source ? kept.tree.rootNode : null;
+  }
+
   /**
    * Records edits made to document `key` since its last `find`, in the order VS Code applied them (each
    * in the coordinates of the text after the previous ones).
@@ -182,6 +188,7 @@ function countLineBreaks(text: string): number {
 function copyPrompt(prompt: FoundPrompt): FoundPrompt {
   const copy: FoundPrompt = { ...prompt, placeholders: prompt.placeholders.map((p) => ({ ...p })) };
   if (prompt.samples) copy.samples = { ...prompt.samples };
+  if (prompt.imports) copy.imports = { ...prompt.imports };
   return copy;
 }
 

@@ -57,6 +57,8 @@ export interface AnalyzedReply {
   cache: EstimateCounts;
   /** Why the usage file could not price the prompts (their `monthly` is null), when it could not. */
   usageError?: string;
+  /** Other files of the project whose constants the prompts import (absolute paths): a change to one re-analyses this document. */
+  dependencies?: string[];
 }
 
 export interface ScannedReply {

@@ -76,8 +76,19 @@ export interface FoundPrompt {
   name?: string;
   /** Sample values for placeholders declared next to the prompt (Prompty `sample:`). */
   samples?: Record<string, string>;
+  /** Placeholders whose value is a constant of another file of the project (`from .prompts import SYSTEM`): counted as its text. */
+  imports?: Record<string, ImportedText>;
   /** The calls this text reaches (several when it is shared); none when the finder saw no call (an implied call is assembled). */
   calls?: CallMembership[];
+}
+
+/** The text of a constant another file defines, as the importing prompt uses it. */
+export interface ImportedText {
+  text: string;
+  placeholders: Placeholder[];
+  /** Absolute path of the file that defines it, and the 1-based line of its value. */
+  file: string;
+  line: number;
 }
 
 /** One call a prompt reaches, and where in the call it sits. */

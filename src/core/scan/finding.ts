@@ -3,6 +3,7 @@
  * `docs/scan-schema-v2.json`): a serialisation of the same `CallAnalysis` and `PromptAnalysis` the editor
  * shows. Calls carry the cost; prompts are their parts and carry only their own size.
  */
+import * as path from 'path';
 import type { CallEstimate } from '../estimate/estimateCall';
 import { isControlPlaceholder } from '../estimate/templateTokens';
 import type { CallAnalysis } from '../pipeline/callAnalysis';
@@ -30,6 +31,8 @@ export interface PromptFinding {
   calls: string[];
   /** Its typical tokens for its (first) call's model. */
   tokens: number;
+  /** Placeholders filled with a constant of another file (`from .prompts import SYSTEM`), where it is defined. */
+  imports?: { placeholder: string; file: string; line: number }[];
 }
 
 export interface CallFindingEstimate {
@@ -78,7 +81,13 @@ export interface FileFindings {
 }
 
 /** One file's analyses as findings, ids local to the file (`p0`, `c0`); `numberFindings` makes them unique. */
-export function toFileFindings(file: string, analyses: readonly Pick<PromptAnalysis, 'prompt' | 'estimates'>[], calls: readonly CallAnalysis[]): FileFindings {
+/**
+ * `file` is the display path; `sourcePath`, the file's real path, places imported constants' files beside
+ * it (`file`'s folder, the same relative path).
+ */
+export function toFileFindings(file: string, analyses: readonly Pick<PromptAnalysis, 'prompt' | 'estimates'>[], calls: readonly CallAnalysis[], sourcePath?: string): FileFindings {
+  const displayOf = (imported: string) =>
+    sourcePath ? path.posix.normalize(path.posix.join(path.posix.dirname(file), path.relative(path.dirname(sourcePath), imported).split(path.sep).join('/'))) : path.basename(imported);
   const callIds = analyses.map(() => [] as string[]);
   const tokens = analyses.map((a) => a.estimates[0]?.inputTokens ?? 0);
   const firstCallTokens = analyses.map(() => null as number | null);
@@ -103,6 +112,7 @@ export function toFileFindings(file: string, analyses: readonly Pick<PromptAnaly
     evidence: prompt.evidence,
     calls: callIds[i],
     tokens: firstCallTokens[i] ?? tokens[i],
+    ...(prompt.imports ? { imports: Object.entries(prompt.imports).map(([placeholder, v]) => ({ placeholder, file: displayOf(v.file), line: v.line })) } : {}),
   }));
   return { prompts, calls: calls.map((c, i) => toCallFinding(file, c, `c${i}`, analyses)) };
 }

@@ -28,6 +28,9 @@ export interface DocumentAnalysis {
   prompts: PromptAnalysis[];
   /** Every call with its cost per model and $/month: what a lens, a hover or a diagnostic prices. */
   calls: CallAnalysis[];
+  /** The path the engine read the document as, and the project files its prompts import constants from. */
+  enginePath: string;
+  dependencies: readonly string[];
 }
 
 /** Debounce after an edit before recomputing a visible document (the CodeLens itself is debounced by VS Code too). */
@@ -45,6 +48,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The document version whose text the worker last read, per engine path (see `refreshDependents`). */
+  private readonly sentVersions = new Map<string, number>();
 
   /** Fires whenever a fresh analysis is stored (for lenses, diagnostics, status bar…). */
   readonly onDidAnalyze = this.emitter.event;
@@ -62,6 +67,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.emitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      // A prompts module saved (or changed on disk by a save elsewhere): the files importing it are priced again.
+      vscode.workspace.onDidSaveTextDocument((doc) => this.onDocumentSaved(doc)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.analyzeVisible()),
       engine.onDidChange((change) => {
         // Settings and prices give other estimates; a usage change (the profile) only other $/month.
@@ -173,7 +180,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.stats.lastFind = { where: result.where, parse: result.parse, ms: result.findMs, estimateMs: result.estimateMs };
       if (stale()) return undefined;
       return timed('store analysis and notify', () => {
-        const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, engine, prompts: result.analyses, calls: result.calls };
+        const analysis: DocumentAnalysis = { uri: doc.uri, version, generation, engine, prompts: result.analyses, calls: result.calls, enginePath, dependencies: result.dependencies ?? [] };
         this.cache.set(key, analysis);
         this.stats.lastAnalysis = {
           uri: key,
@@ -184,6 +191,12 @@ export class DocumentAnalyzer implements vscode.Disposable {
           countedEstimates: result.counted,
         };
         this.emitter.fire(analysis);
+        // The worker now reads this text for the files that import from it. Only a new version does: a
+        // re-analysis caused by a dependency must not bounce back (two files importing each other).
+        if (this.sentVersions.get(enginePath) !== version) {
+          this.sentVersions.set(enginePath, version);
+          this.refreshDependents(enginePath);
+        }
         return analysis;
       });
     } catch (error) {
@@ -216,6 +229,26 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
   }
 
+  /**
+   * A saved prompts module: the files importing it are priced again. One edited while hidden is analysed
+   * first, so that the worker reads its saved text (its analysis then refreshes the importers).
+   */
+  private onDocumentSaved(doc: vscode.TextDocument): void {
+    if (this.isSupported(doc) && !this.cached(doc)) void this.analyze(doc);
+    else this.refreshDependents(enginePathFor(doc));
+  }
+
+  /** Drops the analyses that imported constants from `enginePath` and recomputes the visible ones. */
+  private refreshDependents(enginePath: string): void {
+    let dropped = false;
+    for (const [key, analysis] of this.cache) {
+      if (analysis.enginePath === enginePath || !analysis.dependencies.includes(enginePath)) continue;
+      this.cache.delete(key);
+      dropped = true;
+    }
+    if (dropped) this.analyzeVisible();
+  }
+
   private refreshAll(): void {
     this.cache.clear();
     this.analyzeVisible();
@@ -223,6 +256,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    const enginePath = this.cache.get(key)?.enginePath;
+    if (enginePath) this.sentVersions.delete(enginePath);
     this.cache.delete(key);
     this.pending.delete(key);
     clearTimeout(this.timers.get(key));

@@ -2,6 +2,7 @@
 import type { LanguageModule } from '../languageModule';
 import { bodyOf, typed, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
+import { javascriptModules } from './javascriptModules';
 import { JAVASCRIPT_ESCAPES, javascriptFinder, tsxFinder, typescriptFinder } from './javascriptFinder';
 import { readJavascriptShape } from './javascriptLiterals';
 import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../pythonJavascriptSdkCalls';
@@ -28,4 +29,5 @@ export const javascriptLanguage: LanguageModule = {
   escapeDialect: JAVASCRIPT_ESCAPES,
   readLiteralShape: readJavascriptShape,
   memberList: classMembers,
+  modules: javascriptModules,
 };

@@ -2,6 +2,7 @@
 import type { LanguageModule } from '../languageModule';
 import { bodyOf, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
+import { pythonModules } from './pythonModules';
 import { PYTHON_ESCAPES, pythonFinder } from './pythonFinder';
 import { readPythonShape } from './pythonLiterals';
 import { PYTHON_JAVASCRIPT_SDK_CALLS } from '../pythonJavascriptSdkCalls';
@@ -21,4 +22,5 @@ export const pythonLanguage: LanguageModule = {
   escapeDialect: PYTHON_ESCAPES,
   readLiteralShape: readPythonShape,
   memberList: classMembers,
+  modules: pythonModules,
 };

@@ -42,6 +42,7 @@ const FRAMING: Record<CallApi, string> = {
 
 const PLACEHOLDER_SOURCE: Record<PlaceholderSize['source'], string> = {
   sample: 'from a sample value',
+  import: 'imported',
   setting: 'from settings',
   default: 'default size',
   control: 'control block, no content',
@@ -173,7 +174,7 @@ function assumptions(analysis: CallAnalysis, prompts: readonly PromptAnalysis[])
     return (own?.placeholders ?? []).filter((p) => p.source !== 'control');
   });
   if (placeholders.length > 0) {
-    const listed = placeholders.slice(0, MAX_LISTED_PLACEHOLDERS).map((p) => `${escapeMarkdown(p.raw)} ≈ ${formatTokenCount(p.tokens)} tokens (${PLACEHOLDER_SOURCE[p.source]})`);
+    const listed = placeholders.slice(0, MAX_LISTED_PLACEHOLDERS).map((p) => `${escapeMarkdown(p.raw)} ≈ ${formatTokenCount(p.tokens)} tokens (${p.from ? `from ${escapeMarkdown(p.from)}` : PLACEHOLDER_SOURCE[p.source]})`);
     const more = placeholders.length > MAX_LISTED_PLACEHOLDERS ? `, and ${placeholders.length - MAX_LISTED_PLACEHOLDERS} more` : '';
     lines.push('', `**Placeholders:** ${listed.join('; ')}${more}.`);
   }

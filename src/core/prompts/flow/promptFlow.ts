@@ -24,7 +24,7 @@ import { CallSettingsReader } from './callSettings';
 import { FileNames } from './fileNames';
 import { MAX_DEPTH, weaker, within, type Sink } from './flowSink';
 import { FlowCalls } from './flowCalls';
-import { builderOf, isTestDouble } from './receiverBuilders';
+import { builderOf, isTestDouble, namedLikeModel } from './receiverBuilders';
 import { nodeText } from '../syntaxTree';
 import { addMessageShapedLiterals, addNamedPrompts, type PromptFlowResults } from './namedPrompts';
 import type { CallSite, Entry, SyntaxAdapter } from './syntaxAdapter';
@@ -70,7 +70,7 @@ class PromptFlow implements PromptFlowResults {
       const offset = site.path.length - segments.length;
       if (!segments.every((alts, i) => alts.includes(site.path[offset + i]))) continue;
       if (rule.requires && !rule.requires.some((r) => this.names.textContains(r))) continue;
-      if (rule.needsModelReceiver && !(site.receiver && (this.settings.isModelObject(site.receiver, 0) || isTestDouble(this.names, site.receiver)))) continue;
+      if (rule.needsModelReceiver && !(site.receiver && (this.settings.isModelObject(site.receiver, 0) || isTestDouble(this.names, site.receiver) || namedLikeModel(this.names, site)))) continue;
       if (rule.receiverBuiltBy && !(site.receiver && rule.receiverBuiltBy.includes(builderOf(this.names, site.receiver) ?? ''))) continue;
       return rule;
     }

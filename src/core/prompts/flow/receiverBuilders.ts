@@ -5,6 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { FileNames } from './fileNames';
+import type { CallSite } from './syntaxAdapter';
 
 /**
  * Model classes that answer without a provider (Vercel AI SDK `ai/test`, LangChain fakes): a call made with
@@ -27,4 +28,27 @@ export function builderOf(names: FileNames, node: Node): string | null {
 export function isTestDouble(names: FileNames, node: Node | null | undefined): boolean {
   const builder = node ? builderOf(names, node) : null;
   return builder !== null && TEST_DOUBLE_BUILDERS.has(builder);
+}
+
+/** LangChain's runnable methods: on a receiver named like a model, a prompt goes to a model. */
+const RUNNABLE_METHODS = new Set(['invoke', 'ainvoke', 'stream', 'astream']);
+
+/**
+ * `self.summary_model.invoke(text)`, `llm.ainvoke(messages)` where the model object is a parameter or
+ * built in another file: the file cannot show what it is, but its name says it (`llm`, `…_model`,
+ * `chat_model`). Only for the runnable methods, whose names are LangChain's; never when the file shows
+ * the receiver is something else (a call or constant it is bound to).
+ */
+export function namedLikeModel(names: FileNames, site: CallSite): boolean {
+  if (!site.receiver || !RUNNABLE_METHODS.has(site.path[site.path.length - 1] ?? '')) return false;
+  const receiver = names.adapter.unwrap(site.receiver);
+  // `self.llm = llm` (a parameter) is still unknown; `self.llm = make_thing()` or a literal is known, and not a model.
+  let value: Node | null = receiver;
+  for (let depth = 0; value && depth < 4; depth++) {
+    if (names.siteOf(value) || names.literalText(value) !== null) return false;
+    const bound = names.valuesOfConstant(value);
+    value = bound ? names.adapter.unwrap(bound) : null;
+  }
+  const name = names.adapter.member(receiver)?.name ?? names.adapter.identifier(receiver);
+  return name !== null && /(^|_)(llm|model|chat_?model|chat_?llm)s?$/i.test(name) && !/embed/i.test(name);
 }
