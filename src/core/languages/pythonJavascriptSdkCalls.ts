@@ -23,7 +23,8 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   // OpenAI / Azure OpenAI and every OpenAI-compatible client (Groq, Together, DeepSeek, xAI…).
   { sdk: 'openai', form: 'call', callee: 'chat.completions.create|parse|stream', request: 'chat', named: { messages } },
   { sdk: 'openai', form: 'call', callee: 'responses.create|parse|stream', request: 'responses', named: { instructions: system, input: contents } },
-  { sdk: 'openai', form: 'call', callee: 'completions.create', request: 'other', named: { prompt: user } },
+  // Legacy completions; with `messages` it is a chat client held under another name (`openAiChat.completions.create`).
+  { sdk: 'openai', form: 'call', callee: 'completions.create', request: 'other', named: { prompt: user, messages } },
   // OpenAI Assistants (before Anthropic's `messages.create`, which it would otherwise match).
   { sdk: 'openai', form: 'call', callee: 'assistants.create|update', named: { instructions: system } },
   { sdk: 'openai', form: 'call', callee: 'threads.messages.create', named: { content: user } },
@@ -112,6 +113,13 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   { sdk: 'any', form: 'message', callee: 'assistantmessage', role: 'assistant' },
   { sdk: 'any', form: 'message', callee: 'developermessage', role: 'developer' },
   { sdk: 'any', form: 'message', callee: 'chatmessage' }, // role from role=…
+  // Message builders and histories: `builder.appendMessage('user', text)`, Semantic Kernel / LangChain
+  // `history.add_user_message(text)`; the list they fill is sent later (`builder.messages`).
+  { sdk: 'any', form: 'message', callee: 'appendmessage|addmessage' }, // role first, then the content
+  { sdk: 'any', form: 'message', callee: 'messagebuilder', role: 'system' }, // new MessageBuilder(systemPrompt, model)
+  { sdk: 'any', form: 'message', callee: 'addusermessage', role: 'user' },
+  { sdk: 'any', form: 'message', callee: 'addsystemmessage', role: 'system' },
+  { sdk: 'any', form: 'message', callee: 'addassistantmessage|addaimessage', role: 'assistant' },
   // OpenAI's typed message dicts, called as constructors: `EasyInputMessageParam(role="user", content=…)`.
   { sdk: 'openai', form: 'message', callee: 'easyinputmessageparam' },
   { sdk: 'openai', form: 'message', callee: 'chatcompletionsystemmessageparam', role: 'system' },

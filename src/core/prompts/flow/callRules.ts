@@ -20,7 +20,7 @@ export const RULE_LAST_SEGMENTS = new Set(COMPILED_RULES.flatMap(({ segments }) 
 
 const MESSAGE_SHAPES = PYTHON_JAVASCRIPT_SDK_CALLS.filter((shape) => shape.form === 'message');
 /** Message classes: the role their callee says, or null when a `role=` argument says it. */
-export const MESSAGE_CLASS_ROLES = nameTable<string | null>(Object.fromEntries(MESSAGE_SHAPES.map((shape) => [shape.callee, shape.role ?? null])));
+export const MESSAGE_CLASS_ROLES = nameTable<string | null>(Object.fromEntries(MESSAGE_SHAPES.flatMap((shape) => shape.callee.split('|').map((callee) => [callee, shape.role ?? null]))));
 /** Message-template classes whose text is a `{name}` template. */
 export const TEMPLATE_MESSAGE_CLASSES = new Set(MESSAGE_SHAPES.filter((shape) => shape.syntaxes).map((shape) => shape.callee));
 

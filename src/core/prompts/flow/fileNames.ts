@@ -11,6 +11,9 @@ import { normalizeName } from '../sdkNames';
 import type { StringValue } from '../strings/stringValue';
 import type { Binding, CallSite, Entry, FileIndex, FunctionDef, SyntaxAdapter } from './syntaxAdapter';
 
+/** Methods that add one message to a builder or history object (normalised names). */
+const MESSAGE_BUILDER_METHODS = new Set(['appendmessage', 'addmessage', 'addusermessage', 'addsystemmessage', 'addassistantmessage', 'addaimessage']);
+
 export class FileNames {
   readonly index: FileIndex;
   private lowerSourceCache: string | undefined;
@@ -268,6 +271,26 @@ export class FileNames {
       if (method === 'append' || method === 'push' || method === 'unshift') out.push(...site.positional);
       else if (method === 'insert') out.push(...site.positional.slice(1));
       else if (method === 'extend') for (const arg of site.positional) out.push(...(this.adapter.elements(this.adapter.unwrap(arg)) ?? []));
+    }
+    if (member) out.push(...this.builtBy(member.object));
+    return out;
+  }
+
+  /**
+   * `builder.messages` sent, after `builder.appendMessage('user', text)` / `history.add_user_message(text)`:
+   * the builder's message calls, in order (each is read as a message of its role).
+   */
+  private builtBy(object: Node): Node[] {
+    const name = this.adapter.identifier(object) ?? this.adapter.member(object)?.name ?? null;
+    if (name === null) return [];
+    const out: Node[] = [];
+    // `new MessageBuilder(systemPrompt, model)`: the builder starts with the system message.
+    const bound = this.adapter.identifier(object) !== null ? this.resolve(object, name)?.value : undefined;
+    const built = bound ? this.siteOf(this.adapter.unwrap(bound)) : null;
+    if (built && built.path[built.path.length - 1] === 'messagebuilder') out.push(built.node);
+    for (const site of this.callSites()) {
+      const method = site.path[site.path.length - 1] ?? '';
+      if (site.receiver && MESSAGE_BUILDER_METHODS.has(method) && this.sameObject(this.adapter.unwrap(site.receiver), object)) out.push(site.node);
     }
     return out;
   }

@@ -33,6 +33,9 @@ export function findPromptsWithAdapter(root: Node, ctx: FinderContext, adapter: 
   return new PromptFlow(root, ctx, adapter).run();
 }
 
+/** Message classes and builder methods whose first argument is the role (`ChatMessage("user", text)`, `appendMessage('user', text)`). */
+const ROLE_FIRST_MESSAGES = new Set(['chatmessage', 'appendmessage', 'addmessage']);
+
 class PromptFlow implements PromptFlowResults {
   readonly names: FileNames;
   private readonly settings: CallSettingsReader;
@@ -315,11 +318,12 @@ class PromptFlow implements PromptFlowResults {
     if (site) {
       const last = site.path[site.path.length - 1] ?? '';
       if (last in MESSAGE_CLASS_ROLES) {
-        const roleNode = site.named.get('role') ?? (last === 'chatmessage' ? site.positional[0] : undefined);
+        const roleFirst = ROLE_FIRST_MESSAGES.has(last) && site.positional.length >= 2;
+        const roleNode = site.named.get('role') ?? (roleFirst ? site.positional[0] : undefined);
         const roleText = roleNode ? this.names.literalText(roleNode) ?? this.names.memberName(roleNode) : null;
         const role = MESSAGE_CLASS_ROLES[last] ?? (roleText ? normalizeRole(roleText) : undefined) ?? sink.role;
         const syntaxes = TEMPLATE_MESSAGE_CLASSES.has(last) ? ['format' as const] : sink.syntaxes;
-        const content = site.named.get('content') ?? site.named.get('text') ?? (last === 'chatmessage' ? site.positional[1] ?? (site.named.get('role') ? site.positional[0] : undefined) : site.positional[0]);
+        const content = site.named.get('content') ?? site.named.get('text') ?? (roleFirst ? site.positional[1] : ROLE_FIRST_MESSAGES.has(last) && !site.named.get('role') ? undefined : site.positional[0]);
         const parts = site.named.get('parts');
         const messageSink = { ...sink, role, syntaxes, depth: sink.depth + 1 };
         const before = this.emitted;

@@ -1,5 +1,6 @@
 /** How the flow resolves names (`FileNames`): here, command-line defaults that become a prompt and a model. */
 import * as assert from 'assert';
+import { callsIn } from '../callShapes';
 import { findPrompts } from '../../../../../src/core/prompts/findPrompts';
 import type { FileNames } from '../../../../../src/core/prompts/flow/fileNames';
 
@@ -61,6 +62,36 @@ suite('prompt flow: names', () => {
       assert.deepStrictEqual(prompts.map((p) => p.text), ['What is the capital of France and why?', 'Explain photosynthesis to a child.'], file);
       assert.ok(prompts.every((p) => /\/\?\d+$/.test(p.calls?.[0]?.slot ?? '')), `${file}: alternatives`);
     }
+  });
+  test('a message builder: its constructor and appendMessage / add_user_message calls are the messages it sends', async () => {
+    const source = [
+      "import OpenAI from 'openai';",
+      "const SYSTEM = 'You answer questions about the lease using only the sources.';",
+      'export async function ask(openAiChat: OpenAI, q: string, sources: string) {',
+      '  const builder = new MessageBuilder(SYSTEM, "gpt-4o");',
+      "  builder.appendMessage('user', `${q}\\nSources:\\n${sources}`);",
+      "  builder.appendMessage('assistant', 'Example answer citing [info1.txt].');",
+      '  const messages = builder.messages;',
+      '  return openAiChat.completions.create({ model: "gpt-4o", messages });',
+      '}',
+    ].join('\n');
+    assert.deepStrictEqual(await callsIn(source, 'builder.ts'), [
+      { line: 8, implied: false, api: 'other', model: 'gpt-4o', parts: ['system: You answer questions about the lease using only the sources.', 'user: ${q}\nSources:\n${sources}', 'assistant: Example answer citing [info1.txt].'] },
+    ]);
+  });
+
+  test('a chat history filled with add_user_message / add_system_message is one call with those parts', async () => {
+    const source = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def ask(history, q):',
+      '    history.add_system_message("You are a terse assistant.")',
+      '    history.add_user_message(q)',
+      '    return client.chat.completions.create(model="gpt-4o-mini", messages=history.messages)',
+    ].join('\n');
+    assert.deepStrictEqual(await callsIn(source, 'history.py'), [
+      { line: 6, implied: false, api: 'chat', model: 'gpt-4o-mini', parts: ['system: You are a terse assistant.', 'user: {q}'] },
+    ]);
   });
 });
 

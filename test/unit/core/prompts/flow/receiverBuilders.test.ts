@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { TEST_DOUBLE_BUILDERS } from '../../../../../src/core/prompts/flow/receiverBuilders';
+import { namedLikeModel, TEST_DOUBLE_BUILDERS } from '../../../../../src/core/prompts/flow/receiverBuilders';
 import { callsIn } from '../callShapes';
 
 suite('prompt flow: what built a receiver (agents, test doubles)', () => {
@@ -41,5 +41,38 @@ suite('prompt flow: what built a receiver (agents, test doubles)', () => {
     assert.deepStrictEqual(await callsIn(source, 'chain.py'), [
       { line: 3, implied: false, api: 'other', model: 'gpt-4o', parts: ['user: Tell me a story about a brave llama.'] },
     ]);
+  });
+
+  test('invoke on a receiver named like a model the file cannot see (a parameter, self.x = param) is a call', async () => {
+    const source = [
+      'class Summarizer:',
+      '    def __init__(self, summary_model):',
+      '        self.summary_model = summary_model',
+      '    def run(self, text):',
+      '        return self.summary_model.invoke("Summarize the conversation so far in two sentences.")',
+      'def ask(llm, q):',
+      '    return llm.ainvoke(q)',
+    ].join('\n');
+    assert.deepStrictEqual(await callsIn(source, 'runnables.py'), [
+      { line: 5, implied: false, api: 'other', model: null, parts: ['user: Summarize the conversation so far in two sentences.'] },
+      { line: 7, implied: false, api: 'other', model: null, parts: ['user: {q}'] },
+    ]);
+    assert.strictEqual(typeof namedLikeModel, 'function');
+  });
+
+  test('not on names that are not models, other methods, or a receiver the file shows is something else', async () => {
+    const source = [
+      'def a(chain, q):',
+      '    return chain.invoke("Summarize the conversation so far in two sentences.")',
+      'def b(model, rows):',
+      '    return model.predict("Summarize the conversation so far in two sentences.")',
+      'def c(q):',
+      '    embed_model = load_embedder()',
+      '    return embed_model.invoke("Summarize the conversation so far in two sentences.")',
+      'def d(q):',
+      '    model = make_pipeline()',
+      '    return model.invoke("Summarize the conversation so far in two sentences.")',
+    ].join('\n');
+    assert.deepStrictEqual((await callsIn(source, 'not_models.py')).filter((c) => !c.implied), []);
   });
 });
