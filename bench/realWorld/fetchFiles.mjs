@@ -2,7 +2,8 @@
 // directory outside the repository (default: <tmp>/prompt-cost-realworld/files/<owner+name>/<path>).
 // The third-party files are not committed here: only their addresses, licences and our labels are.
 // Source per repository: a local git mirror only (PROMPT_COST_MIRRORS, default /work/.mirror/<owner+name>/repo,
-// e.g. a `git clone --mirror` you made): the bench never reaches out to the network itself.
+// e.g. a `git clone --mirror` you made): the bench never reaches out to the network itself. Both splits (dev and
+// holdout) are materialized; a pinned commit may sit on any branch of the mirror (teams-ai: release/v1).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
