@@ -16,7 +16,7 @@ import { acceptModelAnswer } from '../compress/modelAssisted';
 import type { EngineSettings } from '../config/engineSettings';
 import { findPrompts, hasLlmSignal, warmGrammar } from '../prompts/findPrompts';
 import type { FoundPrompt } from '../prompts/prompt';
-import { resolveImportedPlaceholders } from '../project/importedPlaceholders';
+import { resolveProjectReferences } from '../project/projectReferences';
 import { ProjectFiles } from '../project/projectFiles';
 import { toFileFindings, type FileFindings } from '../scan/finding';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
@@ -120,7 +120,7 @@ export class DocumentPipeline {
     const parse: ParseKind = this.parser.counts.incremental > before.incremental ? 'incremental' : this.parser.counts.full > before.full ? 'full' : 'none';
     this.pathOfKey.set(key, request.filePath);
     this.projectFiles.setOpenText(request.filePath, request.text);
-    const dependencies = await resolveImportedPlaceholders(prompts, request.filePath, request.text, this.projectFiles, this.parser.keptRoot(key, request.text));
+    const dependencies = await resolveProjectReferences(prompts, request.filePath, request.text, this.projectFiles, this.parser.keptRoot(key, request.text));
     this.options.onSlice?.('find prompts', performance.now() - findStart);
     const findMs = performance.now() - started - loadMs;
     const estimated = await this.estimate(prompts, request.settings, superseded, request.usage);
@@ -160,7 +160,7 @@ export class DocumentPipeline {
   private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null): Promise<FileFindings | null> {
     if (!hasLlmSignal(text, file.language)) return null;
     const prompts = await findPrompts(text, file.path);
-    await resolveImportedPlaceholders(prompts, file.path, text, this.projectFiles);
+    await resolveProjectReferences(prompts, file.path, text, this.projectFiles);
     const analyses = prompts.map((prompt) => this.estimator.analyze(prompt, settings));
     return toFileFindings(displayName, analyses, this.estimator.analyzeCalls(analyses, settings, usage), file.path);
   }

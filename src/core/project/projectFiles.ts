@@ -4,11 +4,10 @@
  * changes. Plain Node: the pipeline worker reads imported modules itself, so nothing is sent for them.
  */
 import * as fs from 'fs';
-import type { ModuleConstant } from '../prompts/modules/moduleReader';
 
 /** A module bigger than this is generated data, not a prompts module: not read. */
 const MAX_MODULE_BYTES = 1024 * 1024;
-/** Modules whose constants are kept (least recently used go first). */
+/** Files whose derived values are kept (least recently used go first). */
 const MAX_KEPT_MODULES = 200;
 
 export interface ProjectText {
@@ -19,7 +18,8 @@ export interface ProjectText {
 
 export class ProjectFiles {
   private readonly open = new Map<string, { text: string; version: number }>();
-  private readonly constants = new Map<string, { stamp: string; constants: Map<string, ModuleConstant> }>();
+  /** What was read from a file (its constants, its models…), by file and kind, while its stamp holds. */
+  private readonly derived = new Map<string, { stamp: string; value: unknown }>();
   private versions = 0;
 
   /** The editor's current text of `file` (it is analysed): imports of it read this, not the disk. */
@@ -55,18 +55,20 @@ export class ProjectFiles {
     }
   }
 
-  /** The constants of `file` read when its text had `stamp`, if still current. */
-  keptConstants(file: string, stamp: string): Map<string, ModuleConstant> | undefined {
-    const kept = this.constants.get(file);
+  /** What `read` derived from `file` under `kind` when its text had `stamp`, if still current. */
+  kept<T>(file: string, kind: string, stamp: string): T | undefined {
+    const key = `${kind}\u0000${file}`;
+    const kept = this.derived.get(key);
     if (!kept || kept.stamp !== stamp) return undefined;
-    this.constants.delete(file);
-    this.constants.set(file, kept); // most recently used last
-    return kept.constants;
+    this.derived.delete(key);
+    this.derived.set(key, kept); // most recently used last
+    return kept.value as T;
   }
 
-  keepConstants(file: string, stamp: string, constants: Map<string, ModuleConstant>): void {
-    this.constants.delete(file);
-    this.constants.set(file, { stamp, constants });
-    if (this.constants.size > MAX_KEPT_MODULES) this.constants.delete(this.constants.keys().next().value!);
+  keep<T>(file: string, kind: string, stamp: string, value: T): void {
+    const key = `${kind}\u0000${file}`;
+    this.derived.delete(key);
+    this.derived.set(key, { stamp, value });
+    if (this.derived.size > MAX_KEPT_MODULES) this.derived.delete(this.derived.keys().next().value!);
   }
 }

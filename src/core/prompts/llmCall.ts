@@ -42,6 +42,10 @@ export interface LlmCall {
   api: CallApi;
   /** The model the code names for this call, else null (the defaults apply, shown as assumed). */
   model: string | null;
+  /** The model argument when the file cannot read it (`getTitleModel()`, `settings.MODEL`): another file may. */
+  modelRef?: string;
+  /** Where a model not written in this file came from: another module or the project's configuration. */
+  modelSource?: { file: string; line: number };
   /** `max_tokens`, `max_completion_tokens`, `max_output_tokens`, `maxOutputTokens` … when a literal number. */
   maxOutputTokens: number | null;
   /** `reasoning_effort="high"`, `reasoning={"effort": …}`, `thinking_level`: as written, lower case. */

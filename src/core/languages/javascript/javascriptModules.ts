@@ -6,7 +6,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import * as path from 'path';
-import { moduleConstantsWith } from '../../prompts/flow/moduleConstants';
+import { moduleConstantsWith, moduleModelsWith } from '../../prompts/flow/moduleConstants';
 import type { ImportedName, ModuleReader } from '../../prompts/modules/moduleReader';
 import { nodeText } from '../../prompts/syntaxTree';
 import { javascriptAdapter } from './javascriptFinder';
@@ -84,5 +84,6 @@ function candidates(specifier: string, fromFile: string): string[] {
 export const javascriptModules: ModuleReader = {
   importsOf: (root) => importsOf(root),
   constantsOf: (root, ctx) => moduleConstantsWith(root, ctx, javascriptAdapter, []),
+  modelsOf: (root, ctx) => moduleModelsWith(root, ctx, javascriptAdapter),
   candidates,
 };

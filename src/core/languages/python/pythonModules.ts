@@ -4,7 +4,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import * as path from 'path';
-import { moduleConstantsWith } from '../../prompts/flow/moduleConstants';
+import { moduleConstantsWith, moduleModelsWith } from '../../prompts/flow/moduleConstants';
 import type { ImportedName, ModuleReader } from '../../prompts/modules/moduleReader';
 import { nodeText } from '../../prompts/syntaxTree';
 import { pythonAdapter } from './pythonFinder';
@@ -62,5 +62,6 @@ export const pythonModules: ModuleReader = {
   importsOf: (root) => importsOf(root),
   // A constant used with `.format(…)` / LangChain elsewhere: its `{name}` fields are placeholders.
   constantsOf: (root, ctx) => moduleConstantsWith(root, ctx, pythonAdapter, ['format']),
+  modelsOf: (root, ctx) => moduleModelsWith(root, ctx, pythonAdapter),
   candidates,
 };

@@ -15,7 +15,11 @@ import type { CallSite, Entry } from './syntaxAdapter';
 export interface CallSettings {
   model: string | null;
   maxTokens: number | null;
+  /** The model argument's name or callee when its value is not in this file (`getTitleModel`, `config.MODEL`). */
+  modelRef?: string;
 }
+
+const DOTTED_REFERENCE = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 const MODEL_NAMES = new Set(MODEL_ARGUMENT_NAMES.map(normalizeName));
 const MAX_OUTPUT_NAMES = new Set(MAX_OUTPUT_ARGUMENT_NAMES.map(normalizeName));
@@ -46,7 +50,9 @@ export class CallSettingsReader {
       const fromReceiver = this.settingsOfObject(site.receiver, depth + 1);
       settings.model ??= fromReceiver.model;
       settings.maxTokens ??= fromReceiver.maxTokens;
+      if (!settings.model) settings.modelRef ??= fromReceiver.modelRef;
     }
+    if (settings.model) delete settings.modelRef;
     return settings;
   }
 
@@ -55,7 +61,10 @@ export class CallSettingsReader {
     for (const e of entries) {
       if (e.key === null) continue;
       const key = normalizeName(e.key);
-      if (MODEL_NAMES.has(key) && !settings.model) settings.model = this.modelValue(e.value, 0, false);
+      if (MODEL_NAMES.has(key) && !settings.model) {
+        settings.model = this.modelValue(e.value, 0, false);
+        if (!settings.model) settings.modelRef ??= this.referenceOf(e.value);
+      }
       else if (MAX_OUTPUT_NAMES.has(key) && settings.maxTokens === null) settings.maxTokens = this.numberOf(e.value);
       else if (nested && MODEL_CARRIER_ARGUMENT_NAMES.has(key)) carriers.push(e.value);
       else if (nested && OPTION_ARGUMENT_NAMES.has(key)) {
@@ -84,7 +93,18 @@ export class CallSettingsReader {
     if (value) return this.settingsOfObject(value, depth + 1);
     const member = this.names.adapter.member(node);
     if (member) return this.settingsOfObject(member.object, depth + 1);
-    return none;
+    // A model object imported from another module (`from .models import llm`): that file may say.
+    const name = this.names.adapter.identifier(node);
+    return name !== null ? { ...none, modelRef: name } : none;
+  }
+
+  /** `getTitleModel()` → `getTitleModel`, `config.MODEL` → itself: a name another file may define; else undefined. */
+  private referenceOf(raw: Node): string | undefined {
+    const node = this.names.adapter.unwrap(raw);
+    const site = this.names.siteOf(node);
+    const text = site ? site.node.text.slice(0, Math.max(0, site.node.text.indexOf('('))) : node.text;
+    const reference = text.replace(/\s+/g, '');
+    return DOTTED_REFERENCE.test(reference) ? reference : undefined;
   }
 
   /** `llm` in `llm.invoke(…)`: built by a chat-model class or factory, or it has a model id. */

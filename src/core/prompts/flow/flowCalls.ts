@@ -40,7 +40,7 @@ export class FlowCalls {
   }
 
   /** The call `site` is: a request when its rule says so, else an implied call (a template, an agent, a message). */
-  callAt(site: CallSite, rule: CallRule | null, settings: { model: string | null; maxTokens: number | null }): LlmCall {
+  callAt(site: CallSite, rule: CallRule | null, settings: { model: string | null; maxTokens: number | null; modelRef?: string }): LlmCall {
     const node = site.node;
     const call = emptyCall({ startLine: node.startPosition.row + 1, endLine: node.endPosition.row + 1, startOffset: node.startIndex, endOffset: node.endIndex }, !rule?.request);
     const params = this.parameters.read(site);
@@ -48,7 +48,7 @@ export class FlowCalls {
       const object = rule.modelObjectAt !== undefined ? site.positional[rule.modelObjectAt] : site.receiver;
       if (object) this.parameters.addFromObject(params, object);
     }
-    const made = { ...call, api: rule?.request ?? 'other', model: settings.model, maxOutputTokens: settings.maxTokens, ...params };
+    const made = { ...call, api: rule?.request ?? 'other', model: settings.model, ...(settings.modelRef ? { modelRef: settings.modelRef } : {}), maxOutputTokens: settings.maxTokens, ...params };
     return rule?.request && this.madeWithTestDouble(site, rule) ? { ...made, testDouble: true } : made;
   }
 

@@ -26,11 +26,22 @@ export interface ModuleConstant {
   line: number;
 }
 
+/** A model id a module's name stands for, and the 1-based line that says it. */
+export interface ModuleModel {
+  model: string;
+  line: number;
+}
+
 export interface ModuleReader {
   /** The names this file imports from modules that may be files of the project. */
   importsOf(root: Node, source: string): ImportedName[];
   /** The file's top-level string constants by name (`PROMPTS.system` for an object's members). */
   constantsOf(root: Node, ctx: FinderContext): Map<string, ModuleConstant>;
+  /**
+   * The model ids the file's top-level names stand for: a model object (`llm = ChatOpenAI(model="gpt-4o")`),
+   * a model id constant, or a function returning one (`getTitleModel()` → its last such `return`).
+   */
+  modelsOf?(root: Node, ctx: FinderContext): Map<string, ModuleModel>;
   /** The files `specifier` may be, most likely first, when imported from `fromFile` (absolute paths). */
   candidates(specifier: string, fromFile: string): string[];
 }

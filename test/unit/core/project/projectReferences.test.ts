@@ -5,7 +5,7 @@ import * as path from 'path';
 import { templateTokens } from '../../../../src/core/estimate/templateTokens';
 import { findPrompts } from '../../../../src/core/prompts/findPrompts';
 import type { FoundPrompt } from '../../../../src/core/prompts/prompt';
-import { resolveImportedPlaceholders } from '../../../../src/core/project/importedPlaceholders';
+import { resolveProjectReferences } from '../../../../src/core/project/projectReferences';
 import { ProjectFiles } from '../../../../src/core/project/projectFiles';
 
 /** Writes `files` (relative path → text) under a fresh temporary folder; returns it. */
@@ -22,7 +22,7 @@ async function resolved(root: string, rel: string, files = new ProjectFiles()): 
   const file = path.join(root, rel);
   const source = fs.readFileSync(file, 'utf8');
   const prompts = await findPrompts(source, file);
-  const dependencies = await resolveImportedPlaceholders(prompts, file, source, files);
+  const dependencies = await resolveProjectReferences(prompts, file, source, files);
   return { prompts, dependencies };
 }
 
@@ -33,7 +33,7 @@ function importOf(prompts: FoundPrompt[], name: string) {
 
 const SYSTEM_TEXT = 'You are a careful assistant for the billing team. Answer only from the context given.';
 
-suite('resolveImportedPlaceholders (prompts imported across files)', () => {
+suite('resolveProjectReferences (prompts and models imported across files)', () => {
   test('Python: a relative import, an alias and a module import each give the constant its text and place', async () => {
     const root = project({
       'app/prompts.py': `SYSTEM = "${SYSTEM_TEXT}"\n\nGREETING = (\n    "Hello there. "\n    "How can I help?"\n)\n`,
@@ -148,5 +148,49 @@ suite('resolveImportedPlaceholders (prompts imported across files)', () => {
     // "Answer from  only. Be brief and cite sources." is about a dozen tokens, plus {context} at 50.
     assert.ok(size.tokens > 50 && size.tokens < 80, String(size.tokens));
     assert.strictEqual(withoutImport.placeholders.find((p) => p.name === 'SYSTEM')?.source, 'default');
+  });
+
+  test('a model named in another module: a function returning a model (its last return), a model object, a model id constant', async () => {
+    const root = project({
+      'lib/ai/providers.ts': [
+        "import { gateway } from '@ai-sdk/gateway';",
+        "import { openai } from '@ai-sdk/openai';",
+        'export function getTitleModel() {',
+        "  if (isTestEnvironment) return myProvider.languageModel('title-model');",
+        "  return gateway.languageModel('google/gemini-2.5-flash-lite');",
+        '}',
+        "export const chatModel = openai('gpt-4o-mini');",
+        "export const SUMMARY_MODEL = 'claude-haiku-4-5';",
+      ].join('\n'),
+      'app/actions.ts': [
+        "import { generateText } from 'ai';",
+        "import { getTitleModel, chatModel, SUMMARY_MODEL } from '../lib/ai/providers';",
+        'export async function title(message: string) {',
+        "  return generateText({ model: getTitleModel(), system: 'Write a short title for the message.', prompt: message });",
+        '}',
+        'export async function chat(q: string) {',
+        "  return generateText({ model: chatModel, system: 'You are a helpful assistant.', prompt: q });",
+        '}',
+        'export async function summary(q: string) {',
+        "  return generateText({ model: SUMMARY_MODEL, system: 'Summarize the text in one line.', prompt: q });",
+        '}',
+      ].join('\n'),
+    });
+    const { prompts, dependencies } = await resolved(root, 'app/actions.ts');
+    const modelOfLine = (line: number) => prompts.find((p) => p.startLine === line && p.role === 'system');
+    assert.strictEqual(modelOfLine(4)?.model, 'google/gemini-2.5-flash-lite');
+    assert.deepStrictEqual(modelOfLine(4)?.calls?.[0].call.modelSource, { file: path.join(root, 'lib/ai/providers.ts'), line: 5 });
+    assert.strictEqual(modelOfLine(7)?.model, 'gpt-4o-mini');
+    assert.strictEqual(modelOfLine(10)?.model, 'claude-haiku-4-5');
+    assert.deepStrictEqual(dependencies, [path.join(root, 'lib/ai/providers.ts')]);
+  });
+
+  test('Python: an imported model object joins the request made on it', async () => {
+    const root = project({
+      'app/models.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4.1-mini", temperature=0)\n',
+      'app/chain.py': 'from app.models import llm\ndef ask(q):\n    return llm.invoke("Answer in one sentence: " + q)\n',
+    });
+    const { prompts } = await resolved(root, 'app/chain.py');
+    assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.model]), [[3, 'gpt-4.1-mini']]);
   });
 });
