@@ -10,6 +10,10 @@ const MAX_MODULE_BYTES = 1024 * 1024;
 /** Files whose derived values are kept (least recently used go first). */
 const MAX_KEPT_MODULES = 200;
 
+/** How long a file's existence is trusted: long enough for a scan's burst, short enough for an editor. */
+const EXISTENCE_TTL_MS = 2000;
+const MAX_EXISTENCE_ENTRIES = 20000;
+
 export interface ProjectText {
   text: string;
   /** Changes whenever the text may have: the editor's version, or the file's size and modification time. */
@@ -21,6 +25,7 @@ export class ProjectFiles {
   /** What was read from a file (its constants, its models…), by file and kind, while its stamp holds. */
   private readonly derived = new Map<string, { stamp: string; value: unknown }>();
   private versions = 0;
+  private readonly existence = new Map<string, { isFile: boolean; at: number }>();
 
   /** The editor's current text of `file` (it is analysed): imports of it read this, not the disk. */
   setOpenText(file: string, text: string): void {
@@ -33,13 +38,21 @@ export class ProjectFiles {
     this.open.delete(file);
   }
 
+  /** Whether `file` exists; remembered for a moment, since every file of a scan looks for the same configuration files. */
   isFile(file: string): boolean {
     if (this.open.has(file)) return true;
+    const now = Date.now();
+    const known = this.existence.get(file);
+    if (known && now - known.at < EXISTENCE_TTL_MS) return known.isFile;
+    let isFile = false;
     try {
-      return fs.statSync(file).isFile();
+      isFile = fs.statSync(file).isFile();
     } catch {
-      return false;
+      isFile = false;
     }
+    if (this.existence.size > MAX_EXISTENCE_ENTRIES) this.existence.clear();
+    this.existence.set(file, { isFile, at: now });
+    return isFile;
   }
 
   /** The text of `file`, or null when it cannot be read or is too big to be a prompts module. */

@@ -45,7 +45,7 @@ export function assembleCalls(prompts: readonly FoundPrompt[]): AssembledCall[] 
 /** A prompt that reaches no call: one implied call at the prompt itself. */
 function impliedCallOf(prompt: FoundPrompt): LlmCall {
   const range = { startLine: prompt.startLine, endLine: prompt.endLine, startOffset: prompt.startOffset, endOffset: prompt.endOffset };
-  return { ...emptyCall(range, true), key: `prompt:${prompt.startOffset}:${prompt.endOffset}`, model: prompt.model, maxOutputTokens: prompt.maxOutputTokens };
+  return { ...emptyCall(range, true), key: `prompt:${prompt.startOffset}:${prompt.endOffset}`, model: prompt.model, ...(prompt.modelSource ? { modelSource: prompt.modelSource } : {}), maxOutputTokens: prompt.maxOutputTokens };
 }
 
 /**

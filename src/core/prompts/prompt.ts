@@ -76,6 +76,8 @@ export interface FoundPrompt {
   name?: string;
   /** Sample values for placeholders declared next to the prompt (Prompty `sample:`). */
   samples?: Record<string, string>;
+  /** Where `model` was read when no code names it and no call carries it (the project's configuration). */
+  modelSource?: { file: string; line: number };
   /** Placeholders whose value is a constant of another file of the project (`from .prompts import SYSTEM`): counted as its text. */
   imports?: Record<string, ImportedText>;
   /** The calls this text reaches (several when it is shared); none when the finder saw no call (an implied call is assembled). */

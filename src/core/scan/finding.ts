@@ -65,6 +65,8 @@ export interface CallFinding {
   api: CallApi;
   /** The model the code names; null when the estimate is for the default model (`estimates[0]`). */
   model: string | null;
+  /** Where the model is named when not in this file: another module, or the project's configuration. */
+  modelSource?: { file: string; line: number };
   /** The kind and name of its first part: usage entries and prompt files are matched by them. */
   kind: PromptKind;
   name?: string;
@@ -114,10 +116,10 @@ export function toFileFindings(file: string, analyses: readonly Pick<PromptAnaly
     tokens: firstCallTokens[i] ?? tokens[i],
     ...(prompt.imports ? { imports: Object.entries(prompt.imports).map(([placeholder, v]) => ({ placeholder, file: displayOf(v.file), line: v.line })) } : {}),
   }));
-  return { prompts, calls: calls.map((c, i) => toCallFinding(file, c, `c${i}`, analyses)) };
+  return { prompts, calls: calls.map((c, i) => toCallFinding(file, c, `c${i}`, analyses, displayOf)) };
 }
 
-function toCallFinding(file: string, analysis: CallAnalysis, id: string, prompts: readonly Pick<PromptAnalysis, 'prompt'>[]): CallFinding {
+function toCallFinding(file: string, analysis: CallAnalysis, id: string, prompts: readonly Pick<PromptAnalysis, 'prompt'>[], displayOf: (file: string) => string): CallFinding {
   const { call } = analysis;
   const first = prompts[analysis.parts[0]?.index]?.prompt;
   const named = analysis.parts.map((p) => prompts[p.index].prompt.name).find((n) => n);
@@ -130,6 +132,7 @@ function toCallFinding(file: string, analysis: CallAnalysis, id: string, prompts
     ...(call.testDouble ? { testDouble: true as const } : {}),
     api: call.api,
     model: call.model,
+    ...(call.modelSource ? { modelSource: { file: displayOf(call.modelSource.file), line: call.modelSource.line } } : {}),
     kind: first?.kind ?? 'literal',
     ...(named ? { name: named } : {}),
     prompts: analysis.parts.map((p) => `p${p.index}`).filter((pid, i, all) => all.indexOf(pid) === i),

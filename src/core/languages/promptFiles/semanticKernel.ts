@@ -60,7 +60,7 @@ function readSiblingConfig(filePath: string, problems: PromptFileProblem[]): Rec
 function skSettings(data: Record<string, unknown>): PromptExtras {
   const settings = executionSettings(data.execution_settings);
   const legacy = isRecord(data.completion) ? data.completion : {};
-  const model = [settings.model_id, settings.ai_model_id, settings.model, legacy.model_id].find((m): m is string => typeof m === 'string' && m.trim() !== '');
+  const model = [settings.model_id, settings.ai_model_id, settings.model, legacy.model_id, legacy.model].find((m): m is string => typeof m === 'string' && m.trim() !== '');
   const samples = { ...legacySamples(data.input), ...inputSamples(data.input_variables) };
   return {
     model: model?.trim() ?? null,

@@ -5,6 +5,7 @@
  * several calls lists them and shows the first's anatomy. Every piece of text that comes from the user's
  * files is escaped; the editor renders the result untrusted (no command links, no HTML).
  */
+import * as path from 'path';
 import type { CallEstimate } from '../../estimate/estimateCall';
 import { DEFAULT_SCHEMA_TOKENS, DEFAULT_TOOL_TOKENS } from '../../estimate/estimateCall';
 import type { PlaceholderSize } from '../../estimate/templateTokens';
@@ -167,6 +168,8 @@ function assumptions(analysis: CallAnalysis, prompts: readonly PromptAnalysis[])
   const { primary } = analysis;
   const assumed: string[] = [];
   if (analysis.modelAssumed) assumed.push(`the model: ${escapeMarkdown(primary.model)} is your default (promptCost.models), the code names none`);
+  const source = analysis.call.modelSource;
+  if (source) assumed.push(`the model: ${escapeMarkdown(analysis.call.model ?? primary.model)}, from ${escapeMarkdown(path.basename(source.file))}:${source.line} (not written in this file)`);
   for (const a of primary.assumed) assumed.push(escapeMarkdown(a));
   const lines = [`**Assumed:** ${assumed.length > 0 ? assumed.join('; ') : 'nothing beyond the typical output'}.`];
   const placeholders = analysis.parts.flatMap((part) => {

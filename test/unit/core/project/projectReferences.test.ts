@@ -193,4 +193,24 @@ suite('resolveProjectReferences (prompts and models imported across files)', () 
     const { prompts } = await resolved(root, 'app/chain.py');
     assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.model]), [[3, 'gpt-4.1-mini']]);
   });
+
+  test("the project's configuration names the model of calls whose code does not, never over the code's own", async () => {
+    const root = project({
+      '.env.example': 'OPENAI_MODEL=gpt-4.1-mini\n',
+      'app.py': [
+        'from openai import OpenAI',
+        'import os',
+        'client = OpenAI()',
+        'def a(q):',
+        '    return client.chat.completions.create(model=os.environ["OPENAI_MODEL"], messages=[{"role": "user", "content": "Say hi to " + q}])',
+        'def b(q):',
+        '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "Say bye to " + q}])',
+      ].join('\n'),
+    });
+    const { prompts, dependencies } = await resolved(root, 'app.py');
+    assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.model]), [[5, 'gpt-4.1-mini'], [7, 'gpt-4o']]);
+    assert.deepStrictEqual(prompts[0].calls?.[0].call.modelSource, { file: path.join(root, '.env.example'), line: 1 });
+    assert.strictEqual(prompts[1].calls?.[0].call.modelSource, undefined);
+    assert.deepStrictEqual(dependencies, [path.join(root, '.env.example')]);
+  });
 });
