@@ -14,6 +14,7 @@ import { javascriptLanguage } from './javascript/javascriptLanguage';
 import type { FileLanguage, LanguageModule, LiteralShapeReader } from './languageModule';
 import { NO_MEMBERS, type MemberList } from './memberLists';
 import { promptFilesLanguage } from './promptFiles/promptFilesLanguage';
+import { isInPromptsFolder, PROMPTS_FOLDER_GLOB } from './promptsFolder';
 import { pythonLanguage } from './python/pythonLanguage';
 
 export const LANGUAGE_MODULES: readonly LanguageModule[] = [
@@ -46,15 +47,10 @@ export function languageForFile(filePath: string): SourceLanguage | null {
   if (IGNORED_SUFFIXES.some((suffix) => base.endsWith(suffix))) return null;
   const language = BY_EXTENSION.get(path.extname(base));
   if (!language) return null;
-  if (language.onlyInPromptsFolder && !inPromptsFolder(filePath)) return null;
+  if (language.onlyInPromptsFolder && !isInPromptsFolder(filePath)) return null;
   return language.id;
 }
 
-/** True when a parent folder is named `prompts` (any case): plain text there is prompt text. */
-function inPromptsFolder(filePath: string): boolean {
-  const parts = filePath.split(/[\\/]+/);
-  return parts.slice(0, -1).some((p) => p.toLowerCase() === 'prompts');
-}
 
 /** The registry's entry for `language`. */
 export function fileLanguage(language: SourceLanguage): FileLanguage | undefined {
@@ -118,7 +114,7 @@ export function fileNamePattern(language: FileLanguage): string | null {
   if (language.fileNames) return language.fileNames.length === 1 ? `**/${language.fileNames[0]}` : `**/{${language.fileNames.join(',')}}`;
   const names = language.extensions.map((e) => e.slice(1));
   const name = names.length === 1 ? names[0] : `{${names.join(',')}}`;
-  return language.onlyInPromptsFolder ? `**/{prompts,Prompts,PROMPTS}/**/*.${name}` : `**/*.${name}`;
+  return language.onlyInPromptsFolder ? `**/${PROMPTS_FOLDER_GLOB}/**/*.${name}` : `**/*.${name}`;
 }
 
 /**

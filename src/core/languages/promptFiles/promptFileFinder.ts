@@ -23,6 +23,7 @@
  * `problems` (see `readPromptFile`), the body is still returned.
  */
 import { emptyCall, type LlmCall } from '../../prompts/llmCall';
+import { isInPromptsFolder } from '../promptsFolder';
 import type { FoundPrompt, PlaceholderSyntax, SourceLanguage } from '../../prompts/prompt';
 import {
   FileLines,
@@ -101,10 +102,6 @@ const COPILOT_SYNTAXES: readonly PlaceholderSyntax[] = ['promptInput', 'mustache
 const PLAIN_SYNTAXES: readonly PlaceholderSyntax[] = ['mustache', 'dollar', 'format'];
 
 /** True when a folder on the path is named `prompts` (any case): only there is a .txt/.md a prompt. */
-export function isInPromptsFolder(filePath: string): boolean {
-  const parts = filePath.split(/[\\/]+/);
-  return parts.slice(0, -1).some((p) => p.toLowerCase() === 'prompts');
-}
 
 /** `.prompt.md`: the body is the user's request; `model` may be a display name or a list (first wins). */
 function readCopilotPromptFile(file: FileLines, filePath: string, problems: PromptFileProblem[]): FoundPrompt[] {

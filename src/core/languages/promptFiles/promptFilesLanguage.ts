@@ -15,8 +15,9 @@ export const promptFilesLanguage: LanguageModule = {
     { id: 'handlebars', label: 'Handlebars templates', extensions: ['.hbs', '.handlebars'], editorLanguage: true },
     { id: 'skprompt', label: 'Semantic Kernel `skprompt.txt` (with its `config.json`)', extensions: [], fileNames: ['skprompt.txt'], editorLanguage: false },
     { id: 'skyaml', label: 'Semantic Kernel prompt YAML (`template:` with `template_format:`)', extensions: ['.yaml', '.yml'], editorLanguage: false },
-    { id: 'plaintext', label: 'Plain text under a `prompts` folder', extensions: ['.txt'], editorLanguage: false, onlyInPromptsFolder: true },
-    { id: 'markdown', label: 'Markdown under a `prompts` folder', extensions: ['.md'], editorLanguage: false, onlyInPromptsFolder: true },
+    // `.st` (Spring AI StringTemplate) and `.tmpl` / `.tpl` (Go text/template) are prompt templates there too.
+    { id: 'plaintext', label: 'Plain text and templates (`.txt`, `.st`, `.tmpl`) under a `prompts` or `prompt` folder', extensions: ['.txt', '.st', '.tmpl', '.tpl'], editorLanguage: false, onlyInPromptsFolder: true },
+    { id: 'markdown', label: 'Markdown under a `prompts` or `prompt` folder', extensions: ['.md'], editorLanguage: false, onlyInPromptsFolder: true },
     // Not one implied call: a notebook's Python cells hold real calls, read by the Python finder (`notebook.ts`).
     { id: 'ipynb', label: 'Jupyter notebooks (`.ipynb`, Python code cells)', extensions: ['.ipynb'], editorLanguage: false, textGrammar: 'python' },
   ],
