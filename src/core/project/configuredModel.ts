@@ -26,7 +26,7 @@ const MAX_LEVELS = 10;
 const NOT_CHAT = /embed|image|audio|speech|transcri|whisper|dall-?e|tts|moderation|rerank/i;
 
 const JVM = ['java', 'kotlin'];
-const DOTNET = ['csharp'];
+const DOTNET = ['csharp', 'appsettings'];
 const SCRIPTS = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'ipynb'];
 const PROMPT_FILES = ['jinja', 'prompty', 'prompt', 'mustache', 'handlebars', 'plaintext', 'markdown'];
 

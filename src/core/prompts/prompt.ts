@@ -27,7 +27,8 @@ export type SourceLanguage =
   | 'markdown'
   | 'skprompt' // Semantic Kernel skprompt.txt (+ its config.json)
   | 'skyaml' // Semantic Kernel prompt YAML (template + template_format…)
-  | 'ipynb'; // Jupyter notebook: its Python code cells
+  | 'ipynb' // Jupyter notebook: its Python code cells
+  | 'appsettings'; // .NET appsettings.json: strings of its prompt sections
 
 /** Which template syntax a placeholder was written in. */
 export type PlaceholderSyntax =

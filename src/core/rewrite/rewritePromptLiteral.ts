@@ -45,9 +45,22 @@ export async function rewritePromptLiteral(source: string, prompt: FoundPrompt, 
 /** Prompt files: the section's text is the source slice (line breaks as LF), so it is replaced as is. */
 function promptFileEdit(source: string, prompt: FoundPrompt, newText: string): LiteralEdit | RewriteRefusal {
   const slice = source.slice(prompt.startOffset, prompt.endOffset);
+  // appsettings.json: the prompt is a JSON string's content, written back escaped.
+  if (prompt.language === 'appsettings') {
+    if (jsonStringContent(slice) !== prompt.text) return { refused: 'the settings file changed since it was read; run the command again' };
+    return { start: prompt.startOffset, end: prompt.endOffset, replacement: JSON.stringify(newText).slice(1, -1) };
+  }
   if (slice.replace(/\r\n?/g, '\n') !== prompt.text) return { refused: 'the prompt file changed since it was read; run the command again' };
   const replacement = slice.includes('\r\n') ? newText.replace(/\r?\n/g, '\r\n') : newText;
   return { start: prompt.startOffset, end: prompt.endOffset, replacement };
+}
+
+function jsonStringContent(raw: string): string | null {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return null;
+  }
 }
 
 async function literalEdit(source: string, prompt: FoundPrompt, newText: string): Promise<LiteralEdit | RewriteRefusal> {

@@ -39,6 +39,7 @@ import {
   type PromptExtras,
   type PromptFileProblem,
 } from './promptFileText';
+import { findPromptsInAppSettings } from './appSettingsPrompts';
 import { findPromptsInNotebook } from './notebook';
 import { readSkPrompt, readSkYaml } from './semanticKernel';
 
@@ -52,6 +53,7 @@ export interface PromptFileResult {
 /** The prompts of a prompt file; problems (broken front matter) are dropped, see `readPromptFile`. */
 export function findPromptsInPromptFile(source: string, filePath: string, language: SourceLanguage): FoundPrompt[] {
   if (language === 'ipynb') return findPromptsInNotebook(source, filePath);
+  if (language === 'appsettings') return findPromptsInAppSettings(source);
   return readPromptFile(source, filePath, language).prompts;
 }
 

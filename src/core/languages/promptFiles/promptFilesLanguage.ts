@@ -18,6 +18,7 @@ export const promptFilesLanguage: LanguageModule = {
     // `.st` (Spring AI StringTemplate) and `.tmpl` / `.tpl` (Go text/template) are prompt templates there too.
     { id: 'plaintext', label: 'Plain text and templates (`.txt`, `.st`, `.tmpl`) under a `prompts` or `prompt` folder', extensions: ['.txt', '.st', '.tmpl', '.tpl'], editorLanguage: false, onlyInPromptsFolder: true },
     { id: 'markdown', label: 'Markdown under a `prompts` or `prompt` folder', extensions: ['.md'], editorLanguage: false, onlyInPromptsFolder: true },
+    { id: 'appsettings', label: 'Prompt sections of .NET `appsettings.json`', extensions: [], fileNames: ['appsettings.json'], editorLanguage: false },
     // Not one implied call: a notebook's Python cells hold real calls, read by the Python finder (`notebook.ts`).
     { id: 'ipynb', label: 'Jupyter notebooks (`.ipynb`, Python code cells)', extensions: ['.ipynb'], editorLanguage: false, textGrammar: 'python' },
   ],

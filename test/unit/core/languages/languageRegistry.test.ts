@@ -18,8 +18,9 @@ function languagesFolder(): string {
 suite('language registry', () => {
   test('the workspace search glob names every ending the engine reads (Estimate Workspace)', () => {
     const endings = /^\*\*\/\*\.\{(.+)\}$/.exec(workspaceFileGlob())?.[1].split(',').sort();
-    // The list Estimate Workspace searched before it was derived from the registry.
-    assert.deepStrictEqual(endings, 'py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java,cs,prompty,j2,jinja,jinja2,mustache,hbs,handlebars,txt,yaml,yml,md,ipynb'.split(',').sort());
+    // The list Estimate Workspace searched before it was derived from the registry, with the templates of
+    // prompts folders (st, tmpl, tpl) and appsettings.json (json) added since.
+    assert.deepStrictEqual(endings, 'py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,go,java,cs,prompty,j2,jinja,jinja2,mustache,hbs,handlebars,txt,st,tmpl,tpl,yaml,yml,md,json,ipynb'.split(',').sort());
   });
 
   test('file names map to languages as they always did', () => {
@@ -34,6 +35,7 @@ suite('language registry', () => {
       // Semantic Kernel: skprompt.txt by its whole name in any folder; YAML by extension (the reader checks the keys).
       ['/r/Plugins/Write/skprompt.txt', 'skprompt'], ['C:\\r\\SKPROMPT.TXT', 'skprompt'], ['/r/prompts/skprompt.txt', 'skprompt'], ['/r/myskprompt.txt', null],
       ['/r/story.yaml', 'skyaml'], ['/r/story.YML', 'skyaml'], ['/r/nb.ipynb', 'ipynb'], ['/r/nb.ipynb.py', 'python'],
+      ['/r/webapi/appsettings.json', 'appsettings'], ['/r/package.json', null], ['/r/prompt/templates/commit.tmpl', 'plaintext'],
     ];
     for (const [file, language] of cases) assert.strictEqual(languageForFile(file), language, file);
   });
@@ -42,7 +44,8 @@ suite('language registry', () => {
     assert.deepStrictEqual(EDITOR_LANGUAGE_IDS, ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp', 'prompt', 'jinja', 'handlebars']);
     assert.deepStrictEqual(FILE_LANGUAGES.flatMap((l) => fileNamePattern(l) ?? []), [
       '**/*.prompt.md', '**/*.prompty', '**/*.{j2,jinja,jinja2}', '**/*.mustache', '**/*.{hbs,handlebars}',
-      '**/skprompt.txt', '**/*.{yaml,yml}', '**/{prompts,Prompts,PROMPTS}/**/*.txt', '**/{prompts,Prompts,PROMPTS}/**/*.md', '**/*.ipynb',
+      '**/skprompt.txt', '**/*.{yaml,yml}', '**/{prompts,Prompts,PROMPTS,prompt,Prompt,PROMPT}/**/*.{txt,st,tmpl,tpl}',
+      '**/{prompts,Prompts,PROMPTS,prompt,Prompt,PROMPT}/**/*.md', '**/appsettings.json', '**/*.ipynb',
     ]);
     assert.deepStrictEqual(Object.fromEntries(FILE_LANGUAGES.filter((l) => l.editorLanguage).map((l) => [l.id, l.extensions[0]])), {
       python: '.py', typescript: '.ts', typescriptreact: '.tsx', javascript: '.js', javascriptreact: '.jsx', go: '.go', java: '.java', csharp: '.cs',

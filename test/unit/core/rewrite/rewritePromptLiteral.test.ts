@@ -194,4 +194,9 @@ suite('rewritePromptLiteral: prompt files', () => {
     const { edited } = await roundTrip(src, 'prompts/triage.txt', 'Please', (t) => t.replace('Please make sure that you always', 'Always'));
     assert.ok(edited.includes('\r\n') && !/[^\r]\n/.test(edited), JSON.stringify(edited));
   });
+  test('an appsettings.json prompt is written back as an escaped JSON string, the file stays JSON', async () => {
+    const src = `{\n  "Prompts": {\n    "System": ${JSON.stringify(`${VERBOSE}\nQuote: "as is".`)}\n  }\n}\n`;
+    const { edited } = await roundTrip(src, 'webapi/appsettings.json', 'Please', compress);
+    assert.ok(JSON.parse(edited).Prompts.System.includes('Quote: "as is".'), edited);
+  });
 });
