@@ -82,7 +82,13 @@ export const PYTHON_JAVASCRIPT_SDK_CALLS: readonly SdkCallShape[] = [
   { sdk: 'agents', form: 'call', callee: 'runner.run|runsync|runstreamed', request: 'responses', positional: [null, contents], named: { input: contents }, modelObjectAt: 0 },
   { sdk: 'crewai', form: 'call', callee: 'task', named: { description: user, expectedoutput: user }, requires: ['crewai'] },
   { sdk: 'agents', form: 'call', callee: 'runsync|run|runstream', request: 'other', positional: [user], named: { userprompt: user }, needsModelReceiver: true, minPath: 2 },
-  { sdk: 'langgraph', form: 'call', callee: 'createreactagent|createagent', named: { prompt: system, systemprompt: system, statemodifier: system } },
+  { sdk: 'langgraph', form: 'call', callee: 'createreactagent|createagent', named: { prompt: system, systemprompt: system, statemodifier: system, messagemodifier: system } },
+  // LangGraph prebuilt agents: `agent.invoke({ messages })` on `createReactAgent({ llm, tools, prompt })` (above);
+  // the definition (its prompt, its model) joins the request. Before the model-object shapes: same methods.
+  {
+    sdk: 'langgraph', form: 'call', callee: 'invoke|ainvoke|stream|astream|streamevents|astreamevents', request: 'other',
+    positional: [config], named: { input: config }, receiverBuiltBy: ['createreactagent', 'createagent'],
+  },
   // Model objects: LangChain `llm.invoke(…)`, LlamaIndex `llm.complete(…)` / `llm.chat(…)`, Ollama/Cohere `chat`.
   { sdk: 'langchain', form: 'call', callee: 'invoke|ainvoke|stream|astream|predict|apredict', request: 'other', positional: [contents], named: { input: contents }, needsModelReceiver: true },
   // LlamaIndex `llm.complete(…)`; Azure AI Inference `ChatCompletionsClient.complete(messages=[…])`.

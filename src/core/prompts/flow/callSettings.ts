@@ -114,7 +114,8 @@ export class CallSettingsReader {
     const site = this.names.siteOf(node);
     if (site) {
       const last = site.path[site.path.length - 1] ?? '';
-      if (MODEL_OBJECT_FACTORIES.has(last) || /^(azure)?chat[a-z]+$/.test(last)) return true;
+      // `ChatOpenAI(…)`, `init_chat_model(…)`, and a project's own factory named for what it returns (`load_chat_model`, `get_llm`).
+      if (MODEL_OBJECT_FACTORIES.has(last) || /^(azure)?chat[a-z]+$/.test(last) || /^(load|get|create|make|build|init|new)(chat)?(model|llm)$/.test(last)) return true;
       if (MODEL_OBJECT_METHODS.has(last) && site.receiver) return this.isModelObject(site.receiver, depth + 1);
       return this.settingsOfCall(site, matchRuleForModel(site), depth + 1).model !== null;
     }

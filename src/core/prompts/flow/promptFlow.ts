@@ -416,7 +416,9 @@ class PromptFlow implements PromptFlowResults {
       return;
     }
     for (const e of entries) {
-      if (e.key !== null && normalizeName(e.key) === 'systeminstruction') this.collectBlocks(e.value, { ...sink, role: 'system' });
+      const key = e.key === null ? null : normalizeName(e.key);
+      if (key === 'systeminstruction') this.collectBlocks(e.value, { ...sink, role: 'system' });
+      else if (key === 'messages') this.collectArg(e.value, { kind: 'messages' }, sink); // a graph's input state: `{ messages }`
     }
   }
 

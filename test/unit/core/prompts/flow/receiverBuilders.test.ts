@@ -75,4 +75,30 @@ suite('prompt flow: what built a receiver (agents, test doubles)', () => {
     ].join('\n');
     assert.deepStrictEqual((await callsIn(source, 'not_models.py')).filter((c) => !c.implied), []);
   });
+
+  test('LangGraph createReactAgent: agent.invoke / streamEvents({ messages }) are requests, with the agent prompt and model', async () => {
+    const source = [
+      "import { ChatOpenAI } from '@langchain/openai';",
+      "import { createReactAgent } from '@langchain/langgraph/prebuilt';",
+      'export async function POST(messages: any[]) {',
+      "  const chat = new ChatOpenAI({ model: 'gpt-4o-mini', temperature: 0 });",
+      "  const agent = createReactAgent({ llm: chat, tools: [], messageModifier: new SystemMessage('You are a talking parrot named Polly.') });",
+      '  await agent.invoke({ messages });',
+      "  return agent.streamEvents({ messages }, { version: 'v2' });",
+      '}',
+    ].join('\n');
+    assert.deepStrictEqual(await callsIn(source, 'agent.ts'), [
+      { line: 6, implied: false, api: 'other', model: 'gpt-4o-mini', parts: ['system: You are a talking parrot named Polly.', 'user: {messages}'] },
+      { line: 7, implied: false, api: 'other', model: 'gpt-4o-mini', parts: ['system: You are a talking parrot named Polly.', 'user: {messages}'] },
+    ]);
+  });
+
+  test("a model object from the project's own factory (load_chat_model(…).bind_tools(…)) is a model", async () => {
+    const source = [
+      'async def call_model(state, runtime):',
+      '    model = load_chat_model(runtime.context.model).bind_tools(TOOLS)',
+      '    return await model.ainvoke([{"role": "system", "content": "You are a helpful research agent."}, *state.messages])',
+    ].join('\n');
+    assert.deepStrictEqual((await callsIn(source, 'graph.py')).map((c) => [c.line, c.implied, c.parts[0]]), [[3, false, 'system: You are a helpful research agent.']]);
+  });
 });
