@@ -6,7 +6,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { readCachedCatalogue, type CachedCatalogue } from '../core/pricing/catalogueFile';
-import { useCatalogue } from '../core/pricing/catalogueInUse';
+import { bundledCatalogue, supersededByBundled, useCatalogue } from '../core/pricing/catalogueInUse';
 
 export const CACHE_DIR_ENV = 'PROMPT_COST_CACHE_DIR';
 /** Where `prices update` reads from when `--from` is not given (else LiteLLM's file on GitHub). */
@@ -23,9 +23,20 @@ export function cliCacheDir(env: NodeJS.ProcessEnv, cwd: string): string {
   return path.join(env.HOME?.trim() || os.homedir(), '.cache', APP_DIR);
 }
 
-/** Puts the cached copy in use when it is valid (for this process and the scan workers it starts); says what it found. */
-export function applyCachedCatalogue(env: NodeJS.ProcessEnv, cwd: string): CachedCatalogue {
+/** What the cache holds, and `superseded` for a valid copy older than this version's bundled data. */
+export type CliCachedCatalogue = CachedCatalogue | { state: 'superseded'; problem: string; file: string };
+
+/**
+ * Puts the cached copy in use when it is valid and not superseded by the bundled data (for this process and
+ * the scan workers it starts); says what it found.
+ */
+export function applyCachedCatalogue(env: NodeJS.ProcessEnv, cwd: string): CliCachedCatalogue {
   const cached = readCachedCatalogue(cliCacheDir(env, cwd));
+  if (cached.state === 'valid' && supersededByBundled(cached.catalogue)) {
+    useCatalogue(null);
+    const problem = `fetched ${(cached.catalogue.source.retrieved ?? cached.catalogue.source.date).slice(0, 10)}, before the bundled data of ${bundledCatalogue().source.date}`;
+    return { state: 'superseded', problem, file: cached.file };
+  }
   useCatalogue(cached.state === 'valid' ? cached.catalogue : null);
   return cached;
 }

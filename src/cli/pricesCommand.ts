@@ -4,7 +4,6 @@
  * is in use. The refreshed copy lives in the user's cache (cliCatalogue.ts); the bundled one stays the
  * fallback.
  */
-import type { CachedCatalogue } from '../core/pricing/catalogueFile';
 import { removeCatalogueFile } from '../core/pricing/catalogueFile';
 import type { CatalogueSource } from '../core/pricing/catalogueData';
 import { bundledCatalogue, catalogueInUse } from '../core/pricing/catalogueInUse';
@@ -15,7 +14,7 @@ import { DEFAULT_PRICES_URL } from '../core/pricing/priceSource';
 import { loadDefaultPriceTable } from '../core/pricing/priceTable';
 import { catalogueLabel, catalogueStatusLine } from '../core/presentation/prices/catalogueLabel';
 import { parseArgs, UsageError } from './args';
-import { applyCachedCatalogue, CACHE_DIR_ENV, cliCacheDir, PRICES_SOURCE_ENV } from './cliCatalogue';
+import { applyCachedCatalogue, CACHE_DIR_ENV, cliCacheDir, PRICES_SOURCE_ENV, type CliCachedCatalogue } from './cliCatalogue';
 import type { CliIo } from './cliIo';
 import { loadCliSettings } from './cliSettings';
 
@@ -146,7 +145,7 @@ function tierText(tier: PriceTier): string {
   return (['input', 'output', 'cacheRead', 'cacheWrite'] as const).filter((k) => tier[k] !== undefined).map((k) => `${k} ${tier[k]}`).join(', ');
 }
 
-function status(io: CliIo, cached: CachedCatalogue, json: boolean): number {
+function status(io: CliIo, cached: CliCachedCatalogue, json: boolean): number {
   const inUse = catalogueInUse();
   const bundled = bundledCatalogue();
   if (json) {
@@ -154,7 +153,7 @@ function status(io: CliIo, cached: CachedCatalogue, json: boolean): number {
       inUse: describeCatalogue(inUse.source, inUse.modelCount),
       cacheFile: cached.file,
       cached: cached.state,
-      ...(cached.state === 'invalid' ? { problem: cached.problem } : {}),
+      ...(cached.state === 'invalid' || cached.state === 'superseded' ? { problem: cached.problem } : {}),
       bundled: describeCatalogue(bundled.source, bundled.modelCount),
     }, null, 2)}\n`);
     return 0;
@@ -165,6 +164,8 @@ function status(io: CliIo, cached: CachedCatalogue, json: boolean): number {
     lines.push(`  bundled: ${catalogueStatusLine(bundled.source, bundled.modelCount)}`);
   } else if (cached.state === 'invalid') {
     lines.push(`  ${cached.file} ignored: ${cached.problem}`);
+  } else if (cached.state === 'superseded') {
+    lines.push(`  ${cached.file} not used: ${cached.problem} ('prompt-cost prices update' fetches newer data)`);
   } else {
     lines.push(`  no refreshed copy (${cached.file}); 'prompt-cost prices update' makes one`);
   }

@@ -27,6 +27,16 @@ export function refreshedCatalogueInUse(): CatalogueData | null {
   return refreshed;
 }
 
+/**
+ * A refreshed copy fetched before the day of the bundled data is older than what an upgrade of the tool
+ * now ships: the bundled catalogue should be used instead. (A copy fetched later is kept even if its data
+ * is older: someone chose it after this version shipped.)
+ */
+export function supersededByBundled(catalogue: CatalogueData): boolean {
+  const fetched = (catalogue.source.retrieved ?? catalogue.source.date).slice(0, 10);
+  return fetched < BUNDLED.source.date;
+}
+
 /** Prices with `catalogue` from now on; null goes back to the bundled one. */
 export function useCatalogue(catalogue: CatalogueData | null): void {
   refreshed = catalogue;

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { CatalogueSource } from '../../core/pricing/catalogueData';
 import { readCachedCatalogue, removeCatalogueFile } from '../../core/pricing/catalogueFile';
-import { catalogueInUse, useCatalogue } from '../../core/pricing/catalogueInUse';
+import { bundledCatalogue, catalogueInUse, supersededByBundled, useCatalogue } from '../../core/pricing/catalogueInUse';
 import { refreshPrices, type RefreshResult } from '../../core/pricing/priceRefresh';
 import { catalogueStatusLine } from '../../core/presentation/prices/catalogueLabel';
 import type { Log } from '../log';
@@ -37,8 +37,12 @@ export class PriceCatalogueService implements vscode.Disposable {
     const storageDir = (this.storageDir = storage.fsPath);
     // Synchronous (≈ 5 ms for ≈ 0.3 MB): the first analyses after activation must already use it.
     const cached = readCachedCatalogue(storageDir);
-    if (cached.state === 'valid') useCatalogue(cached.catalogue);
     if (cached.state === 'invalid') log.warn(`prices: ${cached.file} ignored (${cached.problem}); using the bundled catalogue`);
+    else if (cached.state === 'valid' && supersededByBundled(cached.catalogue)) {
+      log.info(`prices: the updated copy of ${cached.catalogue.source.date} predates this version's bundled data of ${bundledCatalogue().source.date}: using the bundled one (Update Prices fetches newer data)`);
+    } else if (cached.state === 'valid') {
+      useCatalogue(cached.catalogue);
+    }
     log.info(`prices: ${this.status().line}`);
   }
 

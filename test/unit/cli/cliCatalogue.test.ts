@@ -17,7 +17,7 @@ suite('cli: the price catalogue of a run', () => {
     }
   });
 
-  test('a valid refreshed copy is put in use; a damaged one is reported and the bundled one used', () => {
+  test('a valid refreshed copy is put in use; a superseded or damaged one is reported and the bundled one used', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-cli-catalogue-'));
     const env = { PROMPT_COST_CACHE_DIR: dir };
     try {
@@ -27,6 +27,11 @@ suite('cli: the price catalogue of a run', () => {
       writeCatalogueFile(dir, refreshed);
       assert.strictEqual(applyCachedCatalogue(env, dir).state, 'valid');
       assert.strictEqual(catalogueInUse().source.date, '2026-12-08');
+      // Fetched before this version's bundled data: the bundled catalogue is newer and used.
+      writeCatalogueFile(dir, { ...refreshed, source: { ...refreshed.source, date: '2026-05-01', retrieved: '2026-05-01T08:00:00Z' } });
+      const superseded = applyCachedCatalogue(env, dir);
+      assert.deepStrictEqual([superseded.state, superseded.state === 'superseded' && superseded.problem], ['superseded', 'fetched 2026-05-01, before the bundled data of 2026-07-24']);
+      assert.strictEqual(catalogueInUse(), bundledCatalogue());
       fs.writeFileSync(catalogueFilePath(dir), '{"format":2');
       const damaged = applyCachedCatalogue(env, dir);
       assert.strictEqual(damaged.state, 'invalid');
