@@ -1,47 +1,45 @@
 #!/usr/bin/env node
-// Builds src/core/pricing/catalogue.json from LiteLLM's model_prices_and_context_window.json.
+// Builds src/core/pricing/catalogue.json (the bundled catalogue) from LiteLLM's
+// model_prices_and_context_window.json.
 //
-//   npm run prices:update -- [file-or-URL] [--out FILE] [--source-commit SHA] [--source-date DATE]
+//   npm run prices:update -- [file-or-URL] [--out FILE] [--source-commit SHA] [--source-date YYYY-MM-DD]
 //                            [--generated YYYY-MM-DD]
 //
-// Plain Node ESM, no dependencies. The output is deterministic: same input + same flags → same bytes
-// (keys sorted, one model per line so price updates diff cleanly).
+// The conversion is src/core/pricing/litellmCatalogue.ts, the same code the in-product refresh runs
+// (`prompt-cost prices update`, Update Prices in the editor), bundled here on the fly with esbuild, so the
+// bundled catalogue and a refreshed one cannot disagree. The output is deterministic: same input + same
+// flags → same bytes (keys sorted, one model per line so price updates diff cleanly).
+//
+// The catalogue states the data's own date. For the copies in ../shared/reference/pricing it is known
+// (PROVENANCE.md there); for anything else pass --source-date, or give a URL (its Last-Modified is used).
+import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_INPUT = resolve(repoRoot, '../shared/reference/pricing/litellm-model-prices-2026-04.json');
+const DEFAULT_INPUT = resolve(repoRoot, '../shared/reference/pricing/litellm-model-prices-2026-07-24.json');
 const DEFAULT_OUT = resolve(repoRoot, 'src/core/pricing/catalogue.json');
 
-/** Provenance of the copies we know (see shared/reference/pricing/PROVENANCE.md). */
+/**
+ * Provenance of the copies we know (../shared/reference/pricing/PROVENANCE.md). The copy named
+ * `…-2026-04.json` is left out on purpose: its name is wrong about its age (its data is of about
+ * 2026-07-18 to 07-22), so it must not be stamped from its name.
+ */
 const KNOWN_SOURCES = {
-  'litellm-model-prices-2026-04.json': { commit: '00035b69f416be24e2e323c13198d9b7d2d1bdf9', date: '2026-04' },
-  'litellm-model-prices-2026-01-25.json': { commit: '667b9122e089a1972304540df6fd19f342b0e82a', date: '2026-01-25' },
+  'litellm-model-prices-2026-07-24.json': {
+    // LiteLLM's file byte for byte, as synced by the public daily mirror RoCry/llm-api-price.
+    location: 'https://github.com/RoCry/llm-api-price',
+    commit: '8442b939a6ead479f7995b5d74d8dce488bd0966',
+    date: '2026-07-24',
+  },
+  'litellm-model-prices-2026-01-25.json': {
+    location: 'https://github.com/BerriAI/litellm',
+    commit: '667b9122e089a1972304540df6fd19f342b0e82a',
+    date: '2026-01-25',
+  },
 };
-
-// Which LiteLLM providers we ship. First-party APIs and the big clouds that resell them, plus the
-// aggregators people name in code (OpenRouter, Together, Groq, Cerebras). Left out to keep the file small
-// and the data clean: long-tail hosts (fireworks_ai, deepinfra, novita, vercel_ai_gateway, replicate,
-// cloudflare, nebius, oci, watsonx, snowflake, databricks — whose rates carry float noise —, ollama …)
-// and `chatgpt` (subscription, no per-token rate). Users can price anything else through overrides.
-const KEPT_PROVIDERS = new Set([
-  'openai', 'text-completion-openai',
-  'azure', 'azure_text', 'azure_ai',
-  'anthropic',
-  'gemini', 'vertex_ai', 'vertex_ai-language-models', 'vertex_ai-anthropic_models', 'vertex_ai-mistral_models',
-  'vertex_ai-llama_models', 'vertex_ai-deepseek_models', 'vertex_ai-qwen_models', 'vertex_ai-openai_models',
-  'vertex_ai-ai21_models', 'vertex_ai-zai_models', 'vertex_ai-minimax_models', 'vertex_ai-moonshot_models',
-  'vertex_ai-embedding-models',
-  // Bedrock: on-demand model ids only; region-scoped and provisioned-throughput keys
-  // (`bedrock/<region>/…`, `bedrock/*/1-month-commitment/…`) are dropped below.
-  'bedrock', 'bedrock_converse',
-  'mistral', 'codestral', 'deepseek', 'xai', 'cohere', 'cohere_chat', 'perplexity',
-  'dashscope', 'moonshot', 'zai', 'minimax',
-  'groq', 'cerebras', 'together_ai', 'openrouter',
-]);
-const KEPT_MODES = new Set(['chat', 'completion', 'responses', 'embedding']);
-const NON_MODEL_KEYS = new Set(['sample_spec', 'fallback_generalizations']);
 
 function parseArgs(argv) {
   const options = { input: undefined, out: DEFAULT_OUT, commit: undefined, date: undefined, generated: undefined };
@@ -61,190 +59,82 @@ function parseArgs(argv) {
     else if (options.input === undefined) options.input = arg;
     else throw new Error(`unexpected argument ${arg}`);
   }
+  for (const [flag, date] of [['--source-date', options.date], ['--generated', options.generated]]) {
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${flag} must be YYYY-MM-DD, got ${date}`);
+  }
   return options;
 }
 
 const isUrl = (s) => /^https?:\/\//i.test(s);
 
-async function readSource(input) {
-  if (isUrl(input)) {
-    const response = await fetch(input);
-    if (!response.ok) throw new Error(`GET ${input}: HTTP ${response.status}`);
-    return response.text();
-  }
-  return readFile(input, 'utf8');
+/** The converter and downloader, compiled from TypeScript for this run only. */
+async function loadPricing() {
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  const result = await esbuild.build({
+    stdin: {
+      contents: "export * from './src/core/pricing/litellmCatalogue'; export * from './src/core/pricing/priceDownload';",
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 }
 
-/**
- * USD per token → USD per 1M tokens by shifting the decimal exponent of the shortest round-trip
- * representation, so 2.5e-6 becomes exactly 2.5 (multiplying by 1e6 can give 2.4999999999999996).
- */
-export function perMillion(perToken) {
-  const [mantissa, exponent] = perToken.toExponential().split('e');
-  return Number(`${mantissa}e${Number(exponent) + 6}`);
+/** The input's bytes and what is known of its date. */
+async function readSource(input, pricing) {
+  if (!isUrl(input)) return { bytes: await readFile(input), lastModified: null };
+  const downloaded = await pricing.downloadPriceFile(new URL(input));
+  return { bytes: downloaded.bytes, lastModified: downloaded.lastModified };
 }
 
-const isPrice = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isCount = (v) => typeof v === 'number' && Number.isInteger(v) && v > 0;
-
-/** The rate fields of one LiteLLM entry (or tier) that we carry, per 1M tokens. */
-function rates(entry, suffix = '') {
-  const pick = (field) => (isPrice(entry[field + suffix]) ? perMillion(entry[field + suffix]) : undefined);
-  return {
-    input: pick('input_cost_per_token'),
-    output: pick('output_cost_per_token'),
-    cacheRead: pick('cache_read_input_token_cost'),
-    cacheWrite: pick('cache_creation_input_token_cost'),
-  };
-}
-
-function withoutUndefined(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
-}
-
-/** Above-threshold tiers: `*_above_<N>k_tokens` keys and range-based `tiered_pricing` tables. */
-function aboveTiers(entry, base) {
-  const tiers = [];
-  const thresholds = new Set();
-  for (const key of Object.keys(entry)) {
-    // LiteLLM keys a tier on its input rate; `_priority` and `_1hr` variants are other products.
-    const match = /^input_cost_per_token_above_(\d+)k_tokens$/.exec(key);
-    if (match) thresholds.add(Number(match[1]) * 1000);
-  }
-  for (const threshold of thresholds) {
-    const tier = rates(entry, `_above_${threshold / 1000}k_tokens`);
-    tiers.push(withoutUndefined({
-      threshold,
-      input: tier.input ?? base.input,
-      output: tier.output ?? base.output,
-      cacheRead: tier.cacheRead,
-      cacheWrite: tier.cacheWrite,
-    }));
-  }
-  if (Array.isArray(entry.tiered_pricing)) {
-    for (const step of entry.tiered_pricing) {
-      const start = Array.isArray(step.range) ? step.range[0] : undefined;
-      if (!isCount(start)) continue; // the first range (from 0) is the base rate
-      const tier = rates(step);
-      if (tier.input === undefined) continue;
-      tiers.push(withoutUndefined({
-        threshold: start,
-        input: tier.input,
-        output: tier.output ?? base.output,
-        cacheRead: tier.cacheRead,
-        cacheWrite: tier.cacheWrite,
-      }));
-    }
-  }
-  return tiers.sort((a, b) => a.threshold - b.threshold);
-}
-
-/** Region-scoped or provisioned-throughput Bedrock keys: `bedrock/<region>/…`, `bedrock/*\/1-month-commitment/…`. */
-const isScopedBedrockKey = (key) => /^bedrock\/[^/]+\//.test(key);
-
-/** One LiteLLM entry → a catalogue entry, or a reason it was skipped. */
-export function convertEntry(key, entry) {
-  if (NON_MODEL_KEYS.has(key) || entry === null || typeof entry !== 'object') return { skip: 'not a model' };
-  if (!KEPT_PROVIDERS.has(entry.litellm_provider)) return { skip: 'provider' };
-  if (!KEPT_MODES.has(entry.mode)) return { skip: 'mode' };
-  if (isScopedBedrockKey(key)) return { skip: 'bedrock region/commitment' };
-
-  let base = rates(entry);
-  if (base.input === undefined && Array.isArray(entry.tiered_pricing)) {
-    const first = entry.tiered_pricing.find((step) => Array.isArray(step.range) && step.range[0] === 0);
-    if (first) base = rates(first);
-  }
-  // Embeddings produce no output tokens; LiteLLM often omits their output rate.
-  if (base.output === undefined && entry.mode === 'embedding') base.output = 0;
-  if (base.input === undefined || base.output === undefined) return { skip: 'no per-token price' };
-
-  const above = aboveTiers(entry, base);
-  return {
-    model: withoutUndefined({
-      provider: entry.litellm_provider,
-      mode: entry.mode,
-      input: base.input,
-      output: base.output,
-      cacheRead: base.cacheRead,
-      cacheWrite: base.cacheWrite,
-      batchInput: isPrice(entry.input_cost_per_token_batches) ? perMillion(entry.input_cost_per_token_batches) : undefined,
-      batchOutput: isPrice(entry.output_cost_per_token_batches) ? perMillion(entry.output_cost_per_token_batches) : undefined,
-      contextWindow: isCount(entry.max_input_tokens) ? entry.max_input_tokens : undefined,
-      maxOutput: isCount(entry.max_output_tokens) ? entry.max_output_tokens : undefined,
-      above: above.length > 0 ? above : undefined,
-    }),
-  };
-}
-
-/** JSON with keys sorted at every level. */
-function sortedJson(value) {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** Top level sorted too (generated, models, source); one model per line. */
-function serialise(catalogue) {
-  const ids = Object.keys(catalogue.models).sort();
-  const lines = ids.map((id) => `${JSON.stringify(id)}:${sortedJson(catalogue.models[id])}`);
-  return [
-    '{',
-    `"generated":${JSON.stringify(catalogue.generated)},`,
-    '"models":{',
-    lines.join(',\n'),
-    '},',
-    `"source":${sortedJson(catalogue.source)}`,
-    '}',
-    '',
-  ].join('\n');
-}
-
-function provenanceFor(input, options) {
+function sourceFor(input, bytes, lastModified, options, pricing) {
   const known = isUrl(input) ? undefined : KNOWN_SOURCES[basename(input)];
   const commitInUrl = isUrl(input) ? /\b[0-9a-f]{40}\b/i.exec(input)?.[0] : undefined;
   const commit = options.commit ?? known?.commit ?? commitInUrl;
-  const date = options.date ?? known?.date;
-  if (!commit || !date) {
-    console.warn('warning: source commit/date unknown; pass --source-commit SHA --source-date YYYY-MM-DD');
+  let date = options.date ?? known?.date;
+  let dateKind = 'published';
+  if (date === undefined && lastModified) {
+    date = lastModified.toISOString().slice(0, 10);
+    dateKind = 'last-modified';
+  }
+  if (date === undefined) {
+    throw new Error(`the date of ${basename(input)}'s data is unknown: pass --source-date YYYY-MM-DD (the data's own date, not the day you copied it)`);
   }
   return {
-    name: 'LiteLLM model_prices_and_context_window.json',
-    license: 'MIT, Copyright (c) 2023 Berri AI',
-    commit: commit ?? 'unknown',
-    date: date ?? 'unknown',
-    url: 'https://github.com/BerriAI/litellm',
+    ...pricing.LITELLM_SOURCE,
+    kind: 'bundled',
+    location: known?.location ?? (isUrl(input) ? input : pricing.LITELLM_SOURCE.url),
+    ...(commit ? { commit } : {}),
+    date,
+    dateKind,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
-    console.log('usage: update-prices.mjs [file-or-URL] [--out FILE] [--source-commit SHA] [--source-date DATE] [--generated YYYY-MM-DD]');
+    console.log('usage: update-prices.mjs [file-or-URL] [--out FILE] [--source-commit SHA] [--source-date YYYY-MM-DD] [--generated YYYY-MM-DD]');
     return;
   }
   const input = options.input === undefined ? DEFAULT_INPUT : isUrl(options.input) ? options.input : resolve(options.input);
-  const raw = JSON.parse(await readSource(input));
-
-  const models = {};
-  const skipped = {};
-  for (const key of Object.keys(raw).sort()) {
-    const result = convertEntry(key, raw[key]);
-    if (result.model) models[key] = result.model;
-    else skipped[result.skip] = (skipped[result.skip] ?? 0) + 1;
-  }
-  const count = Object.keys(models).length;
-  // A fetched error page or a renamed file would otherwise silently ship an empty catalogue.
-  if (count < 100) throw new Error(`only ${count} models kept from ${input}; is this LiteLLM's price file?`);
-
+  const pricing = await loadPricing();
+  const { bytes, lastModified } = await readSource(input, pricing);
+  const source = sourceFor(input, bytes, lastModified, options, pricing);
   const generated = options.generated ?? new Date().toISOString().slice(0, 10);
-  const text = serialise({ generated, models, source: provenanceFor(input, options) });
+  const { catalogue, skipped } = pricing.convertLiteLlmPrices(JSON.parse(bytes.toString('utf8')), source, generated);
+
+  const text = pricing.serialiseCatalogue(catalogue);
   await mkdir(dirname(options.out), { recursive: true });
   await writeFile(options.out, text);
   const skippedText = Object.entries(skipped).map(([why, n]) => `${n} ${why}`).join(', ');
-  console.log(`${options.out}: ${count} models, ${text.length} bytes (skipped: ${skippedText})`);
+  console.log(`${options.out}: ${catalogue.modelCount} models, data of ${source.date}, ${text.length} bytes (skipped: ${skippedText})`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

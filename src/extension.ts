@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { Container } from './vscode/container';
 import { PerfStats, type PerfSnapshot } from './core/pipeline/perfStats';
+import type { PricesApi } from './vscode/prices/pricesFeature';
 import type { SimulateApi } from './vscode/simulate/simulateFeature';
 import type { SpendApi } from './vscode/spend/spendController';
 
@@ -14,6 +15,8 @@ export interface PromptCostLensApi {
   spend: SpendApi;
   /** Simulate Monthly Cost: the last result and its panel (the integration suite reads them). */
   simulate: SimulateApi;
+  /** The price catalogue in use and Update Prices (the integration suite reads and drives them). */
+  prices: PricesApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PromptCostLensApi {
@@ -22,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): PromptCostLensApi {
   const container = Container.create(context, stats);
   stats.activationMs = performance.now() - started;
   container.log.info(`activated in ${stats.activationMs.toFixed(1)} ms`);
-  return { perf: () => stats.snapshot(), resetLongestSlice: () => stats.resetLongest(), spend: container.spend.api, simulate: container.simulate.api };
+  return { perf: () => stats.snapshot(), resetLongestSlice: () => stats.resetLongest(), spend: container.spend.api, simulate: container.simulate.api, prices: container.prices.api };
 }
 
 export function deactivate(): void {

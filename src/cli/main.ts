@@ -2,8 +2,10 @@
 import { isMainThread } from 'worker_threads';
 import { UsageError } from './args';
 import type { CliIo } from './cliIo';
+import { applyCachedCatalogue } from './cliCatalogue';
 import { compressCommand } from './compressCommand';
 import { diffCommand } from './diffCommand';
+import { pricesCommand } from './pricesCommand';
 import { scanCommand } from './scanCommand';
 import { simulateCommand } from './simulateCommand';
 import { spendCommand } from './spendCommand';
@@ -20,10 +22,11 @@ Commands:
   simulate          monthly cost from volumes (.promptcost.yml usage) or one ad-hoc case
   diff --base REF   change in monthly cost per call against a git revision (Markdown)
   spend             today's LLM spend from your tracker / provider admin APIs, against a budget
+  prices            update the price catalogue, show a model's rates, say which catalogue is in use
   help [command]    show help
 
 Run 'prompt-cost <command> --help' for a command's options.
-Prices: bundled catalogue derived from LiteLLM's model price list (MIT).
+Prices: LiteLLM's model price list (MIT): bundled, or your refreshed copy ('prompt-cost prices status').
 `;
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -34,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   diff: diffCommand,
   spend: spendCommand,
+  prices: pricesCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -50,6 +54,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command '${name}'`);
+    // Every command prices with the refreshed catalogue when there is a valid one (`prices` reports on it itself).
+    if (command !== pricesCommand) {
+      const cached = applyCachedCatalogue(io.env, io.cwd);
+      if (cached.state === 'invalid') io.stderr(`prompt-cost: ignoring ${cached.file} (${cached.problem}); using the bundled prices\n`);
+    }
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

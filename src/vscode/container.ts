@@ -19,6 +19,7 @@ import { PipelineClient } from '../core/pipeline/pipelineClient';
 import { HoverController } from './hover/hoverController';
 import { Log } from './log';
 import { PerfStats } from '../core/pipeline/perfStats';
+import { PricesFeature } from './prices/pricesFeature';
 import { WorkspaceReportView } from './report/workspaceReportView';
 import { SimulateFeature } from './simulate/simulateFeature';
 import { SpendController } from './spend/spendController';
@@ -31,6 +32,7 @@ export class Container implements vscode.Disposable {
   /** Read by the extension API (extension.ts) only. */
   readonly spend: SpendController;
   readonly simulate: SimulateFeature;
+  readonly prices: PricesFeature;
 
   private constructor(context: vscode.ExtensionContext, stats: PerfStats) {
     const log = (this.log = this.register(new Log()));
@@ -39,6 +41,13 @@ export class Container implements vscode.Disposable {
     // The document pipeline's worker: finding, estimating, pricing and compressing (everything that counts
     // tokens) runs there. In-process fallback slices run on this thread: they count as host blocks.
     const worker = this.register(new PipelineClient(log, { onSlice: (label, ms) => stats.record(label, ms) }));
+    // Before anything is analysed: the refreshed catalogue (if any) is in use from the first lens on. An
+    // update reaches the worker first, then the engine, whose change re-analyses the open documents.
+    const prices = (this.prices = this.register(new PricesFeature({ extension: context, config, log })));
+    this.register(prices.catalogue.onDidChange(() => {
+      worker.catalogueChanged();
+      engine.catalogueChanged();
+    }));
     const analyzer = (this.analyzer = this.register(new DocumentAnalyzer(engine, config, log, stats, worker)));
     // The `.promptcost.yml` `usage:` section is part of a document's engine settings (Compress and Simulate read it too).
     const usage = engine;

@@ -26,6 +26,9 @@ export const CommandId = {
   ClearApiKey: 'promptCost.clearApiKey',
   /** Opens the Settings editor on the spend and budget settings. */
   ConfigureSpend: 'promptCost.configureSpend',
+  // ──── Price catalogue (src/vscode/prices/) ────
+  /** Downloads (or reads) `promptCost.prices.source` into the price catalogue in use. */
+  UpdatePrices: 'promptCost.updatePrices',
   // ──── Compress Prompt (src/vscode/compress/) ────
   CompressPrompt: 'promptCost.compressPrompt',
   SetCompressionApiKey: 'promptCost.setCompressionApiKey',

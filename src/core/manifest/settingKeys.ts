@@ -5,6 +5,7 @@
  * by `ExtensionConfig` below.
  */
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../config/engineSettings';
+import { DEFAULT_PRICES_URL } from '../pricing/priceSource';
 import type { SourceLanguage } from '../prompts/prompt';
 import { USAGE_PROFILES, type UsageProfileName } from '../simulate/simulationInputs';
 import { DEFAULT_SIMULATION_SETTINGS } from '../simulate/simulationSettings';
@@ -71,6 +72,9 @@ export const SETTINGS = {
   'budget.monthly': setting<number>({ type: 'number', scope: 'window', default: 0 }),
   'budget.thresholds': setting<number[]>({ type: 'array', scope: 'window', default: [...DEFAULT_THRESHOLDS] }),
   'budget.timeZone': setting<string>({ type: 'string', scope: 'window', default: '' }),
+  // ──── Price catalogue refresh (src/vscode/prices/); the source decides what every figure is computed from ────
+  'prices.source': setting<string>({ type: 'string', scope: 'window', default: DEFAULT_PRICES_URL, restricted: true }),
+  'prices.weeklyCheck': setting<boolean>({ type: 'boolean', scope: 'window', default: false, restricted: true }),
   // ──── Compress Prompt (src/vscode/compress/) ────
   'compress.mode': setting<'safe' | 'aggressive'>({ type: 'string', scope: 'resource', default: 'safe', enum: ['safe', 'aggressive'] }),
   'compress.modelAssisted.enabled': setting<boolean>({ type: 'boolean', scope: 'window', default: false }),

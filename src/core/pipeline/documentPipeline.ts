@@ -14,6 +14,7 @@
 import { compressPrompt } from '../compress/compressPrompt';
 import { acceptModelAnswer } from '../compress/modelAssisted';
 import type { EngineSettings } from '../config/engineSettings';
+import { useCatalogue } from '../pricing/catalogueInUse';
 import { findPrompts, hasLlmSignal, warmGrammar } from '../prompts/findPrompts';
 import type { FoundPrompt } from '../prompts/prompt';
 import { resolveProjectReferences } from '../project/projectReferences';
@@ -49,7 +50,7 @@ export class DocumentPipeline {
 
   constructor(private readonly options: DocumentPipelineOptions) {}
 
-  /** Queues `request`; resolves to its reply (none for `forget` and `invalidate`). */
+  /** Queues `request`; resolves to its reply (none for `forget`, `invalidate` and `useCatalogue`). */
   submit(request: WorkerRequest): Promise<WorkerReply | undefined> {
     if (request.type === 'find') this.newestFind.set(request.key, request.id);
     const reply = this.queue.then(() => this.handle(request)).catch((error: unknown): WorkerReply | undefined =>
@@ -74,6 +75,10 @@ export class DocumentPipeline {
         return undefined;
       }
       case 'invalidate':
+        this.estimator.invalidate();
+        return undefined;
+      case 'useCatalogue':
+        useCatalogue(request.catalogue);
         this.estimator.invalidate();
         return undefined;
       case 'estimate': {

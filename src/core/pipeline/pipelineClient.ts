@@ -12,6 +12,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CompressMode } from '../compress/types';
 import type { EngineSettings } from '../config/engineSettings';
+import { refreshedCatalogueInUse } from '../pricing/catalogueInUse';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompts/prompt';
 import { DocumentPipeline } from './documentPipeline';
 import type { DocumentUsage } from './documentUsage';
@@ -137,7 +138,15 @@ export class PipelineClient {
     this.post({ type: 'invalidate' });
   }
 
-  private post(request: Extract<WorkerRequest, { type: 'forget' | 'invalidate' }>): void {
+  /**
+   * The catalogue in use on this thread changed (`useCatalogue`): the worker prices with it from the next
+   * request on, and drops what it priced with the old one. A worker started later gets it when it starts.
+   */
+  catalogueChanged(): void {
+    this.post({ type: 'useCatalogue', catalogue: refreshedCatalogueInUse() });
+  }
+
+  private post(request: Extract<WorkerRequest, { type: 'forget' | 'invalidate' | 'useCatalogue' }>): void {
     // Only to whichever engine exists: neither is started just to forget something.
     this.worker?.postMessage(request);
     void this.local?.submit(request);
@@ -206,6 +215,9 @@ export class PipelineClient {
         waiter?.(reply);
       });
       worker.on('error', (error) => this.log.error('pipeline worker failed', error));
+      // Before any request: the worker loads the bundled catalogue, this thread may price with another.
+      const catalogue = refreshedCatalogueInUse();
+      if (catalogue) worker.postMessage({ type: 'useCatalogue', catalogue } satisfies WorkerRequest);
       worker.on('exit', (code) => {
         if (this.worker !== worker) return;
         this.worker = undefined;

@@ -2,10 +2,12 @@
  * Messages between a face of the tool (the extension host, the CLI's scan) and the pipeline worker (plain
  * data, structured-cloned). The worker finds prompts, estimates them, prices their usage per month and
  * compresses them; token counting never runs on the sender's thread. Senders pass the merged engine
- * settings, from which the worker rebuilds the price table.
+ * settings, from which the worker rebuilds the price table, and the price catalogue when it is not the
+ * bundled one (`useCatalogue`).
  */
 import type { CompressMode, CompressionResult } from '../compress/types';
 import type { EngineSettings } from '../config/engineSettings';
+import type { CatalogueData } from '../pricing/catalogueData';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompts/prompt';
 import type { DocumentUsage } from './documentUsage';
 import type { FileResult, FileScan, ScanOptions } from './fileScan';
@@ -39,7 +41,9 @@ export type WorkerRequest =
   | { type: 'acceptModelAnswer'; id: number; text: string; answer: string; model: string; placeholderSyntaxes: PlaceholderSyntax[] }
   | { type: 'forget'; key: string }
   /** Settings or a `.promptcost.yml` changed: drop the estimate contexts and their cached estimates. */
-  | { type: 'invalidate' };
+  | { type: 'invalidate' }
+  /** Price with this catalogue from now on (null: the bundled one); drops the estimates made with the old one. */
+  | { type: 'useCatalogue'; catalogue: CatalogueData | null };
 
 export interface AnalyzedReply {
   id: number;

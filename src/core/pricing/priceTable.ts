@@ -1,5 +1,5 @@
-import catalogue from './catalogue.json';
-import type { CatalogueData } from './catalogueData';
+import type { CatalogueData, CatalogueSource } from './catalogueData';
+import { catalogueInUse } from './catalogueInUse';
 import type { CatalogueEntry, ModelPrice, PriceFields, PriceTier } from './modelPrice';
 import { AGGREGATOR_HINTS, alternateVersionSpelling, parseModelName, providerMatchesHint, releaseDate, undatedName } from './modelName';
 
@@ -14,9 +14,9 @@ export interface PriceTableOptions {
   aliases?: Record<string, string>;
 }
 
+/** Where a table's prices come from: the catalogue's source and size. */
 export interface CatalogueInfo {
-  date: string;
-  commit: string;
+  source: CatalogueSource;
   modelCount: number;
 }
 
@@ -63,7 +63,7 @@ export class PriceTable {
 
   constructor(data: CatalogueData, options: PriceTableOptions = {}) {
     this.models = data.models;
-    this.info = { date: data.source.date, commit: data.source.commit, modelCount: Object.keys(data.models).length };
+    this.info = { source: data.source, modelCount: Object.keys(data.models).length };
 
     for (const id of Object.keys(data.models).sort()) {
       const lower = id.toLowerCase();
@@ -98,7 +98,7 @@ export class PriceTable {
   }
 
   catalogueInfo(): CatalogueInfo {
-    return { ...this.info };
+    return { source: { ...this.info.source }, modelCount: this.info.modelCount };
   }
 
   /** Catalogue ids plus override-only models, sorted. */
@@ -243,7 +243,10 @@ function isRate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-/** The bundled catalogue (LiteLLM price data, see THIRD_PARTY_NOTICES.md) with the user's options. */
+/**
+ * The catalogue in use on this thread (the bundled LiteLLM data, see THIRD_PARTY_NOTICES.md, or the user's
+ * refreshed copy: `catalogueInUse.ts`) with the user's options.
+ */
 export function loadDefaultPriceTable(options: PriceTableOptions = {}): PriceTable {
-  return new PriceTable(catalogue as unknown as CatalogueData, options);
+  return new PriceTable(catalogueInUse(), options);
 }

@@ -104,6 +104,11 @@ export class EngineSettingsService implements vscode.Disposable {
     this.invalidate('spend tracker prices changed');
   }
 
+  /** The price catalogue in use was replaced (Update Prices): price tables and estimates are made again. */
+  catalogueChanged(): void {
+    this.invalidate('price catalogue replaced');
+  }
+
   /** Bumped on every invalidation: analyses made under an older generation are stale. */
   get currentGeneration(): number {
     return this.generation;

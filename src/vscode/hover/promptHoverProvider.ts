@@ -1,12 +1,13 @@
 /**
  * The hover over a call, or over any prompt string that is a part of one: the call's anatomy (parts,
  * framing, tools, schema, input, output, reasoning), the compared models side by side, the assumptions and
- * the price list's date. Rendered untrusted: no command links, no HTML; text from the file is escaped by
+ * the price catalogue in use with its date. Rendered untrusted: no command links, no HTML; text from the file is escaped by
  * the core formatter.
  */
 import * as vscode from 'vscode';
 import { callHitAt } from '../../core/pipeline/callLookup';
 import { hoverMarkdown } from '../../core/presentation/hover/hoverMarkdown';
+import { catalogueLabel } from '../../core/presentation/prices/catalogueLabel';
 import type { DocumentAnalyzer } from '../engine/documentAnalyzer';
 
 /** The analyses the hover reads. */
@@ -23,7 +24,7 @@ export class PromptHoverProvider implements vscode.HoverProvider {
     if (!hit) return undefined;
     const { settings } = analysis.engine;
     const markdown = new vscode.MarkdownString(hoverMarkdown(hit, analysis.prompts, {
-      priceListDate: analysis.engine.ctx.prices.catalogueInfo().date,
+      priceList: catalogueLabel(analysis.engine.ctx.prices.catalogueInfo().source),
       expectedOutputTokens: settings.expectedOutputTokens,
       placeholderTokens: settings.placeholderTokens,
     }));

@@ -200,7 +200,7 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     assert.match(acme.find((l) => l.line === 22)?.title ?? '', /^no price · ≈ 196 in \+ 300–400 out · acme-llm-1 · gemini-2\.5-flash \$0\.0011$/);
   });
 
-  test('hover: the call\'s anatomy and the compared models, untrusted, with the price list date', async () => {
+  test('hover: the call\'s anatomy and the compared models, untrusted, with the price catalogue and its date', async () => {
     const editor = await open('python/contract_review.py');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(12, 10));
     const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof Object && 'value' in c && c.value.includes('Prompt Cost Lens'));
@@ -215,7 +215,7 @@ suite('Editor: CodeLens, hover, diagnostics, commands', function () {
     assert.match(md.value, /\| Model \| In \| Out \| (Reasoning \| )?\$\/call \|/);
     assert.match(md.value, /\*\*claude\\-opus\\-4\\-1\*\* \| ≈ 13,360 \| 300–2k/);
     assert.match(md.value, /gemini\\-2\\\.5\\-flash/);
-    assert.match(md.value, /price list of 2026\\-04/);
+    assert.match(md.value, /Prices in USD: LiteLLM, 2026\\-07\\-24 \\\(bundled\\\)\./);
     assert.doesNotMatch(md.value, /command:/);
   });
 

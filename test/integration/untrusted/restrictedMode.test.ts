@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { carriesSecret, RECORDED_REQUESTS_PATH, type RecordedRequest } from '../loopbackTracker';
-import { attackerUrlIn, USER_KEY, USER_TRACKER_TODAY, WORKSPACE_DAILY_BUDGET } from './untrustedWorkspace';
+import { attackerUrlIn, USER_KEY, USER_PRICES_PATH, USER_TRACKER_TODAY, WORKSPACE_DAILY_BUDGET } from './untrustedWorkspace';
 import { waitFor } from '../waitFor';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
@@ -162,5 +162,17 @@ suite('Restricted mode: an untrusted workspace cannot redirect the spend key', f
     assert.ok(!api.status().tooltip.includes(USER_KEY));
     assert.ok(!JSON.stringify(api.dashboard()).includes(USER_KEY));
     assert.ok(!api.problems().some((p) => p.includes(USER_KEY)));
+  });
+
+  test("Update Prices reads the user's price source, never the workspace's; the weekly check stays off", async () => {
+    assert.strictEqual(settings().get('prices.weeklyCheck'), false, 'restricted: the workspace cannot turn downloads on');
+    assert.strictEqual(settings().get('prices.source'), `${userTrackerUrl}${USER_PRICES_PATH}`);
+    const outcome = await vscode.commands.executeCommand<{ updated: boolean; stage?: string; error?: string; status: { line: string } }>('promptCost.updatePrices');
+    // The user's server answers 401 (no token): the update fails there, and the bundled prices stay.
+    assert.ok(outcome && !outcome.updated && outcome.stage === 'download', JSON.stringify(outcome));
+    assert.match(outcome.error ?? '', /user-prices\.json: HTTP 401/);
+    assert.match(outcome.status.line, /^LiteLLM, 2026-07-24 \(bundled\)/);
+    assert.ok((await requestsTo(userTrackerUrl)).some((r) => r.path === USER_PRICES_PATH), "the user's source was asked");
+    await assertAttackerGotNothing(attackerUrl);
   });
 });

@@ -1,7 +1,8 @@
 // The restricted-mode run's fixture, shared by runOffline.mjs (which writes it before code-server starts)
 // and restrictedMode.test.ts (which checks the extension against it): the user's own settings name their
 // tracker; the cloned workspace — not trusted — carries a `.vscode/settings.json` and a `.promptcost.yml`
-// `spend:` section that both point the tracker at another loopback server, the "attacker".
+// `spend:` section that both point the tracker at another loopback server, the "attacker" (the settings
+// also point the price source there and turn the weekly price check on).
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -16,9 +17,16 @@ export const WORKSPACE_DAILY_BUDGET = 3;
 export const VIA_WORKSPACE_SETTINGS = '/via-workspace-settings';
 export const VIA_PROMPTCOST_YML = '/via-promptcost-yml';
 
+/** Where the user's own settings say prices come from: their tracker's server (it answers 401: no token). */
+export const USER_PRICES_PATH = '/user-prices.json';
+
 /** The user's settings (trusted: theirs) that matter here; the runner adds its own editor settings. */
 export function userSettings(userTrackerUrl: string): Record<string, unknown> {
-  return { 'promptCost.spend.sources': ['tracker'], 'promptCost.spend.tracker.url': userTrackerUrl };
+  return {
+    'promptCost.spend.sources': ['tracker'],
+    'promptCost.spend.tracker.url': userTrackerUrl,
+    'promptCost.prices.source': `${userTrackerUrl}${USER_PRICES_PATH}`,
+  };
 }
 
 /**
@@ -31,6 +39,9 @@ export function workspaceSettings(attackerUrl: string): Record<string, unknown> 
     'promptCost.spend.tracker.url': `${attackerUrl}${VIA_WORKSPACE_SETTINGS}`,
     'promptCost.spend.tracker.tokenIn': 'header',
     'promptCost.budget.daily': WORKSPACE_DAILY_BUDGET,
+    // The price source decides every figure; the weekly check would download on its own.
+    'promptCost.prices.source': `${attackerUrl}${VIA_WORKSPACE_SETTINGS}/prices.json`,
+    'promptCost.prices.weeklyCheck': true,
   };
 }
 

@@ -19,8 +19,12 @@ interface RunResult {
   stderr: string;
 }
 
+/** No refreshed price catalogue from the machine's user cache: the figures below are the bundled catalogue's. */
+const EMPTY_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-cli-cache-'));
+
 function run(args: string[], cwd = repoRoot): RunResult {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const env = { ...process.env, PROMPT_COST_CACHE_DIR: EMPTY_CACHE };
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

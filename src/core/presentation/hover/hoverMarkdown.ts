@@ -1,7 +1,7 @@
 /**
  * The hover over a call (or any of its prompt strings), as Markdown: the call's anatomy — each part, the
  * request framing, tools, response schema, the whole input, output and reasoning — then the compared
- * models side by side, the assumptions behind the figures and the price list's date. A prompt shared by
+ * models side by side, the assumptions behind the figures and the price catalogue with its date. A prompt shared by
  * several calls lists them and shows the first's anatomy. Every piece of text that comes from the user's
  * files is escaped; the editor renders the result untrusted (no command links, no HTML).
  */
@@ -22,8 +22,8 @@ import { escapeMarkdown } from '../markdownEscape';
 import { contextShareLabel } from '../quickPick/modelRows';
 
 export interface HoverFacts {
-  /** `YYYY-MM-DD` of the bundled price list. */
-  priceListDate: string;
+  /** The price catalogue in use, dated: `LiteLLM, 2026-07-24 (bundled)` (`catalogueLabel`). */
+  priceList: string;
   /** The typical visible output of a call (promptCost.expectedOutputTokens). */
   expectedOutputTokens: number;
   /** The size of a value nothing is known about (promptCost.placeholderTokens): a variable message. */
@@ -72,7 +72,7 @@ export function hoverMarkdown(hit: Pick<CallHit, 'call' | 'part' | 'callsOfPart'
   }
   lines.push(...assumptions(analysis, prompts));
   const approx = analysis.estimates.some((e) => !e.exact) ? '≈ marks an estimate: no local tokenizer for that model, or framing, tools or a schema without a published formula. ' : '';
-  lines.push('', `${approx}Prices in USD from the bundled price list of ${escapeMarkdown(facts.priceListDate)}.`);
+  lines.push('', `${approx}Prices in USD: ${escapeMarkdown(facts.priceList)}.`);
   return lines.join('\n');
 }
 

@@ -1,11 +1,14 @@
 // The pipeline client as the CLI uses it in-process: it answers scans, and once disposed it answers nothing
-// and starts nothing (a scan that failed must not go on in a pipeline nobody will dispose).
+// and starts nothing (a scan that failed must not go on in a pipeline nobody will dispose). Its worker
+// prices with the catalogue in use on the sending thread.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../../src/core/config/engineSettings';
 import { PipelineClient, type PipelineLog } from '../../../../src/core/pipeline/pipelineClient';
+import type { CatalogueData } from '../../../../src/core/pricing/catalogueData';
+import { bundledCatalogue, useCatalogue } from '../../../../src/core/pricing/catalogueInUse';
 
 const SILENT: PipelineLog = { debug: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -36,5 +39,32 @@ suite('pipeline: client', () => {
     client.dispose();
     assert.strictEqual(result.findings.calls.length, 1);
     assert.deepStrictEqual(warnings.map((w) => /in-process, on the main thread/.test(w)), [true]);
+  });
+
+  test('the worker prices with the catalogue in use here: from its start, and after each change', async function () {
+    this.timeout(30_000);
+    const bundled = bundledCatalogue();
+    const dear: CatalogueData = { ...bundled, models: { ...bundled.models, 'gpt-4o': { ...bundled.models['gpt-4o'], input: 250, output: 1000 } } };
+    const warnings: string[] = [];
+    const client = new PipelineClient({ ...SILENT, warn: (m) => warnings.push(m) });
+    const cost = async () => {
+      const [result] = await client.scanFiles([{ path: file, language: 'python' }], { settings: DEFAULT_ENGINE_SETTINGS, cwd: dir });
+      return result.findings.calls[0].estimates[0].cost?.typical ?? NaN;
+    };
+    try {
+      useCatalogue(dear);
+      const dearCost = await cost();
+      useCatalogue(null);
+      client.catalogueChanged();
+      const bundledCost = await cost();
+      assert.ok(Math.abs(dearCost / bundledCost - 100) < 1e-9, `${dearCost} against ${bundledCost}: gpt-4o at 100 × its price`);
+      useCatalogue(dear);
+      client.catalogueChanged();
+      assert.strictEqual(await cost(), dearCost);
+      assert.deepStrictEqual(warnings, [], 'it ran in the worker');
+    } finally {
+      useCatalogue(null);
+      client.dispose();
+    }
   });
 });

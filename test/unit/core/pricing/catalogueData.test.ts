@@ -6,17 +6,19 @@ import * as os from 'os';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import catalogue from '../../../../src/core/pricing/catalogue.json';
-import type { CatalogueData } from '../../../../src/core/pricing/catalogueData';
+import { CATALOGUE_FORMAT, type CatalogueData } from '../../../../src/core/pricing/catalogueData';
 import { loadDefaultPriceTable } from '../../../../src/core/pricing/priceTable';
+import { SYNTHETIC_MODEL_COUNT, syntheticLiteLlmFile } from './syntheticLiteLlm';
 
 const repoRoot = path.resolve(__dirname, '../../../../..');
 const script = path.join(repoRoot, 'scripts/update-prices.mjs');
 /**
- * LiteLLM's price file at commit 00035b69 (MIT, test/fixtures/pricing/LICENSE-litellm.txt), the input the
- * bundled catalogue was made from; committed gzipped (77 KB) so the check runs in every checkout.
+ * LiteLLM's price file as synced on 2026-07-24 by the public mirror RoCry/llm-api-price (commit 8442b939; MIT,
+ * test/fixtures/pricing/LICENSE-litellm.txt; ../shared/reference/pricing/PROVENANCE.md), the input the
+ * bundled catalogue was made from; committed gzipped (76 KB) so the check runs in every checkout.
  */
-const APRIL_FIXTURE = path.join(repoRoot, 'test/fixtures/pricing/litellm-model-prices-2026-04.json.gz');
-const APRIL_SHA256 = '9cdbc982511111dbf85ea0d3ef491a6bae15162b8cb873dc45c3d9fcc290df4e';
+const JULY_FIXTURE = path.join(repoRoot, 'test/fixtures/pricing/litellm-model-prices-2026-07-24.json.gz');
+const JULY_SHA256 = 'd367a97d5e53cdea0ea68853afba06c8429afa51cfc3fe834a9a1d8eb8e8d68f';
 const data = catalogue as unknown as CatalogueData;
 
 /** Runs the update script into a temp file and returns the bytes it wrote. */
@@ -27,6 +29,17 @@ function runUpdateScript(args: string[]): string {
     const run = spawnSync(process.execPath, [script, ...args, '--out', out], { encoding: 'utf8' });
     assert.strictEqual(run.status, 0, `update-prices failed: ${run.stderr}`);
     return fs.readFileSync(out, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The script's exit code and stderr, for the runs that must fail. */
+function failingUpdateScript(args: string[]): { status: number | null; stderr: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-prices-'));
+  try {
+    const run = spawnSync(process.execPath, [script, ...args, '--out', path.join(dir, 'catalogue.json')], { encoding: 'utf8' });
+    return { status: run.status, stderr: run.stderr };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -67,7 +80,7 @@ suite('pricing: bundled catalogue spot prices (PROVENANCE.md)', () => {
 
   test('claude-sonnet-4-5 above 200k is 6 / 22.5, cache read 0.6', () => {
     assert.deepStrictEqual(table.resolve('claude-sonnet-4-5')?.above, [
-      { threshold: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5 },
+      { threshold: 200000, input: 6, output: 22.5, cacheRead: 0.6, cacheWrite: 7.5, cacheWrite1h: 12 },
     ]);
   });
 
@@ -93,15 +106,22 @@ suite('pricing: bundled catalogue spot prices (PROVENANCE.md)', () => {
 });
 
 suite('pricing: catalogue file', () => {
-  test('is stamped with the LiteLLM source, commit and date', () => {
+  test('is stamped with its LiteLLM source, the real date of its data and its model count', () => {
     assert.deepStrictEqual(data.source, {
+      kind: 'bundled',
       name: 'LiteLLM model_prices_and_context_window.json',
       license: 'MIT, Copyright (c) 2023 Berri AI',
-      commit: '00035b69f416be24e2e323c13198d9b7d2d1bdf9',
-      date: '2026-04',
       url: 'https://github.com/BerriAI/litellm',
+      location: 'https://github.com/RoCry/llm-api-price',
+      commit: '8442b939a6ead479f7995b5d74d8dce488bd0966',
+      // PROVENANCE.md: the mirror's sync of 2026-07-24; never the date of a file name.
+      date: '2026-07-24',
+      dateKind: 'published',
+      sha256: JULY_SHA256,
     });
+    assert.strictEqual(data.format, CATALOGUE_FORMAT);
     assert.match(data.generated, /^\d{4}-\d{2}-\d{2}$/);
+    assert.strictEqual(data.modelCount, Object.keys(data.models).length);
   });
 
   test('holds only priced chat/completion/responses/embedding models, no spec or rule keys', () => {
@@ -132,31 +152,9 @@ suite('pricing: catalogue file', () => {
   });
 });
 
-/**
- * A made-up price file in LiteLLM's format (field names as in its `model_prices_and_context_window.json`,
- * models and prices invented), with keys deliberately unsorted and entries the script must drop. The
- * script refuses files with fewer than 100 models, so it holds 120.
- */
 function writeSyntheticPriceFile(dir: string, name: string): string {
-  const raw: Record<string, unknown> = {
-    sample_spec: { litellm_provider: 'one of …', mode: 'one of …', input_cost_per_token: 0 },
-    fallback_generalizations: { rules: [] },
-    'zz-image-model': { litellm_provider: 'openai', mode: 'image_generation', input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 },
-    'unlisted-host/model': { litellm_provider: 'some_host', mode: 'chat', input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 },
-  };
-  for (let i = 120; i > 0; i--) {
-    raw[`acme-chat-${i}`] = {
-      output_cost_per_token: Number(`${(i % 7) + 2}e-6`),
-      mode: i % 10 === 0 ? 'embedding' : 'chat',
-      max_input_tokens: 128000,
-      litellm_provider: i % 2 ? 'openai' : 'anthropic',
-      input_cost_per_token: 2.5e-6,
-      ...(i % 3 === 0 ? { cache_read_input_token_cost: 1.25e-6, input_cost_per_token_batches: 1.25e-6, output_cost_per_token_batches: 5e-6 } : {}),
-      ...(i % 4 === 0 ? { input_cost_per_token_above_200k_tokens: 5e-6, output_cost_per_token_above_200k_tokens: 2e-5 } : {}),
-    };
-  }
   const file = path.join(dir, name);
-  fs.writeFileSync(file, JSON.stringify(raw));
+  fs.writeFileSync(file, JSON.stringify(syntheticLiteLlmFile()));
   return file;
 }
 
@@ -171,7 +169,7 @@ suite('pricing: update-prices script', function () {
   suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('the same input gives byte-identical output', () => {
-    const args = [writeSyntheticPriceFile(dir, 'prices.json'), '--generated', '2026-05-01'];
+    const args = [writeSyntheticPriceFile(dir, 'prices.json'), '--source-date', '2026-04-30', '--generated', '2026-05-01'];
     const first = runUpdateScript(args);
     const second = runUpdateScript(args);
     assert.strictEqual(first.length > 10000, true);
@@ -179,8 +177,8 @@ suite('pricing: update-prices script', function () {
   });
 
   test('keeps priced chat and embedding models, drops spec keys, unknown providers and other modes', () => {
-    const parsed = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'prices.json'), '--generated', '2026-05-01'])) as CatalogueData;
-    assert.strictEqual(Object.keys(parsed.models).length, 120);
+    const parsed = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'prices.json'), '--source-date', '2026-04-30', '--generated', '2026-05-01'])) as CatalogueData;
+    assert.strictEqual(Object.keys(parsed.models).length, SYNTHETIC_MODEL_COUNT);
     assert.deepStrictEqual(['sample_spec', 'fallback_generalizations', 'zz-image-model', 'unlisted-host/model'].filter((k) => k in parsed.models), []);
     assert.deepStrictEqual(parsed.models['acme-chat-12'], {
       above: [{ input: 5, output: 20, threshold: 200000 }],
@@ -189,11 +187,27 @@ suite('pricing: update-prices script', function () {
     });
   });
 
-  test('stamps a known LiteLLM file with its own commit and date', () => {
+  test('stamps a known LiteLLM file with its own commit and date (PROVENANCE.md)', () => {
     const january = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'litellm-model-prices-2026-01-25.json')])) as CatalogueData;
     assert.strictEqual(january.source.commit, '667b9122e089a1972304540df6fd19f342b0e82a');
-    assert.strictEqual(january.source.date, '2026-01-25');
+    assert.deepStrictEqual([january.source.date, january.source.dateKind, january.source.kind], ['2026-01-25', 'published', 'bundled']);
     assert.strictEqual(january.models['acme-chat-1']?.input, 2.5);
+  });
+
+  test('a file of unknown date is refused without --source-date: the catalogue never guesses its date', () => {
+    const run = failingUpdateScript([writeSyntheticPriceFile(dir, 'prices.json')]);
+    assert.strictEqual(run.status, 1);
+    assert.match(run.stderr, /date of prices\.json's data is unknown: pass --source-date/);
+    // The April-named copy's name is wrong about its age (PROVENANCE.md): it is not stamped from its name.
+    assert.match(failingUpdateScript([writeSyntheticPriceFile(dir, 'litellm-model-prices-2026-04.json')]).stderr, /--source-date/);
+  });
+
+  test('a file that is not LiteLLM\'s full list is refused, with the reason (the converter\'s validation)', () => {
+    const small = path.join(dir, 'small.json');
+    fs.writeFileSync(small, JSON.stringify(syntheticLiteLlmFile(100)));
+    const run = failingUpdateScript([small, '--source-date', '2026-05-01']);
+    assert.strictEqual(run.status, 1);
+    assert.match(run.stderr, /only 91 chat models with per-token prices \(at least 500 expected\)/);
   });
 
   test('--source-commit and --source-date override the stamp', () => {
@@ -204,7 +218,7 @@ suite('pricing: update-prices script', function () {
   });
 
   test('object keys are sorted at every level', () => {
-    const parsed = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'prices.json'), '--generated', '2026-05-01'])) as CatalogueData;
+    const parsed = JSON.parse(runUpdateScript([writeSyntheticPriceFile(dir, 'prices.json'), '--source-date', '2026-04-30', '--generated', '2026-05-01'])) as CatalogueData;
     const unsorted: string[] = [];
     const check = (value: unknown, where: string): void => {
       if (Array.isArray(value)) value.forEach((item, i) => check(item, `${where}[${i}]`));
@@ -219,12 +233,12 @@ suite('pricing: update-prices script', function () {
   });
 
   test('the bundled catalogue is what the script makes from the reference file', () => {
-    const raw = gunzipSync(fs.readFileSync(APRIL_FIXTURE));
-    assert.strictEqual(createHash('sha256').update(raw).digest('hex'), APRIL_SHA256, 'the fixture is the published file, byte for byte');
+    const raw = gunzipSync(fs.readFileSync(JULY_FIXTURE));
+    assert.strictEqual(createHash('sha256').update(raw).digest('hex'), JULY_SHA256, 'the fixture is the published file, byte for byte');
     // Same file name as the original, so the script recognises it and records its commit and date.
-    const aprilFile = path.join(dir, 'litellm-model-prices-2026-04.json');
-    fs.writeFileSync(aprilFile, raw);
-    const regenerated = runUpdateScript([aprilFile, '--generated', data.generated]);
+    const julyFile = path.join(dir, 'litellm-model-prices-2026-07-24.json');
+    fs.writeFileSync(julyFile, raw);
+    const regenerated = runUpdateScript([julyFile, '--generated', data.generated]);
     const bundled = fs.readFileSync(path.join(repoRoot, 'src/core/pricing/catalogue.json'), 'utf8');
     assert.strictEqual(regenerated, bundled);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { CatalogueData } from '../../../../src/core/pricing/catalogueData';
+import { CATALOGUE_FORMAT, type CatalogueData } from '../../../../src/core/pricing/catalogueData';
 import { loadDefaultPriceTable, PriceTable } from '../../../../src/core/pricing/priceTable';
 
 suite('pricing: PriceTable.resolve against the bundled catalogue', () => {
@@ -84,10 +84,10 @@ suite('pricing: PriceTable.resolve against the bundled catalogue', () => {
     }
   });
 
-  test('catalogueInfo reports the source date, commit and model count', () => {
+  test('catalogueInfo reports the source, its date and the model count', () => {
     const info = table.catalogueInfo();
-    assert.strictEqual(info.date, '2026-04');
-    assert.strictEqual(info.commit, '00035b69f416be24e2e323c13198d9b7d2d1bdf9');
+    assert.deepStrictEqual([info.source.kind, info.source.date, info.source.dateKind], ['bundled', '2026-07-24', 'published']);
+    assert.strictEqual(info.source.commit, '8442b939a6ead479f7995b5d74d8dce488bd0966');
     assert.strictEqual(info.modelCount, table.knownModels().length);
     assert.ok(info.modelCount > 800);
   });
@@ -163,8 +163,10 @@ suite('pricing: PriceTable aliases and overrides', () => {
 
 suite('pricing: PriceTable on a small catalogue', () => {
   const data: CatalogueData = {
-    source: { name: 'test', license: 'MIT', commit: 'c0ffee', date: '2026-01-01', url: 'https://example.invalid' },
+    format: CATALOGUE_FORMAT,
+    source: { kind: 'file', name: 'test', license: 'MIT', location: '/tmp/test.json', date: '2026-01-01', dateKind: 'file-modified', sha256: '00', url: 'https://example.invalid' },
     generated: '2026-01-02',
+    modelCount: 5,
     models: {
       'claude-x-1-20250101': { provider: 'anthropic', mode: 'chat', input: 1, output: 2 },
       'claude-x-1-20250601': { provider: 'anthropic', mode: 'chat', input: 3, output: 4 },
@@ -188,6 +190,6 @@ suite('pricing: PriceTable on a small catalogue', () => {
   });
 
   test('catalogueInfo comes from the data', () => {
-    assert.deepStrictEqual(table.catalogueInfo(), { date: '2026-01-01', commit: 'c0ffee', modelCount: 5 });
+    assert.deepStrictEqual(table.catalogueInfo(), { source: data.source, modelCount: 5 });
   });
 });

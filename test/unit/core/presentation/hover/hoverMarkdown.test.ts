@@ -3,7 +3,7 @@ import { callHitAt } from '../../../../../src/core/pipeline/callLookup';
 import { hoverMarkdown, type HoverFacts } from '../../../../../src/core/presentation/hover/hoverMarkdown';
 import { callAnalysis, callEstimate, estimate, prompt, promptAnalysis } from '../analysisFixtures';
 
-const FACTS: HoverFacts = { priceListDate: '2026-04-01', expectedOutputTokens: 256, placeholderTokens: 50 };
+const FACTS: HoverFacts = { priceList: 'LiteLLM, 2026-07-24 (bundled)', expectedOutputTokens: 256, placeholderTokens: 50 };
 
 // A system constant (line 5) and a user template (line 45) sent by one chat call at lines 43–52 to o4-mini
 // ($1.10 / $4.40 per 1M), with two tools (one written out, one passed by name) and reasoning_effort="high".
@@ -71,7 +71,7 @@ suite('presentation: hover Markdown of a call', () => {
       '',
       '**Placeholders:** \\{question\\} ≈ 50 tokens (default size).',
       '',
-      '≈ marks an estimate: no local tokenizer for that model, or framing, tools or a schema without a published formula. Prices in USD from the bundled price list of 2026\\-04\\-01.',
+      '≈ marks an estimate: no local tokenizer for that model, or framing, tools or a schema without a published formula. Prices in USD: LiteLLM, 2026\\-07\\-24 \\(bundled\\).',
     ]);
   });
 
