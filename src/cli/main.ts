@@ -3,6 +3,7 @@ import { isMainThread } from 'worker_threads';
 import { UsageError } from './args';
 import type { CliIo } from './cliIo';
 import { compressCommand } from './compressCommand';
+import { countCommand } from './countCommand';
 import { diffCommand } from './diffCommand';
 import { scanCommand } from './scanCommand';
 import { simulateCommand } from './simulateCommand';
@@ -16,6 +17,7 @@ Usage: prompt-cost <command> [options]
 
 Commands:
   scan [paths…]     find prompts, count tokens, price them per model (default: .)
+  count --model M   tokens of a file (or stdin) for one model, and how they were counted
   compress [file]   make a prompt cheaper; placeholders and protected spans always survive
   simulate          monthly cost from volumes (.promptcost.yml usage) or one ad-hoc case
   diff --base REF   change in monthly cost per call against a git revision (Markdown)
@@ -30,6 +32,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
+  count: countCommand,
   compress: compressCommand,
   simulate: simulateCommand,
   diff: diffCommand,

@@ -6,7 +6,7 @@
 import { bareModelName, modelFamily, type EncodingName, type ModelFamily } from './encodings';
 import { countingMethod, type CountingMethod } from './countingMethod';
 import { countLocalTokens } from './localTokenCounter';
-import { countTokens } from './tokenCounter';
+import { countTokens, type CountOptions } from './tokenCounter';
 import { familyFactorPlan, localTokenizerFor } from './tokenizerFamilies';
 
 export interface TokenEstimate {
@@ -65,29 +65,40 @@ function findOverride(model: string, family: ModelFamily, overrides: Partial<Rec
   return best?.factor ?? familyFactor;
 }
 
-/** Tokens `text` costs on `model`. `factors` (a user setting) overrides the factors of models counted by factor. */
-export function estimateTokens(text: string, model: string, factors?: Partial<Record<string, number>>): TokenEstimate {
+/**
+ * Tokens `text` costs on `model`. `factors` (a user setting) overrides the factors of models counted by
+ * factor; `options` changes the counters' time budget (the CLI's `count` counts a whole file exactly).
+ */
+export function estimateTokens(text: string, model: string, factors?: Partial<Record<string, number>>, options?: CountOptions): TokenEstimate {
   const method = countingMethod(model, factorOverride(model, factors));
   if (method.kind === 'encoding') {
-    const counted = countTokens(text, method.name);
+    const counted = countTokens(text, method.name, options);
     return { tokens: counted.tokens, exact: counted.exact, encoding: method.name, factor: 1, method };
   }
   if (method.kind === 'local') {
-    const counted = countLocal(text, method);
+    const counted = countLocal(text, method, options);
     if (counted) return { tokens: counted.tokens, exact: counted.exact && method.exact, encoding: null, factor: 1, method };
   }
   const factorMethod = method.kind === 'factor' ? method : unavailableLocal(model);
   const factor = looksLikeCode(text) ? factorMethod.code : factorMethod.prose;
-  const counted = countTokens(text, 'o200k_base');
+  const counted = countTokens(text, 'o200k_base', options);
   // The epsilon keeps float noise (10 × 1.2 = 12.000000000000002) from rounding up a whole token.
   const tokens = Math.ceil(counted.tokens * factor - 1e-9);
   return { tokens, exact: false, encoding: 'o200k_base', factor, method: factorMethod };
 }
 
+/**
+ * How `model`'s counts are made under `factors`: its plan, or the factor standing in when its local
+ * tokenizer's data cannot be loaded (which this loads, as counting would).
+ */
+export function countingMethodFor(model: string, factors?: Partial<Record<string, number>>): CountingMethod {
+  return estimateTokens('', model, factors).method;
+}
+
 /** The local count, or null when the tokenizer's data cannot be read (a broken install): then the factor serves. */
-function countLocal(text: string, method: Extract<CountingMethod, { kind: 'local' }>): { tokens: number; exact: boolean } | null {
+function countLocal(text: string, method: Extract<CountingMethod, { kind: 'local' }>, options?: CountOptions): { tokens: number; exact: boolean } | null {
   try {
-    return countLocalTokens(text, method.name);
+    return countLocalTokens(text, method.name, options);
   } catch {
     return null;
   }

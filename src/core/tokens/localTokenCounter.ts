@@ -29,29 +29,47 @@ const MAX_CACHED_TEXT_CHARS = 256 * 1024;
 const LINE_BOUNDARY = /\n(?=[^\s/])/g;
 
 const counters = new Map<LocalTokenizerName, TextCounter>();
+/** A tokenizer whose data could not be read is not read again: every count would pay for the attempt. */
+const failures = new Map<LocalTokenizerName, Error>();
 const caches = new Map<LocalTokenizerName, StringKeyedLruCache<TokenCount>>();
 
 function counterFor(name: LocalTokenizerName): TextCounter {
-  let counter = counters.get(name);
-  if (!counter) {
-    counter = loadTokenizerCounter(name);
-    counters.set(name, counter);
+  const counter = counters.get(name);
+  if (counter) return counter;
+  const failure = failures.get(name);
+  if (failure) throw failure;
+  try {
+    const loaded = loadTokenizerCounter(name);
+    counters.set(name, loaded);
+    return loaded;
+  } catch (error) {
+    const reason = new Error(`the ${name} tokenizer could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    failures.set(name, reason);
+    throw reason;
   }
-  return counter;
 }
 
-/** Loads a tokenizer now (in a slice of its own) so the first real count is fast. */
+/**
+ * Loads a tokenizer now (in a slice of its own) so the first real count is fast. A failure is not thrown:
+ * counts then fall back to the family's factor (estimateTokens.ts), which says why.
+ */
 export function preloadLocalTokenizer(name: LocalTokenizerName): void {
-  counterFor(name);
+  try {
+    counterFor(name);
+  } catch {
+    // remembered in `failures`
+  }
 }
 
+/** True once the tokenizer was loaded or failed to load: nothing is left to do before counting. */
 export function isLocalTokenizerLoaded(name: LocalTokenizerName): boolean {
-  return counters.has(name);
+  return counters.has(name) || failures.has(name);
 }
 
-/** Forgets loaded tokenizers and cached counts (tests and benchmarks). */
+/** Forgets loaded tokenizers, failures and cached counts (tests and benchmarks). */
 export function unloadLocalTokenizers(): void {
   counters.clear();
+  failures.clear();
   caches.clear();
 }
 
@@ -76,8 +94,9 @@ export function countLocalTokens(text: string, name: LocalTokenizerName, options
 function countSegmented(text: string, name: LocalTokenizerName, timeBudgetMs: number, segmentChars: number): TokenCount {
   const count = counterFor(name);
   const length = text.length;
-  const firstCut = findLongRunCut(text, 0, Math.min(length, MIN_EXACT_CHARS), MAX_RUN_CHARS);
-  if (length <= MIN_EXACT_CHARS && firstCut < 0) return count(text);
+  // Without a time budget (the CLI's `count`) a text with no long run is counted whole: exact whatever the tokenizer.
+  const wholeUpTo = Number.isFinite(timeBudgetMs) ? Math.min(length, MIN_EXACT_CHARS) : length;
+  if (wholeUpTo === length && findLongRunCut(text, 0, wholeUpTo, MAX_RUN_CHARS) < 0) return count(text);
 
   const linesAreExact = LOCAL_TOKENIZERS[name].cutsExactlyAtLines;
   const started = budgetClock();
