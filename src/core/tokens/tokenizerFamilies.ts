@@ -92,16 +92,16 @@ const LOCAL_RULES: readonly [RegExp, CountingPlan][] = [
  * endpoint, English prose took 1.2–1.46× the tokens of Opus 4.6 and code 1.13–1.36×, i.e. 1.3–1.6× o200k.
  * 1.55 is the older factors × 1.3 on prose and × 1.2 on code.
  */
-const CLAUDE_GENERATIONS: readonly { from: number; plan: FactorPlan }[] = [
+const CLAUDE_GENERATIONS: readonly { from: ClaudeVersion; plan: FactorPlan }[] = [
   {
-    from: 4.7,
+    from: [4, 7],
     plan: {
       kind: 'factor', family: 'anthropic', prose: 1.55, code: 1.55,
       basis: "Claude's tokenizer from Opus 4.7 on: Anthropic says ~1.0–1.35× the tokens of earlier models; measured 1.3–1.6× o200k",
     },
   },
   {
-    from: 0,
+    from: [0, 0],
     plan: {
       kind: 'factor', family: 'anthropic', prose: 1.2, code: 1.3,
       basis: 'Claude before Opus 4.7: o200k undercounts it ~15–20 % on English, more on code',
@@ -109,12 +109,19 @@ const CLAUDE_GENERATIONS: readonly { from: number; plan: FactorPlan }[] = [
   },
 ];
 
-/** 4.7 for `claude-opus-4-7`, 3.5 for `claude-3-5-sonnet-…`, 4 for `claude-sonnet-4-20250514`; null if none is written. */
-export function claudeVersion(name: string): number | null {
+/** [major, minor]: compared part by part, so 4.10 comes after 4.9. */
+export type ClaudeVersion = readonly [number, number];
+
+/** [4, 7] for `claude-opus-4-7`, [3, 5] for `claude-3-5-sonnet-…`, [4, 0] for `claude-sonnet-4-20250514`; null if none is written. */
+export function claudeVersion(name: string): ClaudeVersion | null {
   // A minor version is one or two digits; eight digits are a date.
   const match = /^claude-(?:(?:opus|sonnet|haiku|instant)-)?(\d{1,2})(?:[-.](\d{1,2}))?(?=$|[-.@:_])/.exec(name);
   if (!match) return null;
-  return Number(match[1]) + (match[2] === undefined ? 0 : Number(`0.${match[2]}`));
+  return [Number(match[1]), match[2] === undefined ? 0 : Number(match[2])];
+}
+
+function atLeast(version: ClaudeVersion, from: ClaudeVersion): boolean {
+  return version[0] !== from[0] ? version[0] > from[0] : version[1] >= from[1];
 }
 
 /** Factors for families with no local tokenizer, with why (see also estimateTokens.ts for overrides). */
@@ -141,7 +148,7 @@ export function countingPlan(model: string): CountingPlan {
   const family = modelFamily(model);
   if (family === 'anthropic') {
     const version = claudeVersion(name);
-    if (version !== null) return CLAUDE_GENERATIONS.find((g) => version >= g.from)!.plan;
+    if (version !== null) return CLAUDE_GENERATIONS.find((g) => atLeast(version, g.from))!.plan;
   }
   return FAMILY_FACTORS[family];
 }

@@ -83,6 +83,13 @@ suite('presentation: hover Markdown of a call', () => {
     ]);
   });
 
+  test("one counting method is one line: a Gemini call says it is counted as Google's local tokenizer counts", () => {
+    const gemini = callEstimate('gemini-2.5-flash', { counting: { kind: 'local', name: 'gemma3', exact: true, note: null, as: "as Google's local tokenizer counts" } });
+    const call = callAnalysis([gemini], [{ index: 0, slot: '/messages/0', tokens: 100, share: 1 }], { model: 'gemini-2.5-flash', api: 'gemini' });
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    assert.ok(lines.includes("**Token counts:** gemini\\-2\\.5\\-flash — exact\\: Gemma 3 tokenizer, as Google's local tokenizer counts."), lines.join('\n'));
+  });
+
   test('a part that reaches two calls lists both (line and cost) and shows the first one’s anatomy', () => {
     // SYSTEM_PROMPT is sent by the call above and by a second one at line 70 (gpt-4o-mini only).
     const second = callAnalysis([callEstimate('gpt-4o-mini', { inputTokens: 131, costPerCall: 0.00017, maxCostPerCall: 0.0004, outputTokens: { typical: 256, max: 600 } })], [{ index: 0, slot: '/messages/0', tokens: 120, share: 120 / 131 }], {
