@@ -89,7 +89,7 @@ const LOCAL_RULES: readonly [RegExp, CountingPlan][] = [
  * ("tiktoken undercounts Claude by ~15–20 % on English and more on code"). For Opus 4.7, Anthropic's
  * release notes say the new tokenizer "may use roughly 1× to 1.35× as many tokens when processing text
  * compared to previous models (up to ~35 % more, varying by content)"; measured on the count_tokens
- * endpoint, English prose took 1.2–1.46× the tokens of Opus 4.6 and code 1.13–1.36×, i.e. 1.3–1.6× o200k.
+ * endpoint, English prose took 1.2–1.46× the tokens of Opus 4.6 and code 1.13–1.39×, i.e. 1.3–1.6× o200k.
  * 1.55 is the older factors × 1.3 on prose and × 1.2 on code.
  */
 const CLAUDE_GENERATIONS: readonly { from: ClaudeVersion; plan: FactorPlan }[] = [
