@@ -42,6 +42,20 @@ function copyWasm() {
 }
 
 /**
+ * The local tokenizers' vocabularies (assets/tokenizers/*.json.br, brotli, built by
+ * scripts/build-tokenizer-data.mjs) go to dist/tokenizers/, read by the worker only when a prompt for that
+ * family is counted (src/core/tokens/localTokenizerData.ts).
+ */
+function copyTokenizerData() {
+  const from = path.join(__dirname, 'assets', 'tokenizers');
+  const to = path.join(__dirname, 'dist', 'tokenizers');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of fs.readdirSync(from)) {
+    if (file.endsWith('.json.br') || file === 'manifest.json') fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+}
+
+/**
  * gpt-tokenizer's encodings (≈4 MB of tables) go to dist/encodings/*.js, required only when a tokenizer
  * loads: inside dist/extension.js they made merely loading the extension block the host ≈0.2 s. The
  * prompt worker loads them; the extension host only if the worker cannot start (or a feature counts there).
@@ -76,6 +90,7 @@ const countsTokens = { ...common, plugins: [...common.plugins, separateEncodings
 
 async function main() {
   copyWasm();
+  copyTokenizerData();
   const contexts = await Promise.all([
     esbuild.context({ ...countsTokens, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
     esbuild.context({ ...countsTokens, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),

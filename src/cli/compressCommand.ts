@@ -7,7 +7,7 @@ import { findPrompts } from '../core/prompts/findPrompts';
 import type { FoundPrompt, PlaceholderSyntax } from '../core/prompts/prompt';
 import { languageForFile } from '../core/prompts/sourceLanguage';
 import { parseArgs, UsageError } from './args';
-import type { CliIo } from './cliIo';
+import { readProcessStdin, type StdinIo } from './cliIo';
 
 export const COMPRESS_HELP = `Usage: prompt-cost compress [<file> [--line N]] [options]
 
@@ -28,10 +28,7 @@ Output: the compressed prompt on stdout and a one-line summary on stderr.
 Exit codes: 0 compressed (or nothing to save), 1 refused or no prompt at that line, 2 bad arguments.
 `;
 
-/** The CLI surface plus an injectable stdin (tests pass text; the real CLI reads process.stdin). */
-export interface CompressIo extends CliIo {
-  readStdin?: () => Promise<string>;
-}
+export type CompressIo = StdinIo;
 
 interface Target {
   text: string;
@@ -134,10 +131,4 @@ function droppedLines(result: CompressionResult): string[] {
   return result.passes
     .filter((p) => p.aggressive && p.dropped?.length)
     .map((p) => `dropped by ${p.name}: ${(p.dropped ?? []).map((d) => JSON.stringify(d)).join(', ')}`);
-}
-
-async function readProcessStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }

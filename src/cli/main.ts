@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import type { CliIo } from './cliIo';
 import { applyCachedCatalogue } from './cliCatalogue';
 import { compressCommand } from './compressCommand';
+import { countCommand } from './countCommand';
 import { diffCommand } from './diffCommand';
 import { pricesCommand } from './pricesCommand';
 import { scanCommand } from './scanCommand';
@@ -18,6 +19,7 @@ Usage: prompt-cost <command> [options]
 
 Commands:
   scan [paths…]     find prompts, count tokens, price them per model (default: .)
+  count --model M   tokens of a file (or stdin) for one model, and how they were counted
   compress [file]   make a prompt cheaper; placeholders and protected spans always survive
   simulate          monthly cost from volumes (.promptcost.yml usage) or one ad-hoc case
   diff --base REF   change in monthly cost per call against a git revision (Markdown)
@@ -33,6 +35,7 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
+  count: countCommand,
   compress: compressCommand,
   simulate: simulateCommand,
   diff: diffCommand,

@@ -10,7 +10,9 @@
 import type { AssembledCall } from '../prompts/assembleCalls';
 import { combineParts } from '../prompts/assembleCalls';
 import { callCost } from '../pricing/callCost';
+import type { CountingMethod } from '../tokens/countingMethod';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
+import { countingMethodFor } from '../tokens/estimateTokens';
 import { messageFramingTokens, responseFormatTokens, toolTokens } from './callFraming';
 import type { EstimateContext } from './estimatePrompt';
 import { reasoningTokens } from './reasoningTokens';
@@ -40,6 +42,8 @@ export interface CallEstimate {
   priceId: string | null;
   encoding: EncodingName | null;
   exact: boolean;
+  /** How this model's tokens were counted (an OpenAI encoding, a local tokenizer or o200k × a factor). */
+  counting: CountingMethod;
   /** Typical input tokens of the whole call: parts + framing + tools + schema. */
   inputTokens: number;
   /** Message content: the parts, and variable messages at the placeholder size. */
@@ -141,6 +145,7 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
     priceId: price?.id ?? null,
     encoding: encodingForModel(model),
     exact,
+    counting: countingMethodFor(model, factors),
     inputTokens,
     partTokens: content.tokens,
     overheadTokens,

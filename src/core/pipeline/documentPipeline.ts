@@ -21,14 +21,16 @@ import { resolveProjectReferences } from '../project/projectReferences';
 import { ProjectFiles } from '../project/projectFiles';
 import { toFileFindings, type FileFindings } from '../scan/finding';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
+import { isLocalTokenizerLoaded, preloadLocalTokenizer } from '../tokens/localTokenCounter';
 import { isEncodingLoaded, preloadEncoding } from '../tokens/tokenCounter';
+import { localTokenizerFor, type LocalTokenizerName } from '../tokens/tokenizerFamilies';
 import { monthlyCosts, type DocumentUsage } from './documentUsage';
 import { scanFile, type FileResult, type FileScan } from './fileScan';
 import { IncrementalPromptParser } from './incrementalPromptParser';
 import type { AnalyzedReply, CompressedReply, ParseKind, ScannedReply, WorkerReply, WorkerRequest } from './pipelineProtocol';
 import type { CallAnalysis } from './callAnalysis';
 import type { PromptAnalysis } from './promptAnalysis';
-import { encodingsFor, PromptEstimator } from './promptEstimator';
+import { encodingsFor, localTokenizersFor, PromptEstimator } from './promptEstimator';
 
 export interface DocumentPipelineOptions {
   /** Yield to the event loop when a synchronous stretch has run this long. */
@@ -99,7 +101,8 @@ export class DocumentPipeline {
   /** Compression counts every pass's result: the tokenizer is loaded first, in a slice of its own. */
   private async compress(request: Extract<WorkerRequest, { type: 'compress' | 'acceptModelAnswer' }>): Promise<CompressedReply> {
     // Non-OpenAI models are counted with o200k_base (see estimateTokens.ts).
-    const loadMs = await this.loadEncoding(encodingForModel(request.model) ?? 'o200k_base');
+    const local = localTokenizerFor(request.model);
+    const loadMs = await this.loadEncoding(encodingForModel(request.model) ?? 'o200k_base') + (local ? await this.loadLocalTokenizer(local) : 0);
     const started = performance.now();
     const compression = request.type === 'compress'
       ? compressPrompt(request.text, { mode: request.mode, model: request.model, placeholderSyntaxes: request.placeholderSyntaxes })
@@ -128,12 +131,15 @@ export class DocumentPipeline {
     const dependencies = await resolveProjectReferences(prompts, request.filePath, request.text, this.projectFiles, this.parser.keptRoot(key, request.text));
     this.options.onSlice?.('find prompts', performance.now() - findStart);
     const findMs = performance.now() - started - loadMs;
+    // A model the code names may need a tokenizer the settings did not (a Llama or Gemini call).
+    const namedLoadMs = await this.loadEncodings(request.settings, prompts);
+    if (superseded()) return { id, superseded: true };
     const estimated = await this.estimate(prompts, request.settings, superseded, request.usage);
     if (!estimated) return { id, superseded: true };
     const usageError = request.usage ? this.priceUsage(estimated.calls, estimated.analyses, request.usage, request.settings) : null;
     // The calls each prompt reaches are in `calls` (parts by index): the faces do not need them twice.
     const analyses = estimated.analyses.map((a) => (a.prompt.calls ? { ...a, prompt: withoutCalls(a.prompt) } : a));
-    return { id, parse, findMs, ...estimated, analyses, estimateMs: estimated.estimateMs + loadMs, ...(usageError ? { usageError } : {}), ...(dependencies.length ? { dependencies } : {}) };
+    return { id, parse, findMs, ...estimated, analyses, estimateMs: estimated.estimateMs + loadMs + namedLoadMs, ...(usageError ? { usageError } : {}), ...(dependencies.length ? { dependencies } : {}) };
   }
 
   /**
@@ -174,7 +180,19 @@ export class DocumentPipeline {
   private async loadEncodings(settings: EngineSettings, prompts: readonly FoundPrompt[] = []): Promise<number> {
     let total = 0;
     for (const encoding of encodingsFor(settings, prompts)) total += await this.loadEncoding(encoding);
+    for (const tokenizer of localTokenizersFor(settings, prompts)) total += await this.loadLocalTokenizer(tokenizer);
     return total;
+  }
+
+  /** Loads one local tokenizer (Llama 3, Gemma 3 …) the first time a model of its family is in use. */
+  private async loadLocalTokenizer(name: LocalTokenizerName): Promise<number> {
+    if (isLocalTokenizerLoaded(name)) return 0;
+    await yieldToEventLoop();
+    const started = performance.now();
+    preloadLocalTokenizer(name);
+    const ms = performance.now() - started;
+    this.options.onSlice?.(`load tokenizer ${name}`, ms);
+    return ms;
   }
 
   /** Loads one tokenizer (if needed) after a yield, in a slice of its own; returns the time it took. */

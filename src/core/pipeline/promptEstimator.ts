@@ -7,6 +7,7 @@
 import type { EngineSettings } from '../config/engineSettings';
 import { EstimateContextCache } from '../estimate/estimateContextCache';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
+import { localTokenizerFor, type LocalTokenizerName } from '../tokens/tokenizerFamilies';
 import type { FoundPrompt } from '../prompts/prompt';
 import type { PriceTable } from '../pricing/priceTable';
 import { EstimateCache, type EstimateCacheStats } from './estimateCache';
@@ -47,4 +48,10 @@ export class PromptEstimator {
 export function encodingsFor(settings: EngineSettings, prompts: readonly FoundPrompt[] = []): EncodingName[] {
   const models = [...settings.models, ...settings.compareModels, ...prompts.map((p) => p.model ?? '')];
   return [...new Set<EncodingName>(['o200k_base', ...models.map(encodingForModel).filter((e): e is EncodingName => e !== null)])];
+}
+
+/** The local tokenizers estimates under `settings` count with (none unless a model of such a family is in use). */
+export function localTokenizersFor(settings: EngineSettings, prompts: readonly FoundPrompt[] = []): LocalTokenizerName[] {
+  const models = [...settings.models, ...settings.compareModels, ...prompts.map((p) => p.model ?? '')];
+  return [...new Set(models.map(localTokenizerFor).filter((t): t is LocalTokenizerName => t !== null))];
 }

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import type { CallEstimate } from '../estimate/estimateCall';
+import { countingLabel, isExactMethod, type CountingMethod } from '../tokens/countingMethod';
 import { isControlPlaceholder } from '../estimate/templateTokens';
 import type { CallAnalysis } from '../pipeline/callAnalysis';
 import type { PromptAnalysis } from '../pipeline/promptAnalysis';
@@ -35,10 +36,25 @@ export interface PromptFinding {
   imports?: { placeholder: string; file: string; line: number }[];
 }
 
+/** How a model's tokens were counted, in `--json`: `label` is the line the hover shows. */
+export interface CountingFinding {
+  method: 'encoding' | 'local' | 'factor';
+  /** The encoding (`o200k_base`) or local tokenizer (`llama3`); null for a factor. */
+  name: string | null;
+  /** Whether this method gives exact counts (a long text or a call's framing may still make a figure ≈). */
+  exact: boolean;
+  /** o200k_base × factor, on prose and on code; null unless `method` is `factor`. */
+  factor: { prose: number; code: number } | null;
+  /** Why the factor, or why a local count is ≈; null otherwise. */
+  basis: string | null;
+  label: string;
+}
+
 export interface CallFindingEstimate {
   model: string;
   encoding: CallEstimate['encoding'];
   exact: boolean;
+  counting: CountingFinding;
   inputTokens: number;
   overheadTokens: number;
   toolTokens: number;
@@ -140,6 +156,7 @@ function toCallFinding(file: string, analysis: CallAnalysis, id: string, prompts
       model: e.model,
       encoding: e.encoding,
       exact: e.exact,
+      counting: toCountingFinding(e.counting),
       inputTokens: e.inputTokens,
       overheadTokens: e.overheadTokens,
       toolTokens: e.toolTokens,
@@ -154,6 +171,18 @@ function toCallFinding(file: string, analysis: CallAnalysis, id: string, prompts
     })),
     assumed: analysis.primary.assumed,
   };
+}
+
+export function toCountingFinding(method: CountingMethod): CountingFinding {
+  const label = countingLabel(method);
+  switch (method.kind) {
+    case 'encoding':
+      return { method: 'encoding', name: method.name, exact: true, factor: null, basis: null, label };
+    case 'local':
+      return { method: 'local', name: method.name, exact: isExactMethod(method), factor: null, basis: method.note, label };
+    case 'factor':
+      return { method: 'factor', name: null, exact: false, factor: { prose: method.prose, code: method.code }, basis: method.basis, label };
+  }
 }
 
 /** Joins files' findings and numbers them across the scan: `p1`, `p2` … and `c1`, `c2` … in order. */

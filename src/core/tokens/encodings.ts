@@ -65,7 +65,7 @@ const FAMILY_BY_NAME: readonly [RegExp, ModelFamily][] = [
   [/^claude/, 'anthropic'],
   [/^(?:gemini|gemma)/, 'google'],
   [/^(?:meta-)?llama/, 'meta'],
-  [/^(?:mistral|mixtral|codestral|ministral|magistral|devstral|pixtral)/, 'mistral'],
+  [/^(?:open-)?(?:mistral|mixtral|codestral|ministral|magistral|devstral|pixtral|voxtral)/, 'mistral'],
   [/^deepseek/, 'deepseek'],
   [/^grok/, 'xai'],
   [/^command/, 'cohere'],

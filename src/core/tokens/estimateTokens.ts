@@ -1,54 +1,23 @@
 /**
- * Token estimate for any model: exact for OpenAI models with a known encoding, otherwise the o200k_base
- * count scaled by a per-family factor (always marked approximate).
+ * Token estimate for any model, by the method its family and version call for (tokenizerFamilies.ts):
+ * exact with an OpenAI encoding or a local tokenizer, otherwise the o200k_base count scaled by a factor
+ * (always marked approximate). Every estimate says how it was made (`method`).
  */
-import { bareModelName, encodingForModel, modelFamily, type EncodingName, type ModelFamily } from './encodings';
-import { countTokens } from './tokenCounter';
+import { bareModelName, modelFamily, type EncodingName, type ModelFamily } from './encodings';
+import { countingMethod, type CountingMethod } from './countingMethod';
+import { countLocalTokens } from './localTokenCounter';
+import { countTokens, type CountOptions } from './tokenCounter';
+import { familyFactorPlan, localTokenizerFor } from './tokenizerFamilies';
 
 export interface TokenEstimate {
   tokens: number;
   exact: boolean;
-  /** The encoding that was counted (o200k_base for every non-OpenAI model). */
-  encoding: EncodingName;
-  /** Multiplier applied to that count (1 for OpenAI models). */
+  /** The OpenAI encoding counted (the model's own, or o200k_base under a factor); null for a local tokenizer. */
+  encoding: EncodingName | null;
+  /** Multiplier applied to that count (1 when the model's own tokenizer counted). */
   factor: number;
+  method: CountingMethod;
 }
-
-/**
- * o200k_base tokens × factor ≈ the family's own tokens, for prose. Sources: /work/shared/reference/peers.md
- * ("Facts") and tokenizers.md; where no measurement exists the factor says which way we lean and why.
- */
-export const DEFAULT_FAMILY_FACTORS: Readonly<Record<ModelFamily, number>> = {
-  // Exact encodings are used instead; this applies only to OpenAI ids with no known encoding (davinci…).
-  openai: 1.0,
-  // peers.md: "tiktoken undercounts Claude by ~15–20 % on English and more on code"; "newer Claude
-  // tokenizers count 1.0–1.35× more". 1.2 is the middle of the English range. Code: see CODE_FAMILY_FACTORS.
-  anthropic: 1.2,
-  // peers.md: "Gemini ≈ 4 chars/token" (o200k is also ≈ 4 on English), but cl100k-based estimates
-  // "undercounted Gemini JSON by 16.5 %". 1.1 leans toward over- rather than under-estimating cost.
-  google: 1.1,
-  // Llama 3+ uses a 128K tiktoken-style vocabulary built on cl100k's 100K tokens: counts close to
-  // cl100k, a few percent above o200k on English. Not measured here.
-  meta: 1.05,
-  // Mistral's older 32K SentencePiece vocabulary splits finer than o200k; newer models (Tekken, 131K)
-  // are close to o200k. 1.1 covers both in the direction of over-estimating. Not measured here.
-  mistral: 1.1,
-  // DeepSeek V3/R1: 128K byte-level BPE vocabulary, close to o200k on English. Not measured here.
-  deepseek: 1.05,
-  // No public tokenizer data in our references: counted as o200k.
-  xai: 1.0,
-  cohere: 1.0,
-  qwen: 1.0,
-  other: 1.0,
-};
-
-/**
- * Factors used instead of DEFAULT_FAMILY_FACTORS when the text looks like code (see looksLikeCode).
- * peers.md: tiktoken undercounts Claude "more on code", and newer Claude tokenizers reach 1.35×.
- */
-export const CODE_FAMILY_FACTORS: Readonly<Partial<Record<ModelFamily, number>>> = {
-  anthropic: 1.3,
-};
 
 // Characters that are common in code, JSON and markup and rare in prose.
 const CODE_SYMBOLS = /[{}[\]()<>;=|&*$#\\/_:]/g;
@@ -65,16 +34,18 @@ export function looksLikeCode(text: string): boolean {
 }
 
 /**
- * The factor for `model`: a user override keyed by the longest matching model-id prefix, else by family
- * name, else the default for the family (its code factor when the text looks like code).
+ * A user override for `model` (the `estimateFactors` setting): keyed by the longest matching model-id prefix,
+ * else by family name; undefined when none applies.
  */
+export function factorOverride(model: string, overrides?: Partial<Record<string, number>>): number | undefined {
+  return overrides ? findOverride(model, modelFamily(model), overrides) : undefined;
+}
+
+/** The factor for `model` on `text`: a user override, else its plan's code factor when the text looks like code, else its prose factor. */
 export function factorForModel(model: string, text: string, overrides?: Partial<Record<string, number>>): number {
-  const family = modelFamily(model);
-  const override = overrides ? findOverride(model, family, overrides) : undefined;
-  if (override !== undefined) return override;
-  const codeFactor = CODE_FAMILY_FACTORS[family];
-  if (codeFactor !== undefined && looksLikeCode(text)) return codeFactor;
-  return DEFAULT_FAMILY_FACTORS[family];
+  const method = countingMethod(model, factorOverride(model, overrides));
+  if (method.kind !== 'factor') return 1;
+  return looksLikeCode(text) ? method.code : method.prose;
 }
 
 function findOverride(model: string, family: ModelFamily, overrides: Partial<Record<string, number>>): number | undefined {
@@ -94,16 +65,48 @@ function findOverride(model: string, family: ModelFamily, overrides: Partial<Rec
   return best?.factor ?? familyFactor;
 }
 
-/** Tokens `text` costs on `model`. `factors` (a user setting) overrides the per-family defaults. */
-export function estimateTokens(text: string, model: string, factors?: Partial<Record<string, number>>): TokenEstimate {
-  const exactEncoding = encodingForModel(model);
-  if (exactEncoding !== null) {
-    const counted = countTokens(text, exactEncoding);
-    return { tokens: counted.tokens, exact: counted.exact, encoding: exactEncoding, factor: 1 };
+/**
+ * Tokens `text` costs on `model`. `factors` (a user setting) overrides the factors of models counted by
+ * factor; `options` changes the counters' time budget (the CLI's `count` counts a whole file exactly).
+ */
+export function estimateTokens(text: string, model: string, factors?: Partial<Record<string, number>>, options?: CountOptions): TokenEstimate {
+  const method = countingMethod(model, factorOverride(model, factors));
+  if (method.kind === 'encoding') {
+    const counted = countTokens(text, method.name, options);
+    return { tokens: counted.tokens, exact: counted.exact, encoding: method.name, factor: 1, method };
   }
-  const factor = factorForModel(model, text, factors);
-  const counted = countTokens(text, 'o200k_base');
+  if (method.kind === 'local') {
+    const counted = countLocal(text, method, options);
+    if (counted) return { tokens: counted.tokens, exact: counted.exact && method.exact, encoding: null, factor: 1, method };
+  }
+  const factorMethod = method.kind === 'factor' ? method : unavailableLocal(model);
+  const factor = looksLikeCode(text) ? factorMethod.code : factorMethod.prose;
+  const counted = countTokens(text, 'o200k_base', options);
   // The epsilon keeps float noise (10 × 1.2 = 12.000000000000002) from rounding up a whole token.
   const tokens = Math.ceil(counted.tokens * factor - 1e-9);
-  return { tokens, exact: false, encoding: 'o200k_base', factor };
+  return { tokens, exact: false, encoding: 'o200k_base', factor, method: factorMethod };
+}
+
+/**
+ * How `model`'s counts are made under `factors`: its plan, or the factor standing in when its local
+ * tokenizer's data cannot be loaded (which this loads, as counting would).
+ */
+export function countingMethodFor(model: string, factors?: Partial<Record<string, number>>): CountingMethod {
+  return estimateTokens('', model, factors).method;
+}
+
+/** The local count, or null when the tokenizer's data cannot be read (a broken install): then the factor serves. */
+function countLocal(text: string, method: Extract<CountingMethod, { kind: 'local' }>, options?: CountOptions): { tokens: number; exact: boolean } | null {
+  try {
+    return countLocalTokens(text, method.name, options);
+  } catch {
+    return null;
+  }
+}
+
+/** The family's factor, said to stand in for a local tokenizer that could not be loaded. */
+function unavailableLocal(model: string): Extract<CountingMethod, { kind: 'factor' }> {
+  const { prose, code } = familyFactorPlan(modelFamily(model));
+  const name = localTokenizerFor(model) ?? 'local';
+  return { kind: 'factor', prose, code, basis: `the ${name} tokenizer's data could not be loaded` };
 }

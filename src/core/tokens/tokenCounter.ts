@@ -42,7 +42,7 @@ export const MIN_EXACT_CHARS = 16 * 1024;
 
 /** Milliseconds of this thread's CPU time (Node ≥ 23.9), else of wall time. */
 const threadCpuUsage = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage;
-const budgetClock: () => number = typeof threadCpuUsage === 'function'
+export const budgetClock: () => number = typeof threadCpuUsage === 'function'
   ? () => {
     const used = threadCpuUsage.call(process);
     return (used.user + used.system) / 1000;

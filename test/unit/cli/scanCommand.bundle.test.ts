@@ -43,7 +43,7 @@ interface JsonScan {
   prompts: { id: string; file: string; startLine: number; endLine: number; language: string; kind: string; text: string; placeholders: string[]; model: string | null; calls: string[]; tokens: number }[];
   calls: {
     id: string; file: string; startLine: number; endLine: number; implied: boolean; api: string; model: string | null; prompts: string[];
-    estimates: { model: string; encoding: string | null; exact: boolean; inputTokens: number; overheadTokens: number; toolTokens: number; outputTokens: { typical: number; max: number | null }; reasoningTokens: { typical: number; max: number | null } | null; cost: { typical: number; max: number | null } | null }[];
+    estimates: { model: string; encoding: string | null; exact: boolean; counting: { method: string; name: string | null; exact: boolean; factor: { prose: number; code: number } | null; label: string }; inputTokens: number; overheadTokens: number; toolTokens: number; outputTokens: { typical: number; max: number | null }; reasoningTokens: { typical: number; max: number | null } | null; cost: { typical: number; max: number | null } | null }[];
   }[];
   totals: { calls: number; byModel: { model: string; typical: number; max: number | null }[] };
 }
@@ -156,6 +156,11 @@ suite('CLI: prompt-cost scan (built bundle)', function () {
     assert.strictEqual(claude.overheadTokens, 11, 'the framing is the call API\'s (chat), whatever the model');
     const acme = call.estimates[2];
     assert.strictEqual(acme.cost, null);
+    // Each estimate says how its tokens were counted.
+    assert.deepStrictEqual(call.estimates.map((x) => [x.counting.method, x.counting.name, x.counting.exact, x.counting.factor]), [
+      ['encoding', 'o200k_base', true, null], ['factor', null, false, { prose: 1.2, code: 1.3 }], ['factor', null, false, { prose: 1, code: 1 }],
+    ]);
+    assert.match(claude.counting.label, /^≈ o200k_base ×1\.2 \(prose\) \/ ×1\.3 \(code\): Claude before Opus 4\.7/);
     const table = run(['scan', 'bot.py', '--models', 'acme-llm-1'], dir);
     assert.match(table.stdout, /acme-llm-1\s+≈ \d+ in \+ 256–300 out\s+no price/, "the call's own cap bounds every model");
     assert.doesNotMatch(table.stdout, /\$0\.00\b/);

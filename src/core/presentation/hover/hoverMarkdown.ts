@@ -18,6 +18,7 @@ import { formatUsd } from '../../pricing/formatUsd';
 import { callCostLabel, formatCompactTokens, formatCostRange } from '../call/callFigures';
 import { callModelLabel } from '../lens/callLensTitle';
 import { formatChange } from '../lens/lensTitle';
+import { countingLabel } from '../../tokens/countingMethod';
 import { escapeMarkdown } from '../markdownEscape';
 import { contextShareLabel } from '../quickPick/modelRows';
 
@@ -70,8 +71,8 @@ export function hoverMarkdown(hit: Pick<CallHit, 'call' | 'part' | 'callsOfPart'
     const { estimate, change } = analysis.cheapest;
     lines.push(`Cheapest compared: **${escapeMarkdown(estimate.model)}** at ${formatUsd(estimate.costPerCall)}${change === null ? '' : ` (${formatChange(change)} per call)`}.`, '');
   }
-  lines.push(...assumptions(analysis, prompts));
-  const approx = analysis.estimates.some((e) => !e.exact) ? '≈ marks an estimate: no local tokenizer for that model, or framing, tools or a schema without a published formula. ' : '';
+  lines.push(...assumptions(analysis, prompts), '', ...countingLines(analysis));
+  const approx = analysis.estimates.some((e) => !e.exact) ? '≈ marks an estimate: a token factor, or framing, tools or a schema without a published formula. ' : '';
   lines.push('', `${approx}Prices in USD: ${escapeMarkdown(facts.priceList)}.`);
   return lines.join('\n');
 }
@@ -182,6 +183,20 @@ function assumptions(analysis: CallAnalysis, prompts: readonly PromptAnalysis[])
     lines.push('', `**Placeholders:** ${listed.join('; ')}${more}.`);
   }
   return lines;
+}
+
+/**
+ * How each model's tokens were counted, models that share a method on one line:
+ * `**Token counts:** o4-mini, gpt-4o-mini — exact: OpenAI encoding o200k_base.`
+ */
+function countingLines(analysis: CallAnalysis): string[] {
+  const modelsByLabel = new Map<string, string[]>();
+  for (const e of analysis.estimates) {
+    const label = countingLabel(e.counting);
+    modelsByLabel.set(label, [...(modelsByLabel.get(label) ?? []), e.model]);
+  }
+  const items = [...modelsByLabel].map(([label, models]) => `${models.map(escapeMarkdown).join(', ')} — ${escapeMarkdown(label)}`);
+  return items.length === 1 ? [`**Token counts:** ${items[0]}.`] : ['**Token counts:**', '', ...items.map((item) => `- ${item}`)];
 }
 
 /** 0.323 → `32 %`; under half a percent, `< 1 %`. */

@@ -11,6 +11,7 @@ import { DocumentPipeline } from '../../../../src/core/pipeline/documentPipeline
 import type { AnalyzedReply, ScannedReply, WorkerReply } from '../../../../src/core/pipeline/pipelineProtocol';
 import { toFileFindings } from '../../../../src/core/scan/finding';
 import { readUsageSection } from '../../../../src/core/simulate/usageFile';
+import { isLocalTokenizerLoaded, unloadLocalTokenizers } from '../../../../src/core/tokens/localTokenCounter';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -48,6 +49,25 @@ suite('pipeline: document pipeline', () => {
     assert.deepStrictEqual(reply.analyses.map((a) => a.estimates), expected);
     assert.strictEqual(reply.counted, expected.flat().length);
     assert.strictEqual(reply.reused, 0);
+  });
+
+  test('a local tokenizer is loaded only when a model of its family is in use, in a slice of its own', async function () {
+    this.timeout(30_000);
+    unloadLocalTokenizers();
+    const slices: string[] = [];
+    const watched = new DocumentPipeline({ sliceMs: 5, onSlice: (label) => slices.push(label) });
+    try {
+      analyzed(await watched.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
+      assert.deepStrictEqual([isLocalTokenizerLoaded('llama3'), isLocalTokenizerLoaded('gemma3')], [false, false]);
+      // A model the code names (not in the settings) brings its tokenizer.
+      const llamaCall = SOURCE.replace('model="gpt-4o-mini"', 'model="llama-3.3-70b-versatile"');
+      const reply = analyzed(await watched.submit({ type: 'find', id: 2, key: 'doc2', text: llamaCall, filePath: FILE, edits: [], settings, usage: null }));
+      assert.deepStrictEqual([isLocalTokenizerLoaded('llama3'), isLocalTokenizerLoaded('gemma3')], [true, false]);
+      assert.ok(slices.includes('load tokenizer llama3'), slices.join(', '));
+      assert.deepStrictEqual(reply.calls[0].primary.counting, { kind: 'local', name: 'llama3', exact: true, note: null, as: null });
+    } finally {
+      watched.dispose();
+    }
   });
 
   test('an edit away from the prompts re-parses incrementally and counts nothing again', async () => {

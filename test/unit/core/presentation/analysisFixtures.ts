@@ -22,7 +22,7 @@ export const ctxWith = (overrides: object) => createEstimateContext(mergeEngineS
 /** A call's estimate for one model: 100 input tokens, all of them message content, 256 output tokens, no cap, no reasoning. */
 export function callEstimate(model: string, extra: Partial<CallEstimate> = {}): CallEstimate {
   return {
-    model, priceId: model, encoding: null, exact: true,
+    model, priceId: model, encoding: null, exact: true, counting: { kind: 'encoding', name: 'o200k_base' },
     inputTokens: 100, partTokens: 100, overheadTokens: 0, toolTokens: 0, schemaTokens: 0, messages: 1,
     outputTokens: { typical: 256, max: null }, reasoningTokens: null,
     costPerCall: 0.001, maxCostPerCall: null, inputCost: null, cachedCostPerCall: null, batchCostPerCall: null,

@@ -8,7 +8,8 @@ function promptFinding(id: string, startLine: number, text: string, calls: strin
 
 function callEstimate(model: string, inputTokens: number, visible: number, reasoning: number | null): CallFindingEstimate {
   return {
-    model, encoding: null, exact: false, inputTokens, overheadTokens: 11, toolTokens: 0, schemaTokens: 0,
+    model, encoding: null, exact: false, counting: { method: 'factor', name: null, exact: false, factor: { prose: 1.2, code: 1.3 }, basis: 'test', label: '≈ test' },
+    inputTokens, overheadTokens: 11, toolTokens: 0, schemaTokens: 0,
     outputTokens: { typical: visible, max: 8000 }, reasoningTokens: reasoning === null ? null : { typical: reasoning, max: 8000 },
     cost: null, cachedCost: null, batchCost: null, contextWindow: null, priceId: null,
   };

@@ -1,10 +1,6 @@
 import * as assert from 'assert';
-import {
-  CODE_FAMILY_FACTORS,
-  DEFAULT_FAMILY_FACTORS,
-  estimateTokens,
-  looksLikeCode,
-} from '../../../../src/core/tokens/estimateTokens';
+import { estimateTokens, looksLikeCode } from '../../../../src/core/tokens/estimateTokens';
+import { countLocalTokens } from '../../../../src/core/tokens/localTokenCounter';
 import { countTokens } from '../../../../src/core/tokens/tokenCounter';
 
 const PROSE = 'Please summarise the following article in three short bullet points for a busy executive.';
@@ -17,12 +13,14 @@ suite('tokens: estimateTokens', () => {
       exact: true,
       encoding: 'o200k_base',
       factor: 1,
+      method: { kind: 'encoding', name: 'o200k_base' },
     });
     assert.deepStrictEqual(estimateTokens(PROSE, 'gpt-4-turbo'), {
       tokens: countTokens(PROSE, 'cl100k_base').tokens,
       exact: true,
       encoding: 'cl100k_base',
       factor: 1,
+      method: { kind: 'encoding', name: 'cl100k_base' },
     });
   });
 
@@ -40,20 +38,41 @@ suite('tokens: estimateTokens', () => {
   test('Claude: o200k × 1.2 on prose, × 1.3 on code, rounded up, approximate', () => {
     const prose = countTokens(PROSE, 'o200k_base').tokens;
     const code = countTokens(CODE, 'o200k_base').tokens;
-    assert.strictEqual(DEFAULT_FAMILY_FACTORS.anthropic, 1.2);
-    assert.strictEqual(CODE_FAMILY_FACTORS.anthropic, 1.3);
-    assert.deepStrictEqual(estimateTokens(PROSE, 'claude-sonnet-4-5'), {
-      tokens: Math.ceil(prose * 1.2 - 1e-9),
-      exact: false,
-      encoding: 'o200k_base',
-      factor: 1.2,
-    });
-    assert.deepStrictEqual(estimateTokens(CODE, 'anthropic/claude-opus-4'), {
-      tokens: Math.ceil(code * 1.3 - 1e-9),
-      exact: false,
-      encoding: 'o200k_base',
-      factor: 1.3,
-    });
+    const sonnet = estimateTokens(PROSE, 'claude-sonnet-4-5');
+    assert.deepStrictEqual({ ...sonnet, method: sonnet.method.kind }, { tokens: Math.ceil(prose * 1.2 - 1e-9), exact: false, encoding: 'o200k_base', factor: 1.2, method: 'factor' });
+    const opus = estimateTokens(CODE, 'anthropic/claude-opus-4');
+    assert.deepStrictEqual({ ...opus, method: opus.method.kind }, { tokens: Math.ceil(code * 1.3 - 1e-9), exact: false, encoding: 'o200k_base', factor: 1.3, method: 'factor' });
+  });
+
+  test("Claude from Opus 4.7 on: the new tokenizer's factor, 1.55 on prose and code", () => {
+    const prose = countTokens(PROSE, 'o200k_base').tokens;
+    for (const model of ['claude-opus-4-7', 'claude-opus-4-8-20260601', 'anthropic/claude-sonnet-5']) {
+      const estimate = estimateTokens(PROSE, model);
+      assert.strictEqual(estimate.factor, 1.55, model);
+      assert.strictEqual(estimate.tokens, Math.ceil(prose * 1.55 - 1e-9), model);
+    }
+    assert.strictEqual(estimateTokens(CODE, 'claude-opus-4-7').factor, 1.55);
+    assert.strictEqual(estimateTokens(PROSE, 'claude-opus-4-6').factor, 1.2);
+  });
+
+  test('families with a local tokenizer are counted with it, exactly, and say so', () => {
+    const cases: [string, Parameters<typeof countLocalTokens>[1]][] = [
+      ['llama-3.1-8b-instant', 'llama3'],
+      ['qwen3-32b', 'qwen3'],
+      ['deepseek-chat', 'deepseek-v3'],
+      ['gemini-2.5-pro', 'gemma3'],
+      ['open-mistral-nemo', 'mistral-tekken'],
+      ['open-mixtral-8x7b', 'mistral-spm-v1'],
+    ];
+    for (const [model, tokenizer] of cases) {
+      const estimate = estimateTokens(PROSE, model);
+      assert.strictEqual(estimate.tokens, countLocalTokens(PROSE, tokenizer).tokens, model);
+      assert.strictEqual(estimate.exact, true, model);
+      assert.deepStrictEqual([estimate.encoding, estimate.factor, estimate.method.kind], [null, 1, 'local'], model);
+    }
+    // A model believed to share a shipped vocabulary is counted with it but stays ≈.
+    const newer = estimateTokens(PROSE, 'mistral-small-latest');
+    assert.deepStrictEqual([newer.method.kind, newer.exact], ['local', false]);
   });
 
   test('factors never add a token through float noise', () => {
@@ -65,13 +84,11 @@ suite('tokens: estimateTokens', () => {
   test('each family uses its documented default', () => {
     const base = countTokens(PROSE, 'o200k_base').tokens;
     const cases: [string, number][] = [
-      ['gemini-2.5-pro', DEFAULT_FAMILY_FACTORS.google],
-      ['llama-3.1-8b', DEFAULT_FAMILY_FACTORS.meta],
-      ['mistral-large', DEFAULT_FAMILY_FACTORS.mistral],
-      ['deepseek-chat', DEFAULT_FAMILY_FACTORS.deepseek],
+      ['gemini-1.5-pro', 1.1],
+      ['llama-2-70b', 1.05],
+      ['deepseek-coder', 1.05],
       ['grok-4', 1],
       ['command-r', 1],
-      ['qwen3-32b', 1],
       ['some-unknown-model', 1],
       ['text-davinci-003', 1],
     ];
@@ -89,11 +106,13 @@ suite('tokens: estimateTokens', () => {
     assert.strictEqual(estimateTokens(PROSE, 'claude-opus-3', overrides).factor, 1.7);
     assert.strictEqual(estimateTokens(PROSE, 'claude-3-haiku', overrides).factor, 1.6);
     assert.strictEqual(estimateTokens(PROSE, 'anthropic/my-alias', overrides).factor, 1.5);
-    assert.strictEqual(estimateTokens(PROSE, 'gemini-2.5-pro', overrides).factor, DEFAULT_FAMILY_FACTORS.google);
-    assert.strictEqual(estimateTokens(PROSE, 'llama-3.1-8b', overrides).factor, DEFAULT_FAMILY_FACTORS.meta);
+    assert.strictEqual(estimateTokens(PROSE, 'gemini-1.5-pro', overrides).factor, 1.1);
+    assert.strictEqual(estimateTokens(PROSE, 'llama-2-70b', overrides).factor, 1.05);
+    // A model with a local tokenizer is counted with it whatever the factors say.
+    assert.strictEqual(estimateTokens(PROSE, 'llama-3.1-8b', { meta: 2, llama: 3 }).factor, 1);
     // A family override also replaces the code factor.
     assert.strictEqual(estimateTokens(CODE, 'claude-3-haiku', { anthropic: 1.25 }).factor, 1.25);
     // Keys are case-insensitive and may include a route.
-    assert.strictEqual(estimateTokens(PROSE, 'openrouter/mistralai/mistral-small', { 'OpenRouter/MistralAI/': 1.4 }).factor, 1.4);
+    assert.strictEqual(estimateTokens(PROSE, 'openrouter/x-ai/grok-4', { 'OpenRouter/X-AI/': 1.4 }).factor, 1.4);
   });
 });

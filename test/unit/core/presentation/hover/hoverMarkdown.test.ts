@@ -28,7 +28,10 @@ const O4_MINI = callEstimate('o4-mini', {
 });
 // $0.15 / $0.60 per 1M, no reasoning: 371 × 0.15/1M + 256 × 0.6/1M = $0.00020925; max + 4,000 × 0.6/1M = $0.00245565.
 const GPT_4O_MINI = callEstimate('gpt-4o-mini', { inputTokens: 371, outputTokens: { typical: 256, max: 4000 }, costPerCall: 0.00020925, maxCostPerCall: 0.00245565 });
-const MYSTERY = callEstimate('mystery-model', { exact: false, inputTokens: 380, costPerCall: null });
+const MYSTERY = callEstimate('mystery-model', {
+  exact: false, inputTokens: 380, costPerCall: null,
+  counting: { kind: 'factor', prose: 1, code: 1, basis: 'an unknown model: counted as o200k' },
+});
 
 const PARTS = [
   { index: 0, slot: '/messages/0', tokens: 120, share: 120 / 371 },
@@ -71,8 +74,20 @@ suite('presentation: hover Markdown of a call', () => {
       '',
       '**Placeholders:** \\{question\\} ≈ 50 tokens (default size).',
       '',
-      '≈ marks an estimate: no local tokenizer for that model, or framing, tools or a schema without a published formula. Prices in USD: LiteLLM, 2026\\-07\\-24 \\(bundled\\).',
+      '**Token counts:**',
+      '',
+      '- o4\\-mini, gpt\\-4o\\-mini — exact\\: OpenAI encoding o200k\\_base',
+      '- mystery\\-model — ≈ o200k\\_base ×1\\: an unknown model\\: counted as o200k',
+      '',
+      '≈ marks an estimate: a token factor, or framing, tools or a schema without a published formula. Prices in USD: LiteLLM, 2026\\-07\\-24 \\(bundled\\).',
     ]);
+  });
+
+  test("one counting method is one line: a Gemini call says it is counted as Google's local tokenizer counts", () => {
+    const gemini = callEstimate('gemini-2.5-flash', { counting: { kind: 'local', name: 'gemma3', exact: true, note: null, as: "as Google's local tokenizer counts" } });
+    const call = callAnalysis([gemini], [{ index: 0, slot: '/messages/0', tokens: 100, share: 1 }], { model: 'gemini-2.5-flash', api: 'gemini' });
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    assert.ok(lines.includes("**Token counts:** gemini\\-2\\.5\\-flash — exact\\: Gemma 3 tokenizer, as Google's local tokenizer counts."), lines.join('\n'));
   });
 
   test('a part that reaches two calls lists both (line and cost) and shows the first one’s anatomy', () => {

@@ -22,7 +22,7 @@ import { prompt } from '../analysisFixtures';
 
 function callEstimate(model: string, costPerCall: number | null, maxCostPerCall: number | null, inputTokens = 200): CallEstimate {
   return {
-    model, priceId: costPerCall === null ? null : model, encoding: 'o200k_base', exact: true, inputTokens, partTokens: inputTokens - 11, overheadTokens: 11, toolTokens: 0, schemaTokens: 0, messages: 2,
+    model, priceId: costPerCall === null ? null : model, encoding: 'o200k_base', exact: true, counting: { kind: 'encoding', name: 'o200k_base' }, inputTokens, partTokens: inputTokens - 11, overheadTokens: 11, toolTokens: 0, schemaTokens: 0, messages: 2,
     outputTokens: { typical: 256, max: maxCostPerCall === null ? null : 600 }, reasoningTokens: null, costPerCall, maxCostPerCall, inputCost: null,
     cachedCostPerCall: null, batchCostPerCall: null, contextWindow: null, contextShare: null, tier: null, assumed: [],
   };

@@ -1,0 +1,63 @@
+/** `prompt-cost count --model M [--json] [FILE]`: the tokens of a text for one model, and how they were counted. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatTokenCount } from '../core/estimate/tokenLabel';
+import { toCountingFinding, type CountingFinding } from '../core/scan/finding';
+import { estimateTokens } from '../core/tokens/estimateTokens';
+import { countingLabel } from '../core/tokens/countingMethod';
+import { parseArgs, UsageError } from './args';
+import { readProcessStdin, type StdinIo } from './cliIo';
+
+export const COUNT_HELP = `Usage: prompt-cost count --model M [--json] [FILE]
+
+Counts the tokens of FILE (or of stdin when no file is given, or FILE is -) for model M, with the
+model's own tokenizer where one is known: OpenAI's encodings, and local tokenizers for Llama 3, Qwen,
+DeepSeek V3, Mistral (Tekken and SentencePiece) and Gemma 3 (which Google's SDKs use for Gemini 2.x/3).
+Other models (Claude, Grok …) get the o200k_base count × a factor, marked ≈. The whole text is counted,
+however long; text that spells a special token (<|endoftext|>) is counted as plain text.
+
+Options:
+  --model M   the model id, as in the price list (gpt-4o, llama-3.1-8b-instant, claude-opus-4-7 …)
+  --json      print { "model", "tokens", "exact", "method", "counting" } instead of one line
+
+Exit codes: 0 counted, 2 bad arguments or no such file.
+`;
+
+export interface CountResult {
+  model: string;
+  tokens: number;
+  exact: boolean;
+  /** How the number was made, in words: `exact: Llama 3 tokenizer (local)`. */
+  method: string;
+  counting: CountingFinding;
+}
+
+export async function countCommand(argv: readonly string[], io: StdinIo): Promise<number> {
+  const args = parseArgs(argv, { values: ['model'], switches: ['json', 'help'] });
+  if (args.switches.has('help')) {
+    io.stdout(COUNT_HELP);
+    return 0;
+  }
+  const model = args.values.get('model')?.trim();
+  if (!model) throw new UsageError('count needs --model M');
+  if (args.positionals.length > 1) throw new UsageError(`count takes one file, got ${args.positionals.length}`);
+  const file = args.positionals[0];
+  const text = file === undefined || file === '-' ? await (io.readStdin ?? readProcessStdin)() : readFile(file, io.cwd);
+
+  const result = countText(text, model);
+  if (args.switches.has('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout(`${result.exact ? '' : '≈ '}${formatTokenCount(result.tokens)} tokens · ${model} · ${result.method}\n`);
+  return 0;
+}
+
+/** Counts the whole text, with no time budget: a command that is asked for one number gives the exact one. */
+export function countText(text: string, model: string): CountResult {
+  const estimate = estimateTokens(text, model, undefined, { timeBudgetMs: Number.POSITIVE_INFINITY });
+  return { model, tokens: estimate.tokens, exact: estimate.exact, method: countingLabel(estimate.method), counting: toCountingFinding(estimate.method) };
+}
+
+function readFile(file: string, cwd: string): string {
+  const fullPath = path.resolve(cwd, file);
+  if (!fs.existsSync(fullPath) || !fs.statSync(fullPath).isFile()) throw new UsageError(`no such file: ${file}`);
+  return fs.readFileSync(fullPath, 'utf8');
+}

@@ -1,0 +1,67 @@
+/**
+ * How a token count was made, as data (the CLI's JSON) and as a line a person reads (hover, `count`):
+ * exact with an OpenAI encoding or a local tokenizer, or ≈ from the o200k_base count × a factor, with
+ * its basis.
+ */
+import type { EncodingName } from './encodings';
+import { LOCAL_TOKENIZERS, countingPlan, type LocalTokenizerName } from './tokenizerFamilies';
+
+export type CountingMethod =
+  | { kind: 'encoding'; name: EncodingName }
+  | {
+    kind: 'local';
+    name: LocalTokenizerName;
+    /** False when the model ships a tokenizer file we do not have, believed to share this vocabulary. */
+    exact: boolean;
+    /** Why it is ≈ (null when exact). */
+    note: string | null;
+    /** Whose counting it reproduces (`as Google's local tokenizer counts`), or null. */
+    as: string | null;
+  }
+  | { kind: 'factor'; prose: number; code: number; basis: string };
+
+/**
+ * The method for `model`. A user factor (the `estimateFactors` setting) replaces only a factor: a model
+ * with its own tokenizer is counted with it.
+ */
+export function countingMethod(model: string, factorOverride?: number): CountingMethod {
+  const plan = countingPlan(model);
+  switch (plan.kind) {
+    case 'encoding':
+      return { kind: 'encoding', name: plan.encoding };
+    case 'local':
+      return { kind: 'local', name: plan.tokenizer, exact: plan.exact, note: plan.note, as: plan.as };
+    case 'factor':
+      if (factorOverride !== undefined) return { kind: 'factor', prose: factorOverride, code: factorOverride, basis: 'your estimateFactors setting' };
+      return { kind: 'factor', prose: plan.prose, code: plan.code, basis: plan.basis };
+  }
+}
+
+/** Whether counts by `method` can be exact at all (a long text may still make one ≈). */
+export function isExactMethod(method: CountingMethod): boolean {
+  return method.kind === 'encoding' || (method.kind === 'local' && method.exact);
+}
+
+/** `×1.2`, or `×1.2 (prose) / ×1.3 (code)`. */
+function factorText(method: Extract<CountingMethod, { kind: 'factor' }>): string {
+  return method.prose === method.code ? `×${method.prose}` : `×${method.prose} (prose) / ×${method.code} (code)`;
+}
+
+/**
+ * One line: `exact: OpenAI encoding o200k_base`, `exact: Llama 3 tokenizer (local)`,
+ * `exact: Gemma 3 tokenizer, as Google's local tokenizer counts`, `≈ Qwen 3 tokenizer (local): …`,
+ * `≈ o200k_base ×1.2 (prose) / ×1.3 (code): Claude before Opus 4.7 …`.
+ */
+export function countingLabel(method: CountingMethod): string {
+  switch (method.kind) {
+    case 'encoding':
+      return `exact: OpenAI encoding ${method.name}`;
+    case 'local': {
+      const title = LOCAL_TOKENIZERS[method.name].title;
+      const how = method.as ? `${title}, ${method.as}` : `${title} (local)`;
+      return method.exact ? `exact: ${how}` : `≈ ${how}: ${method.note}`;
+    }
+    case 'factor':
+      return `≈ o200k_base ${factorText(method)}: ${method.basis}`;
+  }
+}

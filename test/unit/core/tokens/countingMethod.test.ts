@@ -1,0 +1,26 @@
+import * as assert from 'assert';
+import { countingLabel, countingMethod, isExactMethod } from '../../../../src/core/tokens/countingMethod';
+
+suite('tokens: countingMethod (how a count was made, as data and as words)', () => {
+  test('one label per kind: OpenAI encoding, local tokenizer, Gemini through Gemma 3, ≈ local, ≈ factor', () => {
+    assert.strictEqual(countingLabel(countingMethod('gpt-4o')), 'exact: OpenAI encoding o200k_base');
+    assert.strictEqual(countingLabel(countingMethod('llama-3.1-8b')), 'exact: Llama 3 tokenizer (local)');
+    assert.strictEqual(countingLabel(countingMethod('gemini-2.5-flash')), "exact: Gemma 3 tokenizer, as Google's local tokenizer counts");
+    assert.match(countingLabel(countingMethod('qwen2.5-72b')), /^≈ Qwen 3 tokenizer \(local\): counted with the Qwen 3 vocabulary/);
+    assert.match(countingLabel(countingMethod('claude-sonnet-4-5')), /^≈ o200k_base ×1\.2 \(prose\) \/ ×1\.3 \(code\): Claude before Opus 4\.7/);
+    assert.match(countingLabel(countingMethod('claude-opus-4-7')), /^≈ o200k_base ×1\.55: Claude's tokenizer from Opus 4\.7 on: Anthropic says/);
+  });
+
+  test('a user factor replaces a factor, never a tokenizer', () => {
+    assert.deepStrictEqual(countingMethod('claude-opus-4-7', 1.4), { kind: 'factor', prose: 1.4, code: 1.4, basis: 'your estimateFactors setting' });
+    assert.strictEqual(countingMethod('llama-3.1-8b', 1.4).kind, 'local');
+    assert.strictEqual(countingMethod('gpt-4o', 1.4).kind, 'encoding');
+  });
+
+  test('exact methods: encodings and local tokenizers that are the model’s own', () => {
+    assert.strictEqual(isExactMethod(countingMethod('gpt-4o')), true);
+    assert.strictEqual(isExactMethod(countingMethod('deepseek-chat')), true);
+    assert.strictEqual(isExactMethod(countingMethod('mistral-small-latest')), false);
+    assert.strictEqual(isExactMethod(countingMethod('grok-4')), false);
+  });
+});
