@@ -1,6 +1,7 @@
 /**
  * What a file's prompts and calls take from the rest of the project, resolved after the finder on both
- * faces: constants imported into placeholders (`importedPlaceholders.ts`), models named in another module
+ * faces: constants imported into placeholders (`importedPlaceholders.ts`), classpath resources
+ * (`resourcePlaceholders.ts`), models named in another module
  * (`importedModels.ts`), and else the model the project's configuration names (`configuredModel.ts`).
  * Returns the project files read, so the editor re-analyses the file when one of them changes.
  */
@@ -10,13 +11,14 @@ import { languageForFile } from '../prompts/sourceLanguage';
 import { configuredModel } from './configuredModel';
 import { importedModelOf, setCallModels, type ModelFrom } from './importedModels';
 import { resolveImportedPlaceholders } from './importedPlaceholders';
+import { resolveResourcePlaceholders } from './resourcePlaceholders';
 import type { ProjectFiles } from './projectFiles';
 import { ProjectModules, type ImportsByName } from './projectModules';
 
 export async function resolveProjectReferences(prompts: FoundPrompt[], filePath: string, source: string, files: ProjectFiles, root: Node | null = null): Promise<string[]> {
   const language = languageForFile(filePath);
   if (!language || !prompts.length) return [];
-  const read = new Set<string>();
+  const read = new Set<string>(language === 'java' ? resolveResourcePlaceholders(prompts, filePath, files) : []);
   const reader = ProjectModules.readerOf(filePath);
   // Most files need nothing from other modules: their imports are not even parsed.
   if (reader && prompts.some((p) => p.placeholders.length > 0 || p.calls?.some((m) => !m.call.model && m.call.modelRef))) {

@@ -8,6 +8,7 @@ import { isConnectionSettingName, looksLikeModelId } from '../../prompts/evidenc
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt } from '../../prompts/prompt';
+import { RESOURCE_PLACEHOLDER } from '../../prompts/modules/moduleReader';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
 import { classScopeRules } from '../../prompts/collector/classScopeRules';
@@ -29,7 +30,7 @@ const MEMBER_TYPES = new Set(['local_variable_declaration', 'field_declaration',
 const REFERENCE_TYPES = new Set(['identifier', 'field_access']);
 
 /** Every node type the finder lists from the whole tree: read in one walk (`TypeIndex`). */
-const INDEXED_TYPES = ['variable_declarator', 'method_invocation', 'object_creation_expression', 'annotation'];
+const INDEXED_TYPES = ['variable_declarator', 'method_invocation', 'object_creation_expression', 'annotation', 'marker_annotation'];
 
 const SCOPE_RULES = classScopeRules({
   functionTypes: FUNCTION_TYPES,
@@ -306,6 +307,15 @@ function ancestorOfType(node: Node, type: string): Node | null {
   return null;
 }
 
+/** The value of the named argument `key` of an annotation (`fromResource = "…"`), else null. */
+function annotationArgument(annotation: Node, key: string): Node | null {
+  const list = fieldOf(annotation, 'arguments');
+  for (const child of list ? namedChildrenShared(list) : []) {
+    if (child && typeOf(child) === 'element_value_pair' && maybeText(fieldOf(child, 'key')) === key) return fieldOf(child, 'value');
+  }
+  return null;
+}
+
 /** The strings of a LangChain4j `@SystemMessage` / `@UserMessage` annotation (an array joins with "\n"). */
 function annotationValue(annotation: Node): Node | null {
   const list = fieldOf(annotation, 'arguments');
@@ -339,11 +349,28 @@ function findJavaPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     for (const target of match.targets) report(target, match.sink, roleArg ? roleFromName(textOf(roleArg).replace(/\.value\(\)$/, '')) : undefined);
   }
 
-  for (const annotation of nodes.of('annotation')) {
+  for (const annotation of nodes.of(['annotation', 'marker_annotation'])) {
     const name = maybeText(fieldOf(annotation, 'name')) ?? '';
     const role = name.endsWith('SystemMessage') ? 'system' : name.endsWith('UserMessage') ? 'user' : undefined;
     if (role) ctx.trace?.start(annotation);
-    const value = role ? annotationValue(annotation) : null;
+    if (!role) continue;
+    // `@SystemMessage(fromResource = "/prompts/system.st")`: the text is a resource file (read by
+    // core/project/resourcePlaceholders.ts); `@UserMessage String message`: the argument is the text.
+    const resource = annotationArgument(annotation, 'fromResource');
+    const holder = parentOf(parentOf(annotation) ?? annotation);
+    const parameter = holder && typeOf(holder) === 'formal_parameter' ? holder : null;
+    if (resource && typeOf(resource) === 'string_literal') {
+      const path = file.strings.evaluate(resource);
+      const text = path?.pieces.map((p) => p.text).join('');
+      if (text) prompts.add({ node: resource, pieces: [insertedPiece(`${RESOURCE_PLACEHOLDER}${text}`, 'format')], syntaxes: [], inlined: [] }, { evidence: 'call', anchor: resource, role });
+      continue;
+    }
+    const value = typeOf(annotation) === 'annotation' ? annotationValue(annotation) : null;
+    if (!value && parameter) {
+      const name = maybeText(fieldOf(parameter, 'name'));
+      if (name) prompts.add({ node: parameter, pieces: [insertedPiece(name, 'format')], syntaxes: [], inlined: [] }, { evidence: 'call', anchor: parameter, role });
+      continue;
+    }
     if (!value) continue;
     if (typeOf(value) === 'element_value_array_initializer') {
       const parts = namedChildrenShared(value).filter((c) => typeOf(c) !== 'line_comment' && typeOf(c) !== 'block_comment');

@@ -45,3 +45,6 @@ export interface ModuleReader {
   /** The files `specifier` may be, most likely first, when imported from `fromFile` (absolute paths). */
   candidates(specifier: string, fromFile: string): string[];
 }
+
+/** The prefix of a placeholder that stands for a classpath resource's text (`{resource:/prompts/system.st}`, Java). */
+export const RESOURCE_PLACEHOLDER = 'resource:';

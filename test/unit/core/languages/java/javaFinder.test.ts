@@ -30,7 +30,21 @@ suite('prompts: Java finder', () => {
       '}',
       'class A { void f() { new PromptTemplate("Tell me about {subject} in {count} words"); } }',
     ].join('\n'));
-    assert.deepStrictEqual(prompts.map((p) => p.placeholders.map((x) => `${x.syntax}:${x.name}`)), [['mustache:topic'], ['format:subject', 'format:count']]);
+    // `@UserMessage String q` is the user's text: a one-placeholder part of the same AI-service call.
+    assert.deepStrictEqual(prompts.map((p) => p.placeholders.map((x) => `${x.syntax}:${x.name}`)), [['mustache:topic'], ['format:q'], ['format:subject', 'format:count']]);
+    assert.strictEqual(prompts[0].calls?.[0].call.key, prompts[1].calls?.[0].call.key);
+  });
+
+  test('LangChain4j fromResource: the system text is a resource placeholder, beside the @UserMessage parameter', async () => {
+    const prompts = await find([
+      '@AiService',
+      'interface Assistant {',
+      '  @SystemMessage(fromResource = "/prompts/system.st")',
+      '  TokenStream chat(@MemoryId UUID memoryId, @UserMessage String userMessage);',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.role, p.text]), [[3, 'system', '{resource:/prompts/system.st}'], [4, 'user', '{userMessage}']]);
+    assert.strictEqual(new Set(prompts.map((p) => p.calls?.[0].call.key)).size, 1, 'one call');
   });
 
   test('model from a literal, from a constant of the file, and null when unknown', async () => {

@@ -3,7 +3,7 @@ import { JAVA_SDK_CALLS } from '../../../../../src/core/languages/java/javaSdkCa
 import { callsIn } from '../../prompts/callShapes';
 
 suite('SDK calls: Java', () => {
-  test('LangChain4j AI services: any annotated method (not only chat) is one call; @MemoryId / @UserName arguments and fromResource are no prompt text', async () => {
+  test('LangChain4j AI services: any annotated method (not only chat) is one call; @MemoryId / @UserName arguments are no prompt text, fromResource is the resource file (read later)', async () => {
     const source = [
       'import dev.langchain4j.service.*;',
       '',
@@ -28,6 +28,8 @@ suite('SDK calls: Java', () => {
     ].join('\n');
     assert.deepStrictEqual(await callsIn(source, 'Extractor.java'), [
       { line: 4, implied: false, api: 'other', model: null, parts: ['system: You extract people from news articles.', 'user: Extract the person from: {{it}}'] },
+      // The resource's text is filled in by core/project/resourcePlaceholders.ts; the @UserMessage parameter is the user's text.
+      { line: 10, implied: false, api: 'other', model: null, parts: ['system: {resource:/prompts/support-system.txt}', 'user: {question}'] },
     ]);
   });
 
