@@ -51,6 +51,8 @@ const SCOPE_RULES: ScopeRules = {
 
 const CALL_SINKS = shapesByCallee(GO_SDK_CALLS, 'call');
 const FIELD_SINKS = shapesByCallee(GO_SDK_CALLS, 'field');
+/** Packages whose functions compare or search text: their string arguments are never model ids. */
+const TEXT_PACKAGES = new Set(['strings', 'bytes', 'regexp', 'slices', 'utf8']);
 
 /** langchaingo templates are Go templates (`{{.name}}`); a prompt keeps the name it was found under. */
 const NAMED_PROMPTS: NamedPromptRules = { defaultSyntaxes: ['mustache'], preferResolvedName: false };
@@ -283,6 +285,8 @@ class GoFile {
       // A literal model id passed positionally: genai GenerateContent(ctx, "gemini-2.5-flash", …); never
       // the argument of an environment lookup or of a key/URL option (`openai.WithBaseURL("…")`).
       if (isCallTo(call, ENV_LOOKUPS) || isConnectionSettingName(name)) continue;
+      // `strings.Contains(model, "deepseek")` tests a model name; it names none.
+      if (TEXT_PACKAGES.has(receiverOf(fn))) continue;
       for (const arg of list) {
         const type = typeOf(arg);
         if (!STRING_LITERAL_TYPES.has(type)) continue;
@@ -344,10 +348,12 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
 
   const report = (expr: Node, role: string | undefined, syntaxes: PlaceholderSyntax[] = [], sentHere = false): void => {
     const found = file.strings.resolvePrompt(expr);
-    if (!found) return;
     const contextRole = roleFromContext(expr);
     // A `SystemInstruction:` / `System:` field wins over the role the content itself carries.
-    prompts.addArgument(found, expr, syntaxes, contextRole === 'system' ? contextRole : role ?? contextRole, sentHere);
+    const ownRole = contextRole === 'system' ? contextRole : role ?? contextRole;
+    // `Content: prompt` with a parameter the file cannot read: a one-placeholder part, so the call is found.
+    if (found) prompts.addArgument(found, expr, syntaxes, ownRole, sentHere);
+    else prompts.addShapeArgument(null, expr, {}, ownRole);
   };
 
   for (const call of nodes.of('call_expression')) {

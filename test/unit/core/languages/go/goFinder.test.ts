@@ -111,4 +111,32 @@ suite('prompts: Go finder', () => {
       assert.strictEqual(p.model, null);
     });
   });
+
+  test('a message whose Content is a parameter is a one-placeholder part of its request; an assistant reply is not', async () => {
+    const prompts = await find([
+      'package p',
+      'func (c *Client) GetCompletion(ctx context.Context, prompt string, last string) (string, error) {',
+      '\tresp, err := c.client.CreateChatCompletion(ctx, openai.ChatCompletionRequest{',
+      '\t\tModel: "gpt-4o-mini",',
+      '\t\tMessages: []openai.ChatCompletionMessage{',
+      '\t\t\t{Role: "user", Content: prompt},',
+      '\t\t\t{Role: openai.ChatMessageRoleAssistant, Content: last},',
+      '\t\t},',
+      '\t})',
+      '\treturn resp.Choices[0].Message.Content, err',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => [p.startLine, p.role, p.text, p.model]), [[6, 'user', '{prompt}', 'gpt-4o-mini']]);
+  });
+
+  test('a string compared with a model name (strings.Contains) names no model', async () => {
+    const prompts = await find([
+      'package p',
+      'func f(cfg Config, client *openai.Client, q string) {',
+      '\tif strings.Contains(cfg.Model, "deepseek") { return }',
+      '\tclient.CreateChatCompletion(ctx, openai.ChatCompletionRequest{Model: cfg.Model, Messages: []openai.ChatCompletionMessage{{Role: "system", Content: "You write commit messages."}}})',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => [p.text, p.model]), [['You write commit messages.', null]]);
+  });
 });
