@@ -20,6 +20,9 @@ export interface ConfiguredModel {
 
 type ConfigReader = (text: string, file: string, from: { filePath: string; source: string }) => ConfiguredModel | null;
 
+/** The code looks a `model` key up by name: `task.get("model")`, `config["model"]`. */
+const READS_MODEL_KEY = /\[\s*["']model["']\s*\]|\.get\(\s*["']model["']/;
+
 /** How far up from the file's folder configuration is looked for (a Java package is often 6+ folders deep). */
 const MAX_LEVELS = 10;
 /** Model keys of other modalities: never the chat model. */
@@ -50,6 +53,19 @@ function configFilesIn(dir: string, language: SourceLanguage, level: number): { 
 
 /** The model the configuration of `filePath`'s project names, or null. */
 export function configuredModel(filePath: string, language: SourceLanguage, source: string, files: ProjectFiles): ConfiguredModel | null {
+  // The answer depends on the folder, the kind of file and (task files, flow nodes) on the file itself.
+  const readsModelKey = READS_MODEL_KEY.test(source);
+  const perFile = PROMPT_FILES.includes(language);
+  const key = `model\u0000${perFile ? filePath : path.dirname(filePath)}\u0000${languageGroup(language)}\u0000${readsModelKey}`;
+  return files.recent(key, () => searchConfiguredModel(filePath, language, source, files));
+}
+
+/** Languages that look for the same configuration files. */
+function languageGroup(language: SourceLanguage): string {
+  return JVM.includes(language) ? 'jvm' : DOTNET.includes(language) ? 'dotnet' : SCRIPTS.includes(language) ? 'scripts' : language;
+}
+
+function searchConfiguredModel(filePath: string, language: SourceLanguage, source: string, files: ProjectFiles): ConfiguredModel | null {
   let dir = path.dirname(filePath);
   for (let level = 0; level < MAX_LEVELS; level++) {
     for (const { file, read } of configFilesIn(dir, language, level)) {
@@ -153,7 +169,7 @@ const readEnvFile: ConfigReader = (text, file) => {
 
 /** `task.json` / `config.json` with a top-level `"model"`, only when the code looks `model` up by name (`task.get("model")`). */
 const readTaskJson: ConfigReader = (text, file, from) => {
-  if (!/\[\s*["']model["']\s*\]|\.get\(\s*["']model["']/.test(from.source)) return null;
+  if (!READS_MODEL_KEY.test(from.source)) return null;
   const data = parseJsonc(text);
   const model = data && typeof data === 'object' && !Array.isArray(data) ? modelValue((data as Record<string, unknown>).model) : null;
   return model ? { model, file, line: lineOfValue(text, 'model', model) } : null;

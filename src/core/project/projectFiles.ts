@@ -26,6 +26,7 @@ export class ProjectFiles {
   private readonly derived = new Map<string, { stamp: string; value: unknown }>();
   private versions = 0;
   private readonly existence = new Map<string, { isFile: boolean; at: number }>();
+  private readonly recentValues = new Map<string, { value: unknown; at: number }>();
 
   /** The editor's current text of `file` (it is analysed): imports of it read this, not the disk. */
   setOpenText(file: string, text: string): void {
@@ -66,6 +67,20 @@ export class ProjectFiles {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * `compute()`, or its value for `key` computed less than a moment ago (see EXISTENCE_TTL_MS): the files of
+   * one folder all look for the same configuration, so a scan asks once per folder, an editor soon again.
+   */
+  recent<T>(key: string, compute: () => T): T {
+    const now = Date.now();
+    const known = this.recentValues.get(key);
+    if (known && now - known.at < EXISTENCE_TTL_MS) return known.value as T;
+    const value = compute();
+    if (this.recentValues.size > MAX_EXISTENCE_ENTRIES) this.recentValues.clear();
+    this.recentValues.set(key, { value, at: now });
+    return value;
   }
 
   /** What `read` derived from `file` under `kind` when its text had `stamp`, if still current. */

@@ -21,7 +21,7 @@ export async function resolveProjectReferences(prompts: FoundPrompt[], filePath:
   const read = new Set<string>(language === 'java' ? resolveResourcePlaceholders(prompts, filePath, files) : []);
   const reader = ProjectModules.readerOf(filePath);
   // Most files need nothing from other modules: their imports are not even parsed.
-  if (reader && prompts.some((p) => p.placeholders.length > 0 || p.calls?.some((m) => !m.call.model && m.call.modelRef))) {
+  if (reader && mayImport(prompts, source)) {
     const modules = new ProjectModules(files, reader, filePath);
     const imports: ImportsByName = await modules.importsOf(source, root);
     if (imports.size) {
@@ -37,4 +37,23 @@ export async function resolveProjectReferences(prompts: FoundPrompt[], filePath:
     }
   }
   return [...read];
+}
+
+/**
+ * Whether a name the prompts leave open (a placeholder, a call's model argument) is written on an import
+ * line (`from … import A`, `import { A }`, `require(…)`) or in a multi-line import list: a cheap
+ * look at the text before the file is parsed again for its imports.
+ */
+function mayImport(prompts: readonly FoundPrompt[], source: string): boolean {
+  if (!/\b(import|require)\b/.test(source)) return false;
+  const heads = new Set<string>();
+  for (const p of prompts) {
+    for (const ph of p.placeholders) heads.add(ph.name.split('.')[0]);
+    for (const m of p.calls ?? []) if (!m.call.model && m.call.modelRef) heads.add(m.call.modelRef.split('.')[0]);
+  }
+  const importText = source.match(/^[^\n]*\b(import|require)\b[^\n]*$|\bimport\s*\([^)]*\)|\bimport\s*\{[^}]*\}/gm)?.join('\n') ?? '';
+  for (const head of heads) {
+    if (/^[A-Za-z_$][\w$]*$/.test(head) && new RegExp(`(^|[^\\w$])${head.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(importText)) return true;
+  }
+  return false;
 }
