@@ -213,4 +213,15 @@ suite('resolveProjectReferences (prompts and models imported across files)', () 
     assert.strictEqual(prompts[1].calls?.[0].call.modelSource, undefined);
     assert.deepStrictEqual(dependencies, [path.join(root, '.env.example')]);
   });
+
+  test('names imported in multi-line import lists are found too (Python parentheses, JS braces)', async () => {
+    const root = project({
+      'prompts.py': `A = "${SYSTEM_TEXT}"\n`,
+      'main.py': 'from openai import OpenAI\nfrom prompts import (\n    A,\n)\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": A}])\n',
+      'lib/prompts.ts': `export const B = '${SYSTEM_TEXT}';\n`,
+      'route.ts': "import OpenAI from 'openai';\nimport {\n  B,\n} from './lib/prompts';\nconst o = new OpenAI();\no.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: B }] });\n",
+    });
+    assert.strictEqual(importOf((await resolved(root, 'main.py')).prompts, 'A')?.text, SYSTEM_TEXT);
+    assert.strictEqual(importOf((await resolved(root, 'route.ts')).prompts, 'B')?.text, SYSTEM_TEXT);
+  });
 });
