@@ -51,7 +51,9 @@ function mayImport(prompts: readonly FoundPrompt[], source: string): boolean {
     for (const ph of p.placeholders) heads.add(ph.name.split('.')[0]);
     for (const m of p.calls ?? []) if (!m.call.model && m.call.modelRef) heads.add(m.call.modelRef.split('.')[0]);
   }
-  const importText = source.match(/^[^\n]*\b(import|require)\b[^\n]*$|\bimport\s*\([^)]*\)|\bimport\s*\{[^}]*\}/gm)?.join('\n') ?? '';
+  const lines = source.match(/^[^\n]*\b(import|require)\b[^\n]*$/gm) ?? [];
+  const lists = source.match(/\bimport\s*(\([^)]*\)|\{[^}]*\})/g) ?? [];
+  const importText = [...lines, ...lists].join('\n');
   for (const head of heads) {
     if (/^[A-Za-z_$][\w$]*$/.test(head) && new RegExp(`(^|[^\\w$])${head.replace(/\$/g, '\\$')}([^\\w$]|$)`).test(importText)) return true;
   }
