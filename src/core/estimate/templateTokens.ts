@@ -51,7 +51,7 @@ function sizeOf(p: Placeholder, prompt: FoundPrompt, model: string, sizing: Plac
   if (imported) {
     // The constant's own placeholders are sized like any other (an imported template still has holes).
     const inner = templateTokens({ text: imported.text, placeholders: imported.placeholders } as FoundPrompt, model, sizing);
-    return { ...base, tokens: inner.typicalTokens, source: 'import', from: `${path.basename(imported.file)}:${imported.line}` };
+    return { ...base, tokens: inner.typicalTokens, source: 'import', from: imported.where ?? `${path.basename(imported.file)}:${imported.line}` };
   }
   const setting = sizing.sizes[p.name];
   if (typeof setting === 'number' && Number.isFinite(setting) && setting >= 0) return { ...base, tokens: Math.round(setting), source: 'setting' };

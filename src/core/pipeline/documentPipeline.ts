@@ -17,6 +17,7 @@ import type { EngineSettings } from '../config/engineSettings';
 import { useCatalogue } from '../pricing/catalogueInUse';
 import { findPrompts, hasLlmSignal, warmGrammar } from '../prompts/findPrompts';
 import type { FoundPrompt } from '../prompts/prompt';
+import { resolveEarlierCells } from '../project/earlierCells';
 import { resolveProjectReferences } from '../project/projectReferences';
 import { ProjectFiles } from '../project/projectFiles';
 import { toFileFindings, type FileFindings } from '../scan/finding';
@@ -129,6 +130,7 @@ export class DocumentPipeline {
     this.pathOfKey.set(key, request.filePath);
     this.projectFiles.setOpenText(request.filePath, request.text);
     const dependencies = await resolveProjectReferences(prompts, request.filePath, request.text, this.projectFiles, this.parser.keptRoot(key, request.text));
+    if (request.earlierCells) await resolveEarlierCells(prompts, request.earlierCells, request.filePath.replace(/\.py$/, ''));
     this.options.onSlice?.('find prompts', performance.now() - findStart);
     const findMs = performance.now() - started - loadMs;
     // A model the code names may need a tokenizer the settings did not (a Llama or Gemini call).

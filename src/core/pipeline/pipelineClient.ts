@@ -89,10 +89,10 @@ export class PipelineClient {
    * The prompts of document `key` (whose current text is `text`) with their estimates under `settings`.
    * Undefined when a newer request for the same document overtook this one (its result would be stale).
    */
-  analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings, usage: DocumentUsage | null): Promise<AnalyzeResult | undefined> {
+  analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings, usage: DocumentUsage | null, earlierCells?: string): Promise<AnalyzeResult | undefined> {
     const edits = this.pendingEdits.get(key) ?? [];
     this.pendingEdits.delete(key);
-    return this.analyzed(this.request({ type: 'find', key, text, filePath, edits, settings, usage }));
+    return this.analyzed(this.request({ type: 'find', key, text, filePath, edits, settings, usage, ...(earlierCells ? { earlierCells } : {}) }));
   }
 
   /** Files from disk, each analysed once (the CLI's scan); results in the order of `files`. */

@@ -30,7 +30,8 @@ export type WorkerRequest =
    * Find the prompts of document `key` (after `edits`), estimate them under `settings`, and price their
    * volume per month when the document has a usage entry (`usage`).
    */
-  | { type: 'find'; id: number; key: string; text: string; filePath: string; edits: TextEdit[]; settings: EngineSettings; usage: DocumentUsage | null }
+  /** `earlierCells`: for a notebook cell, the code of the code cells above it (their names fill what the cell leaves open). */
+  | { type: 'find'; id: number; key: string; text: string; filePath: string; edits: TextEdit[]; settings: EngineSettings; usage: DocumentUsage | null; earlierCells?: string }
   /** Estimate prompts that need no finding (a selection, the clipboard). */
   | { type: 'estimate'; id: number; prompts: FoundPrompt[]; settings: EngineSettings }
   /** Read files from disk and analyse each once (the CLI's scan): no tree is kept. */

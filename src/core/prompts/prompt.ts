@@ -92,6 +92,8 @@ export interface ImportedText {
   /** Absolute path of the file that defines it, and the 1-based line of its value. */
   file: string;
   line: number;
+  /** Where it is defined when a file and line would mislead (`an earlier cell` of a notebook). */
+  where?: string;
 }
 
 /** One call a prompt reaches, and where in the call it sits. */

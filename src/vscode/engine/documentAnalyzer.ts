@@ -16,6 +16,7 @@ import type { Configuration } from '../configuration';
 import type { Log } from '../log';
 import type { PerfStats } from '../../core/pipeline/perfStats';
 import { enabledLanguageOf, enginePathFor } from './documentPaths';
+import { earlierCellsCode, laterCells } from './notebookCells';
 import type { DocumentEngine, EngineSettingsService } from './engineSettingsService';
 
 export interface DocumentAnalysis {
@@ -48,7 +49,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly emitter = new vscode.EventEmitter<DocumentAnalysis>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** The document version whose text the worker last read, per engine path (see `refreshDependents`). */
+  /** The document version whose text the worker last read, per document (see `refreshDependents`). */
   private readonly sentVersions = new Map<string, number>();
 
   /** Fires whenever a fresh analysis is stored (for lenses, diagnostics, status bar…). */
@@ -173,7 +174,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       await this.engine.whenReady({ uri: doc.uri, enginePath });
       const engine = timed('engine settings', () => this.engine.forSubject({ uri: doc.uri, enginePath }));
       // Parsing, finding and counting run in the worker; this thread only hands over the text and settings.
-      const pending = timed('send text to the pipeline worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings, engine.usage));
+      const pending = timed('send text to the pipeline worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings, engine.usage, earlierCellsCode(doc)));
       const result = await pending;
       if (!result) return undefined; // overtaken by a newer version of the document
       if (result.usageError) this.log.error(`could not price the usage of ${doc.uri.fsPath || doc.uri.toString()}: ${result.usageError}`);
@@ -193,9 +194,12 @@ export class DocumentAnalyzer implements vscode.Disposable {
         this.emitter.fire(analysis);
         // The worker now reads this text for the files that import from it. Only a new version does: a
         // re-analysis caused by a dependency must not bounce back (two files importing each other).
-        if (this.sentVersions.get(enginePath) !== version) {
-          this.sentVersions.set(enginePath, version);
+        const previous = this.sentVersions.get(key);
+        if (previous !== version) {
+          this.sentVersions.set(key, version);
           this.refreshDependents(enginePath);
+          // Later cells read this cell's live text when they are analysed: only an edit makes them stale.
+          if (previous !== undefined) this.refreshLaterCells(doc);
         }
         return analysis;
       });
@@ -249,6 +253,13 @@ export class DocumentAnalyzer implements vscode.Disposable {
     if (dropped) this.analyzeVisible();
   }
 
+  /** A notebook cell changed: the cells below it use its names, so they are analysed again. */
+  private refreshLaterCells(doc: vscode.TextDocument): void {
+    let dropped = false;
+    for (const later of laterCells(doc)) dropped = this.cache.delete(later.uri.toString()) || dropped;
+    if (dropped) this.analyzeVisible();
+  }
+
   private refreshAll(): void {
     this.cache.clear();
     this.analyzeVisible();
@@ -256,8 +267,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    const enginePath = this.cache.get(key)?.enginePath;
-    if (enginePath) this.sentVersions.delete(enginePath);
+    this.sentVersions.delete(key);
     this.cache.delete(key);
     this.pending.delete(key);
     clearTimeout(this.timers.get(key));
