@@ -6,6 +6,7 @@
  * Returns the project files read, so the editor re-analyses the file when one of them changes.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import * as path from 'path';
 import type { FoundPrompt } from '../prompts/prompt';
 import { languageForFile } from '../prompts/sourceLanguage';
 import { configuredModel } from './configuredModel';
@@ -19,6 +20,9 @@ export async function resolveProjectReferences(prompts: FoundPrompt[], filePath:
   const language = languageForFile(filePath);
   if (!language || !prompts.length) return [];
   const read = new Set<string>(language === 'java' ? resolveResourcePlaceholders(prompts, filePath, files) : []);
+  // skprompt.txt's model and cap come from its config.json (read by its finder): a change there re-prices it.
+  const skConfig = path.join(path.dirname(filePath), 'config.json');
+  if (language === 'skprompt' && files.isFile(skConfig)) read.add(skConfig);
   const reader = ProjectModules.readerOf(filePath);
   // Most files need nothing from other modules: their imports are not even parsed.
   if (reader && mayImport(prompts, source)) {

@@ -36,6 +36,8 @@ export const CSHARP_SDK_CALLS: readonly SdkCallShape[] = [
   { sdk: 'openai-dotnet', form: 'method', callee: 'CreateUserMessage', role: 'user' },
   { sdk: 'openai-dotnet', form: 'method', callee: 'CreateAssistantMessage', role: 'assistant' },
   { sdk: 'openai-dotnet', form: 'method', callee: 'CreateDeveloperMessage', role: 'developer' },
+  // A text part of a multi-part message (`new UserChatMessage(ChatMessageContentPart.CreateTextPart("…"), imagePart)`).
+  { sdk: 'openai-dotnet', form: 'method', callee: 'CreateTextPart', role: 'user' },
   { sdk: 'openai-dotnet', form: 'method', callee: 'CompleteChat', role: 'user', arg: 'all' },
   { sdk: 'openai-dotnet', form: 'method', callee: 'CompleteChatAsync', role: 'user', arg: 'all' },
   { sdk: 'openai-dotnet', form: 'method', callee: 'CompleteChatStreaming', role: 'user', arg: 'all' },

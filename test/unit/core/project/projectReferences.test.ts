@@ -224,4 +224,11 @@ suite('resolveProjectReferences (prompts and models imported across files)', () 
     assert.strictEqual(importOf((await resolved(root, 'main.py')).prompts, 'A')?.text, SYSTEM_TEXT);
     assert.strictEqual(importOf((await resolved(root, 'route.ts')).prompts, 'B')?.text, SYSTEM_TEXT);
   });
+
+  test("a Semantic Kernel skprompt.txt depends on its config.json (an edit there re-prices it in the editor)", async () => {
+    const root = project({ 'Summarize/skprompt.txt': 'Summarize {{$input}} in one line.\n', 'Summarize/config.json': '{ "execution_settings": { "default": { "model_id": "gpt-4o-mini" } } }\n' });
+    const { prompts, dependencies } = await resolved(root, 'Summarize/skprompt.txt');
+    assert.strictEqual(prompts[0]?.model, 'gpt-4o-mini');
+    assert.deepStrictEqual(dependencies, [path.join(root, 'Summarize/config.json')]);
+  });
 });

@@ -35,4 +35,22 @@ suite('SDK calls: C#', () => {
     ]);
     assert.ok(CSHARP_SDK_CALLS.some((s) => s.form === 'field' && s.callee === 'Instructions'));
   });
+
+  test('OpenAI .NET: the text part of a multi-part message (CreateTextPart beside an image part) is part of its request', async () => {
+    const source = [
+      'using OpenAI.Chat;',
+      'class Vision {',
+      '    void Run(ChatClient client, BinaryData image) {',
+      '        List<ChatMessage> messages = [',
+      '            new UserChatMessage(',
+      '                ChatMessageContentPart.CreateTextPart("Please describe the following image."),',
+      '                ChatMessageContentPart.CreateImagePart(image, "image/png")),',
+      '        ];',
+      '        ChatCompletion completion = client.CompleteChat(messages);',
+      '    }',
+      '}',
+    ].join('\n');
+    const calls = await callsIn(source, 'Vision.cs');
+    assert.deepStrictEqual(calls.filter((c) => !c.implied).map((c) => c.parts), [['user: Please describe the following image.']]);
+  });
 });
