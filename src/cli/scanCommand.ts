@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { listSourceFiles } from '../core/scan/sourceFiles';
 import { numberFindings, SCAN_SCHEMA_VERSION } from '../core/scan/finding';
+import { markImportedCalls } from '../core/scan/importedCalls';
 import { formatUsd } from '../core/pricing/formatUsd';
 import { listFlag, numberFlag, parseArgs, UsageError } from './args';
 import type { CliIo } from './cliIo';
@@ -86,7 +87,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
-  const findings = numberFindings(results.map((r) => r.findings));
+  const findings = markImportedCalls(numberFindings(results.map((r) => r.findings)));
   const skipped = [
     ...listing.skipped.map((s) => ({ path: displayPath(s.path, io.cwd), reason: s.reason })),
     ...results.flatMap((r, i) => (r.skipped ? [{ path: displayPath(listing.files[i].path, io.cwd), reason: r.skipped }] : [])),

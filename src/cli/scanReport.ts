@@ -29,7 +29,7 @@ export function renderTable(findings: FileFindings, summary: ScanSummary): strin
       const model = i === 0 ? `${e.model}${call.model === null ? ' (default)' : ''}` : `  vs ${e.model}`;
       rows.push([
         i === 0 ? `${call.file}:${call.startLine}` : '',
-        i === 0 ? (call.testDouble ? 'test double' : call.implied ? 'implied' : call.api) : '',
+        i === 0 ? (call.testDouble ? 'test double' : call.sentBy ? `sent by ${call.sentBy.join(', ')}` : call.implied ? 'implied' : call.api) : '',
         model,
         callTokensLabel(e),
         formatCostRange(e.cost?.typical ?? null, e.cost?.max ?? null),
@@ -50,6 +50,8 @@ export function renderTable(findings: FileFindings, summary: ScanSummary): strin
   const { calls } = findings;
   out.push(`${calls.length} call${calls.length === 1 ? '' : 's'} (${findings.prompts.length} prompt${findings.prompts.length === 1 ? '' : 's'}) in ${fileCount} file${fileCount === 1 ? '' : 's'} ` +
     `(${summary.filesScanned} scanned, ${summary.filesParsed} parsed, ${(summary.bytes / 1e6).toFixed(2)} MB in ${summary.seconds.toFixed(2)} s)`);
+  const sent = calls.filter((c) => c.sentBy).length;
+  if (sent) out.push(`  ${sent} of them ${sent === 1 ? 'is a constant' : 'are constants'} sent by calls in other files: counted there, not again`);
   for (const [model, total] of totalsByModel(findings)) {
     const unpriced = total.unpriced && total.priced ? ` (+${total.unpriced} without price)` : '';
     const max = total.maxKnown ? `, at most ${formatUsd(total.max)}` : '';
@@ -87,7 +89,7 @@ function totalsByModel(findings: FileFindings): Map<string, ModelTotal> {
   const totals = new Map<string, ModelTotal>();
   for (const call of findings.calls) {
     const e = call.estimates[0];
-    if (!e || call.testDouble) continue;
+    if (!e || call.testDouble || call.sentBy) continue;
     const t = totals.get(e.model) ?? { cost: 0, max: 0, maxKnown: true, priced: 0, unpriced: 0 };
     if (!e.cost) t.unpriced++;
     else {

@@ -14,7 +14,7 @@ export interface CallOverLimit {
 export function callsOverLimit(calls: readonly CallFinding[], failOver: number | undefined, failOverMax: number | undefined): CallOverLimit[] {
   const out: CallOverLimit[] = [];
   for (const call of calls) {
-    if (call.testDouble) continue;
+    if (call.testDouble || call.sentBy) continue;
     const cost = call.estimates[0]?.cost;
     if (!cost) continue;
     if (failOver !== undefined && cost.typical > failOver) out.push({ call, over: 'typical' });
@@ -36,7 +36,7 @@ export interface ScanModelTotal {
 /** One of each call, grouped by the model it is priced on (`estimates[0]`). */
 export function scanTotals(calls: readonly CallFinding[]): { calls: number; byModel: ScanModelTotal[] } {
   const byModel = new Map<string, ScanModelTotal>();
-  const paid = calls.filter((call) => !call.testDouble);
+  const paid = calls.filter((call) => !call.testDouble && !call.sentBy);
   for (const call of paid) {
     const e = call.estimates[0];
     if (!e) continue;

@@ -78,6 +78,8 @@ export interface CallFinding {
   implied: boolean;
   /** Made with a test double (`MockLanguageModelV3`, `FakeListLLM`): listed, but no provider is paid, so totals and limits skip it. */
   testDouble?: true;
+  /** An implied call whose text other files' calls import and send (their ids): already in their cost, so totals and limits skip it. */
+  sentBy?: string[];
   api: CallApi;
   /** The model the code names; null when the estimate is for the default model (`estimates[0]`). */
   model: string | null;

@@ -220,6 +220,24 @@ suite('CLI: prompt-cost scan (built bundle)', function () {
     assert.match(table.stdout, /src\/huge\.py: larger than 1048576 bytes/);
   });
 
+  test('a prompt imported across files: the importing call counts its text, the constant is sent by it and counted once', () => {
+    const system = 'You are a careful assistant for the billing team. Answer only from the ticket history and cite the ticket.';
+    const dir = tempTree({
+      'app/prompts.py': `SYSTEM_PROMPT = "${system}"\n`,
+      'app/main.py': 'from openai import OpenAI\nfrom app.prompts import SYSTEM_PROMPT\nclient = OpenAI()\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": q}])\n',
+    });
+    const json = run(['scan', '.', '--json', '--no-progress'], dir);
+    assert.strictEqual(json.status, 0, json.stderr);
+    const out = parseScan(json.stdout) as unknown as { prompts: { file: string; text: string; calls: string[]; imports?: unknown }[]; calls: { file: string; sentBy?: string[] }[]; totals: { calls: number } };
+    const part = out.prompts.find((p) => p.file === 'app/main.py' && p.text === '{SYSTEM_PROMPT}');
+    assert.deepStrictEqual(part?.imports, [{ placeholder: 'SYSTEM_PROMPT', file: 'app/prompts.py', line: 1 }]);
+    const constant = out.calls.find((c) => c.file === 'app/prompts.py');
+    assert.deepStrictEqual(constant?.sentBy, part?.calls);
+    assert.strictEqual(out.totals.calls, 1, 'the constant is not a second call in the totals');
+    const table = run(['scan', '.', '--no-progress'], dir);
+    assert.ok(/1 of them is a constant sent by calls in other files/.test(table.stdout), table.stdout);
+  });
+
   test('worker threads and in-process scanning give identical results', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 80; i++) files[`pkg/m${i}.py`] = SUPPORT_BOT.replace('billing', `billing-${i}`);
