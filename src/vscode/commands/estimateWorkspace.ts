@@ -4,7 +4,7 @@
  * Unsaved editors count with their current text.
  */
 import * as vscode from 'vscode';
-import { rankByCost, reportEntries, summarize, summaryMessage, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
+import { rankByCost, reportEntries, summarize, summaryMessage, withoutImportedConstants, type ReportEntry, type WorkspaceReportSummary } from '../../core/presentation/report/workspaceReport';
 import { hasLlmSignal } from '../../core/prompts/findPrompts';
 import { workspaceFileGlob } from '../../core/languages/languageRegistry';
 import { languageForFile } from '../../core/prompts/sourceLanguage';
@@ -64,7 +64,9 @@ async function estimateWorkspace(
     return language !== null && enabled.includes(language);
   });
   const openText = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  const entries: ReportEntry[] = [];
+  const entries: (ReportEntry & { absoluteFile: string })[] = [];
+  /** Constants other files import (`path\u0000line`): their own implied calls are not counted again. */
+  const imported = new Set<string>();
   const decoder = new TextDecoder('utf-8');
   let done = 0;
   // The synchronous stretch under way; every await ends one (so it is recorded as a block of the host).
@@ -100,7 +102,8 @@ async function estimateWorkspace(
       // Found and estimated in the pipeline worker.
       const { prompts, calls } = await awaited(analyzer.analyzeOnce(text, uri.fsPath, engine));
       const file = vscode.workspace.asRelativePath(uri, false);
-      entries.push(...reportEntries(file, prompts, calls));
+      entries.push(...reportEntries(file, prompts, calls).map((entry) => ({ ...entry, absoluteFile: uri.fsPath })));
+      for (const { prompt } of prompts) for (const value of Object.values(prompt.imports ?? {})) imported.add(`${value.file}\u0000${value.line}`);
     } catch (error) {
       log.error(`Estimate Workspace: skipped ${uri.fsPath}`, error);
     }
@@ -108,7 +111,7 @@ async function estimateWorkspace(
   }
   endSlice();
   const cancelled = token.isCancellationRequested;
-  const ranked = rankByCost(entries);
+  const ranked = rankByCost(withoutImportedConstants(entries, imported, (entry) => entry.absoluteFile));
   const summary = summarize(ranked);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log.info(`Estimate Workspace: ${summaryMessage(summary, cancelled)}, ${seconds} s`);

@@ -98,6 +98,16 @@ export function rankByCost(entries: readonly ReportEntry[]): ReportEntry[] {
   });
 }
 
+/**
+ * The entries left when the implied calls of constants that other files' calls import are dropped: their
+ * text is already in the importing calls' cost (`imported`: `absolutePath\u0000line` of each imported
+ * constant; `absoluteFile` gives an entry's file).
+ */
+export function withoutImportedConstants<T extends ReportEntry>(entries: readonly T[], imported: ReadonlySet<string>, absoluteFile: (entry: T) => string): T[] {
+  if (!imported.size) return [...entries];
+  return entries.filter((entry) => !(entry.analysis.call.implied && entry.parts.length > 0 && entry.parts.every((part) => imported.has(`${absoluteFile(entry)}\u0000${part.line}`))));
+}
+
 export function summarize(entries: readonly ReportEntry[]): WorkspaceReportSummary {
   let totalPerCall = 0;
   let maxPerCall: number | null = 0;

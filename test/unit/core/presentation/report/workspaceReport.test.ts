@@ -9,6 +9,7 @@ import {
   callRowDetail,
   callRowLabel,
   fileSummaryTitle,
+  withoutImportedConstants,
   partRowDescription,
   partRowLabel,
   partsSummary,
@@ -113,5 +114,21 @@ suite('presentation: Estimate Workspace report (calls and their parts)', () => {
     const summary = summarize([entry('a.py', call(1, callEstimate('m', 0.002, null), [])), entry('a.py', call(9, callEstimate('m', 0.001, 0.003), []))]);
     assert.strictEqual(summary.maxPerCall, null);
     assert.strictEqual(summaryMessage(summary), '2 calls (0 prompts) in 1 file · $0.003 for one of each call (typical), no maximum (a call has no output cap)');
+  });
+
+  test("a constant's implied call is dropped when another file's call imports it (its text is counted there)", () => {
+    const part = (line: number) => ({ index: 0, line, startOffset: 0, role: 'system', preview: 'x', tokens: 10, share: 1, alternative: false });
+    const implied = (line: number) => {
+      const c = call(line, callEstimate('m', 0.001, 0.001), []);
+      return { ...c, call: { ...c.call, implied: true } };
+    };
+    const entries = [
+      { ...entry('app/main.py', call(9, callEstimate('m', 0.002, 0.002), [])), parts: [part(9)], absoluteFile: '/w/app/main.py' },
+      { ...entry('app/prompts.py', implied(3)), parts: [part(3)], absoluteFile: '/w/app/prompts.py' },
+      { ...entry('app/prompts.py', implied(8)), parts: [part(8)], absoluteFile: '/w/app/prompts.py' },
+    ];
+    const kept = withoutImportedConstants(entries, new Set(['/w/app/prompts.py\u00003']), (e) => e.absoluteFile);
+    assert.deepStrictEqual(kept.map((e) => `${e.file}:${e.analysis.call.startLine}`), ['app/main.py:9', 'app/prompts.py:8']);
+    assert.strictEqual(withoutImportedConstants(entries, new Set(), (e) => e.absoluteFile).length, 3);
   });
 });
