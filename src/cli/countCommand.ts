@@ -11,9 +11,9 @@ import { readProcessStdin, type StdinIo } from './cliIo';
 export const COUNT_HELP = `Usage: prompt-cost count --model M [--json] [FILE]
 
 Counts the tokens of FILE (or of stdin when no file is given, or FILE is -) for model M, with the
-model's own tokenizer where one is known: OpenAI's encodings, and local tokenizers for Llama 3, Qwen,
-DeepSeek V3, Mistral (Tekken and SentencePiece) and Gemma 3 (which Google's SDKs use for Gemini 2.x/3).
-Other models (Claude, Grok …) get the o200k_base count × a factor, marked ≈. The whole text is counted,
+model's own tokenizer where one is known: OpenAI's encodings, and local tokenizers for Qwen, DeepSeek V3
+and Mistral (Tekken and SentencePiece). Other models (Claude, Gemini, Llama, Grok …) get the o200k_base
+count × a factor, marked ≈ (for Gemini and Llama 3 a factor measured against their own tokenizers). The whole text is counted,
 however long; text that spells a special token (<|endoftext|>) is counted as plain text.
 
 Options:
@@ -27,7 +27,7 @@ export interface CountResult {
   model: string;
   tokens: number;
   exact: boolean;
-  /** How the number was made, in words: `exact: Llama 3 tokenizer (local)`. */
+  /** How the number was made, in words: `exact: Qwen 3 tokenizer (local)`. */
   method: string;
   counting: CountingFinding;
 }

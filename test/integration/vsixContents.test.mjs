@@ -25,6 +25,10 @@ const ALLOWED = [
   // gpt-tokenizer's tables, loaded by the pipeline worker (the editor's and the CLI's) (esbuild.js keeps them out of every bundle).
   /^extension\/dist\/encodings\/(o200k_base|cl100k_base)\.js$/,
   /^extension\/dist\/tree-sitter\/[\w-]+\.wasm$/,
+  // The local tokenizers' vocabularies, by name: only permissively licensed ones ship (Llama 3's and
+  // Gemma 3's licences would bind every user; those families are counted by a measured factor).
+  /^extension\/dist\/tokenizers\/(qwen3|deepseek-v3|mistral-tekken|mistral-spm-v[123])\.json\.br$/,
+  /^extension\/dist\/tokenizers\/manifest\.json$/,
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,
   /^extension\/media\/dashboard\/[\w-]+\.(js|css)$/,
   /^extension\/media\/simulate\/[\w-]+\.(js|css)$/,

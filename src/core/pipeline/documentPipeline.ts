@@ -184,7 +184,7 @@ export class DocumentPipeline {
     return total;
   }
 
-  /** Loads one local tokenizer (Llama 3, Gemma 3 …) the first time a model of its family is in use. */
+  /** Loads one local tokenizer (Qwen 3, Mistral …) the first time a model of its family is in use. */
   private async loadLocalTokenizer(name: LocalTokenizerName): Promise<number> {
     if (isLocalTokenizerLoaded(name)) return 0;
     await yieldToEventLoop();

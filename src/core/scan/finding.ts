@@ -39,7 +39,7 @@ export interface PromptFinding {
 /** How a model's tokens were counted, in `--json`: `label` is the line the hover shows. */
 export interface CountingFinding {
   method: 'encoding' | 'local' | 'factor';
-  /** The encoding (`o200k_base`) or local tokenizer (`llama3`); null for a factor. */
+  /** The encoding (`o200k_base`) or local tokenizer (`qwen3`); null for a factor. */
   name: string | null;
   /** Whether this method gives exact counts (a long text or a call's framing may still make a figure ≈). */
   exact: boolean;

@@ -15,7 +15,7 @@ export type CountingMethod =
     exact: boolean;
     /** Why it is ≈ (null when exact). */
     note: string | null;
-    /** Whose counting it reproduces (`as Google's local tokenizer counts`), or null. */
+    /** Whose counting it reproduces, or null. */
     as: string | null;
   }
   | { kind: 'factor'; prose: number; code: number; basis: string };
@@ -48,8 +48,8 @@ function factorText(method: Extract<CountingMethod, { kind: 'factor' }>): string
 }
 
 /**
- * One line: `exact: OpenAI encoding o200k_base`, `exact: Llama 3 tokenizer (local)`,
- * `exact: Gemma 3 tokenizer, as Google's local tokenizer counts`, `≈ Qwen 3 tokenizer (local): …`,
+ * One line: `exact: OpenAI encoding o200k_base`, `exact: Qwen 3 tokenizer (local)`,
+ * `≈ Qwen 3 tokenizer (local): …`, `≈ o200k_base ×1.07 (prose) / ×1.25 (code): Gemma 3 tokenizer factor …`,
  * `≈ o200k_base ×1.2 (prose) / ×1.3 (code): Claude before Opus 4.7 …`.
  */
 export function countingLabel(method: CountingMethod): string {

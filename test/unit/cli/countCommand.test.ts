@@ -7,6 +7,7 @@ import * as path from 'path';
 import { UsageError } from '../../../src/cli/args';
 import type { StdinIo } from '../../../src/cli/cliIo';
 import { COUNT_HELP, countCommand, countText, type CountResult } from '../../../src/cli/countCommand';
+import { countLocalTokens } from '../../../src/core/tokens/localTokenCounter';
 import { countTokens } from '../../../src/core/tokens/tokenCounter';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -23,12 +24,22 @@ suite('prompt-cost count', function () {
 
   test('--json: { model, tokens, exact, method } and the method as data', async () => {
     const { io, out } = capture(TEXT);
-    assert.strictEqual(await countCommand(['--model', 'llama-3.1-8b', '--json'], io), 0);
+    assert.strictEqual(await countCommand(['--model', 'qwen3-32b', '--json'], io), 0);
     const result = JSON.parse(out()) as CountResult;
     assert.deepStrictEqual(result, {
-      model: 'llama-3.1-8b', tokens: 16, exact: true, method: 'exact: Llama 3 tokenizer (local)',
-      counting: { method: 'local', name: 'llama3', exact: true, factor: null, basis: null, label: 'exact: Llama 3 tokenizer (local)' },
+      model: 'qwen3-32b', tokens: 16, exact: true, method: 'exact: Qwen 3 tokenizer (local)',
+      counting: { method: 'local', name: 'qwen3', exact: true, factor: null, basis: null, label: 'exact: Qwen 3 tokenizer (local)' },
     });
+  });
+
+  test('Gemini: ≈, counted by the Gemma 3 tokenizer factor, which the JSON gives with its basis', async () => {
+    const { io, out } = capture(TEXT);
+    await countCommand(['--model', 'gemini-2.5-flash', '--json'], io);
+    const result = JSON.parse(out()) as CountResult;
+    assert.strictEqual(result.tokens, Math.ceil(countTokens(TEXT, 'o200k_base').tokens * 1.07 - 1e-9));
+    assert.strictEqual(result.exact, false);
+    assert.deepStrictEqual(result.counting.factor, { prose: 1.07, code: 1.25 });
+    assert.match(result.method, /^≈ o200k_base ×1\.07 \(prose\) \/ ×1\.25 \(code\): Gemma 3 tokenizer factor/);
   });
 
   test('one readable line; ≈ and the factor with its basis for a model without a tokenizer', async () => {
@@ -42,13 +53,14 @@ suite('prompt-cost count', function () {
 
   test('a file, counted whole and exactly however long (no time budget)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-count-'));
-    const long = Array.from({ length: 3000 }, (_, i) => `Line ${i}: Gemini and Gemma share a tokenizer.`).join('\n');
+    // A SentencePiece vocabulary: cut into segments it would be ≈, so exact means it was counted whole.
+    const long = Array.from({ length: 3000 }, (_, i) => `Line ${i}: Mixtral counts with SentencePiece v1.`).join('\n');
     fs.writeFileSync(path.join(dir, 'prompt.txt'), long);
     const { io, out } = capture();
-    await countCommand(['--model', 'gemini-2.5-flash', '--json', 'prompt.txt'], { ...io, cwd: dir });
+    await countCommand(['--model', 'open-mixtral-8x7b', '--json', 'prompt.txt'], { ...io, cwd: dir });
     const result = JSON.parse(out()) as CountResult;
     assert.strictEqual(result.exact, true);
-    assert.strictEqual(result.tokens, countText(long, 'gemma-3-27b').tokens);
+    assert.strictEqual(result.tokens, countLocalTokens(long, 'mistral-spm-v1', { timeBudgetMs: Number.POSITIVE_INFINITY }).tokens);
   });
 
   test('usage errors: no model, two files, a missing file; --help', async () => {

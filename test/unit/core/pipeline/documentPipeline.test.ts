@@ -58,13 +58,13 @@ suite('pipeline: document pipeline', () => {
     const watched = new DocumentPipeline({ sliceMs: 5, onSlice: (label) => slices.push(label) });
     try {
       analyzed(await watched.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
-      assert.deepStrictEqual([isLocalTokenizerLoaded('llama3'), isLocalTokenizerLoaded('gemma3')], [false, false]);
+      assert.deepStrictEqual([isLocalTokenizerLoaded('deepseek-v3'), isLocalTokenizerLoaded('qwen3')], [false, false]);
       // A model the code names (not in the settings) brings its tokenizer.
-      const llamaCall = SOURCE.replace('model="gpt-4o-mini"', 'model="llama-3.3-70b-versatile"');
-      const reply = analyzed(await watched.submit({ type: 'find', id: 2, key: 'doc2', text: llamaCall, filePath: FILE, edits: [], settings, usage: null }));
-      assert.deepStrictEqual([isLocalTokenizerLoaded('llama3'), isLocalTokenizerLoaded('gemma3')], [true, false]);
-      assert.ok(slices.includes('load tokenizer llama3'), slices.join(', '));
-      assert.deepStrictEqual(reply.calls[0].primary.counting, { kind: 'local', name: 'llama3', exact: true, note: null, as: null });
+      const deepseekCall = SOURCE.replace('model="gpt-4o-mini"', 'model="deepseek-chat"');
+      const reply = analyzed(await watched.submit({ type: 'find', id: 2, key: 'doc2', text: deepseekCall, filePath: FILE, edits: [], settings, usage: null }));
+      assert.deepStrictEqual([isLocalTokenizerLoaded('deepseek-v3'), isLocalTokenizerLoaded('qwen3')], [true, false]);
+      assert.ok(slices.includes('load tokenizer deepseek-v3'), slices.join(', '));
+      assert.deepStrictEqual(reply.calls[0].primary.counting, { kind: 'local', name: 'deepseek-v3', exact: true, note: null, as: null });
     } finally {
       watched.dispose();
     }
