@@ -110,7 +110,9 @@ function anatomy(analysis: CallAnalysis, prompts: readonly PromptAnalysis[], hov
     lines.push(`- response schema${SEPARATOR}${formatTokenCount(primary.schemaTokens)} tokens${SEPARATOR}${how}`);
   }
   const context = contextShareLabel(primary);
-  lines.push(`- **input${SEPARATOR}${primary.exact ? '' : '≈ '}${formatTokenCount(primary.inputTokens)} tokens**${context ? `${SEPARATOR}${context}` : ''}`);
+  // A provider's count is of the whole request: the parts above stay local estimates.
+  const counted = primary.counting.kind === 'provider' ? `${SEPARATOR}${escapeMarkdown(countingLabel(primary.counting))}: the whole request as the API counts it` : '';
+  lines.push(`- **input${SEPARATOR}${primary.exact ? '' : '≈ '}${formatTokenCount(primary.inputTokens)} tokens**${counted}${context ? `${SEPARATOR}${context}` : ''}`);
   lines.push(`- output${SEPARATOR}${outputNote(call, primary, facts)}`);
   const reasoning = primary.reasoningTokens;
   if (reasoning) {

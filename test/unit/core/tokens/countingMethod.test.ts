@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { countingLabel, countingMethod, isExactMethod } from '../../../../src/core/tokens/countingMethod';
+import { countingLabel, countingMethod, isExactMethod, providerCountLabel } from '../../../../src/core/tokens/countingMethod';
 
 suite('tokens: countingMethod (how a count was made, as data and as words)', () => {
   test('one label per kind: OpenAI encoding, local tokenizer, ≈ local, ≈ factor (Gemini and Llama 3 by measured factors)', () => {
@@ -27,5 +27,12 @@ suite('tokens: countingMethod (how a count was made, as data and as words)', () 
     assert.strictEqual(isExactMethod(countingMethod('grok-4')), false);
     assert.strictEqual(isExactMethod(countingMethod('gemini-2.5-pro')), false);
     assert.strictEqual(isExactMethod(countingMethod('llama-3.3-70b-versatile')), false);
+  });
+
+  test("a provider's count: `exact (Anthropic API)`, `exact (Gemini API)`, and exact", () => {
+    assert.strictEqual(countingLabel({ kind: 'provider', provider: 'anthropic', added: 0 }), 'exact (Anthropic API)');
+    assert.strictEqual(countingLabel({ kind: 'provider', provider: 'gemini', added: 50 }), 'exact (Gemini API)');
+    assert.strictEqual(providerCountLabel('gemini'), 'exact (Gemini API)');
+    assert.strictEqual(isExactMethod({ kind: 'provider', provider: 'anthropic', added: 0 }), true);
   });
 });

@@ -93,6 +93,14 @@ suite('presentation: hover Markdown of a call', () => {
     assert.ok(line.includes('— ≈ o200k\\_base ×1\\.07 \\(prose\\) / ×1\\.25 \\(code\\)\\: Gemma 3 tokenizer factor '), line);
   });
 
+  test("a provider's count: the whole input says so, and the Token counts line is `exact (Anthropic API)`", () => {
+    const claude = callEstimate('claude-sonnet-4-5', { inputTokens: 130, counting: { kind: 'provider', provider: 'anthropic', added: 0 } });
+    const call = callAnalysis([claude], [{ index: 0, slot: '/messages/0', tokens: 120, share: 120 / 130 }], { model: 'claude-sonnet-4-5', api: 'messages' });
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    assert.ok(lines.includes('- **input · 130 tokens** · exact \\(Anthropic API\\): the whole request as the API counts it'), lines.join('\n'));
+    assert.ok(lines.includes('**Token counts:** claude\\-sonnet\\-4\\-5 — exact \\(Anthropic API\\).'), lines.join('\n'));
+  });
+
   test('a part that reaches two calls lists both (line and cost) and shows the first one’s anatomy', () => {
     // SYSTEM_PROMPT is sent by the call above and by a second one at line 70 (gpt-4o-mini only).
     const second = callAnalysis([callEstimate('gpt-4o-mini', { inputTokens: 131, costPerCall: 0.00017, maxCostPerCall: 0.0004, outputTokens: { typical: 256, max: 600 } })], [{ index: 0, slot: '/messages/0', tokens: 120, share: 120 / 131 }], {
