@@ -70,6 +70,17 @@ suite('pipeline: document pipeline', () => {
     }
   });
 
+  test("exact counts: a find carries the requests for the call's Claude model only when asked, and uses a count it is given", async () => {
+    const claudeCall = SOURCE.replace('model="gpt-4o-mini"', 'model="claude-haiku-4-5"');
+    const off = analyzed(await engine.submit({ type: 'find', id: 1, key: 'c', text: claudeCall, filePath: FILE, edits: [], settings, usage: null }));
+    assert.strictEqual(off.calls[0].countRequests, undefined);
+    const asked = analyzed(await engine.submit({ type: 'find', id: 2, key: 'c', text: claudeCall, filePath: FILE, edits: [], settings, usage: null, exactCounts: { providers: ['anthropic'], known: {} } }));
+    const [request] = asked.calls[0].countRequests ?? [];
+    assert.strictEqual(request?.provider, 'anthropic');
+    const counted = analyzed(await engine.submit({ type: 'find', id: 3, key: 'c', text: claudeCall, filePath: FILE, edits: [], settings, usage: null, exactCounts: { providers: ['anthropic'], known: { [request.key]: 40 } } }));
+    assert.deepStrictEqual([counted.calls[0].primary.inputTokens, counted.calls[0].primary.counting.kind, counted.calls[0].countRequests], [40 + 50, 'provider', undefined]);
+  });
+
   test('an edit away from the prompts re-parses incrementally and counts nothing again', async () => {
     analyzed(await engine.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
     const at = SOURCE.indexOf('limit = 3') + 'limit = '.length;

@@ -101,6 +101,13 @@ suite('presentation: hover Markdown of a call', () => {
     assert.ok(lines.includes('**Token counts:** claude\\-sonnet\\-4\\-5 — exact \\(Anthropic API\\).'), lines.join('\n'));
   });
 
+  test('exact counts on and not answered yet: the hover says the ≈ figure waits for the provider', () => {
+    const claude = callEstimate('claude-sonnet-4-5', { exact: false, counting: countingMethod('claude-sonnet-4-5') });
+    const call = { ...callAnalysis([claude], [{ index: 0, slot: '/messages/0', tokens: 100, share: 1 }], { model: 'claude-sonnet-4-5', api: 'messages' }), countRequests: [{ provider: 'anthropic' as const, model: 'claude-sonnet-4-5', key: 'k', body: {} }] };
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    assert.ok(lines.includes('Exact count requested from the Anthropic API: ≈ until it answers.'), lines.join('\n'));
+  });
+
   test('a part that reaches two calls lists both (line and cost) and shows the first one’s anatomy', () => {
     // SYSTEM_PROMPT is sent by the call above and by a second one at line 70 (gpt-4o-mini only).
     const second = callAnalysis([callEstimate('gpt-4o-mini', { inputTokens: 131, costPerCall: 0.00017, maxCostPerCall: 0.0004, outputTokens: { typical: 256, max: 600 } })], [{ index: 0, slot: '/messages/0', tokens: 120, share: 120 / 131 }], {
