@@ -64,6 +64,7 @@ suite('Exact counts from the provider (Anthropic count_tokens on a loopback serv
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('promptCost.clearExactCountsKey', { provider: 'anthropic' });
     for (const key of SETTINGS) await settings().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await server.close();
   });
 
