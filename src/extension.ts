@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { Container } from './vscode/container';
 import { PerfStats, type PerfSnapshot } from './core/pipeline/perfStats';
+import type { ExactCountsApi } from './vscode/exactCounts/exactCountsFeature';
 import type { PricesApi } from './vscode/prices/pricesFeature';
 import type { SimulateApi } from './vscode/simulate/simulateFeature';
 import type { SpendApi } from './vscode/spend/spendController';
@@ -17,6 +18,8 @@ export interface PromptCostLensApi {
   simulate: SimulateApi;
   /** The price catalogue in use and Update Prices (the integration suite reads and drives them). */
   prices: PricesApi;
+  /** Exact counts from the providers: what was asked, counted and failed; the stored keys' origins. */
+  exactCounts: ExactCountsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PromptCostLensApi {
@@ -25,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): PromptCostLensApi {
   const container = Container.create(context, stats);
   stats.activationMs = performance.now() - started;
   container.log.info(`activated in ${stats.activationMs.toFixed(1)} ms`);
-  return { perf: () => stats.snapshot(), resetLongestSlice: () => stats.resetLongest(), spend: container.spend.api, simulate: container.simulate.api, prices: container.prices.api };
+  return { perf: () => stats.snapshot(), resetLongestSlice: () => stats.resetLongest(), spend: container.spend.api, simulate: container.simulate.api, prices: container.prices.api, exactCounts: container.exactCounts.api };
 }
 
 export function deactivate(): void {

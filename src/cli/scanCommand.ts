@@ -13,6 +13,8 @@ import { loadUsage } from './usageSource';
 import { renderTable } from './scanReport';
 import { callsOverLimit, scanTotals } from '../core/scan/callLimits';
 import { toSarif } from './sarifReport';
+import { exactCountsFromEnv, KEY_ENV, type CliExactCounts } from './exactCountsEnv';
+import { scanWithExactCounts } from './exactCountsScan';
 
 export const SCAN_HELP = `Usage: prompt-cost scan [paths…] [options]
 
@@ -31,6 +33,13 @@ Options:
   --config FILE       read settings from FILE instead of the nearest .promptcost.yml
   --workers N         worker threads (0 = scan in-process; default: one per core)
   --no-progress       never print progress on stderr
+  --exact-counts      count the input of each call on a Claude or Gemini model with the
+                      provider's own free count endpoint (Anthropic count_tokens, Gemini
+                      countTokens): sends the call's messages and tools there. Keys from
+                      ANTHROPIC_API_KEY / GEMINI_API_KEY (only providers with a key are
+                      asked); PROMPT_COST_ANTHROPIC_COUNT_URL / PROMPT_COST_GEMINI_COUNT_URL
+                      replace the official URLs (http only to this machine). Counts are
+                      cached in the user cache folder; the figures say "exact (Anthropic API)".
 `;
 
 /** The usage section of `.promptcost.yml`, whose entries' `outputTokens` set call sites' typical output; a broken one is a warning here. */
@@ -45,7 +54,7 @@ function usageOfConfig(configFile: string | null, io: CliIo): ScanRequest['usage
 }
 
 export async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['models', 'fail-over', 'fail-over-max', 'config', 'workers', 'format'], switches: ['json', 'no-progress', 'help'] });
+  const args = parseArgs(argv, { values: ['models', 'fail-over', 'fail-over-max', 'config', 'workers', 'format'], switches: ['json', 'no-progress', 'help', 'exact-counts'] });
   if (args.switches.has('help')) {
     io.stdout(SCAN_HELP);
     return 0;
@@ -58,6 +67,9 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   const workers = numberFlag(args, 'workers');
   if (workers !== undefined && !Number.isInteger(workers)) throw new UsageError('--workers must be a whole number');
   const roots = args.positionals.length ? args.positionals : ['.'];
+  // Nothing is sent anywhere unless asked for with --exact-counts (and a key is set).
+  const exact = args.switches.has('exact-counts') ? exactCountsFromEnv(io.env, io.cwd) : null;
+  if (args.switches.has('exact-counts') && !exact) throw new UsageError(`--exact-counts needs ${KEY_ENV.anthropic} or ${KEY_ENV.gemini} in the environment`);
 
   const { settings, configFile, config, problems } = loadCliSettings(io.cwd, roots[0], args.values.get('config'));
   for (const problem of problems) io.stderr(`warning: ${problem}\n`);
@@ -70,7 +82,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
 
   const showProgress = !args.switches.has('no-progress') && listing.files.length >= 200;
   let lastProgress = 0;
-  const results = await scanAll(listing.files, {
+  const scanRequest: ScanRequest = {
     settings,
     compareModels,
     cwd: io.cwd,
@@ -84,7 +96,8 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       lastProgress = now;
       io.stderr(`scanned ${done}/${listing.files.length} files (${(bytes / 1e6).toFixed(1)} MB)\n`);
     } : undefined,
-  });
+  };
+  const results = exact ? await exactScan(listing.files, scanRequest, exact, io, !args.switches.has('no-progress')) : await scanAll(listing.files, scanRequest);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const findings = markImportedCalls(numberFindings(results.map((r) => r.findings)));
@@ -113,4 +126,18 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     return 1;
   }
   return 0;
+}
+
+/** The scan with provider counts; what was asked and what failed goes to stderr (stdout stays the report). */
+async function exactScan(files: Parameters<typeof scanAll>[0], request: ScanRequest, exact: CliExactCounts, io: CliIo, showProgress: boolean) {
+  let lastProgress = 0;
+  const { results, summary } = await scanWithExactCounts(files, request, exact, showProgress ? (done, total) => {
+    const now = Date.now();
+    if (total < 20 || (now - lastProgress < 5000 && done < total)) return;
+    lastProgress = now;
+    io.stderr(`exact counts: ${done}/${total}\n`);
+  } : undefined);
+  if (summary.asked > 0) io.stderr(`exact counts: ${summary.counted} of ${summary.asked} calls (${summary.fromCache} from the cache)\n`);
+  for (const failure of summary.failures) io.stderr(`warning: exact counts: ${failure}\n`);
+  return results;
 }

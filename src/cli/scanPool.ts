@@ -20,6 +20,8 @@ export interface ScanRequest {
   onProgress?: (filesDone: number, bytesDone: number) => void;
   /** Where a worker's failure is reported (the scan goes on in-process). */
   log?: PipelineLog;
+  /** `--exact-counts`: the providers to build count requests for, and the counts already fetched. */
+  exactCounts?: ScanOptions['exactCounts'];
 }
 
 const IN_PROCESS_MAX_FILES = 48;
@@ -35,6 +37,7 @@ export async function scanAll(files: readonly (FileScan & { size: number })[], r
     cwd: request.cwd,
     ...(request.fileSamples ? { fileSamples: request.fileSamples } : {}),
     ...(request.usage ? { usage: request.usage } : {}),
+    ...(request.exactCounts ? { exactCounts: request.exactCounts } : {}),
   };
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   const workers = request.workers ?? Math.min(os.availableParallelism(), 8);

@@ -15,6 +15,7 @@ import { Configuration } from './configuration';
 import { CostDiagnosticsController } from './diagnostics/costDiagnosticsController';
 import { DocumentAnalyzer } from './engine/documentAnalyzer';
 import { EngineSettingsService } from './engine/engineSettingsService';
+import { ExactCountsFeature } from './exactCounts/exactCountsFeature';
 import { PipelineClient } from '../core/pipeline/pipelineClient';
 import { HoverController } from './hover/hoverController';
 import { Log } from './log';
@@ -33,6 +34,7 @@ export class Container implements vscode.Disposable {
   readonly spend: SpendController;
   readonly simulate: SimulateFeature;
   readonly prices: PricesFeature;
+  readonly exactCounts: ExactCountsFeature;
 
   private constructor(context: vscode.ExtensionContext, stats: PerfStats) {
     const log = (this.log = this.register(new Log()));
@@ -66,6 +68,7 @@ export class Container implements vscode.Disposable {
     }));
     this.register(registerEstimateCommands({ log, config, engine, analyzer, report, stats }));
     this.register(new CompressFeature({ analyzer, worker, usage, secrets: context.secrets, config, stats, log }));
+    this.exactCounts = this.register(new ExactCountsFeature({ extension: context, config, log, analyzer }));
   }
 
   static create(context: vscode.ExtensionContext, stats: PerfStats): Container {

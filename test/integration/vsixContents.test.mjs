@@ -27,6 +27,10 @@ const ALLOWED = [
   // Vocabularies of the local tokenizers (Qwen, DeepSeek, Mistral…), brotli-compressed, and their manifest (sources, licences, hashes).
   /^extension\/dist\/tokenizers\/([\w-]+\.json\.br|manifest\.json)$/,
   /^extension\/dist\/tree-sitter\/[\w-]+\.wasm$/,
+  // The local tokenizers' vocabularies, by name: only permissively licensed ones ship (Llama 3's and
+  // Gemma 3's licences would bind every user; those families are counted by a measured factor).
+  /^extension\/dist\/tokenizers\/(qwen3|deepseek-v3|mistral-tekken|mistral-spm-v[123])\.json\.br$/,
+  /^extension\/dist\/tokenizers\/manifest\.json$/,
   /^extension\/media\/[^/].*\.(png|svg|gif|jpg)$/,
   /^extension\/media\/dashboard\/[\w-]+\.(js|css)$/,
   /^extension\/media\/simulate\/[\w-]+\.(js|css)$/,

@@ -78,7 +78,7 @@ export interface ToolTokenOptions {
 }
 
 /** One function declaration, whatever shape the code wrote it in. */
-interface FunctionView {
+export interface FunctionView {
   name: string;
   description: string;
   parameters: StaticJson | undefined;
@@ -101,7 +101,7 @@ function asFunction(value: StaticJson | undefined): FunctionView | null {
  * "custom"), Gemini `{function_declarations: […]}`. Any other `type` is a built-in tool (web_search,
  * file_search, Anthropic's bash_…): its cost is not in the request, so it is assumed.
  */
-function functionsOf(schema: StaticJson | null): FunctionView[] | null {
+export function functionsOf(schema: StaticJson | null): FunctionView[] | null {
   if (!isObject(schema)) return null;
   const declarations = schema.function_declarations ?? schema.functionDeclarations;
   if (Array.isArray(declarations)) {

@@ -129,7 +129,34 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
   // Framing is published for OpenAI's APIs only; elsewhere none is counted and the figure is ≈.
   exact &&= tools.exact && (schema.exact || schema.tokens === 0) && (call.api === 'chat' || call.api === 'responses');
   const inputTokens = content.tokens + overheadTokens + tools.tokens + schema.tokens;
+  return {
+    model,
+    encoding: encodingForModel(model),
+    exact,
+    counting: countingMethodFor(model, factors),
+    inputTokens,
+    partTokens: content.tokens,
+    overheadTokens,
+    toolTokens: tools.tokens,
+    schemaTokens: schema.tokens,
+    messages: content.messages,
+    ...priceCallInput(call, model, inputTokens, ctx, expectedOutput),
+    assumed,
+  };
+}
 
+/** What a call's cost depends on besides its input: output, reasoning, the price and the context window. */
+export type CallPricing = Pick<
+  CallEstimate,
+  'priceId' | 'outputTokens' | 'reasoningTokens' | 'costPerCall' | 'maxCostPerCall' | 'inputCost' | 'cachedCostPerCall' | 'batchCostPerCall' | 'contextWindow' | 'contextShare' | 'tier'
+>;
+
+/**
+ * Prices `inputTokens` of `call` on `model`: the output range, reasoning, and the costs. Also used when a
+ * provider's exact count replaces the estimated input (core/exactCounts).
+ */
+export function priceCallInput(call: AssembledCall['call'], model: string, inputTokens: number, ctx: EstimateContext, expectedOutput?: number): CallPricing {
+  const settings = ctx.settings;
   const price = ctx.prices.resolve(model);
   const cap = call.maxOutputTokens ?? price?.maxOutput ?? null;
   // The catalogue id the name resolved to (an alias such as an Azure deployment names the real model).
@@ -141,17 +168,7 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
   const max = price && cap !== null ? callCost(price, inputTokens, cap) : null;
   const contextWindow = price?.contextWindow ?? null;
   return {
-    model,
     priceId: price?.id ?? null,
-    encoding: encodingForModel(model),
-    exact,
-    counting: countingMethodFor(model, factors),
-    inputTokens,
-    partTokens: content.tokens,
-    overheadTokens,
-    toolTokens: tools.tokens,
-    schemaTokens: schema.tokens,
-    messages: content.messages,
     outputTokens: { typical: visibleTypical, max: cap },
     reasoningTokens: reasoning ? { typical: reasoning.typical, max: reasoning.max, effort: reasoning.effort, source: reasoning.source } : null,
     costPerCall: typical?.total ?? null,
@@ -162,6 +179,5 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
     contextWindow,
     contextShare: contextWindow ? inputTokens / contextWindow : null,
     tier: typical?.tier ?? null,
-    assumed,
   };
 }

@@ -29,6 +29,11 @@ export const CommandId = {
   // ──── Price catalogue (src/vscode/prices/) ────
   /** Downloads (or reads) `promptCost.prices.source` into the price catalogue in use. */
   UpdatePrices: 'promptCost.updatePrices',
+  // ──── Exact counts from the provider (src/vscode/exactCounts/) ────
+  /** Quick pick of Anthropic / Gemini → password input → SecretStorage, bound to the origin of its URL setting. */
+  SetExactCountsKey: 'promptCost.setExactCountsKey',
+  /** Forgets one provider's exact-count key. */
+  ClearExactCountsKey: 'promptCost.clearExactCountsKey',
   // ──── Compress Prompt (src/vscode/compress/) ────
   CompressPrompt: 'promptCost.compressPrompt',
   SetCompressionApiKey: 'promptCost.setCompressionApiKey',

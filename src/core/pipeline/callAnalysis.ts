@@ -3,7 +3,9 @@
  * the diagnostics, the reports and the CLI's rows price. Its parts are the document's prompt analyses.
  */
 import { cheapestAlternative, type Alternative } from '../estimate/cheapestAlternative';
-import { estimateCall, fillTarget, modelsForCall, writesPlaceholder, type CallEstimate, type PartTokens } from '../estimate/estimateCall';
+import { estimateCall, fillTarget, modelsForCall, priceCallInput, writesPlaceholder, type CallEstimate, type PartTokens } from '../estimate/estimateCall';
+import type { ExactCountsInput, ProviderCountRequest } from '../exactCounts/countProviders';
+import { withProviderCount } from '../exactCounts/providerCountedCall';
 import type { EstimateContext, ModelEstimate } from '../estimate/estimatePrompt';
 import { assembleCalls } from '../prompts/assembleCalls';
 import type { LlmCall } from '../prompts/llmCall';
@@ -33,10 +35,19 @@ export interface CallAnalysis {
   modelAssumed: boolean;
   /** $/month from the usage file, or null when no usage entry gives the call a volume. */
   monthly: FindingMonthlyCost | null;
+  /**
+   * Provider counts that would make the call's own estimate exact (exact counts turned on, not known yet):
+   * the face sends them, off the typing path, and analyses again with the answers. Absent when none.
+   */
+  countRequests?: ProviderCountRequest[];
 }
 
-/** `usage`: the document's usage section, whose entries may set a call site's typical output (`outputTokens`). */
-export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateContext, cache: EstimateCache, usage?: DocumentUsage | null): CallAnalysis[] {
+/**
+ * `usage`: the document's usage section, whose entries may set a call site's typical output (`outputTokens`).
+ * `exactCounts`: the providers whose counts the user turned on and the counts already known; a call on
+ * such a provider's model gets its exact input when known, else a request in `countRequests`.
+ */
+export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateContext, cache: EstimateCache, usage?: DocumentUsage | null, exactCounts?: ExactCountsInput | null): CallAnalysis[] {
   const prompts = analyses.map((a) => a.prompt);
   const assembledCalls = assembleCalls(prompts);
   const outputs = usage ? expectedOutputs(assembledCalls, prompts, usage) : [];
@@ -46,7 +57,22 @@ export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateC
       const estimate = analysis.estimates.find((e) => e.model === model) ?? cache.estimateForModel(analysis.prompt, model, ctx);
       return partTokensOf(estimate);
     };
-    const estimates = modelsForCall(assembled.call, ctx).map((model) => estimateCall(assembled, model, partTokens(model), ctx, outputs[callIndex] ?? undefined));
+    const expected = outputs[callIndex] ?? undefined;
+    const estimates = modelsForCall(assembled.call, ctx).map((model) => estimateCall(assembled, model, partTokens(model), ctx, expected));
+    // Only the call's own model is asked about: a provider gets the prompts of the calls that go to it.
+    let countRequests: ProviderCountRequest[] = [];
+    if (exactCounts && exactCounts.providers.length > 0) {
+      const model = estimates[0].model;
+      const sources = {
+        prompt: (index: number) => analyses[index].prompt,
+        estimate: (index: number) => analyses[index].estimates.find((e) => e.model === model) ?? cache.estimateForModel(analyses[index].prompt, model, ctx),
+        placeholderTokens: ctx.settings.placeholderTokens,
+        placeholderSizes: ctx.settings.placeholderSizes,
+      };
+      const counted = withProviderCount(assembled, estimates[0], sources, exactCounts, (tokens) => priceCallInput(assembled.call, model, tokens, ctx, expected));
+      estimates[0] = counted.estimate;
+      if (counted.pending) countRequests = [counted.pending];
+    }
     const [primary, ...others] = estimates;
     const own = partTokens(primary.model);
     const tokens = assembled.parts.map((part) => own(part.index).tokens);
@@ -55,7 +81,9 @@ export function analyzeCalls(analyses: readonly PromptAnalysis[], ctx: EstimateC
       if (target >= 0 && filler.fills) tokens[target] = Math.max(0, tokens[target] - own(filler.fills.index).placeholderTokens(filler.fills.placeholder));
     }
     const parts = assembled.parts.map((part, i) => ({ index: part.index, slot: part.slot, tokens: tokens[i], share: primary.inputTokens > 0 ? tokens[i] / primary.inputTokens : 0 }));
-    return { call: assembled.call, parts, estimates, primary, cheapest: cheapestAlternative(primary, others), modelAssumed: assembled.call.model === null, monthly: null };
+    const analysis: CallAnalysis = { call: assembled.call, parts, estimates, primary, cheapest: cheapestAlternative(primary, others), modelAssumed: assembled.call.model === null, monthly: null };
+    if (countRequests.length > 0) analysis.countRequests = countRequests;
+    return analysis;
   });
 }
 

@@ -20,13 +20,14 @@ import type { FoundPrompt } from '../prompts/prompt';
 import { resolveEarlierCells } from '../project/earlierCells';
 import { resolveProjectReferences } from '../project/projectReferences';
 import { ProjectFiles } from '../project/projectFiles';
-import { toFileFindings, type FileFindings } from '../scan/finding';
+import { toFileFindings } from '../scan/finding';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
 import { isLocalTokenizerLoaded, preloadLocalTokenizer } from '../tokens/localTokenCounter';
 import { isEncodingLoaded, preloadEncoding } from '../tokens/tokenCounter';
 import { localTokenizerFor, type LocalTokenizerName } from '../tokens/tokenizerFamilies';
 import { monthlyCosts, type DocumentUsage } from './documentUsage';
-import { scanFile, type FileResult, type FileScan } from './fileScan';
+import { scanFile, type AnalyzedText, type FileResult, type FileScan } from './fileScan';
+import type { ExactCountsInput } from '../exactCounts/countProviders';
 import { IncrementalPromptParser } from './incrementalPromptParser';
 import type { AnalyzedReply, CompressedReply, ParseKind, ScannedReply, WorkerReply, WorkerRequest } from './pipelineProtocol';
 import type { CallAnalysis } from './callAnalysis';
@@ -136,7 +137,7 @@ export class DocumentPipeline {
     // A model the code names may need a tokenizer the settings did not (a Llama or Gemini call).
     const namedLoadMs = await this.loadEncodings(request.settings, prompts);
     if (superseded()) return { id, superseded: true };
-    const estimated = await this.estimate(prompts, request.settings, superseded, request.usage);
+    const estimated = await this.estimate(prompts, request.settings, superseded, request.usage, request.exactCounts);
     if (!estimated) return { id, superseded: true };
     const usageError = request.usage ? this.priceUsage(estimated.calls, estimated.analyses, request.usage, request.settings) : null;
     // The calls each prompt reaches are in `calls` (parts by index): the faces do not need them twice.
@@ -166,16 +167,19 @@ export class DocumentPipeline {
   /** The CLI's scan: each file read from disk, skipped without a sign of LLM use, else found and estimated once. */
   private async scanFiles(request: Extract<WorkerRequest, { type: 'scanFiles' }>): Promise<ScannedReply> {
     const files: FileResult[] = [];
-    for (const file of request.files) files.push(await scanFile(file, request.options, (text, scanned, settings, name, usage) => this.findingsOf(text, scanned, settings, name, usage)));
+    const exactCounts = request.options.exactCounts;
+    for (const file of request.files) files.push(await scanFile(file, request.options, (text, scanned, settings, name, usage) => this.findingsOf(text, scanned, settings, name, usage, exactCounts)));
     return { id: request.id, files };
   }
 
-  private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null): Promise<FileFindings | null> {
+  private async findingsOf(text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null, exactCounts?: ExactCountsInput): Promise<AnalyzedText | null> {
     if (!hasLlmSignal(text, file.language)) return null;
     const prompts = await findPrompts(text, file.path);
     await resolveProjectReferences(prompts, file.path, text, this.projectFiles);
     const analyses = prompts.map((prompt) => this.estimator.analyze(prompt, settings));
-    return toFileFindings(displayName, analyses, this.estimator.analyzeCalls(analyses, settings, usage), file.path);
+    const calls = this.estimator.analyzeCalls(analyses, settings, usage, exactCounts);
+    const countRequests = calls.flatMap((c) => c.countRequests ?? []);
+    return { findings: toFileFindings(displayName, analyses, calls, file.path), ...(countRequests.length ? { countRequests } : {}) };
   }
 
   /** Loads the tokenizers `settings` need, each in a slice of its own; returns the time it took. */
@@ -186,7 +190,7 @@ export class DocumentPipeline {
     return total;
   }
 
-  /** Loads one local tokenizer (Llama 3, Gemma 3 …) the first time a model of its family is in use. */
+  /** Loads one local tokenizer (Qwen 3, Mistral …) the first time a model of its family is in use. */
   private async loadLocalTokenizer(name: LocalTokenizerName): Promise<number> {
     if (isLocalTokenizerLoaded(name)) return 0;
     await yieldToEventLoop();
@@ -209,7 +213,7 @@ export class DocumentPipeline {
   }
 
   /** Estimates every prompt, yielding between slices; null when a newer request made this one useless. */
-  private async estimate(prompts: readonly FoundPrompt[], settings: EngineSettings, superseded: () => boolean, usage: DocumentUsage | null = null): Promise<Omit<AnalyzedReply, 'id' | 'parse' | 'findMs'> | null> {
+  private async estimate(prompts: readonly FoundPrompt[], settings: EngineSettings, superseded: () => boolean, usage: DocumentUsage | null = null, exactCounts?: ExactCountsInput): Promise<Omit<AnalyzedReply, 'id' | 'parse' | 'findMs'> | null> {
     const before = this.estimator.stats;
     const analyses: PromptAnalysis[] = [];
     let busyMs = 0;
@@ -225,7 +229,7 @@ export class DocumentPipeline {
       }
       analyses.push(this.estimator.analyze(prompt, settings));
     }
-    const calls = this.estimator.analyzeCalls(analyses, settings, usage);
+    const calls = this.estimator.analyzeCalls(analyses, settings, usage, exactCounts);
     const ms = performance.now() - sliceStart;
     busyMs += ms;
     this.options.onSlice?.('estimate prompts', ms);

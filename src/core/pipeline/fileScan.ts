@@ -13,6 +13,7 @@ import type { FileFindings } from '../scan/finding';
 import { looksBinary } from '../scan/sourceFiles';
 import type { UsageFile } from '../simulate/usageFile';
 import type { DocumentUsage } from './documentUsage';
+import type { ProviderCountRequest, ExactCountsInput } from '../exactCounts/countProviders';
 
 export interface FileScan {
   path: string;
@@ -24,6 +25,8 @@ export interface FileResult {
   parsed: boolean;
   bytes: number;
   skipped?: string;
+  /** Provider counts the scan's calls need (`exactCounts` on, answer not known): the CLI sends them, then scans the file again. */
+  countRequests?: ProviderCountRequest[];
 }
 
 /** Samples that `.promptcost.yml` gives only for files matching a pattern (relative to its folder). */
@@ -41,6 +44,8 @@ export interface ScanOptions {
   fileSamples?: FileSampleRules;
   /** The usage section of `.promptcost.yml` and its folder: entries' `outputTokens` set their call sites' typical output. */
   usage?: { usage: UsageFile; dir: string };
+  /** `scan --exact-counts`: the providers with a key, and the counts already fetched. */
+  exactCounts?: ExactCountsInput;
 }
 
 /** The settings of one file: the scan's, with the samples of every `fileSamples` rule that matches it. */
@@ -54,8 +59,14 @@ export function settingsForFile(file: string, options: ScanOptions): EngineSetti
   return { ...options.settings, placeholderSizes: sizes };
 }
 
+/** One text's findings, and the provider counts its calls are waiting for. */
+export interface AnalyzedText {
+  findings: FileFindings;
+  countRequests?: ProviderCountRequest[];
+}
+
 /** How the pipeline analyses one text (null: no sign of LLM use, not parsed). */
-export type AnalyzeText = (text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null) => Promise<FileFindings | null>;
+export type AnalyzeText = (text: string, file: FileScan, settings: EngineSettings, displayName: string, usage: DocumentUsage | null) => Promise<AnalyzedText | null>;
 
 /** The usage section as it applies to one file: its path as usage entries write it (relative to the usage file's folder). */
 function usageForFile(file: string, options: ScanOptions): DocumentUsage | null {
@@ -74,8 +85,9 @@ export async function scanFile(file: FileScan, options: ScanOptions, analyze: An
   }
   if (looksBinary(buffer)) return { findings: NONE, parsed: false, bytes: buffer.length, skipped: 'binary' };
   try {
-    const findings = await analyze(buffer.toString('utf8'), file, settingsForFile(file.path, options), displayPath(file.path, options.cwd), usageForFile(file.path, options));
-    return { findings: findings ?? NONE, parsed: findings !== null, bytes: buffer.length };
+    const analyzed = await analyze(buffer.toString('utf8'), file, settingsForFile(file.path, options), displayPath(file.path, options.cwd), usageForFile(file.path, options));
+    if (!analyzed) return { findings: NONE, parsed: false, bytes: buffer.length };
+    return { findings: analyzed.findings, parsed: true, bytes: buffer.length, ...(analyzed.countRequests ? { countRequests: analyzed.countRequests } : {}) };
   } catch (error) {
     return { findings: NONE, parsed: false, bytes: buffer.length, skipped: `could not be parsed: ${(error as Error).message}` };
   }

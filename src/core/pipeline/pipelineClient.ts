@@ -17,6 +17,7 @@ import type { FoundPrompt, PlaceholderSyntax } from '../prompts/prompt';
 import { DocumentPipeline } from './documentPipeline';
 import type { DocumentUsage } from './documentUsage';
 import type { FileResult, FileScan, ScanOptions } from './fileScan';
+import type { ExactCountsInput } from '../exactCounts/countProviders';
 import type { TextEdit } from './incrementalPromptParser';
 import { PIPELINE_WORKER_KIND, type AnalyzedReply, type CompressedReply, type EstimateCounts, type ScannedReply, type WorkerReply, type WorkerRequest } from './pipelineProtocol';
 
@@ -89,10 +90,12 @@ export class PipelineClient {
    * The prompts of document `key` (whose current text is `text`) with their estimates under `settings`.
    * Undefined when a newer request for the same document overtook this one (its result would be stale).
    */
-  analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings, usage: DocumentUsage | null, earlierCells?: string): Promise<AnalyzeResult | undefined> {
+  /** `extras`: a notebook cell's earlier cells (their code), and the provider counts known for this document. */
+  analyzeDocument(key: string, text: string, filePath: string, settings: EngineSettings, usage: DocumentUsage | null, extras: { earlierCells?: string; exactCounts?: ExactCountsInput } = {}): Promise<AnalyzeResult | undefined> {
     const edits = this.pendingEdits.get(key) ?? [];
     this.pendingEdits.delete(key);
-    return this.analyzed(this.request({ type: 'find', key, text, filePath, edits, settings, usage, ...(earlierCells ? { earlierCells } : {}) }));
+    const { earlierCells, exactCounts } = extras;
+    return this.analyzed(this.request({ type: 'find', key, text, filePath, edits, settings, usage, ...(earlierCells ? { earlierCells } : {}), ...(exactCounts ? { exactCounts } : {}) }));
   }
 
   /** Files from disk, each analysed once (the CLI's scan); results in the order of `files`. */

@@ -10,6 +10,7 @@ import type { EngineSettings } from '../config/engineSettings';
 import type { CatalogueData } from '../pricing/catalogueData';
 import type { FoundPrompt, PlaceholderSyntax } from '../prompts/prompt';
 import type { DocumentUsage } from './documentUsage';
+import type { ExactCountsInput } from '../exactCounts/countProviders';
 import type { FileResult, FileScan, ScanOptions } from './fileScan';
 import type { TextEdit } from './incrementalPromptParser';
 import type { CallAnalysis } from './callAnalysis';
@@ -28,10 +29,11 @@ export interface EstimateCounts {
 export type WorkerRequest =
   /**
    * Find the prompts of document `key` (after `edits`), estimate them under `settings`, and price their
-   * volume per month when the document has a usage entry (`usage`).
+   * volume per month when the document has a usage entry (`usage`). `exactCounts`: the providers whose
+   * counts the user turned on and the counts the sender already has (the worker never fetches one).
    */
   /** `earlierCells`: for a notebook cell, the code of the code cells above it (their names fill what the cell leaves open). */
-  | { type: 'find'; id: number; key: string; text: string; filePath: string; edits: TextEdit[]; settings: EngineSettings; usage: DocumentUsage | null; earlierCells?: string }
+  | { type: 'find'; id: number; key: string; text: string; filePath: string; edits: TextEdit[]; settings: EngineSettings; usage: DocumentUsage | null; earlierCells?: string; exactCounts?: ExactCountsInput }
   /** Estimate prompts that need no finding (a selection, the clipboard). */
   | { type: 'estimate'; id: number; prompts: FoundPrompt[]; settings: EngineSettings }
   /** Read files from disk and analyse each once (the CLI's scan): no tree is kept. */

@@ -14,6 +14,7 @@ import { EstimateCache, type EstimateCacheStats } from './estimateCache';
 import { analyzePrompt, type PromptAnalysis } from './promptAnalysis';
 import { analyzeCalls, type CallAnalysis } from './callAnalysis';
 import type { DocumentUsage } from './documentUsage';
+import type { ExactCountsInput } from '../exactCounts/countProviders';
 
 export class PromptEstimator {
   private readonly contexts = new EstimateContextCache();
@@ -28,9 +29,9 @@ export class PromptEstimator {
     return analyzePrompt(prompt, this.contexts.get(settings), this.cache);
   }
 
-  /** The calls `analyses` (one document's, in order) make up, each priced once. */
-  analyzeCalls(analyses: readonly PromptAnalysis[], settings: EngineSettings, usage?: DocumentUsage | null): CallAnalysis[] {
-    return analyzeCalls(analyses, this.contexts.get(settings), this.cache, usage);
+  /** The calls `analyses` (one document's, in order) make up, each priced once (exactly, where a provider's count is known). */
+  analyzeCalls(analyses: readonly PromptAnalysis[], settings: EngineSettings, usage?: DocumentUsage | null, exactCounts?: ExactCountsInput | null): CallAnalysis[] {
+    return analyzeCalls(analyses, this.contexts.get(settings), this.cache, usage, exactCounts);
   }
 
   /** The price table estimates under `settings` are priced with. */

@@ -38,14 +38,14 @@ export interface PromptFinding {
 
 /** How a model's tokens were counted, in `--json`: `label` is the line the hover shows. */
 export interface CountingFinding {
-  method: 'encoding' | 'local' | 'factor';
-  /** The encoding (`o200k_base`) or local tokenizer (`llama3`); null for a factor. */
+  method: 'encoding' | 'local' | 'factor' | 'provider';
+  /** The encoding (`o200k_base`), local tokenizer (`qwen3`) or provider (`anthropic`, `gemini`); null for a factor. */
   name: string | null;
   /** Whether this method gives exact counts (a long text or a call's framing may still make a figure ≈). */
   exact: boolean;
   /** o200k_base × factor, on prose and on code; null unless `method` is `factor`. */
   factor: { prose: number; code: number } | null;
-  /** Why the factor, or why a local count is ≈; null otherwise. */
+  /** Why the factor, why a local count is ≈, or what was added to a provider's count; null otherwise. */
   basis: string | null;
   label: string;
 }
@@ -184,6 +184,10 @@ export function toCountingFinding(method: CountingMethod): CountingFinding {
       return { method: 'local', name: method.name, exact: isExactMethod(method), factor: null, basis: method.note, label };
     case 'factor':
       return { method: 'factor', name: null, exact: false, factor: { prose: method.prose, code: method.code }, basis: method.basis, label };
+    case 'provider': {
+      const basis = method.added === 0 ? null : `the provider's count of what the code shows, plus ${method.added} tokens assumed for what it does not`;
+      return { method: 'provider', name: method.provider, exact: true, factor: null, basis, label };
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * One GET that returns parsed JSON or throws a categorised `SpendError`. It enforces the timeout over the
- * whole exchange (headers and body) and the size cap while streaming, so a 50 MB answer costs at most
- * `maxBytes` of memory and is cut off as soon as the cap is passed.
+ * One GET (or POST of a JSON body) that returns parsed JSON or throws a categorised `SpendError`. It
+ * enforces the timeout over the whole exchange (headers and body) and the size cap while streaming, so a
+ * 50 MB answer costs at most `maxBytes` of memory and is cut off as soon as the cap is passed.
  */
 import { redact } from './redact';
 import { FetchLike, SpendError } from './spendTypes';
@@ -27,7 +27,16 @@ export interface JsonRequest {
   secrets: readonly string[];
 }
 
-export async function getJson(request: JsonRequest, options: HttpOptions): Promise<unknown> {
+export function getJson(request: JsonRequest, options: HttpOptions): Promise<unknown> {
+  return requestJson(request, options);
+}
+
+/** POSTs `body` (JSON text) and returns the parsed JSON answer, with the same checks as `getJson`. */
+export function postJson(request: JsonRequest & { body: string }, options: HttpOptions): Promise<unknown> {
+  return requestJson(request, options, request.body);
+}
+
+async function requestJson(request: JsonRequest, options: HttpOptions, body?: string): Promise<unknown> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const where = describeUrl(request.url);
@@ -42,8 +51,9 @@ export async function getJson(request: JsonRequest, options: HttpOptions): Promi
     let response;
     try {
       response = await options.fetch(request.url.href, {
-        method: 'GET',
-        headers: { accept: 'application/json', ...request.headers },
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
+        ...(body === undefined ? {} : { body }),
         signal: controller.signal,
         redirect: 'manual',
       });

@@ -52,8 +52,11 @@ export interface SpendResult {
 
 /** The fetch subset the core needs; Node 20's global `fetch` satisfies it. */
 export interface FetchLikeInit {
-  method: 'GET';
+  /** GET for the spend APIs; POST for the providers' token counts (core/exactCounts). */
+  method: 'GET' | 'POST';
   headers: Record<string, string>;
+  /** A JSON body (POST only). */
+  body?: string;
   signal: AbortSignal;
   /** Always 'manual': a redirect could carry a key to another origin. */
   redirect: 'manual';

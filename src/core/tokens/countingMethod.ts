@@ -1,8 +1,9 @@
 /**
  * How a token count was made, as data (the CLI's JSON) and as a line a person reads (hover, `count`):
- * exact with an OpenAI encoding or a local tokenizer, or ≈ from the o200k_base count × a factor, with
- * its basis.
+ * exact with an OpenAI encoding, a local tokenizer or the provider's own count (Anthropic's or Gemini's
+ * API, when the user turned it on), or ≈ from the o200k_base count × a factor, with its basis.
  */
+import { PROVIDER_TITLES, type CountProvider } from '../exactCounts/countProviders';
 import type { EncodingName } from './encodings';
 import { LOCAL_TOKENIZERS, countingPlan, type LocalTokenizerName } from './tokenizerFamilies';
 
@@ -15,10 +16,17 @@ export type CountingMethod =
     exact: boolean;
     /** Why it is ≈ (null when exact). */
     note: string | null;
-    /** Whose counting it reproduces (`as Google's local tokenizer counts`), or null. */
+    /** Whose counting it reproduces, or null. */
     as: string | null;
   }
-  | { kind: 'factor'; prose: number; code: number; basis: string };
+  | { kind: 'factor'; prose: number; code: number; basis: string }
+  | {
+    /** A call's whole input as the provider's count endpoint answered it (core/exactCounts). */
+    kind: 'provider';
+    provider: CountProvider;
+    /** Tokens added to the provider's count for what the code does not show (assumed sizes). */
+    added: number;
+  };
 
 /**
  * The method for `model`. A user factor (the `estimateFactors` setting) replaces only a factor: a model
@@ -37,9 +45,14 @@ export function countingMethod(model: string, factorOverride?: number): Counting
   }
 }
 
+/** The label of a provider's count: `exact (Anthropic API)`. */
+export function providerCountLabel(provider: CountProvider): string {
+  return `exact (${PROVIDER_TITLES[provider]})`;
+}
+
 /** Whether counts by `method` can be exact at all (a long text may still make one ≈). */
 export function isExactMethod(method: CountingMethod): boolean {
-  return method.kind === 'encoding' || (method.kind === 'local' && method.exact);
+  return method.kind === 'encoding' || method.kind === 'provider' || (method.kind === 'local' && method.exact);
 }
 
 /** `×1.2`, or `×1.2 (prose) / ×1.3 (code)`. */
@@ -48,9 +61,9 @@ function factorText(method: Extract<CountingMethod, { kind: 'factor' }>): string
 }
 
 /**
- * One line: `exact: OpenAI encoding o200k_base`, `exact: Llama 3 tokenizer (local)`,
- * `exact: Gemma 3 tokenizer, as Google's local tokenizer counts`, `≈ Qwen 3 tokenizer (local): …`,
- * `≈ o200k_base ×1.2 (prose) / ×1.3 (code): Claude before Opus 4.7 …`.
+ * One line: `exact: OpenAI encoding o200k_base`, `exact: Qwen 3 tokenizer (local)`,
+ * `≈ Qwen 3 tokenizer (local): …`, `≈ o200k_base ×1.07 (prose) / ×1.25 (code): Gemma 3 tokenizer factor …`,
+ * `≈ o200k_base ×1.2 (prose) / ×1.3 (code): Claude before Opus 4.7 …`, `exact (Anthropic API)`.
  */
 export function countingLabel(method: CountingMethod): string {
   switch (method.kind) {
@@ -63,5 +76,7 @@ export function countingLabel(method: CountingMethod): string {
     }
     case 'factor':
       return `≈ o200k_base ${factorText(method)}: ${method.basis}`;
+    case 'provider':
+      return providerCountLabel(method.provider);
   }
 }

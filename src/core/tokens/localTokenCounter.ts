@@ -1,5 +1,5 @@
 /**
- * Counts with the local tokenizers (Llama 3, Qwen 3, DeepSeek V3, Gemma 3, Mistral), each loaded on
+ * Counts with the local tokenizers (Qwen 3, DeepSeek V3, Mistral), each loaded on
  * first use (localTokenizerData.ts) and cached by text, with the same bounded worst case as the OpenAI
  * counter:
  *

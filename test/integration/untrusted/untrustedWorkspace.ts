@@ -6,6 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** A key for exact counts, stored by the test: in Restricted Mode it must never be sent anywhere. */
+export const COUNT_KEY = 'sk-ant-RESTRICTED-count-key-5c2e';
+
 /** The user's tracker key: stored in SecretStorage by the test, and accepted by both servers. */
 export const USER_KEY = 'trk-USER-restricted-mode-4e9b1d';
 /** Today's spend on the user's tracker, and what the attacker would report (so a figure shows whose it is). */
@@ -26,6 +29,9 @@ export function userSettings(userTrackerUrl: string): Record<string, unknown> {
     'promptCost.spend.sources': ['tracker'],
     'promptCost.spend.tracker.url': userTrackerUrl,
     'promptCost.prices.source': `${userTrackerUrl}${USER_PRICES_PATH}`,
+    // The user turned exact counts on (pointed at their own server): still nothing may be sent while untrusted.
+    'promptCost.exactCounts.anthropic': true,
+    'promptCost.exactCounts.anthropicUrl': userTrackerUrl,
   };
 }
 
@@ -42,6 +48,9 @@ export function workspaceSettings(attackerUrl: string): Record<string, unknown> 
     // The price source decides every figure; the weekly check would download on its own.
     'promptCost.prices.source': `${attackerUrl}${VIA_WORKSPACE_SETTINGS}/prices.json`,
     'promptCost.prices.weeklyCheck': true,
+    // Exact counts would send prompts: the workspace tries to turn them on and point them at itself.
+    'promptCost.exactCounts.gemini': true,
+    'promptCost.exactCounts.geminiUrl': `${attackerUrl}${VIA_WORKSPACE_SETTINGS}`,
   };
 }
 

@@ -7,7 +7,9 @@ import * as path from 'path';
 import { UsageError } from '../../../src/cli/args';
 import type { StdinIo } from '../../../src/cli/cliIo';
 import { COUNT_HELP, countCommand, countText, type CountResult } from '../../../src/cli/countCommand';
+import { countLocalTokens } from '../../../src/core/tokens/localTokenCounter';
 import { countTokens } from '../../../src/core/tokens/tokenCounter';
+import { ANTHROPIC_KEY, FakeCountServer, GEMINI_KEY } from '../core/exactCounts/fakeCountServer';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -23,12 +25,22 @@ suite('prompt-cost count', function () {
 
   test('--json: { model, tokens, exact, method } and the method as data', async () => {
     const { io, out } = capture(TEXT);
-    assert.strictEqual(await countCommand(['--model', 'llama-3.1-8b', '--json'], io), 0);
+    assert.strictEqual(await countCommand(['--model', 'qwen3-32b', '--json'], io), 0);
     const result = JSON.parse(out()) as CountResult;
     assert.deepStrictEqual(result, {
-      model: 'llama-3.1-8b', tokens: 16, exact: true, method: 'exact: Llama 3 tokenizer (local)',
-      counting: { method: 'local', name: 'llama3', exact: true, factor: null, basis: null, label: 'exact: Llama 3 tokenizer (local)' },
+      model: 'qwen3-32b', tokens: 16, exact: true, method: 'exact: Qwen 3 tokenizer (local)',
+      counting: { method: 'local', name: 'qwen3', exact: true, factor: null, basis: null, label: 'exact: Qwen 3 tokenizer (local)' },
     });
+  });
+
+  test('Gemini: ≈, counted by the Gemma 3 tokenizer factor, which the JSON gives with its basis', async () => {
+    const { io, out } = capture(TEXT);
+    await countCommand(['--model', 'gemini-2.5-flash', '--json'], io);
+    const result = JSON.parse(out()) as CountResult;
+    assert.strictEqual(result.tokens, Math.ceil(countTokens(TEXT, 'o200k_base').tokens * 1.07 - 1e-9));
+    assert.strictEqual(result.exact, false);
+    assert.deepStrictEqual(result.counting.factor, { prose: 1.07, code: 1.25 });
+    assert.match(result.method, /^≈ o200k_base ×1\.07 \(prose\) \/ ×1\.25 \(code\): Gemma 3 tokenizer factor/);
   });
 
   test('one readable line; ≈ and the factor with its basis for a model without a tokenizer', async () => {
@@ -42,13 +54,14 @@ suite('prompt-cost count', function () {
 
   test('a file, counted whole and exactly however long (no time budget)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-count-'));
-    const long = Array.from({ length: 3000 }, (_, i) => `Line ${i}: Gemini and Gemma share a tokenizer.`).join('\n');
+    // A SentencePiece vocabulary: cut into segments it would be ≈, so exact means it was counted whole.
+    const long = Array.from({ length: 3000 }, (_, i) => `Line ${i}: Mixtral counts with SentencePiece v1.`).join('\n');
     fs.writeFileSync(path.join(dir, 'prompt.txt'), long);
     const { io, out } = capture();
-    await countCommand(['--model', 'gemini-2.5-flash', '--json', 'prompt.txt'], { ...io, cwd: dir });
+    await countCommand(['--model', 'open-mixtral-8x7b', '--json', 'prompt.txt'], { ...io, cwd: dir });
     const result = JSON.parse(out()) as CountResult;
     assert.strictEqual(result.exact, true);
-    assert.strictEqual(result.tokens, countText(long, 'gemma-3-27b').tokens);
+    assert.strictEqual(result.tokens, countLocalTokens(long, 'mistral-spm-v1', { timeBudgetMs: Number.POSITIVE_INFINITY }).tokens);
   });
 
   test('usage errors: no model, two files, a missing file; --help', async () => {
@@ -68,5 +81,55 @@ suite('prompt-cost count', function () {
     const missing = spawnSync(process.execPath, [cli, 'count', 'README.md'], { cwd: repoRoot, encoding: 'utf8' });
     assert.strictEqual(missing.status, 2);
     assert.match(missing.stderr, /count needs --model M/);
+  });
+
+  suite('--provider-api (a loopback server speaking the documented shapes)', () => {
+    let server: FakeCountServer;
+    let cache: string;
+    setup(async () => {
+      server = await new FakeCountServer().start();
+      cache = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-count-cache-'));
+    });
+    teardown(async () => {
+      await server.close();
+      fs.rmSync(cache, { recursive: true, force: true });
+    });
+    const withEnv = (stdin: string, env: NodeJS.ProcessEnv) => {
+      const run = capture(stdin);
+      let err = '';
+      return { io: { ...run.io, env: { PROMPT_COST_CACHE_DIR: cache, ...env }, stderr: (t: string) => (err += t) }, out: run.out, err: () => err };
+    };
+    const keys = () => ({ ANTHROPIC_API_KEY: ANTHROPIC_KEY, GEMINI_API_KEY: GEMINI_KEY, PROMPT_COST_ANTHROPIC_COUNT_URL: server.url, PROMPT_COST_GEMINI_COUNT_URL: server.url });
+
+    test('Claude: the text as one user message to count_tokens; exact (Anthropic API); a second time from the cache', async () => {
+      const run = withEnv(TEXT, keys());
+      assert.strictEqual(await countCommand(['--model', 'claude-sonnet-4-5', '--provider-api', '--json'], run.io), 0);
+      assert.deepStrictEqual(JSON.parse(run.out()), {
+        model: 'claude-sonnet-4-5', tokens: 3 + 14, exact: true, method: 'exact (Anthropic API)',
+        counting: { method: 'provider', name: 'anthropic', exact: true, factor: null, basis: null, label: 'exact (Anthropic API)' },
+      });
+      assert.deepStrictEqual(server.requests[0].body, { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: TEXT }] });
+      const again = withEnv(TEXT, keys());
+      await countCommand(['--model', 'claude-sonnet-4-5', '--provider-api'], again.io);
+      assert.strictEqual(again.out(), '17 tokens · claude-sonnet-4-5 · exact (Anthropic API)\n');
+      assert.strictEqual(server.requests.length, 1);
+    });
+
+    test('Gemini: countTokens with contents; a failure exits 3 and says why, without the key', async () => {
+      const run = withEnv('one two three', keys());
+      await countCommand(['--model', 'gemini-2.5-pro', '--provider-api', '--json'], run.io);
+      assert.strictEqual((JSON.parse(run.out()) as CountResult).tokens, 6);
+      server.fault = () => '401';
+      const failed = withEnv('four five', keys());
+      assert.strictEqual(await countCommand(['--model', 'gemini-2.5-pro', '--provider-api'], failed.io), 3);
+      assert.match(failed.err(), /could not count it: .*refused the key \(HTTP 401\)/);
+      assert.ok(!failed.err().includes(GEMINI_KEY));
+    });
+
+    test('usage errors: a model of no provider, or no key for its provider (nothing sent)', async () => {
+      await assert.rejects(countCommand(['--model', 'gpt-4o', '--provider-api'], withEnv(TEXT, keys()).io), /Claude models .* Gemini models .* gpt-4o is neither/);
+      await assert.rejects(countCommand(['--model', 'claude-opus-4-1', '--provider-api'], withEnv(TEXT, { GEMINI_API_KEY: GEMINI_KEY }).io), /needs ANTHROPIC_API_KEY/);
+      assert.strictEqual(server.requests.length, 0);
+    });
   });
 });

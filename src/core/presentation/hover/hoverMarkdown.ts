@@ -19,6 +19,7 @@ import { callCostLabel, formatCompactTokens, formatCostRange } from '../call/cal
 import { callModelLabel } from '../lens/callLensTitle';
 import { formatChange } from '../lens/lensTitle';
 import { countingLabel } from '../../tokens/countingMethod';
+import { PROVIDER_TITLES } from '../../exactCounts/countProviders';
 import { escapeMarkdown } from '../markdownEscape';
 import { contextShareLabel } from '../quickPick/modelRows';
 
@@ -110,7 +111,9 @@ function anatomy(analysis: CallAnalysis, prompts: readonly PromptAnalysis[], hov
     lines.push(`- response schema${SEPARATOR}${formatTokenCount(primary.schemaTokens)} tokens${SEPARATOR}${how}`);
   }
   const context = contextShareLabel(primary);
-  lines.push(`- **input${SEPARATOR}${primary.exact ? '' : '≈ '}${formatTokenCount(primary.inputTokens)} tokens**${context ? `${SEPARATOR}${context}` : ''}`);
+  // A provider's count is of the whole request: the parts above stay local estimates.
+  const counted = primary.counting.kind === 'provider' ? `${SEPARATOR}${escapeMarkdown(countingLabel(primary.counting))}: the whole request as the API counts it` : '';
+  lines.push(`- **input${SEPARATOR}${primary.exact ? '' : '≈ '}${formatTokenCount(primary.inputTokens)} tokens**${counted}${context ? `${SEPARATOR}${context}` : ''}`);
   lines.push(`- output${SEPARATOR}${outputNote(call, primary, facts)}`);
   const reasoning = primary.reasoningTokens;
   if (reasoning) {
@@ -196,7 +199,11 @@ function countingLines(analysis: CallAnalysis): string[] {
     modelsByLabel.set(label, [...(modelsByLabel.get(label) ?? []), e.model]);
   }
   const items = [...modelsByLabel].map(([label, models]) => `${models.map(escapeMarkdown).join(', ')} — ${escapeMarkdown(label)}`);
-  return items.length === 1 ? [`**Token counts:** ${items[0]}.`] : ['**Token counts:**', '', ...items.map((item) => `- ${item}`)];
+  const lines = items.length === 1 ? [`**Token counts:** ${items[0]}.`] : ['**Token counts:**', '', ...items.map((item) => `- ${item}`)];
+  // Exact counts are on and the provider has not answered yet: the ≈ figure is temporary.
+  const asked = [...new Set((analysis.countRequests ?? []).map((r) => PROVIDER_TITLES[r.provider]))];
+  if (asked.length > 0) lines.push('', `Exact count requested from the ${asked.join(' and the ')}: ≈ until it answers.`);
+  return lines;
 }
 
 /** 0.323 → `32 %`; under half a percent, `< 1 %`. */

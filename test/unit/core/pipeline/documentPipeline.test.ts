@@ -58,16 +58,27 @@ suite('pipeline: document pipeline', () => {
     const watched = new DocumentPipeline({ sliceMs: 5, onSlice: (label) => slices.push(label) });
     try {
       analyzed(await watched.submit({ type: 'find', id: 1, key: 'doc', text: SOURCE, filePath: FILE, edits: [], settings, usage: null }));
-      assert.deepStrictEqual([isLocalTokenizerLoaded('llama3'), isLocalTokenizerLoaded('gemma3')], [false, false]);
+      assert.deepStrictEqual([isLocalTokenizerLoaded('deepseek-v3'), isLocalTokenizerLoaded('qwen3')], [false, false]);
       // A model the code names (not in the settings) brings its tokenizer.
-      const llamaCall = SOURCE.replace('model="gpt-4o-mini"', 'model="llama-3.3-70b-versatile"');
-      const reply = analyzed(await watched.submit({ type: 'find', id: 2, key: 'doc2', text: llamaCall, filePath: FILE, edits: [], settings, usage: null }));
-      assert.deepStrictEqual([isLocalTokenizerLoaded('llama3'), isLocalTokenizerLoaded('gemma3')], [true, false]);
-      assert.ok(slices.includes('load tokenizer llama3'), slices.join(', '));
-      assert.deepStrictEqual(reply.calls[0].primary.counting, { kind: 'local', name: 'llama3', exact: true, note: null, as: null });
+      const deepseekCall = SOURCE.replace('model="gpt-4o-mini"', 'model="deepseek-chat"');
+      const reply = analyzed(await watched.submit({ type: 'find', id: 2, key: 'doc2', text: deepseekCall, filePath: FILE, edits: [], settings, usage: null }));
+      assert.deepStrictEqual([isLocalTokenizerLoaded('deepseek-v3'), isLocalTokenizerLoaded('qwen3')], [true, false]);
+      assert.ok(slices.includes('load tokenizer deepseek-v3'), slices.join(', '));
+      assert.deepStrictEqual(reply.calls[0].primary.counting, { kind: 'local', name: 'deepseek-v3', exact: true, note: null, as: null });
     } finally {
       watched.dispose();
     }
+  });
+
+  test("exact counts: a find carries the requests for the call's Claude model only when asked, and uses a count it is given", async () => {
+    const claudeCall = SOURCE.replace('model="gpt-4o-mini"', 'model="claude-haiku-4-5"');
+    const off = analyzed(await engine.submit({ type: 'find', id: 1, key: 'c', text: claudeCall, filePath: FILE, edits: [], settings, usage: null }));
+    assert.strictEqual(off.calls[0].countRequests, undefined);
+    const asked = analyzed(await engine.submit({ type: 'find', id: 2, key: 'c', text: claudeCall, filePath: FILE, edits: [], settings, usage: null, exactCounts: { providers: ['anthropic'], known: {} } }));
+    const [request] = asked.calls[0].countRequests ?? [];
+    assert.strictEqual(request?.provider, 'anthropic');
+    const counted = analyzed(await engine.submit({ type: 'find', id: 3, key: 'c', text: claudeCall, filePath: FILE, edits: [], settings, usage: null, exactCounts: { providers: ['anthropic'], known: { [request.key]: 40 } } }));
+    assert.deepStrictEqual([counted.calls[0].primary.inputTokens, counted.calls[0].primary.counting.kind, counted.calls[0].countRequests], [40 + 50, 'provider', undefined]);
   });
 
   test('an edit away from the prompts re-parses incrementally and counts nothing again', async () => {

@@ -57,10 +57,8 @@ suite('tokens: estimateTokens', () => {
 
   test('families with a local tokenizer are counted with it, exactly, and say so', () => {
     const cases: [string, Parameters<typeof countLocalTokens>[1]][] = [
-      ['llama-3.1-8b-instant', 'llama3'],
       ['qwen3-32b', 'qwen3'],
       ['deepseek-chat', 'deepseek-v3'],
-      ['gemini-2.5-pro', 'gemma3'],
       ['open-mistral-nemo', 'mistral-tekken'],
       ['open-mixtral-8x7b', 'mistral-spm-v1'],
     ];
@@ -73,6 +71,23 @@ suite('tokens: estimateTokens', () => {
     // A model believed to share a shipped vocabulary is counted with it but stays ≈.
     const newer = estimateTokens(PROSE, 'mistral-small-latest');
     assert.deepStrictEqual([newer.method.kind, newer.exact], ['local', false]);
+  });
+
+  test('Llama 3 and Gemini 2.x/3: the factors measured against their tokenizers, prose and code apart', () => {
+    const prose = countTokens(PROSE, 'o200k_base').tokens;
+    const code = countTokens(CODE, 'o200k_base').tokens;
+    const cases: [string, number, number][] = [
+      ['llama-3.1-8b-instant', 1.01, 1.0],
+      ['gemini-2.5-pro', 1.07, 1.25],
+      ['gemini-3-flash-preview', 1.07, 1.25],
+      ['gemma-3-27b-it', 1.07, 1.25],
+    ];
+    for (const [model, proseFactor, codeFactor] of cases) {
+      const onProse = estimateTokens(PROSE, model);
+      assert.deepStrictEqual([onProse.tokens, onProse.exact, onProse.factor, onProse.method.kind], [Math.ceil(prose * proseFactor - 1e-9), false, proseFactor, 'factor'], model);
+      const onCode = estimateTokens(CODE, model);
+      assert.deepStrictEqual([onCode.tokens, onCode.factor], [Math.ceil(code * codeFactor - 1e-9), codeFactor], model);
+    }
   });
 
   test('factors never add a token through float noise', () => {
@@ -108,8 +123,9 @@ suite('tokens: estimateTokens', () => {
     assert.strictEqual(estimateTokens(PROSE, 'anthropic/my-alias', overrides).factor, 1.5);
     assert.strictEqual(estimateTokens(PROSE, 'gemini-1.5-pro', overrides).factor, 1.1);
     assert.strictEqual(estimateTokens(PROSE, 'llama-2-70b', overrides).factor, 1.05);
-    // A model with a local tokenizer is counted with it whatever the factors say.
-    assert.strictEqual(estimateTokens(PROSE, 'llama-3.1-8b', { meta: 2, llama: 3 }).factor, 1);
+    // A model with a local tokenizer is counted with it whatever the factors say; Llama 3's factor can be overridden.
+    assert.strictEqual(estimateTokens(PROSE, 'qwen3-32b', { qwen: 2, qwen3: 3 }).factor, 1);
+    assert.strictEqual(estimateTokens(PROSE, 'llama-3.1-8b', { meta: 2, llama: 3 }).factor, 3);
     // A family override also replaces the code factor.
     assert.strictEqual(estimateTokens(CODE, 'claude-3-haiku', { anthropic: 1.25 }).factor, 1.25);
     // Keys are case-insensitive and may include a route.

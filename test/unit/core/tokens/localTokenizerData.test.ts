@@ -17,7 +17,7 @@ const NAMES = Object.keys(LOCAL_TOKENIZERS) as LocalTokenizerName[];
 suite('tokens: localTokenizerData', () => {
   test('compiled code finds the repository copy (assets/tokenizers); bundles find dist/tokenizers next to them', () => {
     assert.strictEqual(path.basename(path.dirname(tokenizerDataDir())), 'assets');
-    assert.strictEqual(path.basename(tokenizerDataFile('llama3')), 'llama3.json.br');
+    assert.strictEqual(path.basename(tokenizerDataFile('qwen3')), 'qwen3.json.br');
   });
 
   test('every tokenizer has its data, as the manifest records it (size, sha256, source and licence)', () => {
@@ -32,9 +32,16 @@ suite('tokens: localTokenizerData', () => {
     }
   });
 
-  test('the shipped vocabularies stay small: ≤ 6 MB in all, compressed', () => {
+  test('the shipped vocabularies stay small: ≤ 3 MB in all, compressed', () => {
     const total = NAMES.reduce((sum, name) => sum + fs.statSync(tokenizerDataFile(name)).size, 0);
-    assert.ok(total <= 6 * 1024 * 1024, `${(total / 1048576).toFixed(2)} MB`);
+    assert.ok(total <= 3 * 1024 * 1024, `${(total / 1048576).toFixed(2)} MB`);
+  });
+
+  test('only permissively licensed vocabularies ship, and nothing else lies in the folder', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(tokenizerDataDir(), 'manifest.json'), 'utf8')) as Record<string, ManifestEntry>;
+    for (const name of NAMES) assert.match(manifest[name].license, /^(?:Apache-2\.0|MIT) /, `${name}: ${manifest[name].license}`);
+    const files = fs.readdirSync(tokenizerDataDir()).sort();
+    assert.deepStrictEqual(files, ['manifest.json', ...NAMES.map((name) => `${name}.json.br`)].sort());
   });
 
   test('a counter counts plain text and spells of special tokens as plain text', function () {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { claudeVersion, countingPlan, localTokenizerFor, type CountingPlan } from '../../../../src/core/tokens/tokenizerFamilies';
 
-/** The plan in one short string: `encoding o200k_base`, `local llama3`, `≈local qwen3`, `factor 1.2/1.3`. */
+/** The plan in one short string: `encoding o200k_base`, `local qwen3`, `≈local qwen3`, `factor 1.2/1.3`. */
 function brief(plan: CountingPlan): string {
   if (plan.kind === 'encoding') return `encoding ${plan.encoding}`;
   if (plan.kind === 'local') return `${plan.exact ? '' : '≈'}local ${plan.tokenizer}`;
@@ -24,12 +24,12 @@ suite('tokens: tokenizerFamilies (which model is counted how)', () => {
     ['claude-opus-4-8-20260601', 'factor 1.55/1.55'],
     ['anthropic/claude-sonnet-5', 'factor 1.55/1.55'],
     ['anthropic/claude-latest-alias', 'factor 1.2/1.3'],
-    // Meta: Llama 3.x only.
-    ['llama-3.1-8b-instant', 'local llama3'],
-    ['llama3-70b-8192', 'local llama3'],
-    ['meta-llama/Meta-Llama-3.1-405B-Instruct', 'local llama3'],
-    ['meta.llama3-1-70b-instruct-v1:0', 'local llama3'],
-    ['llama-3.3-70b-versatile', 'local llama3'],
+    // Meta: Llama 3.x by the factor measured against its tokenizer; Llama 2 and 4 by the family's.
+    ['llama-3.1-8b-instant', 'factor 1.01/1'],
+    ['llama3-70b-8192', 'factor 1.01/1'],
+    ['meta-llama/Meta-Llama-3.1-405B-Instruct', 'factor 1.01/1'],
+    ['meta.llama3-1-70b-instruct-v1:0', 'factor 1.01/1'],
+    ['llama-3.3-70b-versatile', 'factor 1.01/1'],
     ['llama-4-scout', 'factor 1.05/1.05'],
     ['llama-2-70b-chat', 'factor 1.05/1.05'],
     // Qwen: 3 exact, earlier generations with the shared vocabulary (≈).
@@ -44,12 +44,12 @@ suite('tokens: tokenizerFamilies (which model is counted how)', () => {
     ['deepseek-ai/DeepSeek-R1', 'local deepseek-v3'],
     ['deepseek-v3-0324', 'local deepseek-v3'],
     ['deepseek-coder', 'factor 1.05/1.05'],
-    // Google: Gemma 3, and Gemini 2.x/3 as Google's local tokenizer counts them.
-    ['gemma-3-27b-it', 'local gemma3'],
-    ['gemini-2.5-flash', 'local gemma3'],
-    ['vertex_ai/gemini-2.0-flash-001', 'local gemma3'],
-    ['gemini-3-pro-preview', 'local gemma3'],
-    ['gemini-flash-latest', 'local gemma3'],
+    // Google: Gemma 3, and Gemini 2.x/3 (which Google's SDKs count with Gemma 3's tokenizer), by its measured factor.
+    ['gemma-3-27b-it', 'factor 1.07/1.25'],
+    ['gemini-2.5-flash', 'factor 1.07/1.25'],
+    ['vertex_ai/gemini-2.0-flash-001', 'factor 1.07/1.25'],
+    ['gemini-3-pro-preview', 'factor 1.07/1.25'],
+    ['gemini-flash-latest', 'factor 1.07/1.25'],
     ['gemini-1.5-pro', 'factor 1.1/1.1'],
     ['gemma-2-9b-it', 'factor 1.1/1.1'],
     // Mistral, per mistral-common.
@@ -92,17 +92,26 @@ suite('tokens: tokenizerFamilies (which model is counted how)', () => {
     assert.strictEqual(brief(countingPlan('claude-opus-4-10')), 'factor 1.55/1.55');
   });
 
-  test('every local plan that is not exact says why, and Gemini says whose counting it reproduces', () => {
+  test('every local plan that is not exact says why', () => {
     for (const [model] of cases) {
       const plan = countingPlan(model);
       if (plan.kind === 'local') assert.strictEqual(plan.exact, plan.note === null, model);
     }
+  });
+
+  test('Llama 3 and Gemma 3 / Gemini 2.x–3: measured factors whose basis gives the date and why the vocabulary is not shipped', () => {
+    const llama = countingPlan('llama-3.3-70b-versatile');
+    assert.ok(llama.kind === 'factor', 'Llama 3 is counted by a factor');
+    assert.match(llama.basis, /^Llama 3 tokenizer factor, measured on 2026-12-08 .*1\.01× o200k on prose, 1\.00× on code and JSON.*not redistributed \(Meta Llama 3 Community License\)$/);
     const gemini = countingPlan('gemini-2.5-pro');
-    assert.ok(gemini.kind === 'local' && gemini.as === "as Google's local tokenizer counts");
+    assert.ok(gemini.kind === 'factor', 'Gemini 2.x is counted by a factor');
+    assert.strictEqual(countingPlan('gemma-3-4b-it'), gemini);
+    assert.match(gemini.basis, /^Gemma 3 tokenizer factor \(Google's local tokenizer for Gemini 2\.x\/3\), measured on 2026-12-08 .*1\.07× o200k on prose, 1\.18× on code, 1\.34× on JSON; 1\.25 .* between .*not redistributed \(Gemma Terms of Use\)$/);
+    for (const model of ['llama-3.1-8b', 'gemini-2.5-flash', 'gemma-3-27b-it']) assert.strictEqual(localTokenizerFor(model), null, model);
   });
 
   test('localTokenizerFor names the tokenizer a prompt for that model needs, or null', () => {
-    assert.strictEqual(localTokenizerFor('llama-3.1-8b'), 'llama3');
+    assert.strictEqual(localTokenizerFor('qwen3-32b'), 'qwen3');
     assert.strictEqual(localTokenizerFor('gpt-4o'), null);
     assert.strictEqual(localTokenizerFor('claude-opus-4-7'), null);
   });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { callHitAt } from '../../../../../src/core/pipeline/callLookup';
 import { hoverMarkdown, type HoverFacts } from '../../../../../src/core/presentation/hover/hoverMarkdown';
+import { countingMethod } from '../../../../../src/core/tokens/countingMethod';
 import { callAnalysis, callEstimate, estimate, prompt, promptAnalysis } from '../analysisFixtures';
 
 const FACTS: HoverFacts = { priceList: 'LiteLLM, 2026-07-24 (bundled)', expectedOutputTokens: 256, placeholderTokens: 50 };
@@ -83,11 +84,28 @@ suite('presentation: hover Markdown of a call', () => {
     ]);
   });
 
-  test("one counting method is one line: a Gemini call says it is counted as Google's local tokenizer counts", () => {
-    const gemini = callEstimate('gemini-2.5-flash', { counting: { kind: 'local', name: 'gemma3', exact: true, note: null, as: "as Google's local tokenizer counts" } });
+  test('one counting method is one line: a Gemini call says it is ≈ by the Gemma 3 tokenizer factor', () => {
+    const gemini = callEstimate('gemini-2.5-flash', { counting: countingMethod('gemini-2.5-flash') });
     const call = callAnalysis([gemini], [{ index: 0, slot: '/messages/0', tokens: 100, share: 1 }], { model: 'gemini-2.5-flash', api: 'gemini' });
     const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
-    assert.ok(lines.includes("**Token counts:** gemini\\-2\\.5\\-flash — exact\\: Gemma 3 tokenizer, as Google's local tokenizer counts."), lines.join('\n'));
+    const line = lines.find((l) => l.startsWith('**Token counts:** gemini\\-2\\.5\\-flash — '));
+    assert.ok(line, lines.join('\n'));
+    assert.ok(line.includes('— ≈ o200k\\_base ×1\\.07 \\(prose\\) / ×1\\.25 \\(code\\)\\: Gemma 3 tokenizer factor '), line);
+  });
+
+  test("a provider's count: the whole input says so, and the Token counts line is `exact (Anthropic API)`", () => {
+    const claude = callEstimate('claude-sonnet-4-5', { inputTokens: 130, counting: { kind: 'provider', provider: 'anthropic', added: 0 } });
+    const call = callAnalysis([claude], [{ index: 0, slot: '/messages/0', tokens: 120, share: 120 / 130 }], { model: 'claude-sonnet-4-5', api: 'messages' });
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    assert.ok(lines.includes('- **input · 130 tokens** · exact \\(Anthropic API\\): the whole request as the API counts it'), lines.join('\n'));
+    assert.ok(lines.includes('**Token counts:** claude\\-sonnet\\-4\\-5 — exact \\(Anthropic API\\).'), lines.join('\n'));
+  });
+
+  test('exact counts on and not answered yet: the hover says the ≈ figure waits for the provider', () => {
+    const claude = callEstimate('claude-sonnet-4-5', { exact: false, counting: countingMethod('claude-sonnet-4-5') });
+    const call = { ...callAnalysis([claude], [{ index: 0, slot: '/messages/0', tokens: 100, share: 1 }], { model: 'claude-sonnet-4-5', api: 'messages' }), countRequests: [{ provider: 'anthropic' as const, model: 'claude-sonnet-4-5', key: 'k', body: {} }] };
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    assert.ok(lines.includes('Exact count requested from the Anthropic API: ≈ until it answers.'), lines.join('\n'));
   });
 
   test('a part that reaches two calls lists both (line and cost) and shows the first one’s anatomy', () => {
