@@ -76,11 +76,11 @@ export const SETTINGS = {
   // ──── Price catalogue refresh (src/vscode/prices/); the source decides what every figure is computed from ────
   'prices.source': setting<string>({ type: 'string', scope: 'window', default: DEFAULT_PRICES_URL, restricted: true }),
   'prices.weeklyCheck': setting<boolean>({ type: 'boolean', scope: 'window', default: false, restricted: true }),
-  // ──── Exact counts from the provider (src/vscode/exactCounts/): user settings only, never a workspace's ────
-  'exactCounts.anthropic': setting<boolean>({ type: 'boolean', scope: 'machine', default: false, restricted: true }),
-  'exactCounts.gemini': setting<boolean>({ type: 'boolean', scope: 'machine', default: false, restricted: true }),
-  'exactCounts.anthropicUrl': setting<string>({ type: 'string', scope: 'machine', default: DEFAULT_COUNT_BASE_URLS.anthropic, restricted: true }),
-  'exactCounts.geminiUrl': setting<string>({ type: 'string', scope: 'machine', default: DEFAULT_COUNT_BASE_URLS.gemini, restricted: true }),
+  // ──── Exact counts from the provider (src/vscode/exactCounts/): read from user settings only (never a workspace's), window scope like the spend URLs (machine scope is ignored in user settings under code-server and remotes) ────
+  'exactCounts.anthropic': setting<boolean>({ type: 'boolean', scope: 'window', default: false, restricted: true }),
+  'exactCounts.gemini': setting<boolean>({ type: 'boolean', scope: 'window', default: false, restricted: true }),
+  'exactCounts.anthropicUrl': setting<string>({ type: 'string', scope: 'window', default: DEFAULT_COUNT_BASE_URLS.anthropic, restricted: true }),
+  'exactCounts.geminiUrl': setting<string>({ type: 'string', scope: 'window', default: DEFAULT_COUNT_BASE_URLS.gemini, restricted: true }),
   // ──── Compress Prompt (src/vscode/compress/) ────
   'compress.mode': setting<'safe' | 'aggressive'>({ type: 'string', scope: 'resource', default: 'safe', enum: ['safe', 'aggressive'] }),
   'compress.modelAssisted.enabled': setting<boolean>({ type: 'boolean', scope: 'window', default: false }),
