@@ -29,7 +29,9 @@ export interface SimulatedRequestCost {
   standard: number;
   /** One request through the batch API (standard when the model has no batch price). */
   batch: number;
-  /** The average over the batch share: (1 − batchShare) × standard + batchShare × batch. */
+  /** One request on the flex tier (standard when the model has none). */
+  flex: number;
+  /** The average over the shares: (1 − batch − flex) × standard + batchShare × batch + flexShare × flex. */
   average: number;
   /** Long-context tier threshold that applied, or null for base rates. */
   tier: number | null;
@@ -41,7 +43,7 @@ export interface SimulatedRequestCost {
 }
 
 export type RequestInputs = Pick<SimulationInputs, 'inputTokens' | 'outputTokens' | 'cachedPrefixShare' | 'batchShare'> &
-  Partial<Pick<SimulationInputs, 'requestsPerDay' | 'cacheHitRate'>>;
+  Partial<Pick<SimulationInputs, 'requestsPerDay' | 'cacheHitRate' | 'flexShare'>>;
 
 const MINUTES_PER_DAY = 1440;
 
@@ -54,6 +56,8 @@ const percent = (share: number) => `${share > 0 && share < 0.01 ? '< 1' : Math.r
 
 export function simulatedRequestCost(price: ModelPrice, inputs: RequestInputs): SimulatedRequestCost {
   const { inputTokens, outputTokens, cachedPrefixShare, batchShare } = inputs;
+  const flexShare = inputs.flexShare ?? 0;
+  const standardShare = 1 - batchShare - flexShare;
   const notes: string[] = [];
   const standardRates = effectiveRates(price, inputTokens)!;
   const prefixTokens = inputTokens * cachedPrefixShare;
@@ -78,19 +82,25 @@ export function simulatedRequestCost(price: ModelPrice, inputs: RequestInputs): 
       : `${price.id} has no batch rates: batch requests are billed at standard rates`);
   }
   const batch = batched ?? standard;
-  // The cache is in use when some requests read it: the standard ones, or batch ones where the provider stacks.
-  const cached = (batchShare < 1 || batched === null ? standard.cached : false) || (batched?.cached ?? false);
-  if (prefixTokens > 0 && (batchShare < 1 || batched === null || batched.cached)) notes.push(...cacheNotes(price, prefixTokens, cached, writeShare, modelRequestsPerDay));
+  const flexed = flexShare > 0 ? cost('flex') : null;
+  if (flexShare > 0 && flexed === null) notes.push(`${price.id} has no flex tier: flex requests are billed at standard rates`);
+  const flex = flexed ?? standard;
+  // Standard requests use the cache unless none are standard; batch (flex) ones where the provider stacks.
+  const standardCached = standard.cached && (standardShare > 0 || (batchShare > 0 && batched === null) || (flexShare > 0 && flexed === null));
+  const cached = standardCached || (batched?.cached ?? false) || (flexed?.cached ?? false);
+  if (prefixTokens > 0 && (cached || !standard.cached)) notes.push(...cacheNotes(price, prefixTokens, cached, writeShare, modelRequestsPerDay));
   if (batched !== null && standard.cached && !batched.cached) notes.push(`${price.id}: no cache discount on batch requests (its provider does not combine them)`);
 
-  const average = batchShare === 0 ? standard.total : batchShare === 1 ? batch.total : (1 - batchShare) * standard.total + batchShare * batch.total;
+  const average = standardShare * standard.total + batchShare * batch.total + flexShare * flex.total;
+  const discounted = batched !== null || flexed !== null;
   const used = (note: BillingNote) =>
     note.rule === 'tier' ||
     (note.rule === 'batch' && batched !== null) ||
+    (note.rule === 'flex' && flexed !== null) ||
     ((note.rule === 'cacheRead' || note.rule === 'cacheWrite') && cached) ||
-    (note.rule === 'stacking' && standard.cached && batched !== null);
+    (note.rule === 'stacking' && standard.cached && discounted);
   const applied = billingNotes(price, inputTokens).filter(used).map((note) => note.text);
-  return { standard: standard.total, batch: batch.total, average, tier: standardRates.tier, cacheWriteShare: cached ? writeShare : 0, applied, notes };
+  return { standard: standard.total, batch: batch.total, flex: flex.total, average, tier: standardRates.tier, cacheWriteShare: cached ? writeShare : 0, applied, notes };
 }
 
 function cacheNotes(price: ModelPrice, prefixTokens: number, cached: boolean, writeShare: number, requestsPerDay: number): string[] {

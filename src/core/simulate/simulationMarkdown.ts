@@ -12,7 +12,7 @@ export function toMarkdown(result: SimulationResult): string {
     `${formatCount(inputs.requestsPerDay)} requests/day × ${inputs.daysPerMonth} days, ` +
       `${formatCount(inputs.inputTokens)} input + ${formatCount(inputs.outputTokens)} output tokens per request; ` +
       `response cache ${formatPercent(inputs.cacheHitRate)}, cached prefix ${formatPercent(inputs.cachedPrefixShare)}, ` +
-      `batch ${formatPercent(inputs.batchShare)}, growth ${formatPercent(inputs.growth, true)}/month.`,
+      `batch ${formatPercent(inputs.batchShare)}, ${inputs.flexShare ? `flex ${formatPercent(inputs.flexShare)}, ` : ''}growth ${formatPercent(inputs.growth, true)}/month.`,
   );
   out.push('');
 

@@ -100,3 +100,17 @@ suite('simulate: the providers\' batch and cache rules', () => {
     approx(simulatedRequestCost(price('claude-sonnet-4-5'), request({ cachedPrefixShare: 0.9 })).standard, (9000 * 0.3 + 1000 * 3 + 500 * 15) / 1e6);
   });
 });
+
+suite('simulate: the flex share', () => {
+  test('flex requests at the flex rates, stacked with the cache (OpenAI); standard where a model has no flex tier', () => {
+    const gpt5 = simulatedRequestCost(price('gpt-5'), request({ flexShare: 0.5 }));
+    approx(gpt5.flex, (10_000 * 0.625 + 500 * 5) / 1e6);
+    approx(gpt5.average, 0.5 * gpt5.standard + 0.5 * gpt5.flex);
+    const cached = simulatedRequestCost(price('gpt-5'), request({ flexShare: 1, cachedPrefixShare: 0.9 }));
+    // 8,960 cached tokens (1,024 then 128-token steps) at flex's cache read 0.0625, the rest at 0.625.
+    approx(cached.flex, (8960 * 0.0625 + 1040 * 0.625 + 500 * 5) / 1e6);
+    const none = simulatedRequestCost(price('claude-sonnet-4-5'), request({ flexShare: 0.5 }));
+    approx(none.average, none.standard);
+    assert.match(none.notes.join(' '), /has no flex tier/);
+  });
+});
