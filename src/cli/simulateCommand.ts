@@ -7,7 +7,7 @@ import * as path from 'path';
 import { loadDefaultPriceTable } from '../core/pricing/priceTable';
 import { formatUsd } from '../core/pricing/formatUsd';
 import { simulateModels, SimulationInputError } from '../core/simulate/modelComparison';
-import { SIMULATION_DEFAULTS, type SimulationInputs } from '../core/simulate/simulationInputs';
+import { flexShareOf, SIMULATION_DEFAULTS, type SimulationInputs } from '../core/simulate/simulationInputs';
 import { toMarkdown } from '../core/simulate/simulationMarkdown';
 import { simulateWorkspace } from '../core/simulate/workspaceSimulation';
 import { workspaceToMarkdown } from '../core/simulate/workspaceMarkdown';
@@ -48,6 +48,7 @@ Ad-hoc mode prices one case:
   --cache-hit-rate R      share of requests answered by your response cache (0–1, default 0)
   --cached-prefix-share R share of input tokens read from the provider's prompt cache (0–1, default 0)
   --batch-share R         share of requests sent through the batch API (0–1, default 0)
+  --flex-share R          share of requests on the flex tier, OpenAI's service_tier "flex" (0–1, default 0)
   --growth R              monthly growth, compounded (0.05 = +5 %, default 0)
   --models m1,m2          compare with these models
   --acceptable-models m1  models you would accept: the cheapest one's saving is shown
@@ -62,7 +63,7 @@ Both modes:
 Costs are USD; a model without a price shows "no price" (null in JSON), never $0.
 `;
 
-const AD_HOC_FLAGS = ['model', 'requests-per-day', 'input-tokens', 'output-tokens', 'days', 'cache-hit-rate', 'cached-prefix-share', 'batch-share', 'growth', 'models', 'acceptable-models'];
+const AD_HOC_FLAGS = ['model', 'requests-per-day', 'input-tokens', 'output-tokens', 'days', 'cache-hit-rate', 'cached-prefix-share', 'batch-share', 'flex-share', 'growth', 'models', 'acceptable-models'];
 
 export async function simulateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
@@ -98,6 +99,7 @@ async function simulateAdHoc(args: ParsedArgs, io: CliIo): Promise<number> {
     cacheHitRate: numberFlag(args, 'cache-hit-rate') ?? SIMULATION_DEFAULTS.cacheHitRate,
     cachedPrefixShare: numberFlag(args, 'cached-prefix-share') ?? SIMULATION_DEFAULTS.cachedPrefixShare,
     batchShare: numberFlag(args, 'batch-share') ?? SIMULATION_DEFAULTS.batchShare,
+    ...flexShareOf(numberFlag(args, 'flex-share')),
     growth: growthFlag(args) ?? SIMULATION_DEFAULTS.growth,
   };
   // Budget and acceptable models may come from the usage section, but a broken or absent one is no reason to fail here.
@@ -121,7 +123,7 @@ async function simulateAdHoc(args: ParsedArgs, io: CliIo): Promise<number> {
       inputs,
     }, prices);
   } catch (error) {
-    if (error instanceof SimulationInputError) throw new UsageError(error.message.replace(/\b(requestsPerDay|inputTokens|outputTokens|daysPerMonth|cacheHitRate|cachedPrefixShare|batchShare|growth)\b/g, flagName));
+    if (error instanceof SimulationInputError) throw new UsageError(error.message.replace(/\b(requestsPerDay|inputTokens|outputTokens|daysPerMonth|cacheHitRate|cachedPrefixShare|batchShare|flexShare|growth)\b/g, flagName));
     throw error;
   }
   if (configFile) io.stderr(`using ${displayPath(configFile, io.cwd)}\n`);
@@ -197,6 +199,7 @@ const FLAG_NAMES: Record<string, string> = {
   cacheHitRate: '--cache-hit-rate',
   cachedPrefixShare: '--cached-prefix-share',
   batchShare: '--batch-share',
+  flexShare: '--flex-share',
   growth: '--growth',
 };
 const flagName = (key: string): string => FLAG_NAMES[key] ?? key;

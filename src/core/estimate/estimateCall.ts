@@ -9,6 +9,7 @@
  */
 import type { AssembledCall } from '../prompts/assembleCalls';
 import { combineParts } from '../prompts/assembleCalls';
+import { billingNotes, type BillingNote } from '../pricing/billingRules';
 import { callCost } from '../pricing/callCost';
 import type { CountingMethod } from '../tokens/countingMethod';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
@@ -59,9 +60,16 @@ export interface CallEstimate {
   /** Input plus the whole cap at the output rate; null without a price or a cap. */
   maxCostPerCall: number | null;
   inputCost: number | null;
-  /** Typical cost with the whole input read from the prompt cache. */
+  /** Typical cost with the whole input read from the prompt cache (null below the model's cache minimum). */
   cachedCostPerCall: number | null;
+  /** Typical cost through the batch API, by the provider's rule or LiteLLM's rates (`pricing/billingRules.ts`). */
   batchCostPerCall: number | null;
+  /** Typical cost on the flex service tier (OpenAI), where the model has one. */
+  flexCostPerCall: number | null;
+  /** The provider's billing rules for this call's input ("batch −50 %", "below the 1,024-token cache minimum …"). */
+  billing: BillingNote[];
+  /** How the model name reached its price when it is not its own entry (an alias, a reseller's rate). */
+  priceVia: string | null;
   contextWindow: number | null;
   contextShare: number | null;
   tier: number | null;
@@ -148,7 +156,8 @@ export function estimateCall(assembled: AssembledCall, model: string, partTokens
 /** What a call's cost depends on besides its input: output, reasoning, the price and the context window. */
 export type CallPricing = Pick<
   CallEstimate,
-  'priceId' | 'outputTokens' | 'reasoningTokens' | 'costPerCall' | 'maxCostPerCall' | 'inputCost' | 'cachedCostPerCall' | 'batchCostPerCall' | 'contextWindow' | 'contextShare' | 'tier'
+  | 'priceId' | 'outputTokens' | 'reasoningTokens' | 'costPerCall' | 'maxCostPerCall' | 'inputCost' | 'cachedCostPerCall' | 'batchCostPerCall'
+  | 'flexCostPerCall' | 'billing' | 'priceVia' | 'contextWindow' | 'contextShare' | 'tier'
 >;
 
 /**
@@ -176,6 +185,9 @@ export function priceCallInput(call: AssembledCall['call'], model: string, input
     inputCost: typical?.inputCost ?? null,
     cachedCostPerCall: typical && typical.cachedInputCost !== null ? typical.cachedInputCost + typical.outputCost : null,
     batchCostPerCall: typical?.batchTotal ?? null,
+    flexCostPerCall: typical?.flexTotal ?? null,
+    billing: price ? billingNotes(price, inputTokens) : [],
+    priceVia: price?.resolvedVia ?? null,
     contextWindow,
     contextShare: contextWindow ? inputTokens / contextWindow : null,
     tier: typical?.tier ?? null,

@@ -1,3 +1,4 @@
+import { cacheableTokens, cacheMinimum, effectiveRates, type EffectiveRates, type ServiceMode } from './billingRules';
 import type { ModelPrice } from './modelPrice';
 
 /** What one call costs in USD. */
@@ -6,43 +7,28 @@ export interface CallCost {
   outputCost: number;
   /** inputCost + outputCost. */
   total: number;
-  /** The input cost if the whole prompt were read from the prompt cache; null without a cache-read rate. */
+  /**
+   * The input cost if the whole prompt were read from the prompt cache; null without a cache-read rate, or when
+   * the prompt is shorter than the model's cache minimum (`billingRules.ts`).
+   */
   cachedInputCost: number | null;
-  /** The call through the provider's batch API; null without batch rates, or when a long-context tier applies. */
+  /** The call through the provider's batch API (its rule or LiteLLM's rates); null when none is known. */
   batchTotal: number | null;
+  /** The call on the flex service tier (OpenAI); null where the model has none. */
+  flexTotal: number | null;
   /** Threshold of the long-context tier that applied, or null for base rates. */
   tier: number | null;
 }
 
-/** A call whose prompt starts with a cached prefix. */
+/** A call whose prompt starts with a prefix read from, or written to, the prompt cache. */
 export interface CachedPrefixCost {
   prefixCost: number;
   restCost: number;
   outputCost: number;
   total: number;
   tier: number | null;
-}
-
-interface Rates {
-  input: number;
-  output: number;
-  cacheRead: number | undefined;
-  tier: number | null;
-}
-
-/**
- * Rates for a prompt of `promptTokens`. Like LiteLLM's cost code, a long-context tier replaces the base
- * rates for EVERY token of a request whose prompt exceeds the tier's threshold (input, output and cache
- * reads alike) — these are not marginal rates. With several tiers the highest exceeded threshold wins.
- */
-function ratesFor(price: ModelPrice, promptTokens: number): Rates {
-  let rates: Rates = { input: price.input, output: price.output, cacheRead: price.cacheRead, tier: null };
-  for (const tier of price.above ?? []) {
-    if (promptTokens > tier.threshold && (rates.tier === null || tier.threshold > rates.tier)) {
-      rates = { input: tier.input, output: tier.output, cacheRead: tier.cacheRead ?? price.cacheRead, tier: tier.threshold };
-    }
-  }
-  return rates;
+  /** Prefix tokens the provider actually caches (0 below its minimum; OpenAI counts in 128-token steps). */
+  cachedTokens: number;
 }
 
 /**
@@ -52,35 +38,49 @@ function ratesFor(price: ModelPrice, promptTokens: number): Rates {
 const usd = (...terms: Array<[tokens: number, perMillion: number]>): number =>
   terms.reduce((sum, [tokens, perMillion]) => sum + tokens * perMillion, 0) / 1_000_000;
 
+const plainTotal = (rates: EffectiveRates | null, inputTokens: number, outputTokens: number): number | null =>
+  rates === null ? null : usd([inputTokens, rates.input], [outputTokens, rates.output]);
+
 export function callCost(price: ModelPrice, inputTokens: number, outputTokens: number): CallCost {
-  const rates = ratesFor(price, inputTokens);
+  const rates = effectiveRates(price, inputTokens)!;
   const inputCost = usd([inputTokens, rates.input]);
   const outputCost = usd([outputTokens, rates.output]);
   const total = usd([inputTokens, rates.input], [outputTokens, rates.output]);
-  const cachedInputCost = rates.cacheRead === undefined ? null : usd([inputTokens, rates.cacheRead]);
-  // The catalogue has no long-context batch rates; rather than guess, a tiered call has no batch price.
-  const batchTotal =
-    price.batchInput === undefined || price.batchOutput === undefined || rates.tier !== null
-      ? null
-      : usd([inputTokens, price.batchInput], [outputTokens, price.batchOutput]);
-  return { inputCost, outputCost, total, cachedInputCost, batchTotal, tier: rates.tier };
+  const cached = cachedPrefixCost(price, inputTokens, 0, 0);
+  const cachedInputCost = cached === null || cached.cachedTokens === 0 ? null : cached.total;
+  return {
+    inputCost,
+    outputCost,
+    total,
+    cachedInputCost,
+    batchTotal: plainTotal(effectiveRates(price, inputTokens, 'batch'), inputTokens, outputTokens),
+    flexTotal: plainTotal(effectiveRates(price, inputTokens, 'flex'), inputTokens, outputTokens),
+    tier: rates.tier,
+  };
 }
 
 /**
- * A call whose first `prefixTokens` prompt tokens are read from the provider's prompt cache (billed at the
- * cache-read rate) and whose remaining `restTokens` are billed as normal input. The tier is chosen on the
- * whole prompt, as providers count cached tokens in the prompt size. Null when the model has no cache-read rate.
+ * A call whose first `prefixTokens` prompt tokens are read from the provider's prompt cache (`'read'`, billed at
+ * the cache-read rate) or written to it (`'write'`: Anthropic's 1.25× for a 5-minute write, 2× for `'write1h'`;
+ * normal input where writes cost nothing extra), and whose remaining `restTokens` are normal input. The tier is
+ * chosen on the whole prompt, as providers count cached tokens in the prompt size. A prefix below the model's
+ * cache minimum is not cached: all normal input. Null when the mode has no cache discount (no cache-read rate,
+ * the provider does not stack it with batch) or the model has no such mode.
  */
 export function cachedPrefixCost(
   price: ModelPrice,
   prefixTokens: number,
   restTokens: number,
   outputTokens: number,
+  use: 'read' | 'write' | 'write1h' = 'read',
+  mode: ServiceMode = 'standard',
 ): CachedPrefixCost | null {
-  const rates = ratesFor(price, prefixTokens + restTokens);
-  if (rates.cacheRead === undefined) return null;
-  const prefix: [number, number] = [prefixTokens, rates.cacheRead];
-  const rest: [number, number] = [restTokens, rates.input];
+  const rates = effectiveRates(price, prefixTokens + restTokens, mode);
+  if (rates === null || rates.cacheRead === null) return null;
+  const cachedTokens = cacheableTokens(cacheMinimum(price), prefixTokens);
+  const prefixRate = use === 'read' ? rates.cacheRead : use === 'write' ? rates.cacheWrite : (rates.cacheWrite1h ?? rates.cacheWrite);
+  const prefix: [number, number] = [cachedTokens, prefixRate];
+  const rest: [number, number] = [prefixTokens - cachedTokens + restTokens, rates.input];
   const output: [number, number] = [outputTokens, rates.output];
   return {
     prefixCost: usd(prefix),
@@ -88,5 +88,6 @@ export function cachedPrefixCost(
     outputCost: usd(output),
     total: usd(prefix, rest, output),
     tier: rates.tier,
+    cachedTokens,
   };
 }

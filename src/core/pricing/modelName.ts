@@ -5,12 +5,17 @@
  * catalogue keys that were normalised the same way.
  */
 
-/** A model name split into routing prefixes (provider hints) and the bare model name. */
+/** A model name split into routing prefixes (provider hints), a deployment region and the bare model name. */
 export interface ParsedModelName {
   /** Lower-cased, without routing prefixes, `@` versions turned into `-` suffixes. */
   bare: string;
   /** Routing segments that were stripped, outermost first (`openrouter/anthropic/x` → openrouter, anthropic). */
   hints: string[];
+  /**
+   * Where the reseller runs it, when the name says so; these have their own rates: Bedrock's geography
+   * (`us.anthropic.…` → `us`) and Azure's deployment (`azure/eu/…` → `eu`, `azure/global-standard/…` → `global`).
+   */
+  region?: string;
 }
 
 /** Leading `segment/` parts that route a call rather than name a model. */
@@ -21,11 +26,12 @@ const ROUTING_SEGMENTS = new Set([
   'mistral', 'mistralai', 'codestral', 'deepseek', 'deepseek-ai', 'xai', 'x-ai',
   'groq', 'cerebras', 'cohere', 'cohere_chat', 'together_ai', 'togethercomputer', 'openrouter', 'perplexity',
   'dashscope', 'qwen', 'moonshot', 'moonshotai', 'zai', 'z-ai', 'zai-org', 'minimax', 'meta-llama',
-  // Azure deployment regions that LiteLLM puts after `azure/`.
-  'us', 'eu', 'global', 'global-standard',
   // A LiteLLM proxy in front of the provider: the rest is the model.
   'litellm', 'litellm_proxy',
 ]);
+
+/** Azure deployment types LiteLLM puts after `azure/`, by region; Global Standard is Azure's global deployment. */
+const AZURE_REGIONS: Readonly<Record<string, string>> = { us: 'us', eu: 'eu', global: 'global', 'global-standard': 'global' };
 
 /**
  * `provider:model` prefixes (Pydantic AI's `openai:gpt-4o`, `google-gla:gemini-2.5-flash`), by the routing
@@ -42,7 +48,7 @@ const COLON_PREFIXES: Readonly<Record<string, string>> = {
 export const AGGREGATOR_HINTS = new Set(['openrouter', 'litellm', 'litellm_proxy']);
 
 /** Bedrock ids: optional geography, then `vendor.model`, e.g. `us.anthropic.claude-…-v1:0`. */
-const BEDROCK_ID = /^(?:(?:us|eu|apac|global|jp|au|ca|us-gov)\.)?(?:anthropic|amazon|meta|mistral|cohere|ai21|deepseek|writer|google|minimax|moonshotai|qwen|openai|twelvelabs|zai|nvidia)\.(.+)$/;
+const BEDROCK_ID = /^(?:(us|eu|apac|global|jp|au|ca|us-gov)\.)?(?:anthropic|amazon|meta|mistral|cohere|ai21|deepseek|writer|google|minimax|moonshotai|qwen|openai|twelvelabs|zai|nvidia)\.(.+)$/;
 /** `-v1:0` after a version or date (`claude-sonnet-4-5-20250929-v1:0`), not `claude-v1`, which is its own model. */
 const BEDROCK_VERSION = /(?<=\d)-v\d+(?::\d+)?$/;
 
@@ -58,13 +64,19 @@ export function parseModelName(raw: string): ParsedModelName {
     name = name.slice(colon[0].length);
   }
   const segments = name.split('/');
-  while (segments.length > 1 && ROUTING_SEGMENTS.has(segments[0])) hints.push(segments.shift()!);
+  let region: string | undefined;
+  while (segments.length > 1) {
+    if (ROUTING_SEGMENTS.has(segments[0])) hints.push(segments.shift()!);
+    else if (hints.at(-1) === 'azure' && Object.prototype.hasOwnProperty.call(AZURE_REGIONS, segments[0])) region = AZURE_REGIONS[segments.shift()!];
+    else break;
+  }
   let bare = segments.join('/');
 
   const bedrock = BEDROCK_ID.exec(bare);
   if (bedrock) {
-    bare = bedrock[1].replace(BEDROCK_VERSION, '');
+    bare = bedrock[2].replace(BEDROCK_VERSION, '');
     hints.push('bedrock');
+    region = bedrock[1] ?? region;
   }
 
   // Vertex writes versions as `model@20250929`, `@001`, `@latest`, `@default` (= the bare model).
@@ -77,7 +89,7 @@ export function parseModelName(raw: string): ParsedModelName {
   // Fine-tuned ids `ft:gpt-4o-2024-08-06:org:name:id` are billed at the `ft:<base>` rate.
   if (bare.startsWith('ft:')) bare = bare.split(':').slice(0, 2).join(':');
 
-  return { bare, hints };
+  return region === undefined ? { bare, hints } : { bare, hints, region };
 }
 
 /** The name without `-latest` and without a trailing release date. */

@@ -72,4 +72,9 @@ export interface ModelPrice extends CatalogueEntry {
   id: string;
   /** `override` when any field came from the user's overrides. */
   source: 'catalogue' | 'override';
+  /**
+   * How the name reached `id` when it is not the name's own entry: a provider alias, or a reseller's rate
+   * for a model its vendor no longer prices (`claude-3-5-haiku-latest → claude-3-5-haiku-20241022 …`).
+   */
+  resolvedVia?: string;
 }

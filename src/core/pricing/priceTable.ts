@@ -1,7 +1,8 @@
 import type { CatalogueData, CatalogueSource } from './catalogueData';
 import { catalogueInUse } from './catalogueInUse';
 import type { CatalogueEntry, ModelPrice, PriceFields, PriceTier } from './modelPrice';
-import { AGGREGATOR_HINTS, alternateVersionSpelling, parseModelName, providerMatchesHint, releaseDate, undatedName } from './modelName';
+import { AGGREGATOR_HINTS, alternateVersionSpelling, parseModelName, providerMatchesHint, releaseDate, undatedName, type ParsedModelName } from './modelName';
+import { providerAlias, VENDOR_PROVIDERS, vendorOfName, type AliasVendor } from './providerAliases';
 
 export interface PriceTableOptions {
   /**
@@ -22,18 +23,37 @@ export interface CatalogueInfo {
 
 /**
  * Which provider's entry wins when several carry the same model: the model's own vendor first, then the
- * clouds that resell it, then aggregators. Providers not listed rank last.
+ * clouds that resell it, then aggregators. Providers not listed rank last. Bedrock comes before Vertex for
+ * Claude: a model Anthropic no longer prices (Claude Haiku 3.5) then gets Bedrock's in-region rate, which
+ * equals Anthropic's list price for every Claude model both price (`priceTable.test.ts` checks it); LiteLLM's
+ * Vertex entry for Haiku 3.5 is $1/$5 against Anthropic's $0.80/$4.
  */
 const PROVIDER_PREFERENCE = [
   'openai', 'anthropic', 'gemini', 'vertex_ai-language-models', 'vertex_ai', 'mistral', 'codestral', 'deepseek',
   'xai', 'cohere_chat', 'cohere', 'text-completion-openai', 'dashscope', 'moonshot', 'zai', 'minimax', 'perplexity',
-  'azure', 'azure_text', 'vertex_ai-anthropic_models', 'vertex_ai-mistral_models', 'vertex_ai-embedding-models',
-  'bedrock_converse', 'bedrock', 'azure_ai', 'groq', 'cerebras', 'together_ai', 'openrouter',
+  'azure', 'azure_text', 'bedrock_converse', 'bedrock', 'vertex_ai-anthropic_models', 'vertex_ai-mistral_models',
+  'vertex_ai-embedding-models', 'azure_ai', 'groq', 'cerebras', 'together_ai', 'openrouter',
 ];
 const providerRank = (provider: string): number => {
   const rank = PROVIDER_PREFERENCE.indexOf(provider);
   return rank < 0 ? PROVIDER_PREFERENCE.length : rank;
 };
+
+/**
+ * A name that says no region gets the provider's default deployment: Azure's is Global Standard (its own
+ * rates, e.g. gpt-4o-mini $0.15/$0.60 against $0.165/$0.66 regional); Bedrock's is the in-region model id.
+ */
+const DEFAULT_REGION: Readonly<Record<string, string>> = { azure: 'global' };
+
+/**
+ * LiteLLM keys that name no provider yet belong to a reseller or a non-default deployment, so an exact match
+ * must not end the search: bare `gemini-2.5-pro` is Vertex's entry (the Gemini API's is `gemini/…`), bare
+ * `azure/gpt-4o-mini` is Azure's regional rate.
+ */
+function defersExactKey(id: string, entry: CatalogueEntry): boolean {
+  if (entry.provider === 'vertex_ai-language-models' && !id.includes('/')) return true;
+  return entry.provider in DEFAULT_REGION && parseModelName(id).region === undefined;
+}
 
 const MAX_ALIAS_HOPS = 8;
 
@@ -49,6 +69,12 @@ interface Candidate {
   date: string;
 }
 
+/** A catalogue id and, when it is not the name's own entry, how it was reached. */
+interface Found {
+  id: string;
+  via?: string;
+}
+
 export class PriceTable {
   private readonly models: Readonly<Record<string, CatalogueEntry>>;
   private readonly info: CatalogueInfo;
@@ -57,6 +83,8 @@ export class PriceTable {
   private readonly idsByBareName = new Map<string, string[]>();
   /** Undated bare name → bare names of its dated releases. */
   private readonly datedNames = new Map<string, string[]>();
+  /** Catalogue id → the deployment region its key names (`us.anthropic.…`, `azure/eu/…`). */
+  private readonly regions = new Map<string, string>();
   private readonly aliases = new Map<string, string>();
   private readonly overrides = new Map<string, { key: string; fields: Partial<PriceFields> }>();
   private readonly cache = new Map<string, ModelPrice | undefined>();
@@ -68,8 +96,9 @@ export class PriceTable {
     for (const id of Object.keys(data.models).sort()) {
       const lower = id.toLowerCase();
       if (!this.idsByLowerCase.has(lower)) this.idsByLowerCase.set(lower, id);
-      const { bare } = parseModelName(id);
+      const { bare, region } = parseModelName(id);
       pushTo(this.idsByBareName, bare, id);
+      if (region !== undefined) this.regions.set(id, region);
       const undated = undatedName(bare);
       if (releaseDate(bare) !== undefined && !(this.datedNames.get(undated) ?? []).includes(bare)) {
         pushTo(this.datedNames, undated, bare);
@@ -113,15 +142,17 @@ export class PriceTable {
 
   private resolveUncached(model: string): ModelPrice | undefined {
     const name = this.applyAliases(model);
-    const id = this.findCatalogueId(name);
+    const found = this.findCatalogueId(name);
+    const id = found?.id;
     const override =
       this.findOverride(name) ??
       this.findOverride(parseModelName(name).bare) ??
       (id === undefined ? undefined : this.findOverride(id));
     if (id !== undefined) {
       const entry = this.models[id];
-      if (!override) return { ...entry, id, source: 'catalogue' };
-      return { ...entry, ...override.fields, id, source: 'override' };
+      const via = found?.via === undefined ? {} : { resolvedVia: found.via };
+      if (!override) return { ...entry, id, source: 'catalogue', ...via };
+      return { ...entry, ...override.fields, id, source: 'override', ...via };
     }
     if (override && override.fields.input !== undefined && override.fields.output !== undefined) {
       return {
@@ -151,19 +182,61 @@ export class PriceTable {
     return this.overrides.get(name.trim().toLowerCase());
   }
 
-  private findCatalogueId(name: string): string | undefined {
-    if (Object.prototype.hasOwnProperty.call(this.models, name)) return name;
-    const exact = this.idsByLowerCase.get(name.toLowerCase());
-    if (exact !== undefined) return exact;
+  private findCatalogueId(name: string): Found | undefined {
+    const exact = Object.prototype.hasOwnProperty.call(this.models, name) ? name : this.idsByLowerCase.get(name.toLowerCase());
+    if (exact !== undefined && !defersExactKey(exact, this.models[exact])) return { id: exact };
 
-    const { bare, hints } = parseModelName(name);
-    const found = this.bestCandidate(bare, hints);
-    if (found !== undefined || !hints.some((h) => AGGREGATOR_HINTS.has(h)) || !bare.includes('/')) return found;
-    // `openrouter/nousresearch/x`, `litellm/my-vendor/x`: the vendor is not one we know; try the model alone.
-    return this.bestCandidate(bare.slice(bare.lastIndexOf('/') + 1), hints);
+    const parsed = parseModelName(name);
+    const own = this.candidateFor(parsed.bare, parsed);
+    const notes: string[] = [];
+    let id = own;
+    const alias = providerAlias(parsed.bare);
+    if (alias) {
+      // The alias's target, else the nearest step of its chain the catalogue has.
+      const steps = alias.chain.map((step) => this.candidateFor(step, parsed));
+      let index = steps.length - 1;
+      while (index >= 0 && steps[index] === undefined) index--;
+      const target = index < 0 ? undefined : steps[index];
+      if (target !== undefined && target !== own && (own === undefined || this.aliasWins(own, target, parsed, alias.vendor))) {
+        id = target;
+        notes.push(`${[parsed.bare, ...alias.chain.slice(0, index + 1)].join(' → ')} (${alias.vendor}'s alias)`);
+      }
+    }
+    if (id === undefined) return undefined;
+    const vendor = alias?.vendor ?? vendorOfName(parsed.bare);
+    const provider = this.models[id].provider;
+    const named = parsed.hints.some((hint) => providerMatchesHint(provider, hint));
+    if (vendor !== undefined && !VENDOR_PROVIDERS[vendor].includes(provider) && !named) notes.push(`no ${vendor} price: ${provider}'s rate`);
+    return notes.length ? { id, via: notes.join('; ') } : { id };
   }
 
-  private bestCandidate(bare: string, hints: string[]): string | undefined {
+  /**
+   * The provider's alias wins when the name's own entry is a less preferred provider's (a reseller's), or when
+   * the vendor's own entry for the alias is priced unlike what it points at (LiteLLM's `codestral-latest` still
+   * has Codestral 2405's rates).
+   */
+  private aliasWins(own: string, target: string, parsed: ParsedModelName, vendor: AliasVendor): boolean {
+    if (this.rank(target, parsed) < this.rank(own, parsed)) return true;
+    const [a, b] = [this.models[own], this.models[target]];
+    return VENDOR_PROVIDERS[vendor].includes(a.provider) && a.provider === b.provider && !sameRates(a, b);
+  }
+
+  /** The best catalogue id for a bare name, with the routing hints and region of the name as written. */
+  private candidateFor(bare: string, parsed: ParsedModelName): string | undefined {
+    const found = this.bestCandidate(bare, parsed);
+    if (found !== undefined || !parsed.hints.some((h) => AGGREGATOR_HINTS.has(h)) || !bare.includes('/')) return found;
+    // `openrouter/nousresearch/x`, `litellm/my-vendor/x`: the vendor is not one we know; try the model alone.
+    return this.bestCandidate(bare.slice(bare.lastIndexOf('/') + 1), parsed);
+  }
+
+  /** Sort key of a provider for a name: the hints it matches first, then the vendor-first preference. */
+  private rank(id: string, parsed: ParsedModelName): number {
+    const provider = this.models[id].provider;
+    const index = parsed.hints.findIndex((hint) => providerMatchesHint(provider, hint));
+    return (index < 0 ? parsed.hints.length : index) * 1000 + providerRank(provider);
+  }
+
+  private bestCandidate(bare: string, parsed: ParsedModelName): string | undefined {
     const candidates: Candidate[] = [];
     const add = (names: readonly string[], step: number) => {
       for (const candidateName of names) {
@@ -185,22 +258,32 @@ export class PriceTable {
     if (alternate !== undefined) addSpelling(alternate, 3);
     if (candidates.length === 0) return undefined;
 
-    const hintScore = (provider: string) => {
-      const index = hints.findIndex((hint) => providerMatchesHint(provider, hint));
-      return index < 0 ? hints.length : index;
+    // The region the name asks for (`us.` on Bedrock, `azure/eu/`), else the provider's default deployment.
+    const regionScore = (id: string, provider: string) => {
+      const region = this.regions.get(id);
+      const wanted = parsed.region ?? DEFAULT_REGION[provider];
+      return region === wanted ? 0 : region === undefined ? 1 : 2;
     };
+    // A region the name asks for outranks the spelling (`azure/us/gpt-4o-mini` → the US dated entry); the default
+    // region only breaks ties between spellings.
+    const explicit = parsed.region !== undefined;
     candidates.sort(
       (a, b) =>
-        hintScore(a.entry.provider) - hintScore(b.entry.provider) ||
-        providerRank(a.entry.provider) - providerRank(b.entry.provider) ||
+        this.rank(a.id, parsed) - this.rank(b.id, parsed) ||
+        (explicit ? regionScore(a.id, a.entry.provider) - regionScore(b.id, b.entry.provider) : 0) ||
         a.step - b.step ||
+        regionScore(a.id, a.entry.provider) - regionScore(b.id, b.entry.provider) ||
         b.date.localeCompare(a.date) ||
-        // Shortest key: `azure/gpt-5.4` (global) before `azure/eu/gpt-5.4` (regional uplift).
         a.id.length - b.id.length ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
     return candidates[0].id;
   }
+}
+
+/** Two entries bill a plain request alike. */
+function sameRates(a: CatalogueEntry, b: CatalogueEntry): boolean {
+  return a.input === b.input && a.output === b.output && a.cacheRead === b.cacheRead;
 }
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {

@@ -25,6 +25,9 @@ export interface CostDiffSide {
   inputTokens: number;
   /** Null when the model has no price. */
   monthlyCost: number | null;
+  /** The provider's billing rules the cost used (`pricing/billingRules.ts`), and what the simulation noted. */
+  billing: string[];
+  notes: string[];
 }
 
 export interface CostDiffRow {
@@ -118,7 +121,7 @@ function baseEntryFor<T>(pair: CallPair<T>, headEntry: UsagePromptEntry | null, 
 }
 
 function side(cost: FindingMonthlyCost | null): CostDiffSide | null {
-  return cost ? { model: cost.model, inputTokens: cost.inputs.inputTokens, monthlyCost: cost.cost.monthlyCost } : null;
+  return cost ? { model: cost.model, inputTokens: cost.inputs.inputTokens, monthlyCost: cost.cost.monthlyCost, billing: cost.cost.billing, notes: cost.cost.notes } : null;
 }
 
 function diffRow(pair: CallPair<DiffFinding>, beforeCost: FindingMonthlyCost | null, afterCost: FindingMonthlyCost | null): CostDiffRow {

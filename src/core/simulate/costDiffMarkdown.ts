@@ -1,7 +1,7 @@
 /** The cost diff as a Markdown table for a pull-request comment: one row per LLM call. */
 import { formatUsd } from '../pricing/formatUsd';
 import type { CostDiff, CostDiffRow, CostDiffSide } from './costDiff';
-import { formatPercent, markdownTable } from './markdownTable';
+import { billingLines, formatPercent, markdownTable } from './markdownTable';
 import { describeEntry } from './usageMatch';
 import { callLabel } from './workspaceMarkdown';
 
@@ -46,6 +46,8 @@ export function costDiffToMarkdown(diff: CostDiff, options: CostDiffMarkdownOpti
   if (diff.unpricedRows) notes.push(`${diff.unpricedRows} call${diff.unpricedRows === 1 ? '' : 's'} without a price left out of the totals`);
   if (diff.withoutUsage) notes.push(`${diff.withoutUsage} call${diff.withoutUsage === 1 ? '' : 's'} without usage data (not costed)`);
   for (const entry of diff.unmatchedEntries) notes.push(`${describeEntry(entry)} matches no call`);
+  const sides = shown.flatMap((r) => [r.after, r.before]).filter((side): side is CostDiffSide => side !== null);
+  notes.push(...new Set(sides.flatMap((side) => side.notes)), ...billingLines(sides));
   if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
   return `${out.join('\n')}\n`;
 }

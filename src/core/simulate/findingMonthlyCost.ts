@@ -5,7 +5,7 @@
  */
 import type { PriceTable } from '../pricing/priceTable';
 import { modelMonthlyCost, type ModelMonthlyCost } from './modelMonthlyCost';
-import { SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from './simulationInputs';
+import { flexShareOf, SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from './simulationInputs';
 import { usageValue, type UsageFile, type UsagePromptEntry } from './usageFile';
 import { matchUsageEntry, type FindingLocation, type UsageMatchOptions } from './usageMatch';
 
@@ -116,6 +116,7 @@ export function inputsFor(finding: PricedFinding, entry: UsagePromptEntry | null
     cacheHitRate: value('cacheHitRate', SIMULATION_DEFAULTS.cacheHitRate),
     cachedPrefixShare: value('cachedPrefixShare', SIMULATION_DEFAULTS.cachedPrefixShare),
     batchShare: value('batchShare', SIMULATION_DEFAULTS.batchShare),
+    ...flexShareOf(usageValue(entry, usage.defaults, 'flexShare', profile)),
     daysPerMonth: value('daysPerMonth', SIMULATION_DEFAULTS.daysPerMonth),
   };
 }

@@ -31,3 +31,13 @@ export function formatPercent(share: number | null, signed = false): string {
 export function formatCount(value: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
 }
+
+/**
+ * `Billing rules, claude-sonnet-4-5: batch −50 %; cache read 0.1× input; …`: the provider rules each model's
+ * figure used (`pricing/billingRules.ts`), one line a model, models whose rules changed nothing left out.
+ */
+export function billingLines(costs: readonly { model: string; billing: readonly string[] }[]): string[] {
+  const byModel = new Map<string, string>();
+  for (const { model, billing } of costs) if (billing.length && !byModel.has(model)) byModel.set(model, billing.join('; '));
+  return [...byModel].map(([model, rules]) => `Billing rules, ${model}: ${rules}`);
+}

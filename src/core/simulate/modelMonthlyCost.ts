@@ -3,6 +3,8 @@
  *   model requests per month = requestsPerDay × (1 − cacheHitRate) × daysPerMonth
  *   month 1                  = model requests per month × average request cost
  *   month k                  = month 1 × (1 + growth)^(k − 1)
+ * except that with a cached prefix the share of requests that write it falls as the volume grows, so each
+ * month's request cost is worked out at that month's volume (`requestCost.ts`).
  * A model without a price gives null costs ("no price"), never 0.
  */
 import type { PriceTable } from '../pricing/priceTable';
@@ -26,6 +28,8 @@ export interface ModelMonthlyCost {
   projectionTotal: number | null;
   /** Long-context tier threshold that applied, or null. */
   tier: number | null;
+  /** The provider's billing rules the cost used ("batch −50 %", "cache write 1.25× input (5 min), 2× (1 h)"). */
+  billing: string[];
   notes: string[];
 }
 
@@ -51,12 +55,18 @@ export function modelMonthlyCost(
       months: null,
       projectionTotal: null,
       tier: null,
+      billing: [],
       notes: [`no price for ${model}`],
     };
   }
   const request = simulatedRequestCost(price, inputs);
   const monthlyCost = requests * request.average;
-  const months = projectMonths(monthlyCost, inputs.growth, projectionMonths);
+  const months =
+    request.cacheWriteShare === 0
+      ? projectMonths(monthlyCost, inputs.growth, projectionMonths)
+      : projectMonths(1, inputs.growth, projectionMonths).map((volume, k) =>
+          k === 0 ? monthlyCost : requests * volume * simulatedRequestCost(price, { ...inputs, requestsPerDay: inputs.requestsPerDay * volume }).average,
+        );
   return {
     model,
     priceId: price.id,
@@ -66,6 +76,7 @@ export function modelMonthlyCost(
     months,
     projectionTotal: sumMonths(months),
     tier: request.tier,
+    billing: request.applied,
     notes: request.notes,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { PriceTable } from '../pricing/priceTable';
 import { modelMonthlyCost } from './modelMonthlyCost';
-import { SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from './simulationInputs';
+import { flexShareOf, SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from './simulationInputs';
 import { usageValue, type UsageFile } from './usageFile';
 import { describeEntry, matchUsageEntry, type FindingLocation, type UsageMatchOptions } from './usageMatch';
 
@@ -45,6 +45,7 @@ export function trafficForPrompt(location: FindingLocation, usage: UsageFile | n
         cacheHitRate: value('cacheHitRate', SIMULATION_DEFAULTS.cacheHitRate),
         cachedPrefixShare: value('cachedPrefixShare', SIMULATION_DEFAULTS.cachedPrefixShare),
         batchShare: value('batchShare', SIMULATION_DEFAULTS.batchShare),
+        ...flexShareOf(usageValue(entry, usage.defaults, 'flexShare', profile)),
         daysPerMonth: value('daysPerMonth', SIMULATION_DEFAULTS.daysPerMonth),
       },
     };

@@ -23,6 +23,11 @@ export interface SimulationInputs {
   cachedPrefixShare: number;
   /** Share of the requests sent through the provider's batch API. */
   batchShare: number;
+  /**
+   * Share of the requests sent on the flex service tier (OpenAI's `service_tier: "flex"`), at most
+   * 1 − batchShare; absent = 0. A model without a flex tier bills them at standard rates, with a note.
+   */
+  flexShare?: number;
   /** Days billed per month. */
   daysPerMonth: number;
 }
@@ -34,6 +39,7 @@ export const SIMULATION_DEFAULTS = Object.freeze({
   cacheHitRate: 0,
   cachedPrefixShare: 0,
   batchShare: 0,
+  flexShare: 0,
   daysPerMonth: 30,
   /** Length of the projection in months. */
   projectionMonths: 12,
@@ -53,6 +59,11 @@ export function defaultSimulationInputs(settings: Pick<EngineSettings, 'expected
   };
 }
 
+/** `{ flexShare }` when a share is given, else nothing (the input is optional, absent = 0). */
+export function flexShareOf(share: number | undefined): Pick<SimulationInputs, 'flexShare'> {
+  return share === undefined ? {} : { flexShare: share };
+}
+
 /** The allowed range of each input, shared by the usage-file parser and the CLI flags. */
 export const INPUT_RULES: Readonly<Record<keyof SimulationInputs, { check: (v: number) => boolean; expected: string }>> = {
   requestsPerDay: { check: (v) => v >= 0, expected: 'a number ≥ 0' },
@@ -62,6 +73,7 @@ export const INPUT_RULES: Readonly<Record<keyof SimulationInputs, { check: (v: n
   cacheHitRate: { check: (v) => v >= 0 && v <= 1, expected: 'a share between 0 and 1' },
   cachedPrefixShare: { check: (v) => v >= 0 && v <= 1, expected: 'a share between 0 and 1' },
   batchShare: { check: (v) => v >= 0 && v <= 1, expected: 'a share between 0 and 1' },
+  flexShare: { check: (v) => v >= 0 && v <= 1, expected: 'a share between 0 and 1' },
   daysPerMonth: { check: (v) => v > 0 && v <= 31, expected: 'a number of days between 0 and 31' },
 };
 
@@ -70,7 +82,9 @@ export function checkSimulationInputs(inputs: SimulationInputs): string[] {
   const problems: string[] = [];
   for (const [key, rule] of Object.entries(INPUT_RULES) as [keyof SimulationInputs, (typeof INPUT_RULES)[keyof SimulationInputs]][]) {
     const value = inputs[key];
+    if (value === undefined && key === 'flexShare') continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || !rule.check(value)) problems.push(`${key} must be ${rule.expected}, got ${String(value)}`);
   }
+  if ((inputs.flexShare ?? 0) + inputs.batchShare > 1) problems.push(`batchShare + flexShare must be at most 1, got ${inputs.batchShare} + ${inputs.flexShare}`);
   return problems;
 }

@@ -1,6 +1,6 @@
 /** A copyable Markdown report of a `SimulationResult`: models side by side, the projection, budget and saving. */
 import { formatUsd } from '../pricing/formatUsd';
-import { formatCount, formatPercent, markdownTable } from './markdownTable';
+import { billingLines, formatCount, formatPercent, markdownTable } from './markdownTable';
 import type { SimulationResult } from './modelComparison';
 
 export function toMarkdown(result: SimulationResult): string {
@@ -12,7 +12,7 @@ export function toMarkdown(result: SimulationResult): string {
     `${formatCount(inputs.requestsPerDay)} requests/day × ${inputs.daysPerMonth} days, ` +
       `${formatCount(inputs.inputTokens)} input + ${formatCount(inputs.outputTokens)} output tokens per request; ` +
       `response cache ${formatPercent(inputs.cacheHitRate)}, cached prefix ${formatPercent(inputs.cachedPrefixShare)}, ` +
-      `batch ${formatPercent(inputs.batchShare)}, growth ${formatPercent(inputs.growth, true)}/month.`,
+      `batch ${formatPercent(inputs.batchShare)}, ${inputs.flexShare ? `flex ${formatPercent(inputs.flexShare)}, ` : ''}growth ${formatPercent(inputs.growth, true)}/month.`,
   );
   out.push('');
 
@@ -44,7 +44,7 @@ export function toMarkdown(result: SimulationResult): string {
     out.push(markdownTable(projectionHeader, projectionRows, projectionHeader.map((_, c) => (c === 0 ? 'left' : 'right'))));
   }
 
-  const notes = [...new Set(result.models.flatMap((m) => m.notes))];
+  const notes = [...new Set(result.models.flatMap((m) => m.notes)), ...billingLines(result.models)];
   const saving = result.cheapestAcceptable;
   if (budget !== null || saving || notes.length) out.push('');
   if (budget !== null) out.push(`Budget: ${formatUsd(budget)}/month.`);

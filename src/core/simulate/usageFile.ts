@@ -30,7 +30,8 @@
  * - `outputTokens` (whole ≥ 0; default: the call's typical output, `expectedOutputTokens` within its cap, plus
  *   its typical reasoning). An entry's own `outputTokens` is also the call's typical visible output in the
  *   CodeLens and the CLI: the per-call-site override of `expectedOutputTokens`,
- * - `growth` (> −1, per month, compounded), `cacheHitRate`, `cachedPrefixShare`, `batchShare` (0–1),
+ * - `growth` (> −1, per month, compounded), `cacheHitRate`, `cachedPrefixShare`, `batchShare`, `flexShare` (0–1;
+ *   batch + flex at most 1; flex is OpenAI's `service_tier: "flex"`),
  * - `daysPerMonth` (default 30).
  * Plus `model` (a model id). A prompt entry names its prompt with `file` + `line`, or `name` (+ optional `file`).
  *

@@ -1,6 +1,6 @@
 /** Markdown report of a workspace simulation: one row per costed LLM call, totals, alternatives, budget. */
 import { formatUsd } from '../pricing/formatUsd';
-import { formatCount, formatPercent, markdownTable } from './markdownTable';
+import { billingLines, formatCount, formatPercent, markdownTable } from './markdownTable';
 import type { WorkspaceSimulation } from './workspaceSimulation';
 import { describeEntry } from './usageMatch';
 
@@ -53,6 +53,7 @@ export function workspaceToMarkdown(ws: WorkspaceSimulation): string {
   for (const entry of ws.unmatchedEntries) notes.push(`${describeEntry(entry)} matches no call`);
   notes.push(...ws.conflicts);
   notes.push(...new Set(ws.calls.flatMap((p) => p.cost.notes)));
+  notes.push(...billingLines(ws.calls.map((p) => p.cost)));
   if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
   return `${out.join('\n')}\n`;
 }

@@ -41,6 +41,20 @@ suite('CLI: prompt-cost simulate (ad-hoc case)', function () {
     assert.strictEqual(json.notes.length, 2, json.notes.join('\n'));
   });
 
+  test('--flex-share: OpenAI\'s flex tier at its rates; a model without one says so', async () => {
+    // gpt-5 flex 0.625 / 5 per 1M (LiteLLM): 1,000 × 30 × (0.5 × (2,000 × 1.25 + 500 × 10) + 0.5 × (2,000 × 0.625 + 500 × 5)) / 1M
+    const r = await runCommand(simulateCommand, ['--model', 'gpt-5', '--requests-per-day', '1000', '--input-tokens', '2000', '--output-tokens', '500', '--flex-share', '0.5', '--json'], dir);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    approx(json.monthlyCost, 30_000 * (0.5 * 7500 + 0.5 * 3750) / 1e6);
+    assert.deepStrictEqual(json.models[0].billing, ['flex −50 %']);
+    const none = await runCommand(simulateCommand, ['--model', 'gpt-4o', '--requests-per-day', '1000', '--input-tokens', '2000', '--flex-share', '0.5', '--json'], dir);
+    assert.match(JSON.parse(none.stdout).notes.join(' '), /gpt-4o has no flex tier/);
+    const tooMuch = await runCommand(simulateCommand, ['--model', 'gpt-5', '--requests-per-day', '1', '--input-tokens', '1', '--flex-share', '0.6', '--batch-share', '0.6'], dir);
+    assert.strictEqual(tooMuch.code, 2);
+    assert.match(tooMuch.stderr, /--batch-share \+ --flex-share must be at most 1/);
+  });
+
   test('Markdown by default, with compared models, budget and the cheapest acceptable model', async () => {
     const r = await runCommand(simulateCommand, ['--model', 'gpt-4o', '--requests-per-day', '1000', '--input-tokens', '500', '--models', 'classic-llm', '--acceptable-models', 'gpt-4o-mini', '--budget', '100'], dir);
     assert.strictEqual(r.code, 0, r.stderr);

@@ -1,7 +1,8 @@
 /**
  * The hover over a call (or any of its prompt strings), as Markdown: the call's anatomy — each part, the
  * request framing, tools, response schema, the whole input, output and reasoning — then the compared
- * models side by side, the assumptions behind the figures and the price catalogue with its date. A prompt shared by
+ * models side by side, the provider's billing rules for the call (batch, flex, caching: `billingSection.ts`),
+ * the assumptions behind the figures and the price catalogue with its date. A prompt shared by
  * several calls lists them and shows the first's anatomy. Every piece of text that comes from the user's
  * files is escaped; the editor renders the result untrusted (no command links, no HTML).
  */
@@ -16,6 +17,7 @@ import type { PromptAnalysis } from '../../pipeline/promptAnalysis';
 import type { CallApi, LlmCall } from '../../prompts/llmCall';
 import { formatUsd } from '../../pricing/formatUsd';
 import { callCostLabel, formatCompactTokens, formatCostRange } from '../call/callFigures';
+import { billingSection } from './billingSection';
 import { callModelLabel } from '../lens/callLensTitle';
 import { formatChange } from '../lens/lensTitle';
 import { countingLabel } from '../../tokens/countingMethod';
@@ -72,6 +74,8 @@ export function hoverMarkdown(hit: Pick<CallHit, 'call' | 'part' | 'callsOfPart'
     const { estimate, change } = analysis.cheapest;
     lines.push(`Cheapest compared: **${escapeMarkdown(estimate.model)}** at ${formatUsd(estimate.costPerCall)}${change === null ? '' : ` (${formatChange(change)} per call)`}.`, '');
   }
+  const billing = billingSection(primary);
+  if (billing.length) lines.push(...billing, '');
   lines.push(...assumptions(analysis, prompts), '', ...countingLines(analysis));
   const approx = analysis.estimates.some((e) => !e.exact) ? '≈ marks an estimate: a token factor, or framing, tools or a schema without a published formula. ' : '';
   lines.push('', `${approx}Prices in USD: ${escapeMarkdown(facts.priceList)}.`);

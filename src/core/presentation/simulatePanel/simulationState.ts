@@ -5,7 +5,7 @@
  * The extension keeps this state; the webview only shows it and posts edits.
  */
 import type { SimulationRequest } from '../../simulate/modelComparison';
-import { INPUT_RULES, SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from '../../simulate/simulationInputs';
+import { flexShareOf, INPUT_RULES, SIMULATION_DEFAULTS, type SimulationInputs, type UsageProfileName } from '../../simulate/simulationInputs';
 import { usageValue, type UsageFile, type UsagePromptEntry } from '../../simulate/usageFile';
 import type { SimulationSettings } from '../../simulate/simulationSettings';
 
@@ -93,6 +93,7 @@ export function initialSimulationState(options: InitialStateOptions): Simulation
     cacheHitRate: fromUsage('cacheHitRate') ?? settings.cacheHitRate,
     cachedPrefixShare: fromUsage('cachedPrefixShare') ?? settings.cachedPrefixShare,
     batchShare: fromUsage('batchShare') ?? settings.batchShare,
+    ...flexShareOf(fromUsage('flexShare')),
     daysPerMonth: fromUsage('daysPerMonth') ?? SIMULATION_DEFAULTS.daysPerMonth,
     ...definedOnly(overrides.inputs ?? {}),
   };
@@ -136,6 +137,7 @@ export type EditableField =
   | 'cacheHitRate'
   | 'cachedPrefixShare'
   | 'batchShare'
+  | 'flexShare'
   | 'monthlyBudget'
   | 'model';
 
@@ -159,6 +161,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   { id: 'cacheHitRate', label: 'Response-cache hit rate (%)', unit: 'percent', min: 0, max: 100, step: 1, help: 'Requests answered by your own cache: they never reach the model.' },
   { id: 'cachedPrefixShare', label: 'Cached prefix (%)', unit: 'percent', min: 0, max: 100, step: 1, help: 'Share of the input that is a static prefix billed at the provider’s cache-read rate.' },
   { id: 'batchShare', label: 'Batch share (%)', unit: 'percent', min: 0, max: 100, step: 1, help: 'Requests sent through the provider’s batch API.' },
+  { id: 'flexShare', label: 'Flex share (%)', unit: 'percent', min: 0, max: 100, step: 1, help: 'Requests sent on OpenAI’s flex tier (service_tier "flex"): batch rates, answered in the request.' },
   { id: 'monthlyBudget', label: 'Monthly budget (USD)', unit: 'usd', min: 0, step: 1, help: 'Draws the budget line; empty or 0 for none.' },
 ];
 
@@ -190,6 +193,8 @@ export function applySimulationEdit(state: SimulationState, field: string, raw: 
   const value = spec.unit === 'percent' ? typed / 100 : typed;
   const rule = INPUT_RULES[key];
   if (!rule.check(value)) return { state, error: `${spec.label}: ${describeRange(spec)}, not ${text}` };
+  const shares = { ...state.inputs, [key]: value };
+  if (shares.batchShare + (shares.flexShare ?? 0) > 1) return { state, error: `${spec.label}: batch and flex shares add up to more than 100 %` };
   return {
     state: { ...state, inputs: { ...state.inputs, [key]: value }, inputTokensFixed: state.inputTokensFixed || key === 'inputTokens' },
     error: null,
@@ -206,7 +211,7 @@ export function setModelAcceptable(state: SimulationState, model: string, accept
 export function fieldValue(state: SimulationState, field: EditableField): string {
   if (field === 'model') return state.model;
   if (field === 'monthlyBudget') return state.monthlyBudget === null ? '' : String(state.monthlyBudget);
-  const value = state.inputs[field];
+  const value = state.inputs[field] ?? 0;
   const spec = FIELD_SPECS.find((f) => f.id === field)!;
   // Rounded to 10 significant digits so 0.07 × 100 shows 7, not 7.000000000000001.
   return String(spec.unit === 'percent' ? Number((value * 100).toPrecision(10)) : value);

@@ -5,7 +5,7 @@
  */
 import { formatUsd } from '../../pricing/formatUsd';
 import type { SimulationResult } from '../../simulate/modelComparison';
-import { formatCount, formatPercent } from '../../simulate/markdownTable';
+import { billingLines, formatCount, formatPercent } from '../../simulate/markdownTable';
 import { simulationChart, type SimulationChart } from './simulationChart';
 import { FIELD_SPECS, fieldValue, type EditableField, type FieldSpec, type SimulationState } from './simulationState';
 
@@ -110,7 +110,7 @@ export function buildSimulationViewModel(
     chart: simulationChart(result),
     budgetText: result.monthlyBudget === null ? null : budgetSentence(result),
     savingText: savingSentence(result, state.acceptableModels.filter((m) => m !== state.model).length),
-    notes: [...new Set(result.models.flatMap((m) => m.notes))],
+    notes: [...new Set(result.models.flatMap((m) => m.notes)), ...billingLines(result.models)],
     error: options.error ?? null,
   };
 }

@@ -25,7 +25,7 @@ export function callEstimate(model: string, extra: Partial<CallEstimate> = {}): 
     model, priceId: model, encoding: null, exact: true, counting: { kind: 'encoding', name: 'o200k_base' },
     inputTokens: 100, partTokens: 100, overheadTokens: 0, toolTokens: 0, schemaTokens: 0, messages: 1,
     outputTokens: { typical: 256, max: null }, reasoningTokens: null,
-    costPerCall: 0.001, maxCostPerCall: null, inputCost: null, cachedCostPerCall: null, batchCostPerCall: null,
+    costPerCall: 0.001, maxCostPerCall: null, inputCost: null, cachedCostPerCall: null, batchCostPerCall: null, flexCostPerCall: null, billing: [], priceVia: null,
     contextWindow: null, contextShare: null, tier: null, assumed: [],
     ...extra,
   };

@@ -24,22 +24,24 @@ suite('pricing: callCost', () => {
     assert.strictEqual(cost.tier, null);
   });
 
-  test('gpt-4o, 1,000 in / 500 out: $0.0025 + $0.005; cached $0.00125; batch $0.00375', () => {
+  test('gpt-4o, 1,000 in / 500 out: $0.0025 + $0.005; batch $0.00375; no cached price below OpenAI\'s 1,024-token minimum', () => {
     const cost = callCost(priced('gpt-4o'), 1000, 500);
     assert.strictEqual(cost.inputCost, 0.0025);
     assert.strictEqual(cost.outputCost, 0.005);
     assert.strictEqual(cost.total, 0.0075);
-    assert.strictEqual(cost.cachedInputCost, 0.00125);
+    assert.strictEqual(cost.cachedInputCost, null);
     assert.strictEqual(cost.batchTotal, 0.00375);
+    assert.strictEqual(cost.flexTotal, null, 'gpt-4o has no flex tier');
     assert.strictEqual(cost.tier, null);
+    assert.strictEqual(callCost(priced('gpt-4o'), 2048, 0).cachedInputCost, 0.00256); // 2,048 × 1.25 / 1e6
   });
 
-  test('gpt-4o-mini, 12,345 in / 678 out', () => {
+  test('gpt-4o-mini, 12,345 in / 678 out: OpenAI caches 1,024 tokens and then 128-token steps', () => {
     const cost = callCost(priced('gpt-4o-mini'), 12345, 678);
     close(cost.inputCost, 0.00185175); // 12,345 × 0.15 / 1e6
     close(cost.outputCost, 0.0004068); // 678 × 0.6 / 1e6
     close(cost.total, 0.00225855);
-    close(cost.cachedInputCost, 0.000925875); // 12,345 × 0.075 / 1e6
+    close(cost.cachedInputCost, 0.00093015); // 12,288 × 0.075 / 1e6 + 57 × 0.15 / 1e6 (was 12,345 × 0.075 before the step rule)
     close(cost.batchTotal, 0.001129275); // 12,345 × 0.075 / 1e6 + 678 × 0.3 / 1e6
   });
 
@@ -70,10 +72,24 @@ suite('pricing: callCost', () => {
     close(top.total, 1.8 + 0.06); // 300,000 × 6 / 1e6 + 1,000 × 60 / 1e6
   });
 
-  test('batch price is withheld when a long-context tier applies (no tiered batch rates in the data)', () => {
+  test('above a long-context tier, batch is half the tier\'s rates (it was withheld before the 50 % rule)', () => {
     const price = priced('gpt-5.4');
-    assert.strictEqual(callCost(price, 300000, 100).batchTotal, null);
-    close(callCost(price, 1000, 100).batchTotal, 0.00125 + 0.00075); // 1.25 / 7.5 per 1M
+    close(callCost(price, 300000, 100).batchTotal, 0.75 + 0.001125); // 300,000 × 2.5 + 100 × 11.25 per 1M
+    close(callCost(price, 1000, 100).batchTotal, 0.00125 + 0.00075); // LiteLLM's batch rates 1.25 / 7.5 per 1M
+  });
+
+  test('a provider without a batch rule keeps the catalogue\'s batch rates, and none above a tier', () => {
+    const price: ModelPrice = { id: 'm', provider: 'custom', mode: 'chat', input: 2, output: 8, batchInput: 1, batchOutput: 4, above: [{ threshold: 1000, input: 4, output: 16 }], source: 'override' };
+    assert.strictEqual(callCost(price, 500, 0).batchTotal, 0.0005);
+    assert.strictEqual(callCost(price, 2000, 0).batchTotal, null);
+  });
+
+  test('Claude and Gemini get batch prices LiteLLM lacks; OpenAI\'s flex where it sells it', () => {
+    close(callCost(priced('claude-sonnet-4-5'), 10000, 1000).batchTotal, (10000 * 1.5 + 1000 * 7.5) / 1e6);
+    close(callCost(priced('gemini-2.5-pro'), 10000, 1000).batchTotal, (10000 * 0.625 + 1000 * 5) / 1e6);
+    close(callCost(priced('o3'), 10000, 1000).flexTotal, (10000 * 1 + 1000 * 4) / 1e6);
+    close(callCost(priced('o3-2025-04-16'), 10000, 1000).flexTotal, (10000 * 1 + 1000 * 4) / 1e6);
+    assert.strictEqual(callCost(priced('claude-sonnet-4-5'), 10000, 1000).flexTotal, null);
   });
 
   test('tiers supplied by an override are honoured', () => {
@@ -82,7 +98,7 @@ suite('pricing: callCost', () => {
       above: [{ threshold: 1000, input: 10, output: 20 }],
     };
     assert.deepStrictEqual(callCost(price, 1001, 1), {
-      inputCost: 0.01001, outputCost: 0.00002, total: 0.01003, cachedInputCost: null, batchTotal: null, tier: 1000,
+      inputCost: 0.01001, outputCost: 0.00002, total: 0.01003, cachedInputCost: null, batchTotal: null, flexTotal: null, tier: 1000,
     });
   });
 });
@@ -109,5 +125,24 @@ suite('pricing: cachedPrefixCost', () => {
   test('null when the model has no cache-read rate', () => {
     const price: ModelPrice = { id: 'm', provider: 'custom', mode: 'chat', input: 1, output: 1, source: 'override' };
     assert.strictEqual(cachedPrefixCost(price, 10, 10, 10), null);
+  });
+
+  test('a prefix below the cache minimum is billed as normal input', () => {
+    const cost = cachedPrefixCost(priced('claude-sonnet-4-5'), 67, 10, 0);
+    assert.ok(cost);
+    assert.deepStrictEqual([cost.cachedTokens, cost.prefixCost], [0, 0]);
+    close(cost.restCost, (77 * 3) / 1e6);
+  });
+
+  test('writes: Anthropic 1.25× input for 5 minutes, 2× for an hour; OpenAI bills a write as normal input', () => {
+    close(cachedPrefixCost(priced('claude-sonnet-4-5'), 10000, 0, 0, 'write')?.prefixCost ?? null, 0.0375);
+    close(cachedPrefixCost(priced('claude-sonnet-4-5'), 10000, 0, 0, 'write1h')?.prefixCost ?? null, 0.06);
+    close(cachedPrefixCost(priced('gpt-4o'), 2048, 0, 0, 'write')?.prefixCost ?? null, 0.00512);
+  });
+
+  test('batch: Anthropic stacks the discounts (read 0.1 × 0.5 × input), Gemini does not (null)', () => {
+    close(cachedPrefixCost(priced('claude-sonnet-4-5'), 10000, 0, 0, 'read', 'batch')?.prefixCost ?? null, 0.0015);
+    close(cachedPrefixCost(priced('claude-sonnet-4-5'), 10000, 0, 0, 'write', 'batch')?.prefixCost ?? null, 0.01875);
+    assert.strictEqual(cachedPrefixCost(priced('gemini-2.5-pro'), 10000, 0, 0, 'read', 'batch'), null);
   });
 });

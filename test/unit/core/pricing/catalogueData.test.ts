@@ -63,11 +63,13 @@ suite('pricing: bundled catalogue spot prices (PROVENANCE.md)', () => {
     ['gemini-2.5-pro', 1.25, 10, 0.125],
     ['gemini-2.5-flash', 0.3, 2.5, 0.03],
   ];
+  // LiteLLM files Vertex's Gemini under the bare name; the Gemini API's own entry is `gemini/…` (same rates).
+  const firstPartyId = (model: string) => (model.startsWith('gemini-') ? `gemini/${model}` : model);
   for (const [model, input, output, cacheRead] of spots) {
     test(`${model}: ${input} / ${output} / cache read ${cacheRead}`, () => {
       const price = table.resolve(model);
       assert.ok(price, `${model} should be priced`);
-      assert.strictEqual(price.id, model);
+      assert.strictEqual(price.id, firstPartyId(model));
       assert.strictEqual(price.source, 'catalogue');
       assert.deepStrictEqual([price.input, price.output, price.cacheRead], [input, output, cacheRead]);
     });

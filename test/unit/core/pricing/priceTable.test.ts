@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { CATALOGUE_FORMAT, type CatalogueData } from '../../../../src/core/pricing/catalogueData';
+import { catalogueInUse } from '../../../../src/core/pricing/catalogueInUse';
+import { parseModelName } from '../../../../src/core/pricing/modelName';
 import { loadDefaultPriceTable, PriceTable } from '../../../../src/core/pricing/priceTable';
 
 suite('pricing: PriceTable.resolve against the bundled catalogue', () => {
@@ -71,6 +73,24 @@ suite('pricing: PriceTable.resolve against the bundled catalogue', () => {
     assert.strictEqual(table.resolve('claude-sonnet-4')?.provider, 'anthropic');
     assert.strictEqual(table.resolve('gpt-4o-2099-01-01')?.provider, 'openai');
     assert.strictEqual(table.resolve('claude-sonnet-4.5')?.provider, 'anthropic');
+  });
+
+  test('Bedrock\'s in-region Claude rate is Anthropic\'s list price wherever both price a model (why Bedrock stands in for a retired model)', () => {
+    const data = catalogueInUse();
+    const anthropic = new Map<string, [number, number]>();
+    for (const [id, entry] of Object.entries(data.models)) {
+      if (entry.provider === 'anthropic') anthropic.set(parseModelName(id).bare, [entry.input, entry.output]);
+    }
+    let compared = 0;
+    for (const [id, entry] of Object.entries(data.models)) {
+      const parsed = parseModelName(id);
+      if (!entry.provider.startsWith('bedrock') || parsed.region !== undefined || !/^anthropic\./.test(id)) continue;
+      const list = anthropic.get(parsed.bare);
+      if (!list) continue;
+      compared++;
+      assert.deepStrictEqual([entry.input, entry.output], list, id);
+    }
+    assert.ok(compared >= 8, `only ${compared} models compared`);
   });
 
   test('a gpt-4o-mini is never priced as gpt-4o, nor claude-sonnet-4 as claude-sonnet-4-5', () => {
@@ -187,6 +207,25 @@ suite('pricing: PriceTable on a small catalogue', () => {
 
   test('the global Azure entry wins over a regional one', () => {
     assert.strictEqual(table.resolve('gpt-z')?.id, 'azure/gpt-z');
+  });
+
+  test('a region in the name picks that region\'s entry; without one, Azure\'s Global deployment and Bedrock\'s in-region id', () => {
+    const regional = new PriceTable({
+      ...data,
+      models: {
+        'azure/gpt-y': { provider: 'azure', mode: 'chat', input: 1.1, output: 1.1 },
+        'azure/global-standard/gpt-y': { provider: 'azure', mode: 'chat', input: 1, output: 1 },
+        'azure/eu/gpt-y-2025-01-01': { provider: 'azure', mode: 'chat', input: 1.2, output: 1.2 },
+        'anthropic.claude-z-1-20250101-v1:0': { provider: 'bedrock_converse', mode: 'chat', input: 3, output: 15 },
+        'us.anthropic.claude-z-1-20250101-v1:0': { provider: 'bedrock_converse', mode: 'chat', input: 3.3, output: 16.5 },
+        'global.anthropic.claude-z-1-20250101-v1:0': { provider: 'bedrock_converse', mode: 'chat', input: 3, output: 15 },
+      },
+    });
+    assert.strictEqual(regional.resolve('azure/gpt-y')?.id, 'azure/global-standard/gpt-y');
+    assert.strictEqual(regional.resolve('azure/eu/gpt-y')?.id, 'azure/eu/gpt-y-2025-01-01');
+    assert.strictEqual(regional.resolve('bedrock/us.anthropic.claude-z-1-20250101-v1:0')?.id, 'us.anthropic.claude-z-1-20250101-v1:0');
+    assert.strictEqual(regional.resolve('bedrock/anthropic.claude-z-1-20250101-v1:0')?.id, 'anthropic.claude-z-1-20250101-v1:0');
+    assert.strictEqual(regional.resolve('claude-z-1')?.id, 'anthropic.claude-z-1-20250101-v1:0');
   });
 
   test('catalogueInfo comes from the data', () => {

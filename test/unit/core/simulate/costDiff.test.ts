@@ -3,6 +3,7 @@ import { diffCosts } from '../../../../src/core/simulate/costDiff';
 import { costDiffToMarkdown, formatSignedUsd } from '../../../../src/core/simulate/costDiffMarkdown';
 import { pairCalls, textSimilarity } from '../../../../src/core/simulate/promptPairing';
 import { readUsageSection } from '../../../../src/core/simulate/usageFile';
+import { loadDefaultPriceTable } from '../../../../src/core/pricing/priceTable';
 import { approx, testPrices } from './testPrices';
 import { estimate, finding } from './testFindings';
 
@@ -128,6 +129,29 @@ suite('simulate: cost diff', () => {
     const md = costDiffToMarkdown(diff);
     assert.match(md, /no-such-model-zz9 → test-model/);
     assert.match(md, /1 call without a price left out of the totals/);
+  });
+
+  test('the providers\' billing rules price both sides, and the table says which applied', () => {
+    const claudeUsage = readUsageSection(
+      'usage:\n  prompts:\n    - { name: SYSTEM, requestsPerDay: 10, cachedPrefixShare: 0.9, batchShare: 0.5 }\n',
+      '.promptcost.yml',
+    )!;
+    const base = [finding('a.py', 3, 3, { name: 'SYSTEM', text: 'old', estimates: [estimate('claude-sonnet-4-5', 10_000, 500)] })];
+    const head = [finding('a.py', 3, 3, { name: 'SYSTEM', text: 'new', estimates: [estimate('claude-sonnet-4-5', 20_000, 500)] })];
+    const diff = diffCosts(base, head, { usage: claudeUsage, prices: loadDefaultPriceTable() });
+    // Half the requests at standard rates, half batched (50 %, stacked with the cache); 97 % of them write the prefix.
+    const w = Math.exp(-10 * 5 / 1440);
+    const request = (input: number) => {
+      const prefix = input * 0.9;
+      const standard = (1 - w) * (prefix * 0.3 + (input - prefix) * 3 + 500 * 15) + w * (prefix * 3.75 + (input - prefix) * 3 + 500 * 15);
+      return (0.5 * standard + 0.5 * standard / 2) / 1e6;
+    };
+    approx(diff.rows[0].before!.monthlyCost, 300 * request(10_000));
+    approx(diff.rows[0].after!.monthlyCost, 300 * request(20_000));
+    assert.deepStrictEqual(diff.rows[0].after!.billing, ['batch −50 %', 'cache read 0.1× input', 'cache write 1.25× input (5 min), 2× (1 h)', 'batch and cache discounts stack']);
+    const md = costDiffToMarkdown(diff);
+    assert.match(md, /- claude-sonnet-4-5: 97 % of requests write the cached prefix at 1\.25× input \(10 model requests a day, a 5-minute cache\)/);
+    assert.match(md, /- Billing rules, claude-sonnet-4-5: batch −50 %; cache read 0\.1× input; cache write 1\.25× input \(5 min\), 2× \(1 h\); batch and cache discounts stack/);
   });
 
   test('signed amounts', () => {

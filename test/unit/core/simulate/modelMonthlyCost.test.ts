@@ -6,6 +6,8 @@ import { checkSimulationInputs, defaultSimulationInputs, type SimulationInputs }
 import { approx, testPrices } from './testPrices';
 
 const prices = testPrices();
+/** The share of requests that write the cached prefix: no request in the 5 minutes before (Poisson arrivals). */
+const writeShare = (modelRequestsPerDay: number) => Math.exp((-modelRequestsPerDay * 5) / 1440);
 
 function inputs(overrides: Partial<SimulationInputs>): SimulationInputs {
   return { requestsPerDay: 1000, inputTokens: 100, outputTokens: 50, growth: 0, cacheHitRate: 0, cachedPrefixShare: 0, batchShare: 0, daysPerMonth: 30, ...overrides };
@@ -41,10 +43,13 @@ suite('simulate: monthly cost math (hand-computed)', () => {
     approx(cost.monthlyCost, 13.5);
   });
 
-  test('cached prefix: 60 of 100 input tokens at the cache-read rate (60 × 0.5 + 40 × 2 + 50 × 8 = 510 µ$)', () => {
+  test('cached prefix: 60 of 100 input tokens at the cache-read rate (60 × 0.5 + 40 × 2 + 50 × 8 = 510 µ$), 3.1 % of requests write it (600 µ$)', () => {
+    // Was 510 µ$ and $15.30 before cache writes were counted: at 1,000 requests a day 3.1 % find the 5-minute cache expired.
+    const w = writeShare(1000);
     const cost = modelMonthlyCost('test-model', prices, inputs({ cachedPrefixShare: 0.6 }));
-    approx(cost.costPerRequest, 0.00051);
-    approx(cost.monthlyCost, 15.3);
+    approx(cost.costPerRequest, ((1 - w) * 510 + w * 600) / 1e6);
+    approx(cost.monthlyCost, 30_000 * ((1 - w) * 510 + w * 600) / 1e6);
+    assert.match(cost.notes.join(' '), /test-model: 3 % of requests write the cached prefix \(1,000 model requests a day/);
   });
 
   test('a model without a cache-read rate bills the prefix as normal input, with a note', () => {
@@ -65,12 +70,16 @@ suite('simulate: monthly cost math (hand-computed)', () => {
   });
 
   test('all levers together: cache hits, cached prefix and batch', () => {
-    // standard 510 µ$ (prefix), batch 300 µ$ (no cache discount on batch), 40 % batch → 0.6 × 510 + 0.4 × 300 = 426 µ$
-    // 1000 × 30 × (1 − 0.2) = 24,000 requests → $10.224
+    // standard: 510 µ$ read, 600 µ$ written by the w share of requests (800 reach the model a day); batch 300 µ$
+    // (no cache discount on batch for a provider without that rule); 40 % batch → 0.6 × standard + 0.4 × 300 µ$.
+    // Was 426 µ$ and $10.224 before cache writes were counted. 1000 × 30 × (1 − 0.2) = 24,000 requests.
+    const w = writeShare(800);
+    const perRequest = (0.6 * ((1 - w) * 510 + w * 600) + 0.4 * 300) / 1e6;
     const cost = modelMonthlyCost('test-model', prices, inputs({ cacheHitRate: 0.2, cachedPrefixShare: 0.6, batchShare: 0.4 }));
     assert.strictEqual(cost.modelRequestsPerMonth, 24_000);
-    approx(cost.costPerRequest, 0.000426);
-    approx(cost.monthlyCost, 10.224);
+    approx(cost.costPerRequest, perRequest);
+    approx(cost.monthlyCost, 24_000 * perRequest);
+    assert.match(cost.notes.join(' '), /no cache discount on batch requests/);
   });
 
   test('growth compounds monthly over 12 months', () => {
@@ -93,9 +102,11 @@ suite('simulate: monthly cost math (hand-computed)', () => {
     const atThreshold = modelMonthlyCost('test-model', prices, inputs({ inputTokens: 1000 }));
     assert.strictEqual(atThreshold.tier, null, 'exactly at the threshold: base rates');
     approx(atThreshold.monthlyCost, 72);
-    // The tier is chosen on the whole prompt; the prefix uses the tier's cache-read rate: 1000 × 1 + 1000 × 4 + 50 × 16.
+    // The tier is chosen on the whole prompt; the prefix uses the tier's cache-read rate: 1000 × 1 + 1000 × 4 + 50 × 16,
+    // and the write share pays the tier's input for it: 1000 × 4 + 1000 × 4 + 50 × 16 (was $174 before writes were counted).
+    const w = writeShare(1000);
     const cachedOver = modelMonthlyCost('test-model', prices, inputs({ inputTokens: 2000, cachedPrefixShare: 0.5 }));
-    approx(cachedOver.monthlyCost, 174);
+    approx(cachedOver.monthlyCost, 30_000 * ((1 - w) * 5800 + w * 8800) / 1e6);
     // No long-context batch rates: batch requests stay at the tier's standard rates.
     const batchOver = modelMonthlyCost('test-model', prices, inputs({ inputTokens: 2000, batchShare: 1 }));
     approx(batchOver.monthlyCost, 264);

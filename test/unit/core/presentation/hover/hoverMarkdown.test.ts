@@ -84,6 +84,18 @@ suite('presentation: hover Markdown of a call', () => {
     ]);
   });
 
+  test('the provider\'s billing rules sit between the compared models and the assumptions', () => {
+    const billed = callEstimate('claude-sonnet-4-5', {
+      batchCostPerCall: 0.0005,
+      billing: [{ rule: 'batch', text: 'batch −50 %' }, { rule: 'cacheMinimum', text: 'below the 1,024-token cache minimum: no cache discount' }],
+    });
+    const call = callAnalysis([billed], [{ index: 0, slot: '/messages/0', tokens: 100, share: 1 }], { model: 'claude-sonnet-4-5', api: 'messages' });
+    const lines = hoverMarkdown({ call, part: null, callsOfPart: [] }, [SYSTEM], FACTS).split('\n');
+    const at = lines.indexOf("**Billing** (claude\\-sonnet\\-4\\-5, the provider's rules)");
+    assert.ok(at > lines.findIndex((l) => l.startsWith('**Compared**')) && at < lines.findIndex((l) => l.startsWith('**Assumed:**')), lines.join('\n'));
+    assert.deepStrictEqual(lines.slice(at + 2, at + 4), ['- batch −50 %: $0.0005/call', '- below the 1,024-token cache minimum: no cache discount']);
+  });
+
   test('one counting method is one line: a Gemini call says it is ≈ by the Gemma 3 tokenizer factor', () => {
     const gemini = callEstimate('gemini-2.5-flash', { counting: countingMethod('gemini-2.5-flash') });
     const call = callAnalysis([gemini], [{ index: 0, slot: '/messages/0', tokens: 100, share: 1 }], { model: 'gemini-2.5-flash', api: 'gemini' });

@@ -25,7 +25,7 @@ function callEstimate(model: string, costPerCall: number | null, maxCostPerCall:
   return {
     model, priceId: costPerCall === null ? null : model, encoding: 'o200k_base', exact: true, counting: { kind: 'encoding', name: 'o200k_base' }, inputTokens, partTokens: inputTokens - 11, overheadTokens: 11, toolTokens: 0, schemaTokens: 0, messages: 2,
     outputTokens: { typical: 256, max: maxCostPerCall === null ? null : 600 }, reasoningTokens: null, costPerCall, maxCostPerCall, inputCost: null,
-    cachedCostPerCall: null, batchCostPerCall: null, contextWindow: null, contextShare: null, tier: null, assumed: [],
+    cachedCostPerCall: null, batchCostPerCall: null, flexCostPerCall: null, billing: [], priceVia: null, contextWindow: null, contextShare: null, tier: null, assumed: [],
   };
 }
 

@@ -100,6 +100,15 @@ suite('simulate panel: edits from the panel', () => {
     }
   });
 
+  test('flex share is a percentage field; batch and flex together cannot pass 100 %', () => {
+    assert.strictEqual(fieldValue(base, 'flexShare'), '0', 'absent is 0');
+    const flex = applySimulationEdit(base, 'flexShare', '30');
+    assert.strictEqual(flex.error, null);
+    assert.strictEqual(flex.state.inputs.flexShare, 0.3);
+    const both = applySimulationEdit(applySimulationEdit(flex.state, 'batchShare', '60').state, 'batchShare', '80');
+    assert.match(both.error ?? '', /add up to more than 100 %/);
+  });
+
   test('the budget may be cleared; 0 means none', () => {
     assert.strictEqual(applySimulationEdit(base, 'monthlyBudget', '150').state.monthlyBudget, 150);
     assert.strictEqual(applySimulationEdit({ ...base, monthlyBudget: 150 }, 'monthlyBudget', '').state.monthlyBudget, null);

@@ -46,7 +46,7 @@ suite('simulate panel: view model', () => {
     assert.strictEqual(view.rows.length, 0);
     assert.strictEqual(view.chart, null);
     assert.strictEqual(view.error, 'requestsPerDay must be a number ≥ 0');
-    assert.strictEqual(view.fields.length, 9);
+    assert.strictEqual(view.fields.length, 10, 'flex share is the tenth field');
   });
 });
 
