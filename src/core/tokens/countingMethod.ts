@@ -5,13 +5,15 @@
  */
 import { PROVIDER_TITLES, type CountProvider } from '../exactCounts/countProviders';
 import type { EncodingName } from './encodings';
-import { LOCAL_TOKENIZERS, countingPlan, type LocalTokenizerName } from './tokenizerFamilies';
+import { countingPlan, tokenizerInfo, userTokenizerFor, type TokenizerName } from './tokenizerFamilies';
+import { isUserTokenizerName } from './userVocabulary';
 
 export type CountingMethod =
   | { kind: 'encoding'; name: EncodingName }
   | {
     kind: 'local';
-    name: LocalTokenizerName;
+    /** A shipped tokenizer, or `llama3` / `gemma3` from the user's vocabulary file. */
+    name: TokenizerName;
     /** False when the model ships a tokenizer file we do not have, believed to share this vocabulary. */
     exact: boolean;
     /** Why it is ≈ (null when exact). */
@@ -30,9 +32,17 @@ export type CountingMethod =
 
 /**
  * The method for `model`. A user factor (the `estimateFactors` setting) replaces only a factor: a model
- * with its own tokenizer is counted with it.
+ * with its own tokenizer is counted with it, and so is a Llama 3 or Gemma 3 model once the user gave that
+ * tokenizer's vocabulary file (estimateTokens.ts falls back to the factor if the file is not usable).
  */
 export function countingMethod(model: string, factorOverride?: number): CountingMethod {
+  const user = userTokenizerFor(model);
+  if (user) return { kind: 'local', name: user, exact: true, note: null, as: null };
+  return plannedMethod(model, factorOverride);
+}
+
+/** The method by the plan alone (a user's vocabulary aside): the factor a failed vocabulary falls back to. */
+export function plannedMethod(model: string, factorOverride?: number): CountingMethod {
   const plan = countingPlan(model);
   switch (plan.kind) {
     case 'encoding':
@@ -62,6 +72,7 @@ function factorText(method: Extract<CountingMethod, { kind: 'factor' }>): string
 
 /**
  * One line: `exact: OpenAI encoding o200k_base`, `exact: Qwen 3 tokenizer (local)`,
+ * `exact: Llama 3 tokenizer (your vocabulary)`,
  * `≈ Qwen 3 tokenizer (local): …`, `≈ o200k_base ×1.07 (prose) / ×1.25 (code): Gemma 3 tokenizer factor …`,
  * `≈ o200k_base ×1.2 (prose) / ×1.3 (code): Claude before Opus 4.7 …`, `exact (Anthropic API)`.
  */
@@ -70,8 +81,8 @@ export function countingLabel(method: CountingMethod): string {
     case 'encoding':
       return `exact: OpenAI encoding ${method.name}`;
     case 'local': {
-      const title = LOCAL_TOKENIZERS[method.name].title;
-      const how = method.as ? `${title}, ${method.as}` : `${title} (local)`;
+      const title = tokenizerInfo(method.name).title;
+      const how = method.as ? `${title}, ${method.as}` : `${title} (${isUserTokenizerName(method.name) ? 'your vocabulary' : 'local'})`;
       return method.exact ? `exact: ${how}` : `≈ ${how}: ${method.note}`;
     }
     case 'factor':

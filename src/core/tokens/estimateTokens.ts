@@ -4,10 +4,11 @@
  * (always marked approximate). Every estimate says how it was made (`method`).
  */
 import { bareModelName, modelFamily, type EncodingName, type ModelFamily } from './encodings';
-import { countingMethod, type CountingMethod } from './countingMethod';
-import { countLocalTokens } from './localTokenCounter';
+import { countingMethod, plannedMethod, type CountingMethod } from './countingMethod';
+import { countLocalTokens, localTokenizerFailure } from './localTokenCounter';
 import { countTokens, type CountOptions } from './tokenCounter';
 import { familyFactorPlan, localTokenizerFor } from './tokenizerFamilies';
+import { isUserTokenizerName } from './userVocabulary';
 
 export interface TokenEstimate {
   tokens: number;
@@ -79,7 +80,7 @@ export function estimateTokens(text: string, model: string, factors?: Partial<Re
     const counted = countLocal(text, method, options);
     if (counted) return { tokens: counted.tokens, exact: counted.exact && method.exact, encoding: null, factor: 1, method };
   }
-  const factorMethod = method.kind === 'factor' ? method : unavailableLocal(model);
+  const factorMethod = method.kind === 'factor' ? method : unavailableLocal(model, method, factorOverride(model, factors));
   const factor = looksLikeCode(text) ? factorMethod.code : factorMethod.prose;
   const counted = countTokens(text, 'o200k_base', options);
   // The epsilon keeps float noise (10 × 1.2 = 12.000000000000002) from rounding up a whole token.
@@ -104,8 +105,18 @@ function countLocal(text: string, method: Extract<CountingMethod, { kind: 'local
   }
 }
 
-/** The family's factor, said to stand in for a local tokenizer that could not be loaded. */
-function unavailableLocal(model: string): Extract<CountingMethod, { kind: 'factor' }> {
+/**
+ * The factor standing in for a local tokenizer that could not be loaded: for a user's vocabulary, the
+ * model's measured factor (or the user's override) with why the file was not used; else the family's.
+ */
+function unavailableLocal(model: string, method: CountingMethod, override: number | undefined): Extract<CountingMethod, { kind: 'factor' }> {
+  if (method.kind === 'local' && isUserTokenizerName(method.name)) {
+    const planned = plannedMethod(model, override);
+    if (planned.kind === 'factor') {
+      const why = localTokenizerFailure(method.name) ?? 'it could not be loaded';
+      return { ...planned, basis: `${planned.basis}. Your ${method.name} vocabulary is not used: ${why}` };
+    }
+  }
   const { prose, code } = familyFactorPlan(modelFamily(model));
   const name = localTokenizerFor(model) ?? 'local';
   return { kind: 'factor', prose, code, basis: `the ${name} tokenizer's data could not be loaded` };

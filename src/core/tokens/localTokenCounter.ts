@@ -1,6 +1,6 @@
 /**
- * Counts with the local tokenizers (Qwen 3, DeepSeek V3, Mistral), each loaded on
- * first use (localTokenizerData.ts) and cached by text, with the same bounded worst case as the OpenAI
+ * Counts with the local tokenizers (Qwen 3, DeepSeek V3, Mistral; Llama 3 and Gemma 3 from the user's
+ * vocabulary file, userVocabulary.ts), each loaded on first use (localTokenizerData.ts) and cached by text, with the same bounded worst case as the OpenAI
  * counter:
  *
  * - the first 16 K characters are always counted whole and exactly (unless a run of 512+ letters, symbols
@@ -16,7 +16,8 @@ import { StringKeyedLruCache } from './lruCache';
 import { loadTokenizerCounter, type TextCounter } from './localTokenizerData';
 import { codePointBoundaryAtOrAfter, findLongRunCut } from './textSegments';
 import { budgetClock, MAX_RUN_CHARS, MIN_EXACT_CHARS, type CountOptions, type TokenCount } from './tokenCounter';
-import { LOCAL_TOKENIZERS, type LocalTokenizerName } from './tokenizerFamilies';
+import { tokenizerInfo, type TokenizerName } from './tokenizerFamilies';
+import { isUserTokenizerName, loadUserVocabulary, onUserVocabularyChange, userVocabularyPath } from './userVocabulary';
 
 const DEFAULT_SEGMENT_CHARS = 4096;
 const DEFAULT_TIME_BUDGET_MS = 35;
@@ -28,32 +29,51 @@ const MAX_CACHED_TEXT_CHARS = 256 * 1024;
 /** After a line feed, a character that starts a new piece in every byte-level pattern we use. */
 const LINE_BOUNDARY = /\n(?=[^\s/])/g;
 
-const counters = new Map<LocalTokenizerName, TextCounter>();
+const counters = new Map<TokenizerName, TextCounter>();
 /** A tokenizer whose data could not be read is not read again: every count would pay for the attempt. */
-const failures = new Map<LocalTokenizerName, Error>();
-const caches = new Map<LocalTokenizerName, StringKeyedLruCache<TokenCount>>();
+const failures = new Map<TokenizerName, Error>();
+const caches = new Map<TokenizerName, StringKeyedLruCache<TokenCount>>();
 
-function counterFor(name: LocalTokenizerName): TextCounter {
+// A user's vocabulary whose path changed is read again (or not at all) on next use.
+onUserVocabularyChange((name) => {
+  counters.delete(name);
+  failures.delete(name);
+  caches.delete(name);
+});
+
+function counterFor(name: TokenizerName): TextCounter {
   const counter = counters.get(name);
   if (counter) return counter;
   const failure = failures.get(name);
   if (failure) throw failure;
   try {
-    const loaded = loadTokenizerCounter(name);
+    const loaded = isUserTokenizerName(name) ? loadUserVocabulary(name, userVocabularyOf(name)) : loadTokenizerCounter(name);
     counters.set(name, loaded);
     return loaded;
   } catch (error) {
-    const reason = new Error(`the ${name} tokenizer could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = new Error(isUserTokenizerName(name) ? message : `the ${name} tokenizer could not be loaded: ${message}`);
     failures.set(name, reason);
     throw reason;
   }
+}
+
+function userVocabularyOf(name: TokenizerName & string): string {
+  const file = isUserTokenizerName(name) ? userVocabularyPath(name) : undefined;
+  if (file === undefined) throw new Error(`no vocabulary file was given for ${name}`);
+  return file;
+}
+
+/** Why tokenizer `name` could not be loaded, once it was tried and failed; undefined otherwise. */
+export function localTokenizerFailure(name: TokenizerName): string | undefined {
+  return failures.get(name)?.message;
 }
 
 /**
  * Loads a tokenizer now (in a slice of its own) so the first real count is fast. A failure is not thrown:
  * counts then fall back to the family's factor (estimateTokens.ts), which says why.
  */
-export function preloadLocalTokenizer(name: LocalTokenizerName): void {
+export function preloadLocalTokenizer(name: TokenizerName): void {
   try {
     counterFor(name);
   } catch {
@@ -62,7 +82,7 @@ export function preloadLocalTokenizer(name: LocalTokenizerName): void {
 }
 
 /** True once the tokenizer was loaded or failed to load: nothing is left to do before counting. */
-export function isLocalTokenizerLoaded(name: LocalTokenizerName): boolean {
+export function isLocalTokenizerLoaded(name: TokenizerName): boolean {
   return counters.has(name) || failures.has(name);
 }
 
@@ -74,7 +94,7 @@ export function unloadLocalTokenizers(): void {
 }
 
 /** Tokens in `text` for tokenizer `name`. Loads it on first use; throws if its data cannot be read. */
-export function countLocalTokens(text: string, name: LocalTokenizerName, options?: CountOptions): TokenCount {
+export function countLocalTokens(text: string, name: TokenizerName, options?: CountOptions): TokenCount {
   const usesDefaults = options?.timeBudgetMs === undefined && options?.segmentChars === undefined;
   const budget = options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const segment = options?.segmentChars ?? DEFAULT_SEGMENT_CHARS;
@@ -91,14 +111,14 @@ export function countLocalTokens(text: string, name: LocalTokenizerName, options
   return result;
 }
 
-function countSegmented(text: string, name: LocalTokenizerName, timeBudgetMs: number, segmentChars: number): TokenCount {
+function countSegmented(text: string, name: TokenizerName, timeBudgetMs: number, segmentChars: number): TokenCount {
   const count = counterFor(name);
   const length = text.length;
   // Without a time budget (the CLI's `count`) a text with no long run is counted whole: exact whatever the tokenizer.
   const wholeUpTo = Number.isFinite(timeBudgetMs) ? Math.min(length, MIN_EXACT_CHARS) : length;
   if (wholeUpTo === length && findLongRunCut(text, 0, wholeUpTo, MAX_RUN_CHARS) < 0) return count(text);
 
-  const linesAreExact = LOCAL_TOKENIZERS[name].cutsExactlyAtLines;
+  const linesAreExact = tokenizerInfo(name).cutsExactlyAtLines;
   const started = budgetClock();
   let exact = true;
   let position = 0;

@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { brotliDecompressSync } from 'zlib';
+import type { HfData } from './hfTokenizerJson';
 import type { LocalTokenizerName } from './tokenizerFamilies';
 
 /** Counts the tokens of a text, special-token text counted as plain text; `exact` false when it had to guess. */
@@ -23,17 +24,6 @@ interface TiktokenData {
   pattern: string;
   /** Base64 of each token's bytes, space-separated, in rank order. */
   ranks: string;
-}
-
-interface HfData {
-  format: 'hf';
-  normalizer: unknown;
-  pre_tokenizer: unknown;
-  decoder: unknown;
-  added_tokens: unknown[];
-  model: Record<string, unknown>;
-  vocab: string[];
-  merges: string[];
 }
 
 type TokenizerData = TiktokenData | HfData;
@@ -103,7 +93,8 @@ interface HfTokenizer {
   tokenize(text: string, options?: { add_special_tokens?: boolean }): string[];
 }
 
-function hfCounter(data: HfData): TextCounter {
+/** A counter for a compact tokenizer.json (hfTokenizerJson.ts): the shipped ones, and a vocabulary the user supplies. */
+export function hfCounter(data: HfData): TextCounter {
   const vocab: Record<string, number> = {};
   data.vocab.forEach((token, id) => {
     vocab[token] = id;

@@ -6,9 +6,10 @@
  * - Families with a public tokenizer whose vocabulary ships with us: that tokenizer, run locally
  *   (localTokenCounter.ts). `exact` is false where the model's tokenizer file is not the one we ship but
  *   is believed to share its text vocabulary (said in `note`).
- * - Llama 3 and Gemma 3 / Gemini 2.x–3: a factor measured against their exact tokenizers. Their
- *   vocabularies are not redistributed: their licences (Meta Llama 3 Community License, Gemma Terms of
- *   Use) would bind everyone who installs this extension.
+ * - Llama 3 and Gemma 3 / Gemini 2.x–3: their exact tokenizer when the user supplied its vocabulary file
+ *   (userVocabulary.ts), else a factor measured against it. Their vocabularies are not redistributed:
+ *   their licences (Meta Llama 3 Community License, Gemma Terms of Use) would bind everyone who installs
+ *   this extension.
  * - Everyone else (Claude, Grok, Cohere …): the o200k_base count × a factor with its basis.
  *
  * Sources for the mapping: Mistral — mistral-common's MODEL_NAME_TO_TOKENIZER_CLS and its README (v1:
@@ -19,6 +20,9 @@
  * locally with the Gemma 3 tokenizer, so they take Gemma 3's measured factor. Claude: see CLAUDE_GENERATIONS.
  */
 import { bareModelName, encodingForModel, modelFamily, type EncodingName, type ModelFamily } from './encodings';
+import { isUserTokenizerName, userVocabularyPath, type UserTokenizerName } from './userVocabulary';
+
+export type { UserTokenizerName } from './userVocabulary';
 
 export type LocalTokenizerName =
   | 'qwen3'
@@ -48,11 +52,25 @@ export const LOCAL_TOKENIZERS: Readonly<Record<LocalTokenizerName, LocalTokenize
   'mistral-spm-v3': { title: 'Mistral SentencePiece v3 tokenizer', cutsExactlyAtLines: false },
 };
 
+/** The tokenizers counted from the user's own vocabulary file, when they supplied one. */
+export const USER_TOKENIZERS: Readonly<Record<UserTokenizerName, LocalTokenizerInfo>> = {
+  llama3: { title: 'Llama 3 tokenizer', cutsExactlyAtLines: true },
+  gemma3: { title: 'Gemma 3 tokenizer', cutsExactlyAtLines: false },
+};
+
+/** A tokenizer run locally: one we ship, or one from the user's vocabulary. */
+export type TokenizerName = LocalTokenizerName | UserTokenizerName;
+
+export function tokenizerInfo(name: TokenizerName): LocalTokenizerInfo {
+  return isUserTokenizerName(name) ? USER_TOKENIZERS[name] : LOCAL_TOKENIZERS[name];
+}
+
 /** How one model's tokens are counted. */
 export type CountingPlan =
   | { kind: 'encoding'; encoding: EncodingName }
   | { kind: 'local'; tokenizer: LocalTokenizerName; exact: boolean; note: string | null; as: string | null }
-  | { kind: 'factor'; family: ModelFamily; prose: number; code: number; basis: string };
+  /** `userTokenizer`: counted with that tokenizer instead when the user supplied its vocabulary. */
+  | { kind: 'factor'; family: ModelFamily; prose: number; code: number; basis: string; userTokenizer?: UserTokenizerName };
 
 type FactorPlan = Extract<CountingPlan, { kind: 'factor' }>;
 
@@ -66,11 +84,11 @@ const local = (tokenizer: LocalTokenizerName, note: string | null = null, as: st
  * list (JSON), as exact ÷ o200k_base. The vocabularies themselves are not shipped: see the file comment.
  */
 const LLAMA3_FACTOR: FactorPlan = {
-  kind: 'factor', family: 'meta', prose: 1.01, code: 1.0,
+  kind: 'factor', family: 'meta', prose: 1.01, code: 1.0, userTokenizer: 'llama3',
   basis: 'Llama 3 tokenizer factor, measured on 2026-12-08 against the exact tokenizer: 1.01× o200k on prose, 1.00× on code and JSON; its vocabulary is not redistributed (Meta Llama 3 Community License)',
 };
 const GEMMA3_FACTOR: FactorPlan = {
-  kind: 'factor', family: 'google', prose: 1.07, code: 1.25,
+  kind: 'factor', family: 'google', prose: 1.07, code: 1.25, userTokenizer: 'gemma3',
   basis: "Gemma 3 tokenizer factor (Google's local tokenizer for Gemini 2.x/3), measured on 2026-12-08 against the exact tokenizer: 1.07× o200k on prose, 1.18× on code, 1.34× on JSON; 1.25 for code and JSON sits between the last two. Its vocabulary is not redistributed (Gemma Terms of Use)",
 };
 
@@ -171,8 +189,14 @@ export function familyFactorPlan(family: ModelFamily): FactorPlan {
   return FAMILY_FACTORS[family];
 }
 
-/** The local tokenizer `model` is counted with, if any. */
-export function localTokenizerFor(model: string): LocalTokenizerName | null {
+/** The tokenizer from the user's vocabulary `model` is counted with: one whose file the user gave, else null. */
+export function userTokenizerFor(model: string): UserTokenizerName | null {
   const plan = countingPlan(model);
-  return plan.kind === 'local' ? plan.tokenizer : null;
+  return plan.kind === 'factor' && plan.userTokenizer && userVocabularyPath(plan.userTokenizer) !== undefined ? plan.userTokenizer : null;
+}
+
+/** The local tokenizer `model` is counted with, if any (a user's vocabulary counts only once it is given). */
+export function localTokenizerFor(model: string): TokenizerName | null {
+  const plan = countingPlan(model);
+  return plan.kind === 'local' ? plan.tokenizer : userTokenizerFor(model);
 }

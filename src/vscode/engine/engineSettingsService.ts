@@ -13,11 +13,14 @@ import { EstimateContextCache } from '../../core/estimate/estimateContextCache';
 import type { EstimateContext } from '../../core/estimate/estimatePrompt';
 import type { DocumentUsage } from '../../core/pipeline/documentUsage';
 import { readUsageSection, type UsageFile } from '../../core/simulate/usageFile';
+import { parseVocabularyPaths, type VocabularyPaths } from '../../core/tokens/userVocabulary';
 import type { Configuration } from '../configuration';
 import { ENGINE_KEYS } from '../configuration';
 import type { Log } from '../log';
 import { readSimulationProfile } from '../simulate/simulationSettingsReader';
 import { ProjectConfigFiles } from './projectConfigFiles';
+
+const VOCABULARIES_KEY = 'tokenizers.vocabularies' as const;
 
 export interface DocumentEngine {
   /** Plain JSON: what the pipeline worker estimates with. */
@@ -62,6 +65,8 @@ export class EngineSettingsService implements vscode.Disposable {
   private readonly reportedUsageProblems = new Set<string>();
   private generation = 0;
   private extraPriceOverrides: Record<string, PriceOverride> = {};
+  /** The vocabularies value whose problems were last logged. */
+  private reportedVocabularies: string | undefined;
 
   /** Fires when anything that feeds the analyses changed (settings, `.promptcost.yml`, the simulation profile). */
   readonly onDidChange = this.emitter.event;
@@ -88,7 +93,7 @@ export class EngineSettingsService implements vscode.Disposable {
         this.projectConfigEmitter.fire();
       }),
       config.onDidChange((e) => {
-        if (config.changed(e, ENGINE_KEYS)) this.invalidate('settings changed');
+        if (config.changed(e, [...ENGINE_KEYS, VOCABULARIES_KEY])) this.invalidate('settings changed');
         // The profile picks the usage volume the $/month lenses show.
         else if (config.changed(e, 'simulation.profile')) this.announce('simulation profile changed', false);
       }),
@@ -139,6 +144,8 @@ export class EngineSettingsService implements vscode.Disposable {
     layers.push(...this.config.engineLayers(subject.uri));
     const { settings, problems } = mergeEngineSettings(...layers);
     for (const problem of problems) this.log.warn(`settings: ${problem} (skipped)`);
+    const vocabularies = this.vocabularies();
+    if (vocabularies) settings.vocabularies = vocabularies;
     const contextFor = (s: EngineSettings) => this.contexts.get(s);
     let ctx: EstimateContext | undefined;
     return {
@@ -150,6 +157,23 @@ export class EngineSettingsService implements vscode.Disposable {
         return ctx;
       },
     };
+  }
+
+  /**
+   * The user's vocabulary files (`promptCost.tokenizers.vocabularies`): only the user's own value, never a
+   * workspace's (the files are read, and their licence is the user's to accept). Problems are logged once
+   * per value; undefined when none is set.
+   */
+  private vocabularies(): VocabularyPaths | undefined {
+    const value = this.config.inspect(VOCABULARIES_KEY)?.globalValue;
+    const parsed = parseVocabularyPaths(value);
+    const key = JSON.stringify(value ?? null);
+    if (key !== this.reportedVocabularies) {
+      this.reportedVocabularies = key;
+      for (const problem of parsed.problems) this.log.warn(`settings: \`tokenizers.vocabularies\` ${problem} (skipped)`);
+      for (const [name, file] of Object.entries(parsed.paths)) this.log.info(`settings: ${name} is counted with your vocabulary ${file} once a prompt needs it (checked against known counts first; if it fails, the factor stays and its label says why)`);
+    }
+    return Object.keys(parsed.paths).length ? parsed.paths : undefined;
   }
 
   /** Settings for commands that have no document (Estimate Selection on the clipboard). */
