@@ -25,7 +25,7 @@ export async function resolveProjectReferences(prompts: FoundPrompt[], filePath:
   if (language === 'skprompt' && files.isFile(skConfig)) read.add(skConfig);
   const reader = ProjectModules.readerOf(filePath);
   // Most files need nothing from other modules: their imports are not even parsed.
-  if (reader && mayImport(prompts, source)) {
+  if (reader && mayImport(prompts, source, language === 'java')) {
     const modules = new ProjectModules(files, reader, filePath);
     const imports: ImportsByName = await modules.importsOf(source, root);
     if (imports.size) {
@@ -46,15 +46,17 @@ export async function resolveProjectReferences(prompts: FoundPrompt[], filePath:
 /**
  * Whether a name the prompts leave open (a placeholder, a call's model argument) is written on an import
  * line (`from … import A`, `import { A }`, `require(…)`) or in a multi-line import list: a cheap
- * look at the text before the file is parsed again for its imports.
+ * look at the text before the file is parsed again for its imports (Java: or a class name, maybe of the same package).
  */
-function mayImport(prompts: readonly FoundPrompt[], source: string): boolean {
-  if (!/\b(import|require)\b/.test(source)) return false;
+function mayImport(prompts: readonly FoundPrompt[], source: string, classesOfPackage: boolean): boolean {
   const heads = new Set<string>();
   for (const p of prompts) {
     for (const ph of p.placeholders) heads.add(ph.name.split('.')[0]);
     for (const m of p.calls ?? []) if (!m.call.model && m.call.modelRef) heads.add(m.call.modelRef.split('.')[0]);
   }
+  // Java: `Prompts.SYSTEM` may name a class of the same package, which no import line names.
+  if (classesOfPackage && [...heads].some((head) => /^[A-Z]\w*$/.test(head))) return true;
+  if (!/\b(import|require)\b/.test(source)) return false;
   const lines = source.match(/^[^\n]*\b(import|require)\b[^\n]*$/gm) ?? [];
   const lists = source.match(/\bimport\s*(\([^)]*\)|\{[^}]*\})/g) ?? [];
   const importText = [...lines, ...lists].join('\n');

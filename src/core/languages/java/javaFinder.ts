@@ -8,7 +8,7 @@ import { isConnectionSettingName, looksLikeModelId } from '../../prompts/evidenc
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt } from '../../prompts/prompt';
-import { RESOURCE_PLACEHOLDER } from '../../prompts/modules/moduleReader';
+import { RESOURCE_PLACEHOLDER, type ModuleConstant } from '../../prompts/modules/moduleReader';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
 import { classScopeRules } from '../../prompts/collector/classScopeRules';
@@ -16,7 +16,7 @@ import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
 import { SettingValues } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
-import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
+import { insertedPiece, renderValue, textPiece, withSyntaxes, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { JAVA_SDK_CALLS, LC4J_TEMPLATE, SPRING_TEMPLATE } from './javaSdkCalls';
 
@@ -395,6 +395,23 @@ function withoutLineSeparators(prompt: FoundPrompt): FoundPrompt {
   const placeholders = prompt.placeholders.filter((p) => !(p.syntax === 'printf' && p.raw === '%n'));
   if (placeholders.length === prompt.placeholders.length) return prompt;
   return { ...prompt, placeholders, kind: placeholders.length ? 'template' : 'literal' };
+}
+
+/**
+ * The class-level string constants of a file (`static final String SYSTEM = "…"`) by field name, for other
+ * classes that use them (`java/javaModules.ts`): every one, not only those that read as prompts.
+ */
+export function javaStringConstants(root: Node, ctx: FinderContext): Map<string, ModuleConstant> {
+  const file = new JavaFile(new TypeIndex(root, INDEXED_TYPES), ctx.trace);
+  const out = new Map<string, ModuleConstant>();
+  for (const binding of file.bindings.all()) {
+    if (binding.scope) continue;
+    const value = file.strings.evaluate(binding.value);
+    if (!value) continue;
+    const { text, placeholders } = renderValue(withSyntaxes(value, LC4J_TEMPLATE));
+    if (text.trim()) out.set(binding.name, { text, placeholders, line: binding.value.startPosition.row + 1 });
+  }
+  return out;
 }
 
 export const javaFinder: LanguageFinder = {

@@ -4,6 +4,7 @@ import { bodyOf, typed, type MemberList } from '../memberLists';
 import grammars from './grammars.json';
 import { JAVA_ESCAPES, javaFinder } from './javaFinder';
 import { readJavaShape } from './javaLiterals';
+import { javaModules } from './javaModules';
 import { JAVA_SDK_CALLS } from './javaSdkCalls';
 
 const types = typed(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration'], bodyOf);
@@ -18,4 +19,5 @@ export const javaLanguage: LanguageModule = {
   escapeDialect: JAVA_ESCAPES,
   readLiteralShape: readJavaShape,
   memberList: typeMembers,
+  modules: javaModules,
 };
