@@ -25,7 +25,7 @@ export async function resolveProjectReferences(prompts: FoundPrompt[], filePath:
   if (language === 'skprompt' && files.isFile(skConfig)) read.add(skConfig);
   const reader = ProjectModules.readerOf(filePath);
   // Most files need nothing from other modules: their imports are not even parsed.
-  if (reader && mayImport(prompts, source, language === 'java')) {
+  if (reader && mayImport(prompts, source, language === 'java' || language === 'csharp')) {
     const modules = new ProjectModules(files, reader, filePath);
     const imports: ImportsByName = await modules.importsOf(source, root);
     if (imports.size) {
@@ -54,7 +54,7 @@ function mayImport(prompts: readonly FoundPrompt[], source: string, classesOfPac
     for (const ph of p.placeholders) heads.add(ph.name.split('.')[0]);
     for (const m of p.calls ?? []) if (!m.call.model && m.call.modelRef) heads.add(m.call.modelRef.split('.')[0]);
   }
-  // Java: `Prompts.SYSTEM` may name a class of the same package, which no import line names.
+  // Java and C#: `Prompts.SYSTEM` may name a class of the same package or project, which no import line names.
   if (classesOfPackage && [...heads].some((head) => /^[A-Z]\w*$/.test(head))) return true;
   if (!/\b(import|require)\b/.test(source)) return false;
   const lines = source.match(/^[^\n]*\b(import|require)\b[^\n]*$/gm) ?? [];

@@ -8,6 +8,7 @@ import { isConnectionSettingName, looksLikeModelId, MAX_OUTPUT_ARGUMENT_NAMES, M
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt } from '../../prompts/prompt';
+import type { ModuleConstant } from '../../prompts/modules/moduleReader';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
 import { classScopeRules } from '../../prompts/collector/classScopeRules';
@@ -15,7 +16,7 @@ import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
 import { SettingValues, type SettingNames } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
-import { insertedPiece, stripLineIndent, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
+import { insertedPiece, renderValue, stripLineIndent, textPiece, withSyntaxes, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { CSHARP_SDK_CALLS, SK_TEMPLATE } from './csharpSdkCalls';
 
@@ -363,6 +364,23 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     for (const { name, value } of argumentExpressions(call)) if (name) byName(name, value);
   }
   return prompts.results();
+}
+
+/**
+ * The class-level string constants of a file (`const string System = "…"`, `static readonly string …`) by
+ * name, for other classes that use them (`csharp/csharpModules.ts`): every one, not only those that read as prompts.
+ */
+export function csharpStringConstants(root: Node, ctx: FinderContext): Map<string, ModuleConstant> {
+  const file = new CSharpFile(new TypeIndex(root, INDEXED_TYPES), ctx.trace);
+  const out = new Map<string, ModuleConstant>();
+  for (const binding of file.bindings.all()) {
+    if (binding.scope) continue;
+    const value = file.strings.evaluate(binding.value);
+    if (!value) continue;
+    const { text, placeholders } = renderValue(withSyntaxes(value, SK_TEMPLATE));
+    if (text.trim()) out.set(binding.name, { text, placeholders, line: binding.value.startPosition.row + 1 });
+  }
+  return out;
 }
 
 export const csharpFinder: LanguageFinder = {

@@ -3,6 +3,7 @@ import type { LanguageModule } from '../languageModule';
 import { bodyOf, typed } from '../memberLists';
 import { CSHARP_ESCAPES, csharpFinder } from './csharpFinder';
 import { readCsharpShape } from './csharpLiterals';
+import { csharpModules } from './csharpModules';
 import grammars from './grammars.json';
 import { CSHARP_SDK_CALLS } from './csharpSdkCalls';
 
@@ -14,4 +15,5 @@ export const csharpLanguage: LanguageModule = {
   escapeDialect: CSHARP_ESCAPES,
   readLiteralShape: readCsharpShape,
   memberList: typed(['namespace_declaration', 'class_declaration', 'struct_declaration', 'record_declaration', 'record_struct_declaration', 'interface_declaration'], bodyOf),
+  modules: csharpModules,
 };
