@@ -12,8 +12,11 @@ import type { ProjectFiles } from './projectFiles';
 
 export type ImportsByName = Map<string, ImportedName[]>;
 
+/** A Go package folder may hold many files; more than this are not read for one name. */
+const MAX_MODULE_FILES = 30;
+
 export class ProjectModules {
-  private readonly moduleFiles = new Map<string, string | null>();
+  private readonly moduleFiles = new Map<string, readonly string[]>();
 
   constructor(readonly files: ProjectFiles, readonly reader: ModuleReader, readonly filePath: string) {}
 
@@ -34,26 +37,29 @@ export class ProjectModules {
     return out;
   }
 
-  /** The project file module `specifier` is (same reader, exists), else null. */
-  moduleFile(specifier: string): string | null {
-    if (!this.moduleFiles.has(specifier)) {
-      const found = this.reader.candidates(specifier, this.filePath).find((f) => f !== this.filePath && ProjectModules.readerOf(f) === this.reader && this.files.isFile(f));
-      this.moduleFiles.set(specifier, found ?? null);
+  /**
+   * The project files module `specifier` may be (same reader, existing), most likely first: one for a Python
+   * or JS module, the files of a package folder for Go.
+   */
+  moduleFilesOf(specifier: string): readonly string[] {
+    let found = this.moduleFiles.get(specifier);
+    if (!found) {
+      found = this.reader.candidates(specifier, this.filePath).filter((f) => f !== this.filePath && ProjectModules.readerOf(f) === this.reader && this.files.isFile(f)).slice(0, MAX_MODULE_FILES);
+      this.moduleFiles.set(specifier, found);
     }
-    return this.moduleFiles.get(specifier) ?? null;
+    return found;
   }
 
   /**
-   * The module file and the name inside it that `name` (`SYSTEM`, `P.system`, `getTitleModel`) stands for
-   * through the file's imports, in import order; several when a name is imported more than once.
+   * The module files and the name inside them that `name` (`SYSTEM`, `P.system`, `getTitleModel`) may stand
+   * for through the file's imports, most likely first: callers take the first file that defines the name.
    */
   *targets(imports: ImportsByName, name: string): Generator<{ file: string; name: string }> {
     const [head, ...rest] = name.split('.');
     for (const imported of imports.get(head) ?? []) {
       const inModule = imported.exported === null ? rest.join('.') : [imported.exported, ...rest].join('.');
       if (!inModule) continue;
-      const file = this.moduleFile(imported.module);
-      if (file) yield { file, name: inModule };
+      for (const file of this.moduleFilesOf(imported.module)) yield { file, name: inModule };
     }
   }
 

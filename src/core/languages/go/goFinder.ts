@@ -7,13 +7,14 @@ import { isConnectionSettingName, looksLikeModelId } from '../../prompts/evidenc
 import type { FindTrace } from '../../prompts/findTrace';
 import type { FinderContext, LanguageFinder } from '../../prompts/languageFinder';
 import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
+import type { ModuleConstant } from '../../prompts/modules/moduleReader';
 import { fieldOf, maybeText, memoPerNode, namedChildrenShared, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
 import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from '../../prompts/collector/promptCollector';
 import { SettingValues } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
-import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
+import { insertedPiece, renderValue, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee } from '../sdkCallShape';
 import { GO_SDK_CALLS } from './goSdkCalls';
 import { FUNCTION_TYPES, FunctionRanges } from './goFunctionRanges';
@@ -396,6 +397,23 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
     if (value) byName(keyOf(keyed), value);
   }
   return prompts.results();
+}
+
+/**
+ * The package-level string constants and variables of a file (`const SystemPrompt = "…"`) by name, for
+ * other packages that use them (`go/goModules.ts`): every one, not only those that read as prompts.
+ */
+export function goStringConstants(root: Node, ctx: FinderContext): Map<string, ModuleConstant> {
+  const file = new GoFile(new TypeIndex(root, INDEXED_TYPES), ctx.trace);
+  const out = new Map<string, ModuleConstant>();
+  for (const binding of file.bindings.all()) {
+    if (binding.scope) continue;
+    const value = file.strings.evaluate(binding.value);
+    if (!value) continue;
+    const { text, placeholders } = renderValue(value);
+    if (text.trim()) out.set(binding.name, { text, placeholders, line: binding.value.startPosition.row + 1 });
+  }
+  return out;
 }
 
 export const goFinder: LanguageFinder = {

@@ -3,6 +3,7 @@ import type { LanguageModule } from '../languageModule';
 import { NO_MEMBERS } from '../memberLists';
 import { GO_ESCAPES, goFinder } from './goFinder';
 import { readGoShape } from './goLiterals';
+import { goModules } from './goModules';
 import grammars from './grammars.json';
 import { GO_SDK_CALLS } from './goSdkCalls';
 
@@ -14,4 +15,5 @@ export const goLanguage: LanguageModule = {
   escapeDialect: GO_ESCAPES,
   readLiteralShape: readGoShape,
   memberList: NO_MEMBERS, // functions, types and variables are all top level
+  modules: goModules,
 };
