@@ -5,11 +5,11 @@
  * what the cell leaves open, labelled "an earlier cell".
  */
 import { pythonModules } from '../languages/python/pythonModules';
-import { loadParser, loadedParser, parseWithinBudget } from '../prompts/parser';
 import type { ModuleConstant, ModuleModel } from '../prompts/modules/moduleReader';
 import type { FoundPrompt } from '../prompts/prompt';
 import { isControlPlaceholder } from '../estimate/templateTokens';
 import { setCallModels } from './importedModels';
+import { withTree } from './projectModules';
 
 export const EARLIER_CELL = 'an earlier cell';
 
@@ -25,19 +25,13 @@ const MAX_KEPT = 16;
 async function namesOf(code: string, notebookPath: string): Promise<CellNames> {
   const hit = kept.get(code);
   if (hit) return hit;
-  await loadParser('python');
-  const parser = loadedParser('python');
   const names: CellNames = { constants: new Map(), models: new Map() };
-  if (parser) {
-    const tree = parseWithinBudget(parser, code);
-    try {
-      const ctx = { source: code, language: 'python' as const, filePath: notebookPath };
-      names.constants = pythonModules.constantsOf(tree.rootNode, ctx);
-      names.models = pythonModules.modelsOf?.(tree.rootNode, ctx) ?? new Map();
-    } finally {
-      tree.delete();
-    }
-  }
+  // The earlier cells are Python: parsed as the notebook's Python file.
+  await withTree(`${notebookPath}.py`, code, (root) => {
+    const ctx = { source: code, language: 'python' as const, filePath: notebookPath };
+    names.constants = pythonModules.constantsOf(root, ctx);
+    names.models = pythonModules.modelsOf?.(root, ctx) ?? new Map();
+  });
   if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(code, names);
   return names;

@@ -10,9 +10,9 @@ const MAX_MODULE_BYTES = 1024 * 1024;
 /** Files whose derived values are kept (least recently used go first). */
 const MAX_KEPT_MODULES = 200;
 
-/** How long a file's existence is trusted: long enough for a scan's burst, short enough for an editor. */
-const EXISTENCE_TTL_MS = 2000;
-const MAX_EXISTENCE_ENTRIES = 20000;
+/** How long a file's existence (and what `recent` computed) is trusted: long enough for a scan's burst, short enough for an editor. */
+const RECENT_TTL_MS = 2000;
+const MAX_RECENT_ENTRIES = 20000;
 
 export interface ProjectText {
   text: string;
@@ -25,7 +25,6 @@ export class ProjectFiles {
   /** What was read from a file (its constants, its models…), by file and kind, while its stamp holds. */
   private readonly derived = new Map<string, { stamp: string; value: unknown }>();
   private versions = 0;
-  private readonly existence = new Map<string, { isFile: boolean; at: number }>();
   private readonly recentValues = new Map<string, { value: unknown; at: number }>();
 
   /** The editor's current text of `file` (it is analysed): imports of it read this, not the disk. */
@@ -42,18 +41,13 @@ export class ProjectFiles {
   /** Whether `file` exists; remembered for a moment, since every file of a scan looks for the same configuration files. */
   isFile(file: string): boolean {
     if (this.open.has(file)) return true;
-    const now = Date.now();
-    const known = this.existence.get(file);
-    if (known && now - known.at < EXISTENCE_TTL_MS) return known.isFile;
-    let isFile = false;
-    try {
-      isFile = fs.statSync(file).isFile();
-    } catch {
-      isFile = false;
-    }
-    if (this.existence.size > MAX_EXISTENCE_ENTRIES) this.existence.clear();
-    this.existence.set(file, { isFile, at: now });
-    return isFile;
+    return this.recent(`isFile\u0000${file}`, () => {
+      try {
+        return fs.statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    });
   }
 
   /** The text of `file`, or null when it cannot be read or is too big to be a prompts module. */
@@ -70,15 +64,15 @@ export class ProjectFiles {
   }
 
   /**
-   * `compute()`, or its value for `key` computed less than a moment ago (see EXISTENCE_TTL_MS): the files of
+   * `compute()`, or its value for `key` computed less than a moment ago (see RECENT_TTL_MS): the files of
    * one folder all look for the same configuration, so a scan asks once per folder, an editor soon again.
    */
   recent<T>(key: string, compute: () => T): T {
     const now = Date.now();
     const known = this.recentValues.get(key);
-    if (known && now - known.at < EXISTENCE_TTL_MS) return known.value as T;
+    if (known && now - known.at < RECENT_TTL_MS) return known.value as T;
     const value = compute();
-    if (this.recentValues.size > MAX_EXISTENCE_ENTRIES) this.recentValues.clear();
+    if (this.recentValues.size > MAX_RECENT_ENTRIES) this.recentValues.clear();
     this.recentValues.set(key, { value, at: now });
     return value;
   }

@@ -88,7 +88,7 @@ export class ProjectModules {
 }
 
 /** Parses `source` with its file's grammar, hands the root to `use`, and frees the tree (WASM memory). */
-async function withTree(filePath: string, source: string, use: (root: Node) => void): Promise<void> {
+export async function withTree(filePath: string, source: string, use: (root: Node) => void): Promise<void> {
   const language = languageForFile(filePath);
   const grammar = language ? grammarForLanguage(language) : null;
   if (!grammar) return;

@@ -11,12 +11,13 @@ import type { FoundPrompt } from '../../prompts/prompt';
 import type { ModuleConstant } from '../../prompts/modules/moduleReader';
 import { childrenShared, endOf, fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
+import { fileConstants } from '../../prompts/collector/fileConstants';
 import { classScopeRules } from '../../prompts/collector/classScopeRules';
 import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
 import { SettingValues, type SettingNames } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
-import { insertedPiece, renderValue, stripLineIndent, textPiece, withSyntaxes, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
+import { insertedPiece, stripLineIndent, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { CSHARP_SDK_CALLS, SK_TEMPLATE } from './csharpSdkCalls';
 
@@ -372,15 +373,7 @@ function findCSharpPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
  */
 export function csharpStringConstants(root: Node, ctx: FinderContext): Map<string, ModuleConstant> {
   const file = new CSharpFile(new TypeIndex(root, INDEXED_TYPES), ctx.trace);
-  const out = new Map<string, ModuleConstant>();
-  for (const binding of file.bindings.all()) {
-    if (binding.scope) continue;
-    const value = file.strings.evaluate(binding.value);
-    if (!value) continue;
-    const { text, placeholders } = renderValue(withSyntaxes(value, SK_TEMPLATE));
-    if (text.trim()) out.set(binding.name, { text, placeholders, line: binding.value.startPosition.row + 1 });
-  }
-  return out;
+  return fileConstants(file.bindings, file.strings, SK_TEMPLATE);
 }
 
 export const csharpFinder: LanguageFinder = {

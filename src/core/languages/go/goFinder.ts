@@ -10,11 +10,12 @@ import type { FoundPrompt, PlaceholderSyntax } from '../../prompts/prompt';
 import type { ModuleConstant } from '../../prompts/modules/moduleReader';
 import { fieldOf, maybeText, memoPerNode, namedChildrenShared, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
+import { fileConstants } from '../../prompts/collector/fileConstants';
 import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules, type ScopeRules } from '../../prompts/collector/promptCollector';
 import { SettingValues } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
-import { insertedPiece, renderValue, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
+import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee } from '../sdkCallShape';
 import { GO_SDK_CALLS } from './goSdkCalls';
 import { FUNCTION_TYPES, FunctionRanges } from './goFunctionRanges';
@@ -405,15 +406,7 @@ function findGoPrompts(root: Node, ctx: FinderContext): FoundPrompt[] {
  */
 export function goStringConstants(root: Node, ctx: FinderContext): Map<string, ModuleConstant> {
   const file = new GoFile(new TypeIndex(root, INDEXED_TYPES), ctx.trace);
-  const out = new Map<string, ModuleConstant>();
-  for (const binding of file.bindings.all()) {
-    if (binding.scope) continue;
-    const value = file.strings.evaluate(binding.value);
-    if (!value) continue;
-    const { text, placeholders } = renderValue(value);
-    if (text.trim()) out.set(binding.name, { text, placeholders, line: binding.value.startPosition.row + 1 });
-  }
-  return out;
+  return fileConstants(file.bindings, file.strings, []);
 }
 
 export const goFinder: LanguageFinder = {

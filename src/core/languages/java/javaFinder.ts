@@ -11,12 +11,13 @@ import type { FoundPrompt } from '../../prompts/prompt';
 import { RESOURCE_PLACEHOLDER, type ModuleConstant } from '../../prompts/modules/moduleReader';
 import { fieldOf, maybeText, maybeType, memoPerNode, namedChildrenShared, nearestAncestorOfTypes, parentOf, textOf, TypeIndex, typeOf } from '../../prompts/nodeFacts';
 import { Bindings } from '../../prompts/collector/bindings';
+import { fileConstants } from '../../prompts/collector/fileConstants';
 import { classScopeRules } from '../../prompts/collector/classScopeRules';
 import { decodeEscapes, type EscapeDialect } from '../../prompts/strings/escapes';
 import { ModelScope, PromptCollector, roleFromName, type ModelSite, type NamedPromptRules } from '../../prompts/collector/promptCollector';
 import { SettingValues } from '../../prompts/collector/settingValues';
 import { StringEvaluator, type FormatCall } from '../../prompts/collector/stringEvaluator';
-import { insertedPiece, renderValue, textPiece, withSyntaxes, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
+import { insertedPiece, textPiece, type EvaluatedString, type TextPiece } from '../../prompts/collector/evaluatedString';
 import { promptArguments, shapesByCallee, type SdkCallShape } from '../sdkCallShape';
 import { JAVA_SDK_CALLS, LC4J_TEMPLATE, SPRING_TEMPLATE } from './javaSdkCalls';
 
@@ -403,15 +404,7 @@ function withoutLineSeparators(prompt: FoundPrompt): FoundPrompt {
  */
 export function javaStringConstants(root: Node, ctx: FinderContext): Map<string, ModuleConstant> {
   const file = new JavaFile(new TypeIndex(root, INDEXED_TYPES), ctx.trace);
-  const out = new Map<string, ModuleConstant>();
-  for (const binding of file.bindings.all()) {
-    if (binding.scope) continue;
-    const value = file.strings.evaluate(binding.value);
-    if (!value) continue;
-    const { text, placeholders } = renderValue(withSyntaxes(value, LC4J_TEMPLATE));
-    if (text.trim()) out.set(binding.name, { text, placeholders, line: binding.value.startPosition.row + 1 });
-  }
-  return out;
+  return fileConstants(file.bindings, file.strings, LC4J_TEMPLATE);
 }
 
 export const javaFinder: LanguageFinder = {

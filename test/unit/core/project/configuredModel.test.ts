@@ -1,19 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { configuredModel } from '../../../../src/core/project/configuredModel';
 import { ProjectFiles } from '../../../../src/core/project/projectFiles';
 import type { SourceLanguage } from '../../../../src/core/prompts/prompt';
-
-function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-config-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+import { tempProject } from './tempProject';
 
 function modelFor(root: string, rel: string, language: SourceLanguage, source = '') {
   const found = configuredModel(path.join(root, rel), language, source, new ProjectFiles());
@@ -24,7 +14,7 @@ const JAVA_FILE = 'src/main/java/org/example/petclinic/genai/chat/ChatConfigurat
 
 suite('configuredModel (the model a project configuration names)', () => {
   test('Spring AI application.properties, found from a file deep in its package', () => {
-    const root = project({
+    const root = tempProject({
       'src/main/resources/application.properties': [
         'spring.jpa.hibernate.naming.physical-strategy=org.hibernate.boot.model.naming.Snake',
         'spring.ai.openai.api-key=${OPENAI_API_KEY}',
@@ -37,7 +27,7 @@ suite('configuredModel (the model a project configuration names)', () => {
   });
 
   test('LangChain4j keys in application.yml', () => {
-    const root = project({
+    const root = tempProject({
       'src/main/resources/application.yml': 'langchain4j:\n  open-ai:\n    chat-model:\n      api-key: ${OPENAI_API_KEY}\n      model-name: gpt-4o-mini\n',
       [JAVA_FILE]: '',
     });
@@ -45,7 +35,7 @@ suite('configuredModel (the model a project configuration names)', () => {
   });
 
   test('appsettings.json with comments: the chat/completion deployment, never the embedding one', () => {
-    const root = project({
+    const root = tempProject({
       'webapi/appsettings.json': [
         '{',
         '  // Embeddings first in the file',
@@ -61,7 +51,7 @@ suite('configuredModel (the model a project configuration names)', () => {
   });
 
   test('.env.example for Python and TypeScript; variable names and placeholders are never models', () => {
-    const root = project({
+    const root = tempProject({
       '.env.example': 'OPENAI_API_KEY=sk-...\nEMBEDDING_MODEL=text-embedding-3-small\nCHAT_MODEL=GPT4_DEPLOYMENT\nOPENAI_MODEL=gpt-4.1-mini\n',
       'app/main.py': '',
       'web/route.ts': '',
@@ -71,13 +61,13 @@ suite('configuredModel (the model a project configuration names)', () => {
   });
 
   test('a task.json counts only when the code looks "model" up by name', () => {
-    const root = project({ 'multi_agents/task.json': '{\n  "query": "x",\n  "model": "gpt-5.4"\n}\n', 'multi_agents/agents/writer.py': '' });
+    const root = tempProject({ 'multi_agents/task.json': '{\n  "query": "x",\n  "model": "gpt-5.4"\n}\n', 'multi_agents/agents/writer.py': '' });
     assert.deepStrictEqual(modelFor(root, 'multi_agents/agents/writer.py', 'python', 'call_model(prompt, task.get("model"))'), { model: 'gpt-5.4', file: 'multi_agents/task.json', line: 3 });
     assert.strictEqual(modelFor(root, 'multi_agents/agents/writer.py', 'python', 'call_model(prompt)'), null);
   });
 
   test('Prompt flow: the flow.dag.yaml node that runs this prompt file', () => {
-    const root = project({
+    const root = tempProject({
       'flow/flow.dag.yaml': [
         'nodes:',
         '- name: other',
@@ -97,7 +87,7 @@ suite('configuredModel (the model a project configuration names)', () => {
   });
 
   test('no configuration, or one that names no chat model: null', () => {
-    const root = project({ 'appsettings.json': '{ "Logging": { "LogLevel": "Information" }, "OpenAI": { "ModelId": "${MODEL}" } }', 'a/b.cs': '', 'c.py': '' });
+    const root = tempProject({ 'appsettings.json': '{ "Logging": { "LogLevel": "Information" }, "OpenAI": { "ModelId": "${MODEL}" } }', 'a/b.cs': '', 'c.py': '' });
     assert.strictEqual(modelFor(root, 'a/b.cs', 'csharp'), null);
     assert.strictEqual(modelFor(root, 'c.py', 'python'), null);
   });

@@ -1,26 +1,17 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { csharpModules } from '../../../../../src/core/languages/csharp/csharpModules';
 import { findPrompts } from '../../../../../src/core/prompts/findPrompts';
 import { ProjectFiles } from '../../../../../src/core/project/projectFiles';
 import { resolveProjectReferences } from '../../../../../src/core/project/projectReferences';
+import { tempProject } from '../../project/tempProject';
 
 const SYSTEM = 'You are the travel assistant. Answer from the itinerary and never book without asking.';
 
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-cs-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
-
 suite('C#: prompt constants of other classes', () => {
   test("a class in a sibling folder of the project gives its constant's text; the search stops at the .csproj", async () => {
-    const root = tree({
+    const root = tempProject({
       'App/App.csproj': '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
       'App/Prompts/PromptConstants.cs': `namespace App.Prompts;\npublic static class PromptConstants\n{\n    public const string System = "${SYSTEM}";\n}\n`,
       'Other/PromptConstants.cs': 'public static class PromptConstants { public const string System = "Not this project."; }\n',

@@ -1,26 +1,17 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { goModules } from '../../../../../src/core/languages/go/goModules';
 import { findPrompts } from '../../../../../src/core/prompts/findPrompts';
 import { ProjectFiles } from '../../../../../src/core/project/projectFiles';
 import { resolveProjectReferences } from '../../../../../src/core/project/projectReferences';
+import { tempProject } from '../../project/tempProject';
 
 const SYSTEM = 'You write conventional commit messages. Use the imperative mood and keep the title under 50 characters.';
 
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-go-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
-
 suite("Go: prompt constants of the project's own packages", () => {
   test('a package imported by its module path: the constant is read from whichever file of the package holds it', async () => {
-    const root = tree({
+    const root = tempProject({
       'go.mod': 'module github.com/acme/app\n\ngo 1.22\n',
       'prompts/doc.go': 'package prompts\n\n// Package prompts holds the prompts.\n',
       'prompts/commit.go': `package prompts\n\nconst SystemPrompt = "${SYSTEM}"\n`,
@@ -51,7 +42,7 @@ suite("Go: prompt constants of the project's own packages", () => {
   });
 
   test('packages outside the module (the SDK) are never project files', () => {
-    const root = tree({ 'go.mod': 'module github.com/acme/app\n', 'main.go': 'package main\n' });
+    const root = tempProject({ 'go.mod': 'module github.com/acme/app\n', 'main.go': 'package main\n' });
     assert.deepStrictEqual(goModules.candidates('github.com/sashabaranov/go-openai', path.join(root, 'main.go')), []);
   });
 });

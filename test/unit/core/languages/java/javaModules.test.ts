@@ -1,27 +1,18 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { javaModules } from '../../../../../src/core/languages/java/javaModules';
 import { findPrompts } from '../../../../../src/core/prompts/findPrompts';
 import { ProjectFiles } from '../../../../../src/core/project/projectFiles';
 import { resolveProjectReferences } from '../../../../../src/core/project/projectReferences';
+import { tempProject } from '../../project/tempProject';
 
 const SYSTEM = 'You are the support assistant of Acme. Answer from the manual only and cite the section.';
-
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-java-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
 
 suite('Java: prompt constants of other classes', () => {
   test('an imported class, a static import and a class of the same package each give the constant its text', async () => {
     const prompts = `package com.acme.prompts;\npublic final class Prompts {\n  public static final String SYSTEM_PROMPT = "${SYSTEM}";\n}\n`;
-    const root = tree({
+    const root = tempProject({
       'src/main/java/com/acme/prompts/Prompts.java': prompts,
       'src/main/java/com/acme/chat/Local.java': `package com.acme.chat;\nfinal class Local {\n  static final String RULES_PROMPT = "Never promise a refund; a manager decides refunds.";\n}\n`,
       'src/main/java/com/acme/chat/Bot.java': [
